@@ -1,0 +1,13 @@
+import ArgumentParser
+
+/// `deskform`: configuration as code for InvGate Service Management.
+public struct Deskform: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "deskform",
+        abstract: "Configuration as code for InvGate Service Management.",
+        version: "0.1.0",
+        subcommands: []
+    )
+
+    public init() {}
+}

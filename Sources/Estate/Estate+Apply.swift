@@ -1,0 +1,200 @@
+extension Estate {
+    /// The estate after `operation`, or the error the API answers. Pure: `self` is unchanged.
+    public func applying(_ operation: Operation) throws(EstateError) -> Estate {
+        var next = self
+        _ = try next.apply(operation)
+        return next
+    }
+
+    /// Applies one API operation with every documented side effect (DESIGN §1). Validates
+    /// everything before changing anything: a refused operation leaves the estate as it was.
+    @discardableResult
+    public mutating func apply(_ operation: Operation) throws(EstateError) -> OperationResult {
+        switch operation {
+        case .createCompany(let name, let externalID):
+            let name = try Self.requireName(name)
+            sequences.company += 1
+            let id = sequences.company
+            companies[id] = Company(id: id, name: name, externalID: externalID.flatMap(Self.nonEmpty))
+            return .created(id: id)
+
+        case .updateCompany(let id, let name, let externalID):
+            guard var company = companies[id] else { throw .unknown(kind: "company", id: "\(id)") }
+            if let name { company.name = try Self.requireName(name) }
+            if let externalID { company.externalID = Self.nonEmpty(externalID) }
+            companies[id] = company
+            return .done
+
+        case .deleteCompany(let id):
+            guard companies.removeValue(forKey: id) != nil else {
+                throw .unknown(kind: "company", id: "\(id)")
+            }
+            return .done
+
+        case .relateGroups(let companyID, let groupIDs):
+            guard companies[companyID] != nil else { throw .unknown(kind: "company", id: "\(companyID)") }
+            try requireGroups(groupIDs)
+            var changed: [Int: Bool] = [:]
+            for group in groupIDs { changed[group] = companies[companyID]!.groups.insert(group).inserted }
+            return .relations(changed)
+
+        case .unrelateGroups(let companyID, let groupIDs, let unlinkUsers):
+            guard let company = companies[companyID] else {
+                throw .unknown(kind: "company", id: "\(companyID)")
+            }
+            try requireGroups(groupIDs)
+            var changed: [Int: Bool] = [:]
+            for group in groupIDs {
+                changed[group] = companies[companyID]!.groups.remove(group) != nil
+                if unlinkUsers { groups[group]!.members.subtract(company.members) }
+            }
+            return .relations(changed)
+
+        case .createGroup(let name):
+            let name = try Self.requireName(name)
+            sequences.group += 1
+            let id = sequences.group
+            groups[id] = Group(id: id, name: name)
+            return .created(id: id)
+
+        case .deleteGroup(let id):
+            guard groups.removeValue(forKey: id) != nil else { throw .unknown(kind: "group", id: "\(id)") }
+            dropObserverGroup(id)
+            for companyID in companies.keys { companies[companyID]!.groups.remove(id) }
+            return .done
+
+        case .createLocation(let name, let parentID):
+            let name = try Self.requireName(name)
+            let parent = try Self.parent(parentID, in: locations.keys, kind: "location")
+            sequences.location += 1
+            let id = sequences.location
+            locations[id] = Location(id: id, name: name, parentID: parent)
+            return .created(id: id)
+
+        case .deleteLocation(let id):
+            guard locations[id] != nil else { throw .unknown(kind: "location", id: "\(id)") }
+            for erased in locationSubtree(of: id) { locations.removeValue(forKey: erased) }
+            return .done
+
+        case .addMembers(let target, let userIDs):
+            try requireTarget(target)
+            try requireUsers(userIDs)
+            return .relations(addMembers(userIDs, to: target))
+
+        case .removeMembers(let target, let userIDs):
+            try requireTarget(target)
+            try requireUsers(userIDs)
+            return .relations(removeMembers(userIDs, from: target))
+
+        case .addObservers(let entity, let userIDs):
+            try requireEntity(entity)
+            var changed: [Int: Bool] = [:]
+            for user in userIDs {
+                changed[user] = users[user] != nil && updateObservers(of: entity) { $0.insert(user).inserted }
+            }
+            return .relations(changed)
+
+        case .removeObservers(let entity, let userIDs):
+            try requireEntity(entity)
+            var changed: [Int: Bool] = [:]
+            for user in userIDs {
+                changed[user] = updateObservers(of: entity) { $0.remove(user) != nil }
+            }
+            return .relations(changed)
+
+        case .createKBCategory(let name, let parentID):
+            let name = try Self.requireName(name)
+            let parent = try Self.parent(parentID, in: kbCategories.keys, kind: "category")
+            sequences.kbCategory += 1
+            let id = sequences.kbCategory
+            kbCategories[id] = KBCategory(id: id, name: name, parentID: parent)
+            return .created(id: id)
+
+        case .updateKBCategory(let id, let name, let parentID):
+            guard var category = kbCategories[id] else { throw .unknown(kind: "category", id: "\(id)") }
+            if let name { category.name = try Self.requireName(name) }
+            if let parentID {
+                let parent = try Self.parent(parentID, in: kbCategories.keys, kind: "category")
+                if let parent, kbCategorySubtree(of: id).contains(parent) {
+                    throw .invalid("A category cannot be moved below itself.")
+                }
+                category.parentID = parent
+            }
+            kbCategories[id] = category
+            return .done
+
+        case .deleteKBCategory(let id):
+            guard kbCategories[id] != nil else { throw .unknown(kind: "category", id: "\(id)") }
+            for erased in kbCategorySubtree(of: id) { kbCategories.removeValue(forKey: erased) }
+            return .done
+
+        case .upsertListOptions(let uid, let options):
+            var field = try customField(uid, of: .list)
+            var changed = 0
+            for option in options {
+                if let index = field.listOptions.firstIndex(where: { $0.key == option.key }) {
+                    if field.listOptions[index].value != option.value { changed += 1 }
+                    field.listOptions[index].value = option.value
+                } else {
+                    field.listOptions.append(option)
+                    changed += 1
+                }
+            }
+            customFields[uid] = field
+            return .count(changed)
+
+        case .deleteListOptions(let uid, let keys):
+            var field = try customField(uid, of: .list)
+            let erased = Set(keys)
+            let before = field.listOptions.count
+            field.listOptions.removeAll { erased.contains($0.key) }
+            customFields[uid] = field
+            return .count(before - field.listOptions.count)
+
+        case .addTreeOption(let uid, let name, let key, let parentHash):
+            var field = try customField(uid, of: .tree)
+            let name = try Self.requireName(name)
+            let parent = Self.nonEmpty(parentHash ?? "").flatMap { $0 == "0" ? nil : $0 }
+            if let parent, !field.treeOptions.contains(where: { $0.hash == parent }) {
+                throw .unknown(kind: "option", id: parent)
+            }
+            if let key = key.flatMap(Self.nonEmpty),
+                let index = field.treeOptions.firstIndex(where: { $0.key == key })
+            {
+                field.treeOptions[index].name = name
+            } else {
+                sequences.treeOption += 1
+                let hash = Self.optionHash(field: uid, serial: sequences.treeOption)
+                let key = key.flatMap(Self.nonEmpty) ?? hash
+                field.treeOptions.append(TreeOption(hash: hash, key: key, name: name, parentHash: parent))
+            }
+            customFields[uid] = field
+            return .done
+
+        case .updateTreeOption(let uid, let hash, let name, let key):
+            var field = try customField(uid, of: .tree)
+            guard let index = field.treeOptions.firstIndex(where: { $0.hash == hash }) else {
+                throw .unknown(kind: "option", id: hash)
+            }
+            if let name { field.treeOptions[index].name = try Self.requireName(name) }
+            if let key = key.flatMap(Self.nonEmpty) {
+                if field.treeOptions.contains(where: { $0.key == key && $0.hash != hash }) {
+                    throw .invalid("The key \(key) is already used by another option.")
+                }
+                field.treeOptions[index].key = key
+            }
+            customFields[uid] = field
+            return .done
+
+        case .deleteTreeOption(let uid, let hash):
+            var field = try customField(uid, of: .tree)
+            guard field.treeOptions.contains(where: { $0.hash == hash }) else {
+                throw .unknown(kind: "option", id: hash)
+            }
+            let erased = field.treeOptionSubtree(of: hash)
+            field.treeOptions.removeAll { erased.contains($0.hash) }
+            customFields[uid] = field
+            return .done
+        }
+    }
+}

@@ -1,0 +1,47 @@
+extension Estate {
+    /// `id` and every location below it.
+    public func locationSubtree(of id: Int) -> Set<Int> {
+        Self.subtree(of: id, parents: locations.mapValues(\.parentID))
+    }
+
+    /// `id` and every KB category below it.
+    public func kbCategorySubtree(of id: Int) -> Set<Int> {
+        Self.subtree(of: id, parents: kbCategories.mapValues(\.parentID))
+    }
+
+    /// The names from the root down to `id`, e.g. `["Madrid", "Floor 2"]`.
+    public func locationPath(of id: Int) -> [String] {
+        Self.path(of: id) { locations[$0].map { ($0.name, $0.parentID) } }
+    }
+
+    /// The names from the root down to `id`.
+    public func kbCategoryPath(of id: Int) -> [String] {
+        Self.path(of: id) { kbCategories[$0].map { ($0.name, $0.parentID) } }
+    }
+
+    static func subtree(of root: Int, parents: [Int: Int?]) -> Set<Int> {
+        var children: [Int: [Int]] = [:]
+        for (child, parent) in parents {
+            if let parent { children[parent, default: []].append(child) }
+        }
+        var found: Set<Int> = [root]
+        var frontier = [root]
+        while let next = frontier.popLast() {
+            for child in children[next] ?? [] where found.insert(child).inserted {
+                frontier.append(child)
+            }
+        }
+        return found
+    }
+
+    static func path(of id: Int, node: (Int) -> (name: String, parent: Int?)?) -> [String] {
+        var names: [String] = []
+        var seen: Set<Int> = []
+        var current: Int? = id
+        while let at = current, seen.insert(at).inserted, let (name, parent) = node(at) {
+            names.append(name)
+            current = parent
+        }
+        return names.reversed()
+    }
+}

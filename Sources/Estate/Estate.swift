@@ -1,0 +1,72 @@
+/// The organisation data of one InvGate instance: everything deskform reads or manages.
+///
+/// An `Estate` is a plain value. The API's semantics live in `Estate+Apply.swift`: applying an
+/// ``Operation`` to an estate gives the next estate, side effects included. The planner uses that
+/// to prove a plan converges; the simulator uses it as its store.
+public struct Estate: Equatable, Sendable, Codable {
+    public var users: [Int: User]
+    public var companies: [Int: Company]
+    public var groups: [Int: Group]
+    public var locations: [Int: Location]
+    public var helpdesks: [Int: HelpDesk]
+    public var levels: [Int: Level]
+    public var kbCategories: [Int: KBCategory]
+    public var customFields: [Int: CustomField]
+    public var customFieldTypes: [CustomFieldType]
+    public var requestCategories: [Int: RequestCategory]
+    public var version: String
+    /// The last id handed out per kind: ids are never reused, as in a database.
+    public var sequences: Sequences
+
+    public init(
+        users: [Int: User] = [:],
+        companies: [Int: Company] = [:],
+        groups: [Int: Group] = [:],
+        locations: [Int: Location] = [:],
+        helpdesks: [Int: HelpDesk] = [:],
+        levels: [Int: Level] = [:],
+        kbCategories: [Int: KBCategory] = [:],
+        customFields: [Int: CustomField] = [:],
+        customFieldTypes: [CustomFieldType] = CustomFieldType.standard,
+        requestCategories: [Int: RequestCategory] = [:],
+        version: String = "7.5.0",
+        sequences: Sequences = Sequences()
+    ) {
+        self.users = users
+        self.companies = companies
+        self.groups = groups
+        self.locations = locations
+        self.helpdesks = helpdesks
+        self.levels = levels
+        self.kbCategories = kbCategories
+        self.customFields = customFields
+        self.customFieldTypes = customFieldTypes
+        self.requestCategories = requestCategories
+        self.version = version
+        self.sequences = sequences
+    }
+}
+
+/// Id counters per kind. `next` hands out an id above every id ever seen for that kind.
+public struct Sequences: Equatable, Sendable, Codable {
+    public var company = 0
+    public var group = 0
+    public var location = 0
+    public var kbCategory = 0
+    public var treeOption = 0
+
+    public init() {}
+}
+
+extension Estate {
+    /// Raises every counter above the ids already present, so that an estate built by hand
+    /// (a seed, a fixture) never hands out an id twice.
+    public mutating func advanceSequences() {
+        sequences.company = max(sequences.company, companies.keys.max() ?? 0)
+        sequences.group = max(sequences.group, groups.keys.max() ?? 0)
+        sequences.location = max(sequences.location, locations.keys.max() ?? 0)
+        sequences.kbCategory = max(sequences.kbCategory, kbCategories.keys.max() ?? 0)
+        let options = customFields.values.reduce(0) { $0 + $1.treeOptions.count }
+        sequences.treeOption = max(sequences.treeOption, options)
+    }
+}

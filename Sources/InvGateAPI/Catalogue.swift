@@ -1,0 +1,158 @@
+/// One operation of the API: an endpoint, a method and the parameters the reference lists.
+public struct OperationSpec: Equatable, Sendable {
+    public var endpoint: Endpoint
+    public var method: Method
+    public var parameters: [ParameterSpec]
+    /// Creates an object with a new id. Never retried blindly: a lost answer leaves its outcome unknown.
+    public var isCreate: Bool
+
+    public init(_ endpoint: Endpoint, _ method: Method, _ parameters: [ParameterSpec] = [], isCreate: Bool = false) {
+        self.endpoint = endpoint
+        self.method = method
+        self.parameters = parameters
+        self.isCreate = isCreate
+    }
+
+    /// Whether repeating the request cannot do more than doing it once: every operation but the
+    /// creates (the membership, observer and option POSTs are idempotent in effect).
+    public var isSafeToRepeat: Bool { !isCreate }
+
+    public func parameter(_ name: String) -> ParameterSpec? {
+        parameters.first { $0.name == name }
+    }
+}
+
+/// A parameter as the reference describes it.
+public struct ParameterSpec: Equatable, Sendable {
+    public enum Kind: String, Sendable {
+        case integer, string, boolean
+        /// PHP-style `name[]=1&name[]=2`.
+        case array
+        /// PHP-style `name[key]=value`.
+        case dictionary
+    }
+
+    public var name: String
+    public var kind: Kind
+    public var isRequired: Bool
+
+    public init(_ name: String, _ kind: Kind, required: Bool = false) {
+        self.name = name
+        self.kind = kind
+        self.isRequired = required
+    }
+}
+
+/// Every operation deskform's client may call: the endpoints and methods of DESIGN §1.
+public enum Catalogue {
+    public static let operations: [OperationSpec] = {
+        let id = ParameterSpec("id", .integer, required: true)
+        let users = ParameterSpec("users", .array, required: true)
+        let observerUsers = ParameterSpec("observer_users", .array, required: true)
+        let ids = ParameterSpec("ids", .array)
+        let includeDeleted = ParameterSpec("include_deleted", .boolean)
+        let includeDisabled = ParameterSpec("include_disabled", .boolean)
+        let uid = ParameterSpec("uid", .integer, required: true)
+
+        func members(_ endpoint: Endpoint) -> [OperationSpec] {
+            [
+                OperationSpec(endpoint, .get, [id, ParameterSpec("user_id", .integer)]),
+                OperationSpec(endpoint, .post, [id, users]),
+                OperationSpec(endpoint, .delete, [id, users]),
+            ]
+        }
+        func observers(_ endpoint: Endpoint) -> [OperationSpec] {
+            [
+                OperationSpec(endpoint, .get, [ids]),
+                OperationSpec(endpoint, .post, [id, observerUsers]),
+                OperationSpec(endpoint, .delete, [id, observerUsers]),
+            ]
+        }
+
+        var all: [OperationSpec] = [
+            OperationSpec(.companies, .get, [
+                ParameterSpec("id", .integer), ParameterSpec("external_id", .string), ParameterSpec("name", .string),
+            ]),
+            OperationSpec(.companies, .post, [
+                ParameterSpec("name", .string, required: true), ParameterSpec("external_id", .string),
+            ], isCreate: true),
+            OperationSpec(.companies, .put, [
+                id, ParameterSpec("name", .string), ParameterSpec("external_id", .string),
+            ]),
+            OperationSpec(.companies, .delete, [id]),
+            OperationSpec(.companiesGroups, .get, [id]),
+            OperationSpec(.companiesGroups, .post, [id, ParameterSpec("groups", .array, required: true)]),
+            OperationSpec(.companiesGroups, .delete, [
+                id, ParameterSpec("groups", .array, required: true), ParameterSpec("unlink_users_too", .boolean),
+            ]),
+            OperationSpec(.groups, .get, [ParameterSpec("id", .integer), ParameterSpec("name", .string)]),
+            OperationSpec(.groups, .post, [ParameterSpec("name", .string, required: true)], isCreate: true),
+            OperationSpec(.groups, .delete, [id]),
+            OperationSpec(.locations, .get, [ParameterSpec("id", .integer)]),
+            OperationSpec(.locations, .post, [
+                ParameterSpec("name", .string, required: true), ParameterSpec("parent_id", .integer),
+            ], isCreate: true),
+            OperationSpec(.locations, .delete, [id]),
+            OperationSpec(.helpdesks, .get, [
+                ParameterSpec("id", .integer), ParameterSpec("name", .string), includeDeleted,
+            ]),
+            OperationSpec(.levels, .get, [ParameterSpec("id", .integer), includeDeleted]),
+            OperationSpec(.helpdesksAndLevels, .get, [ParameterSpec("id", .integer), includeDeleted]),
+            OperationSpec(.kbCategories, .get),
+            OperationSpec(.kbCategories, .post, [
+                ParameterSpec("name", .string, required: true), ParameterSpec("parent_id", .integer),
+            ], isCreate: true),
+            OperationSpec(.kbCategories, .put, [
+                id, ParameterSpec("name", .string), ParameterSpec("parent_id", .integer),
+            ]),
+            OperationSpec(.kbCategories, .delete, [id]),
+            OperationSpec(.kbCategoriesByIDs, .get, [ParameterSpec("ids", .array, required: true)]),
+            OperationSpec(.customFieldsAll, .get),
+            OperationSpec(.customFieldTypes, .get),
+            OperationSpec(.customFieldListOptions, .get, [uid]),
+            OperationSpec(.customFieldListOptions, .post, [
+                uid, ParameterSpec("type", .string, required: true),
+                ParameterSpec("key_values", .dictionary, required: true),
+            ]),
+            OperationSpec(.customFieldListOptions, .delete, [
+                uid, ParameterSpec("type", .string, required: true), ParameterSpec("keys", .array, required: true),
+            ]),
+            OperationSpec(.customFieldTreeOptions, .get, [uid]),
+            OperationSpec(.customFieldTreeOptions, .post, [
+                uid, ParameterSpec("name", .string, required: true), ParameterSpec("key", .string),
+                ParameterSpec("parent_hash", .string),
+            ]),
+            OperationSpec(.customFieldTreeOptions, .put, [
+                uid, ParameterSpec("hash", .string, required: true), ParameterSpec("name", .string),
+                ParameterSpec("key", .string),
+            ]),
+            OperationSpec(.customFieldTreeOptions, .delete, [uid, ParameterSpec("hash", .string, required: true)]),
+            OperationSpec(.users, .get, [includeDisabled, ids]),
+            OperationSpec(.user, .get, [id, includeDisabled]),
+            OperationSpec(.userBy, .get, [ParameterSpec("username", .string), ParameterSpec("email", .string)]),
+            OperationSpec(.usersBy, .get, [
+                ParameterSpec("username", .string), ParameterSpec("email", .string),
+                ParameterSpec("phone", .string), ParameterSpec("office_phone", .string),
+                ParameterSpec("fax_phone", .string), ParameterSpec("mobile_phone", .string),
+                ParameterSpec("other_phone", .string), ParameterSpec("phones", .string),
+                ParameterSpec("employee_number", .string), ParameterSpec("exact_match", .boolean),
+                includeDisabled, ParameterSpec("page_key", .string),
+            ]),
+            OperationSpec(.usersGroups, .get, [ParameterSpec("ids", .array, required: true)]),
+            OperationSpec(.version, .get),
+        ]
+        all += members(.companiesUsers) + members(.groupsUsers) + members(.locationsUsers)
+        all += observers(.companiesObservers) + observers(.groupsObservers) + observers(.locationsObservers)
+        all += observers(.helpdesksObservers) + observers(.levelsObservers)
+        return all.sorted { ($0.endpoint, $0.method) < ($1.endpoint, $1.method) }
+    }()
+
+    public static func operation(_ endpoint: Endpoint, _ method: Method) -> OperationSpec? {
+        operations.first { $0.endpoint == endpoint && $0.method == method }
+    }
+
+    /// The methods an endpoint answers.
+    public static func methods(of endpoint: Endpoint) -> [Method] {
+        operations.filter { $0.endpoint == endpoint }.map(\.method)
+    }
+}

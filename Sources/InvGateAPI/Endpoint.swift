@@ -1,0 +1,50 @@
+/// The API endpoints deskform uses, by their path below `/api/v1/`.
+public enum Endpoint: String, CaseIterable, Sendable, Codable, Comparable {
+    case companies
+    case companiesGroups = "companies.groups"
+    case companiesUsers = "companies.users"
+    case companiesObservers = "companies.observers"
+    case groups
+    case groupsUsers = "groups.users"
+    case groupsObservers = "groups.observers"
+    case locations
+    case locationsUsers = "locations.users"
+    case locationsObservers = "locations.observers"
+    case helpdesks
+    case levels
+    case helpdesksAndLevels = "helpdesksandlevels"
+    case helpdesksObservers = "helpdesks.observers"
+    case levelsObservers = "levels.observers"
+    case kbCategories = "kb.categories"
+    case kbCategoriesByIDs = "kb.categories.by.ids"
+    case customFieldsAll = "cf.fields.all"
+    case customFieldTypes = "cf.fields.types"
+    case customFieldListOptions = "cf.field.options.list"
+    case customFieldTreeOptions = "cf.field.options.tree"
+    case users
+    case user
+    case userBy = "user.by"
+    case usersBy = "users.by"
+    case usersGroups = "users.groups"
+    case version = "sd.version"
+
+    /// The path below the instance root, e.g. `/api/v1/companies.users`.
+    public var path: String { "/api/v1/\(rawValue)" }
+
+    public static func < (lhs: Endpoint, rhs: Endpoint) -> Bool { lhs.rawValue < rhs.rawValue }
+}
+
+/// The HTTP methods the API uses.
+public enum Method: String, CaseIterable, Sendable, Codable, Comparable {
+    case get = "GET"
+    case post = "POST"
+    case put = "PUT"
+    case delete = "DELETE"
+
+    /// GET and DELETE carry their parameters in the query string; POST and PUT in a form body.
+    public var sendsBody: Bool { self == .post || self == .put }
+
+    public static func < (lhs: Method, rhs: Method) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+}

@@ -1,0 +1,134 @@
+import Foundation
+import Logging
+
+/// A typed async client for the InvGate Service Management API (DESIGN §1).
+///
+/// Parameters go in the query string for GET and DELETE and in a form body for POST and PUT.
+/// Requests that are safe to repeat are retried on 5xx, 429 and lost connections; creates are not,
+/// and a lost answer to one fails with ``InvGateError/Reason/outcomeUnknown(_:)``.
+public final class InvGateClient: Sendable {
+    /// The instance root, e.g. `https://acme.sd.cloud.invgate.net`.
+    public let instanceURL: String
+    let credentials: Credentials
+    let transport: any HTTPTransport
+    let retryPolicy: RetryPolicy
+    let logger: Logger
+    let tokens = TokenCache()
+
+    public init(
+        instanceURL: String, credentials: Credentials, transport: any HTTPTransport,
+        retryPolicy: RetryPolicy = .standard, logger: Logger = Logger(label: "deskform.api")
+    ) {
+        self.instanceURL = Credentials.trimmedRoot(instanceURL)
+        self.credentials = credentials
+        self.transport = transport
+        self.retryPolicy = retryPolicy
+        self.logger = logger
+    }
+
+    /// Calls one operation and returns its JSON answer. Fails for a non-2xx answer, for a 2xx answer
+    /// whose `status` is `ERROR`, and when the server cannot be reached after every retry.
+    public func call(
+        _ endpoint: Endpoint, _ method: Method, _ parameters: FormParameters = [:]
+    ) async throws(InvGateError) -> JSONValue {
+        let spec = Catalogue.operation(endpoint, method)
+        let repeatable = spec?.isSafeToRepeat ?? (method != .post)
+        let encoded = FormEncoding.encode(parameters)
+        var url = instanceURL + endpoint.path
+        var body: [UInt8]?
+        var headers: [(name: String, value: String)] = [("Accept", "application/json")]
+        if method.sendsBody {
+            body = Array(encoded.utf8)
+            headers.append(("Content-Type", "application/x-www-form-urlencoded"))
+        } else if !encoded.isEmpty {
+            url += "?" + encoded
+        }
+
+        var attempt = 0
+        var refreshedToken = false
+        while true {
+            attempt += 1
+            let (authorization, token) = try await authorization(endpoint, method)
+            var request = WireRequest(method: method, url: url, headers: headers, body: body)
+            if let authorization { request.headers.append(("Authorization", authorization)) }
+            logger.debug("request", metadata: ["method": "\(method.rawValue)", "endpoint": "\(endpoint.rawValue)", "attempt": "\(attempt)"])
+
+            let response: WireResponse
+            do {
+                response = try await transport.send(request)
+            } catch {
+                let canRetry: Bool
+                switch error {
+                case .notConnected: canRetry = true
+                case .noAnswer(let why):
+                    guard repeatable else { throw InvGateError(endpoint, method, .outcomeUnknown(why)) }
+                    canRetry = true
+                }
+                guard canRetry, attempt < retryPolicy.maxAttempts else {
+                    throw InvGateError(endpoint, method, .unreachable(Self.why(error)))
+                }
+                try await pause(retryPolicy.delay(after: attempt), endpoint, method)
+                continue
+            }
+
+            switch response.status {
+            case 200..<300:
+                return try decodeSuccess(response, endpoint, method)
+            case 401 where token != nil && !refreshedToken:
+                // The token was revoked or expired early: fetch a new one, once.
+                refreshedToken = true
+                await tokens.invalidate(token!)
+                attempt -= 1
+                continue
+            case 429 where attempt < retryPolicy.maxAttempts:
+                // Rejected before acting: safe to repeat, creates included.
+                let wait = retryPolicy.delay(after: attempt, retryAfter: RetryPolicy.retryAfter(response.header("Retry-After")))
+                logger.info("rate limited; retrying", metadata: ["endpoint": "\(endpoint.rawValue)", "wait": "\(wait)"])
+                try await pause(wait, endpoint, method)
+                continue
+            case 500..<600:
+                guard repeatable else {
+                    throw InvGateError(endpoint, method, .outcomeUnknown("HTTP \(response.status)"))
+                }
+                guard attempt < retryPolicy.maxAttempts else { throw failure(response, endpoint, method) }
+                logger.info("server error; retrying", metadata: ["endpoint": "\(endpoint.rawValue)", "status": "\(response.status)"])
+                try await pause(retryPolicy.delay(after: attempt), endpoint, method)
+                continue
+            default:
+                throw failure(response, endpoint, method)
+            }
+        }
+    }
+
+    private func decodeSuccess(_ response: WireResponse, _ endpoint: Endpoint, _ method: Method) throws(InvGateError) -> JSONValue {
+        let json: JSONValue
+        do {
+            json = try JSONValue.parse(response.body)
+        } catch {
+            let excerpt = String(decoding: response.body.prefix(80), as: UTF8.self)
+            throw InvGateError(endpoint, method, .malformedAnswer("not JSON: \(excerpt)"))
+        }
+        let answer = StatusAnswer(json: json)
+        if answer.isError { throw InvGateError(endpoint, method, .refused(error: answer.error, info: answer.info)) }
+        return json
+    }
+
+    private func failure(_ response: WireResponse, _ endpoint: Endpoint, _ method: Method) -> InvGateError {
+        let answer = (try? JSONValue.parse(response.body)).map(StatusAnswer.init(json:))
+        return InvGateError(endpoint, method, .status(response.status, error: answer?.error, info: answer?.info))
+    }
+
+    private func pause(_ delay: Duration, _ endpoint: Endpoint, _ method: Method) async throws(InvGateError) {
+        do {
+            try await Task.sleep(for: delay)
+        } catch {
+            throw InvGateError(endpoint, method, .unreachable("cancelled"))
+        }
+    }
+
+    private static func why(_ failure: TransportFailure) -> String {
+        switch failure {
+        case .notConnected(let why), .noAnswer(let why): why
+        }
+    }
+}

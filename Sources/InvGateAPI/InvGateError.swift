@@ -1,0 +1,63 @@
+/// A failed API call: which operation, and why. Never carries credentials: the description is
+/// built from the endpoint, the method, the HTTP status and the server's own `error`/`info` text.
+public struct InvGateError: Error, Equatable, Sendable, CustomStringConvertible {
+    public var endpoint: Endpoint
+    public var method: Method
+    public var reason: Reason
+
+    public enum Reason: Equatable, Sendable {
+        /// A non-2xx answer.
+        case status(Int, error: String?, info: String?)
+        /// A 2xx answer whose `status` is `ERROR`.
+        case refused(error: String?, info: String?)
+        /// A create whose answer was lost (dropped connection, timeout, 5xx): it may or may not
+        /// have happened. Look the object up before trying again.
+        case outcomeUnknown(String)
+        /// The server could not be reached, after every retry.
+        case unreachable(String)
+        /// The answer is not what the reference describes.
+        case malformedAnswer(String)
+        /// No token could be obtained from the OAuth2 token endpoint.
+        case authentication(String)
+    }
+
+    public init(_ endpoint: Endpoint, _ method: Method, _ reason: Reason) {
+        self.endpoint = endpoint
+        self.method = method
+        self.reason = reason
+    }
+
+    /// The HTTP status, when the server answered.
+    public var httpStatus: Int? {
+        if case .status(let code, _, _) = reason { return code }
+        return nil
+    }
+
+    public var isOutcomeUnknown: Bool {
+        if case .outcomeUnknown = reason { return true }
+        return false
+    }
+
+    public var description: String {
+        let call = "\(method.rawValue) \(endpoint.rawValue)"
+        func detail(_ error: String?, _ info: String?) -> String {
+            [error, info].compactMap { $0?.isEmpty == false ? $0 : nil }.joined(separator: " — ")
+        }
+        switch reason {
+        case .status(let code, let error, let info):
+            let text = detail(error, info)
+            return "\(call): HTTP \(code)" + (text.isEmpty ? "" : ": \(text)")
+        case .refused(let error, let info):
+            let text = detail(error, info)
+            return "\(call): the API answered ERROR" + (text.isEmpty ? "" : ": \(text)")
+        case .outcomeUnknown(let why):
+            return "\(call): outcome unknown (\(why)); look the object up before retrying"
+        case .unreachable(let why):
+            return "\(call): the instance could not be reached (\(why))"
+        case .malformedAnswer(let why):
+            return "\(call): unexpected answer: \(why)"
+        case .authentication(let why):
+            return "\(call): authentication failed: \(why)"
+        }
+    }
+}

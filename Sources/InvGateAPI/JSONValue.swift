@@ -1,0 +1,224 @@
+import Foundation
+
+/// A JSON document as the API sends it. Reading is lenient in the ways the real API needs:
+/// ids as strings (`"category_id": "12"`), booleans as `1`/`"1"`, nulls where a field is unset,
+/// PHP's `[]` for an empty dictionary. Objects keep their keys' order.
+public enum JSONValue: Equatable, Hashable, Sendable {
+    case null
+    case bool(Bool)
+    case number(Double)
+    case string(String)
+    case array([JSONValue])
+    case object([(key: String, value: JSONValue)])
+
+    public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
+        switch (lhs, rhs) {
+        case (.null, .null): true
+        case (.bool(let a), .bool(let b)): a == b
+        case (.number(let a), .number(let b)): a == b
+        case (.string(let a), .string(let b)): a == b
+        case (.array(let a), .array(let b)): a == b
+        case (.object(let a), .object(let b)): a.elementsEqual(b) { $0.key == $1.key && $0.value == $1.value }
+        default: false
+        }
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        switch self {
+        case .null: hasher.combine(0)
+        case .bool(let value): hasher.combine(value)
+        case .number(let value): hasher.combine(value)
+        case .string(let value): hasher.combine(value)
+        case .array(let value): hasher.combine(value)
+        case .object(let pairs):
+            for pair in pairs {
+                hasher.combine(pair.key)
+                hasher.combine(pair.value)
+            }
+        }
+    }
+
+    public static func int(_ value: Int) -> JSONValue { .number(Double(value)) }
+    public static func optional(_ value: String?) -> JSONValue { value.map(JSONValue.string) ?? .null }
+    public static func ids(_ values: some Sequence<Int>) -> JSONValue { .array(values.sorted().map(JSONValue.int)) }
+
+    // MARK: Reading
+
+    public subscript(key: String) -> JSONValue? {
+        guard case .object(let pairs) = self else { return nil }
+        return pairs.first { $0.key == key }?.value
+    }
+
+    /// An integer from a number or a numeric string.
+    public var int: Int? {
+        switch self {
+        case .number(let value): value.rounded() == value && abs(value) < 1e18 ? Int(value) : nil
+        case .string(let text): Int(text.trimmingCharacters(in: .whitespaces))
+        default: nil
+        }
+    }
+
+    /// A string from a string or a number.
+    public var string: String? {
+        switch self {
+        case .string(let text): text
+        case .number: int.map(String.init)
+        default: nil
+        }
+    }
+
+    /// A boolean from `true`/`false`, `1`/`0` or their strings.
+    public var bool: Bool? {
+        switch self {
+        case .bool(let value): value
+        case .number(let value): value != 0
+        case .string(let text):
+            switch text.lowercased() {
+            case "1", "true": true
+            case "0", "false", "": false
+            default: nil
+            }
+        default: nil
+        }
+    }
+
+    public var isNull: Bool { self == .null }
+
+    /// The elements of an array; an empty object counts as an empty array.
+    public var elements: [JSONValue]? {
+        switch self {
+        case .array(let values): values
+        case .object(let pairs) where pairs.isEmpty: []
+        default: nil
+        }
+    }
+
+    /// The pairs of an object; PHP's empty array `[]` counts as an empty object.
+    public var pairs: [(key: String, value: JSONValue)]? {
+        switch self {
+        case .object(let pairs): pairs
+        case .array(let values) where values.isEmpty: []
+        default: nil
+        }
+    }
+
+    /// Integers from an array of numbers or numeric strings; nil when any element is not one.
+    public var intArray: [Int]? {
+        guard let elements else { return nil }
+        let ints = elements.compactMap(\.int)
+        return ints.count == elements.count ? ints : nil
+    }
+}
+
+extension JSONValue: Codable {
+    public init(from decoder: any Decoder) throws {
+        if var array = try? decoder.unkeyedContainer() {
+            var values: [JSONValue] = []
+            if let count = array.count { values.reserveCapacity(count) }
+            while !array.isAtEnd { values.append(try array.decode(JSONValue.self)) }
+            self = .array(values)
+            return
+        }
+        if let object = try? decoder.container(keyedBy: AnyKey.self) {
+            // JSONDecoder does not keep key order; sort for a stable, comparable result.
+            let keys = object.allKeys.sorted { $0.stringValue < $1.stringValue }
+            self = .object(try keys.map { ($0.stringValue, try object.decode(JSONValue.self, forKey: $0)) })
+            return
+        }
+        let single = try decoder.singleValueContainer()
+        if single.decodeNil() {
+            self = .null
+        } else if let value = try? single.decode(Bool.self) {
+            self = .bool(value)
+        } else if let value = try? single.decode(Double.self) {
+            self = .number(value)
+        } else {
+            self = .string(try single.decode(String.self))
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        switch self {
+        case .null:
+            var single = encoder.singleValueContainer()
+            try single.encodeNil()
+        case .bool(let value):
+            var single = encoder.singleValueContainer()
+            try single.encode(value)
+        case .number(let value):
+            var single = encoder.singleValueContainer()
+            if let int = Int(exactly: value) { try single.encode(int) } else { try single.encode(value) }
+        case .string(let value):
+            var single = encoder.singleValueContainer()
+            try single.encode(value)
+        case .array(let values):
+            var array = encoder.unkeyedContainer()
+            for value in values { try array.encode(value) }
+        case .object(let pairs):
+            var object = encoder.container(keyedBy: AnyKey.self)
+            for (key, value) in pairs { try object.encode(value, forKey: AnyKey(key)) }
+        }
+    }
+
+    /// Parses a response body.
+    public static func parse(_ data: some Sequence<UInt8>) throws -> JSONValue {
+        try JSONDecoder().decode(JSONValue.self, from: Data(data))
+    }
+
+    /// Serialises compactly, keys in the order given.
+    public func serialized() -> [UInt8] {
+        var out: [UInt8] = []
+        write(to: &out)
+        return out
+    }
+
+    private func write(to out: inout [UInt8]) {
+        switch self {
+        case .null: out += Array("null".utf8)
+        case .bool(let value): out += Array((value ? "true" : "false").utf8)
+        case .number(let value):
+            if let int = Int(exactly: value) { out += Array(String(int).utf8) } else { out += Array("\(value)".utf8) }
+        case .string(let text): Self.writeString(text, to: &out)
+        case .array(let values):
+            out.append(UInt8(ascii: "["))
+            for (index, value) in values.enumerated() {
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                value.write(to: &out)
+            }
+            out.append(UInt8(ascii: "]"))
+        case .object(let pairs):
+            out.append(UInt8(ascii: "{"))
+            for (index, pair) in pairs.enumerated() {
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                Self.writeString(pair.key, to: &out)
+                out.append(UInt8(ascii: ":"))
+                pair.value.write(to: &out)
+            }
+            out.append(UInt8(ascii: "}"))
+        }
+    }
+
+    private static func writeString(_ text: String, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): out += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
+            case UInt8(ascii: "\\"): out += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
+            case UInt8(ascii: "\n"): out += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
+            case UInt8(ascii: "\r"): out += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
+            case UInt8(ascii: "\t"): out += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
+            case 0..<0x20: out += Array(String(format: "\\u%04x", byte).utf8)
+            default: out.append(byte)
+            }
+        }
+        out.append(UInt8(ascii: "\""))
+    }
+}
+
+struct AnyKey: CodingKey {
+    var stringValue: String
+    var intValue: Int? { Int(stringValue) }
+    init(_ string: String) { stringValue = string }
+    init?(stringValue: String) { self.stringValue = stringValue }
+    init?(intValue: Int) { stringValue = String(intValue) }
+}

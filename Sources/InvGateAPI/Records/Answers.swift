@@ -1,0 +1,75 @@
+/// The answer of a write that reports per related id: `{"3": true, "5": true}` (memberships, group
+/// relations) or `[{"id": 3, "value": false}]` (observers, location members).
+public struct RelationAnswer: Equatable, Sendable {
+    public var results: [Int: Bool]
+
+    public init(_ results: [Int: Bool]) {
+        self.results = results
+    }
+
+    public init(json: JSONValue) throws(RecordDecodingError) {
+        var results: [Int: Bool] = [:]
+        if case .object(let pairs) = json {
+            for (key, value) in pairs {
+                guard let id = Int(key), let flag = value.bool else {
+                    throw RecordDecodingError(record: "relation answer", field: "id: boolean", found: json)
+                }
+                results[id] = flag
+            }
+        } else if let elements = json.elements {
+            for element in elements {
+                guard let id = element["id"]?.int, let flag = element["value"]?.bool else {
+                    throw RecordDecodingError(record: "relation answer", field: "{id, value}", found: element)
+                }
+                results[id] = flag
+            }
+        } else if json.bool == true {
+            results = [:]
+        } else {
+            throw RecordDecodingError(record: "relation answer", field: "a map or a list", found: json)
+        }
+        self.init(results)
+    }
+
+    /// `{"3": true, "5": true}`, ids in order.
+    public var mapJSON: JSONValue {
+        .object(results.keys.sorted().map { (String($0), .bool(results[$0]!)) })
+    }
+
+    /// `[{"id": 3, "value": true}]`, ids in order.
+    public var listJSON: JSONValue {
+        .array(results.keys.sorted().map { .object([("id", .int($0)), ("value", .bool(results[$0]!))]) })
+    }
+}
+
+/// The answer of a write: `status` and `info`, plus whatever the operation returns
+/// (`id`, `category_id`, `total`, a company's fields).
+public struct StatusAnswer: Equatable, Sendable {
+    public var json: JSONValue
+
+    public init(json: JSONValue) {
+        self.json = json
+    }
+
+    /// `"OK"`, `"ERROR"`, or nil when the operation answers no status (`POST groups` gives only `{id}`).
+    public var status: String? { json["status"]?.string }
+    public var isError: Bool { status?.uppercased() == "ERROR" }
+    public var info: String? { json["info"]?.string }
+    public var error: String? { json["error"]?.string }
+    /// The new object's id: `id`, or `category_id` for KB categories (a string there).
+    public var createdID: Int? { json["id"]?.int ?? json["category_id"]?.int }
+    public var total: Int? { json["total"]?.int }
+
+    public static func ok(_ extra: [(key: String, value: JSONValue)] = [], info: String? = nil) -> StatusAnswer {
+        var pairs = extra
+        pairs.append(("status", .string("OK")))
+        if let info { pairs.append(("info", .string(info))) }
+        return StatusAnswer(json: .object(pairs))
+    }
+
+    public static func error(_ message: String, info: String? = nil) -> StatusAnswer {
+        var pairs: [(key: String, value: JSONValue)] = [("status", .string("ERROR")), ("error", .string(message))]
+        if let info { pairs.append(("info", .string(info))) }
+        return StatusAnswer(json: .object(pairs))
+    }
+}

@@ -1,0 +1,102 @@
+/// `GET cf.fields.all`: `{uid, label, type, categories, is_required, description}`.
+public struct CustomFieldRecord: Equatable, Sendable {
+    public var uid: Int
+    public var label: String
+    public var type: Int
+    public var categories: String
+    public var isRequired: Bool
+    public var description: String?
+
+    public init(uid: Int, label: String, type: Int, categories: String, isRequired: Bool, description: String?) {
+        self.uid = uid
+        self.label = label
+        self.type = type
+        self.categories = categories
+        self.isRequired = isRequired
+        self.description = description
+    }
+
+    public init(json: JSONValue) throws(RecordDecodingError) {
+        let reader = try RecordReader("custom field", json)
+        let categories: String =
+            switch json["categories"] {
+            case .array(let items)?: items.compactMap(\.string).joined(separator: ",")
+            case let value?: value.string ?? ""
+            case nil: ""
+            }
+        self.init(
+            uid: try reader.int("uid"), label: try reader.string("label"), type: try reader.int("type"),
+            categories: categories, isRequired: reader.bool("is_required"),
+            description: reader.optionalString("description")
+        )
+    }
+
+    public var json: JSONValue {
+        .object([
+            ("uid", .int(uid)), ("label", .string(label)), ("type", .int(type)), ("categories", .string(categories)),
+            ("is_required", .bool(isRequired)), ("description", .optional(description)),
+        ])
+    }
+}
+
+/// `GET cf.fields.types`. The reference says `[{id, name}]`; a public client's tests show a map of
+/// type code to description. Both are read.
+public struct CustomFieldTypeRecord: Equatable, Sendable {
+    public var id: Int
+    public var name: String
+
+    public init(id: Int, name: String) {
+        self.id = id
+        self.name = name
+    }
+
+    public static func decodeList(_ json: JSONValue) throws(RecordDecodingError) -> [CustomFieldTypeRecord] {
+        if case .object(let pairs) = json {
+            var types: [CustomFieldTypeRecord] = []
+            for (key, value) in pairs {
+                guard let id = Int(key), let name = value.string else {
+                    throw RecordDecodingError(record: "custom field type", field: "code: name", found: value)
+                }
+                types.append(CustomFieldTypeRecord(id: id, name: name))
+            }
+            return types
+        }
+        return try Array.decode(json, record: "custom field types") { (item) throws(RecordDecodingError) in
+            let reader = try RecordReader("custom field type", item)
+            return CustomFieldTypeRecord(id: try reader.int("id"), name: try reader.string("name"))
+        }
+    }
+
+    public var json: JSONValue { .object([("id", .int(id)), ("name", .string(name))]) }
+}
+
+/// `GET cf.field.options.tree`: `[{key, hash, name, children}]`.
+public struct TreeOptionRecord: Equatable, Sendable {
+    public var key: String
+    public var hash: String
+    public var name: String
+    public var children: [TreeOptionRecord]
+
+    public init(key: String, hash: String, name: String, children: [TreeOptionRecord] = []) {
+        self.key = key
+        self.hash = hash
+        self.name = name
+        self.children = children
+    }
+
+    public init(json: JSONValue) throws(RecordDecodingError) {
+        let reader = try RecordReader("tree option", json)
+        let children = json["children"].flatMap { $0.isNull ? nil : $0 } ?? .array([])
+        self.init(
+            key: try reader.string("key"), hash: try reader.string("hash"), name: try reader.string("name"),
+            children: try Array.decode(children, record: "tree option children", TreeOptionRecord.init(json:))
+        )
+    }
+
+    public var json: JSONValue {
+        .object([
+            ("key", .string(key)), ("hash", .string(hash)), ("name", .string(name)),
+            ("children", .array(children.map(\.json))),
+        ])
+    }
+}

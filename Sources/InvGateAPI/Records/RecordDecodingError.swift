@@ -1,0 +1,68 @@
+/// A response that does not have the shape the reference describes.
+public struct RecordDecodingError: Error, Equatable, Sendable, CustomStringConvertible {
+    public var record: String
+    public var field: String
+    public var found: String
+
+    public init(record: String, field: String, found: JSONValue?) {
+        self.record = record
+        self.field = field
+        self.found = found.map { String(decoding: $0.serialized().prefix(120), as: UTF8.self) } ?? "nothing"
+    }
+
+    public var description: String { "\(record): expected \(field), found \(found)" }
+}
+
+/// A JSON object read field by field, with errors that name the record and the field.
+struct RecordReader {
+    let record: String
+    let json: JSONValue
+
+    init(_ record: String, _ json: JSONValue) throws(RecordDecodingError) {
+        guard json.pairs != nil else { throw RecordDecodingError(record: record, field: "an object", found: json) }
+        self.record = record
+        self.json = json
+    }
+
+    func int(_ key: String) throws(RecordDecodingError) -> Int {
+        guard let value = json[key]?.int else { throw RecordDecodingError(record: record, field: key, found: json[key]) }
+        return value
+    }
+
+    func optionalInt(_ key: String) -> Int? { json[key]?.int }
+
+    func string(_ key: String) throws(RecordDecodingError) -> String {
+        guard let value = json[key]?.string else {
+            throw RecordDecodingError(record: record, field: key, found: json[key])
+        }
+        return value
+    }
+
+    func optionalString(_ key: String) -> String? { json[key]?.string }
+
+    func bool(_ key: String) -> Bool { json[key]?.bool ?? false }
+
+    /// Ids from an array, or from the keys of an id → anything map; absent or null is empty.
+    func ids(_ key: String) throws(RecordDecodingError) -> [Int] {
+        guard let value = json[key], !value.isNull else { return [] }
+        if let ints = value.intArray { return ints }
+        if let pairs = value.pairs {
+            let ints = pairs.compactMap { Int($0.key) }
+            if ints.count == pairs.count { return ints }
+        }
+        throw RecordDecodingError(record: record, field: "\(key) (ids)", found: value)
+    }
+}
+
+extension Array {
+    /// Decodes a JSON array of records.
+    static func decode(
+        _ json: JSONValue, record: String, _ element: (JSONValue) throws(RecordDecodingError) -> Element
+    ) throws(RecordDecodingError) -> [Element] {
+        guard let elements = json.elements else { throw RecordDecodingError(record: record, field: "an array", found: json) }
+        var decoded: [Element] = []
+        decoded.reserveCapacity(elements.count)
+        for item in elements { decoded.append(try element(item)) }
+        return decoded
+    }
+}

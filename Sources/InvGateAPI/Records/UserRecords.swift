@@ -1,0 +1,150 @@
+/// A user as `users`, `user`, `user.by` and `users.by` answer. Fields deskform does not use are
+/// rendered as null.
+public struct UserRecord: Equatable, Sendable {
+    public var id: Int
+    public var username: String
+    public var email: String?
+    public var name: String?
+    public var lastname: String?
+    public var isDisabled: Bool
+    public var isDeleted: Bool
+    public var userType: Int
+
+    public init(
+        id: Int, username: String, email: String?, name: String?, lastname: String?, isDisabled: Bool,
+        isDeleted: Bool, userType: Int
+    ) {
+        self.id = id
+        self.username = username
+        self.email = email
+        self.name = name
+        self.lastname = lastname
+        self.isDisabled = isDisabled
+        self.isDeleted = isDeleted
+        self.userType = userType
+    }
+
+    public init(json: JSONValue) throws(RecordDecodingError) {
+        let reader = try RecordReader("user", json)
+        self.init(
+            id: try reader.int("id"), username: reader.optionalString("username") ?? "",
+            email: reader.optionalString("email"), name: reader.optionalString("name"),
+            lastname: reader.optionalString("lastname"), isDisabled: reader.bool("is_disabled"),
+            isDeleted: reader.bool("is_deleted"), userType: reader.optionalInt("user_type") ?? 2
+        )
+    }
+
+    /// Every field of the reference's user, in its order.
+    public var json: JSONValue {
+        let unset = [
+            "office", "birthday", "department", "doc", "position", "location", "address", "city", "country", "other",
+            "phone", "role_name", "fax", "employee_number", "mobile", "manager_id", "other_email",
+        ]
+        var pairs: [(key: String, value: JSONValue)] = [
+            ("id", .int(id)), ("username", .string(username)), ("email", .optional(email)), ("name", .optional(name)),
+            ("lastname", .optional(lastname)), ("is_disabled", .bool(isDisabled)), ("is_deleted", .bool(isDeleted)),
+            ("is_external", .bool(false)), ("user_type", .int(userType)), ("type", .int(1)),
+        ]
+        pairs += unset.map { ($0, JSONValue.null) }
+        return .object(pairs)
+    }
+}
+
+/// One page of `users.by`: `{"next_page_key": …, "data": {"<id>": {…user…}}}`.
+public struct UsersPage: Equatable, Sendable {
+    public var users: [UserRecord]
+    /// nil on the last page.
+    public var nextPageKey: String?
+
+    public init(users: [UserRecord], nextPageKey: String?) {
+        self.users = users
+        self.nextPageKey = nextPageKey
+    }
+
+    public init(json: JSONValue) throws(RecordDecodingError) {
+        _ = try RecordReader("users page", json)
+        let data = json["data"] ?? .array([])
+        var users: [UserRecord] = []
+        if let elements = data.elements {
+            for element in elements { users.append(try UserRecord(json: element)) }
+        } else if let pairs = data.pairs {
+            for pair in pairs { users.append(try UserRecord(json: pair.value)) }
+        } else {
+            throw RecordDecodingError(record: "users page", field: "data", found: data)
+        }
+        self.init(users: users, nextPageKey: json["next_page_key"]?.string.flatMap { $0.isEmpty ? nil : $0 })
+    }
+
+    public var json: JSONValue {
+        .object([
+            ("next_page_key", .optional(nextPageKey)),
+            ("data", .object(users.map { (String($0.id), $0.json) })),
+        ])
+    }
+}
+
+/// `GET users.groups`: a user's groups, companies, help desks and locations, as ids.
+public struct UserMembershipsRecord: Equatable, Sendable {
+    public var id: Int
+    public var username: String?
+    public var email: String?
+    public var groups: [Int]
+    public var groupsObserved: [Int]
+    public var companies: [Int]
+    public var companiesObserved: [Int]
+    public var helpdesks: [Int]
+    public var helpdesksObserved: [Int]
+    public var locations: [Int]
+    public var locationsObserved: [Int]
+
+    public init(
+        id: Int, username: String?, email: String?, groups: [Int] = [], groupsObserved: [Int] = [],
+        companies: [Int] = [], companiesObserved: [Int] = [], helpdesks: [Int] = [], helpdesksObserved: [Int] = [],
+        locations: [Int] = [], locationsObserved: [Int] = []
+    ) {
+        self.id = id
+        self.username = username
+        self.email = email
+        self.groups = groups
+        self.groupsObserved = groupsObserved
+        self.companies = companies
+        self.companiesObserved = companiesObserved
+        self.helpdesks = helpdesks
+        self.helpdesksObserved = helpdesksObserved
+        self.locations = locations
+        self.locationsObserved = locationsObserved
+    }
+
+    public init(json: JSONValue) throws(RecordDecodingError) {
+        let reader = try RecordReader("user memberships", json)
+        self.init(
+            id: try reader.int("id"), username: reader.optionalString("username"), email: reader.optionalString("email"),
+            groups: try Self.ids(reader, "groups"), groupsObserved: try Self.ids(reader, "groups_observed"),
+            companies: try Self.ids(reader, "companies"), companiesObserved: try Self.ids(reader, "companies_observed"),
+            helpdesks: try Self.ids(reader, "helpdesks"), helpdesksObserved: try Self.ids(reader, "helpdesks_observed"),
+            locations: try Self.ids(reader, "locations"), locationsObserved: try Self.ids(reader, "locations_observed")
+        )
+    }
+
+    /// Ids, or objects carrying an `id`.
+    private static func ids(_ reader: RecordReader, _ key: String) throws(RecordDecodingError) -> [Int] {
+        if let objects = reader.json[key]?.elements, objects.contains(where: { $0.pairs != nil }) {
+            let ids = objects.compactMap { $0["id"]?.int }
+            guard ids.count == objects.count else {
+                throw RecordDecodingError(record: "user memberships", field: key, found: reader.json[key])
+            }
+            return ids
+        }
+        return try reader.ids(key)
+    }
+
+    public var json: JSONValue {
+        .object([
+            ("id", .int(id)), ("username", .optional(username)), ("email", .optional(email)),
+            ("groups", .ids(groups)), ("groups_observed", .ids(groupsObserved)),
+            ("companies", .ids(companies)), ("companies_observed", .ids(companiesObserved)),
+            ("helpdesks", .ids(helpdesks)), ("helpdesks_observed", .ids(helpdesksObserved)),
+            ("locations", .ids(locations)), ("locations_observed", .ids(locationsObserved)),
+        ])
+    }
+}

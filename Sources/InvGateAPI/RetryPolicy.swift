@@ -1,0 +1,43 @@
+import Foundation
+
+/// When and how long to wait before repeating a request: exponential backoff with jitter and a cap,
+/// and at least what a 429's `Retry-After` asks for.
+public struct RetryPolicy: Equatable, Sendable {
+    /// Tries in all, the first included.
+    public var maxAttempts: Int
+    public var baseDelay: Duration
+    public var maxDelay: Duration
+    /// The longest `Retry-After` honoured; a server asking for more gets this much.
+    public var maxRetryAfter: Duration
+
+    public init(
+        maxAttempts: Int = 6, baseDelay: Duration = .milliseconds(200), maxDelay: Duration = .seconds(10),
+        maxRetryAfter: Duration = .seconds(60)
+    ) {
+        self.maxAttempts = maxAttempts
+        self.baseDelay = baseDelay
+        self.maxDelay = maxDelay
+        self.maxRetryAfter = maxRetryAfter
+    }
+
+    public static let standard = RetryPolicy()
+    public static let never = RetryPolicy(maxAttempts: 1)
+
+    /// The wait before try `attempt + 1`, after `attempt` failed (1-based): half of
+    /// `base · 2^(attempt-1)` (capped) plus a random part of the other half.
+    public func delay(after attempt: Int, retryAfter: Duration? = nil) -> Duration {
+        let exponent = min(attempt - 1, 30)
+        let ceiling = min(baseDelay * (1 << exponent), maxDelay)
+        let jittered = ceiling / 2 + ceiling / 2 * Double.random(in: 0...1)
+        guard let retryAfter else { return jittered }
+        return max(jittered, min(retryAfter, maxRetryAfter))
+    }
+
+    /// Reads a `Retry-After` header given in seconds.
+    public static func retryAfter(_ header: String?) -> Duration? {
+        guard let header, let seconds = Double(header.trimmingCharacters(in: .whitespaces)), seconds >= 0 else {
+            return nil
+        }
+        return .milliseconds(Int64(seconds * 1000))
+    }
+}

@@ -1,0 +1,8 @@
+import DeskformCLI
+
+@main
+enum Main {
+    static func main() async {
+        await Deskform.main()
+    }
+}
