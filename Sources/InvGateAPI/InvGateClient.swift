@@ -17,7 +17,8 @@ public final class InvGateClient: Sendable {
 
     public init(
         instanceURL: String, credentials: Credentials, transport: any HTTPTransport,
-        retryPolicy: RetryPolicy = .standard, logger: Logger = Logger(label: "deskform.api")
+        retryPolicy: RetryPolicy = .standard,
+        logger: Logger = Logger(label: "deskform.api", factory: { _ in SwiftLogNoOpLogHandler() })
     ) {
         self.instanceURL = Credentials.trimmedRoot(instanceURL)
         self.credentials = credentials

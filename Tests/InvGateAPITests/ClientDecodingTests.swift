@@ -1,0 +1,65 @@
+import InvGateAPI
+import Testing
+
+@Suite("Client: decoding what the real API returns")
+struct ClientDecodingTests {
+    private func client(answering body: String) -> (InvGateClient, ScriptedTransport) {
+        let transport = ScriptedTransport([.answer(.json(200, body))])
+        return (InvGateClient(instanceURL: "http://127.0.0.1:1", credentials: .none, transport: transport, retryPolicy: .quick), transport)
+    }
+
+    @Test("a bare false is a missing user")
+    func missingUser() async throws {
+        let (client, transport) = client(answering: "false")
+        #expect(try await client.user(id: 99) == nil)
+        #expect(transport.requests.first?.url == "http://127.0.0.1:1/api/v1/user?id=99&include_disabled=1")
+    }
+
+    @Test("ids as strings, nulls where a field is unset")
+    func stringsAndNulls() async throws {
+        let (client, _) = client(answering: #"[{"id":"3","name":"Madrid","parent_id":null,"total":"2"},{"id":4,"name":"Floor 2","parent_id":"3"}]"#)
+        #expect(try await client.locations() == [
+            LocationRecord(id: 3, name: "Madrid", parentID: nil, total: 2), LocationRecord(id: 4, name: "Floor 2", parentID: 3, total: 0),
+        ])
+    }
+
+    @Test("relation answers as {id: true} maps and [{id, value}] lists")
+    func relationAnswers() throws {
+        #expect(try RelationAnswer(json: JSONValue.parse(Array(#"{"12": true, "13": false}"#.utf8))) == RelationAnswer([12: true, 13: false]))
+        #expect(try RelationAnswer(json: JSONValue.parse(Array(#"[{"id": 3, "value": false}, {"id": "4", "value": 1}]"#.utf8))) == RelationAnswer([3: false, 4: true]))
+        #expect(throws: RecordDecodingError.self) { try RelationAnswer(json: .string("ok")) }
+    }
+
+    @Test("custom field types as a list or as a code → description map")
+    func fieldTypes() throws {
+        let map = try CustomFieldTypeRecord.decodeList(JSONValue.parse(Array(#"{"104": "Option List (Custom Keys)", "4": "Text Field (String)"}"#.utf8)))
+        #expect(Set(map.map(\.id)) == [4, 104])
+        let list = try CustomFieldTypeRecord.decodeList(JSONValue.parse(Array(#"[{"id": "105", "name": "Tree"}]"#.utf8)))
+        #expect(list == [CustomFieldTypeRecord(id: 105, name: "Tree")])
+    }
+
+    @Test("users.by pages are maps keyed by id with a next page key")
+    func usersPage() throws {
+        let json = try JSONValue.parse(Array(#"{"next_page_key":"abc","data":{"7":{"id":7,"username":"grace","email":"grace@acme.example","is_disabled":false}}}"#.utf8))
+        let page = try UsersPage(json: json)
+        #expect(page.nextPageKey == "abc")
+        #expect(page.users.map(\.username) == ["grace"])
+        #expect(try UsersPage(json: JSONValue.parse(Array(#"{"next_page_key":null,"data":[]}"#.utf8))) == UsersPage(users: [], nextPageKey: nil))
+    }
+
+    @Test("list options from `key-value`, PHP's [] meaning none")
+    func listOptions() async throws {
+        let (client, _) = client(answering: #"{"key-value": {"it": "IT", "hr": "Human Resources"}}"#)
+        #expect(try await client.listOptions(field: 1) == [.init("hr", "Human Resources"), .init("it", "IT")])
+        let (empty, _) = self.client(answering: #"{"key-value": []}"#)
+        #expect(try await empty.listOptions(field: 1) == [])
+    }
+
+    @Test("an answer of the wrong shape is a malformed-answer error naming the field")
+    func malformed() async {
+        let (client, _) = client(answering: #"[{"name":"no id"}]"#)
+        await #expect(throws: InvGateError(.companies, .get, .malformedAnswer(#"company: expected id, found nothing"#))) {
+            _ = try await client.companies()
+        }
+    }
+}

@@ -1,0 +1,115 @@
+import InvGateAPI
+import Testing
+
+@Suite("Client: retries and outcome-unknown creates")
+struct ClientRetryTests {
+    private func client(_ transport: ScriptedTransport) -> InvGateClient {
+        InvGateClient(
+            instanceURL: "https://acme.example/", credentials: .basic(username: "api", token: "s3cret"),
+            transport: transport, retryPolicy: .quick)
+    }
+
+    @Test("a GET is retried after 503, 429 and a dropped connection, then succeeds")
+    func getIsRetried() async throws {
+        let transport = ScriptedTransport([
+            .answer(.json(503, #"{"status":"ERROR","error":"busy"}"#)),
+            .answer(.json(429, "{}", headers: [("Retry-After", "1")])),
+            .fail(.noAnswer("connection reset")),
+            .answer(.json(200, #"[{"id":1,"name":"Acme IT","total":3}]"#)),
+        ])
+        let groups = try await client(transport).groups()
+        #expect(groups == [GroupRecord(id: 1, name: "Acme IT", total: 3)])
+        #expect(transport.requests.count == 4)
+        #expect(transport.requests.allSatisfy { $0.url == "https://acme.example/api/v1/groups" && $0.method == .get })
+    }
+
+    @Test("retries stop at the policy's limit with the last status")
+    func retriesAreCapped() async {
+        let transport = ScriptedTransport(Array(repeating: .answer(.json(502, #"{"status":"ERROR","error":"bad gateway"}"#)), count: 9))
+        await #expect(throws: InvGateError(.groups, .get, .status(502, error: "bad gateway", info: nil))) {
+            _ = try await client(transport).groups()
+        }
+        #expect(transport.requests.count == RetryPolicy.quick.maxAttempts)
+    }
+
+    @Test("a create whose connection drops is not retried: its outcome is unknown")
+    func createDroppedIsOutcomeUnknown() async {
+        let transport = ScriptedTransport([.fail(.noAnswer("remote connection closed"))])
+        await #expect(throws: InvGateError(.groups, .post, .outcomeUnknown("remote connection closed"))) {
+            _ = try await client(transport).createGroup(name: "Acme IT")
+        }
+        #expect(transport.requests.count == 1)
+    }
+
+    @Test("a create answered 5xx is not retried: its outcome is unknown")
+    func createServerErrorIsOutcomeUnknown() async throws {
+        let transport = ScriptedTransport([.answer(.json(503, "{}"))])
+        let error = await #expect(throws: InvGateError.self) {
+            _ = try await client(transport).createCompany(name: "Acme", externalID: "A-1")
+        }
+        #expect(error?.isOutcomeUnknown == true)
+        #expect(error?.description == "POST companies: outcome unknown (HTTP 503); look the object up before retrying")
+        #expect(transport.requests.count == 1)
+    }
+
+    @Test("a create refused with 429 was not carried out, so it is retried")
+    func createRateLimitedIsRetried() async throws {
+        let transport = ScriptedTransport([
+            .answer(.json(429, "{}", headers: [("Retry-After", "0")])),
+            .answer(.json(200, #"{"status":"OK","category_id":"12"}"#)),
+        ])
+        #expect(try await client(transport).createKBCategory(name: "IT") == 12)
+        #expect(transport.requests.count == 2)
+        #expect(transport.requests[1].body == Array("name=IT".utf8))
+    }
+
+    @Test("a create that never connected is retried")
+    func createNotConnectedIsRetried() async throws {
+        let transport = ScriptedTransport([.fail(.notConnected("connection refused")), .answer(.json(200, #"{"id":5}"#))])
+        #expect(try await client(transport).createLocation(name: "Madrid", parentID: 2) == 5)
+        #expect(transport.requests.count == 2)
+    }
+
+    @Test("membership and option POSTs are idempotent in effect, so they are retried")
+    func idempotentPostsAreRetried() async throws {
+        let transport = ScriptedTransport([.fail(.noAnswer("timeout")), .answer(.json(200, #"{"4":true,"9":true}"#))])
+        let answer = try await client(transport).addMembers([4, 9], to: .company, id: 1)
+        #expect(answer == RelationAnswer([4: true, 9: true]))
+        #expect(transport.requests.map(\.body) == Array(repeating: Array("id=1&users%5B%5D=4&users%5B%5D=9".utf8), count: 2))
+    }
+
+    @Test("4xx answers and status ERROR are errors with the server's text, never retried")
+    func clientErrors() async {
+        let missing = ScriptedTransport([.answer(.json(404, #"{"status":"ERROR","error":"There is no company with id 9.","info":"unknown id"}"#))])
+        await #expect(throws: InvGateError(.companies, .delete, .status(404, error: "There is no company with id 9.", info: "unknown id"))) {
+            try await client(missing).deleteCompany(id: 9)
+        }
+        #expect(missing.requests.count == 1)
+        let refused = ScriptedTransport([.answer(.json(200, #"{"status":"ERROR","error":"Invalid type"}"#))])
+        await #expect(throws: InvGateError(.customFieldListOptions, .post, .refused(error: "Invalid type", info: nil))) {
+            try await client(refused).upsertListOptions(field: 1, [.init("a", "A")])
+        }
+    }
+
+    @Test("Retry-After is honoured: the wait is at least what the server asks, up to the cap")
+    func retryAfterIsHonoured() {
+        let policy = RetryPolicy(maxAttempts: 3, baseDelay: .milliseconds(100), maxDelay: .seconds(2), maxRetryAfter: .seconds(30))
+        #expect(RetryPolicy.retryAfter("1") == .seconds(1))
+        #expect(RetryPolicy.retryAfter("soon") == nil)
+        for attempt in 1...3 {
+            let wait = policy.delay(after: attempt, retryAfter: .seconds(1))
+            #expect(wait >= .seconds(1) && wait <= .seconds(2))
+        }
+        #expect(policy.delay(after: 1, retryAfter: .seconds(120)) == .seconds(30))
+    }
+
+    @Test("backoff grows exponentially with jitter and is capped")
+    func backoff() {
+        let policy = RetryPolicy(maxAttempts: 10, baseDelay: .milliseconds(100), maxDelay: .seconds(1))
+        for attempt in 1...8 {
+            let ceiling = min(Duration.milliseconds(100) * (1 << (attempt - 1)), .seconds(1))
+            let wait = policy.delay(after: attempt)
+            #expect(wait >= ceiling / 2 && wait <= ceiling)
+        }
+    }
+}

@@ -1,0 +1,129 @@
+import Hummingbird
+import HummingbirdTesting
+import InvGateAPI
+import NIOCore
+import Synchronization
+import Testing
+
+/// A token endpoint and one protected API endpoint, over a real loopback socket.
+private final class TokenServer: Sendable {
+    private let state = Mutex((issued: 0, valid: Set<String>(), bodies: [String]()))
+
+    var issued: Int { state.withLock { $0.issued } }
+    var tokenRequestBodies: [String] { state.withLock { $0.bodies } }
+    func revokeAll() { state.withLock { $0.valid.removeAll() } }
+
+    func application() -> some ApplicationProtocol {
+        let router = Router()
+        router.post("/oauth/v2.0/access_token") { request, _ -> Response in
+            let body = String(buffer: try await request.body.collect(upTo: 1 << 16))
+            let pairs = Dictionary(FormEncoding.decodePairs(body).map { ($0.name, $0.value) }, uniquingKeysWith: { $1 })
+            guard pairs["grant_type"] == "client_credentials", pairs["client_id"] == "deskform",
+                pairs["client_secret"] == "top-secret"
+            else {
+                return Self.json(.unauthorized, #"{"error":"invalid_client"}"#)
+            }
+            let token = self.state.withLock { state -> String in
+                state.issued += 1
+                state.bodies.append(body)
+                let token = "token-\(state.issued)"
+                state.valid.insert(token)
+                return token
+            }
+            return Self.json(.ok, #"{"access_token":"\#(token)","token_type":"Bearer","expires_in":3600}"#)
+        }
+        router.get("/api/v1/sd.version") { request, _ -> Response in
+            let header = request.headers[.authorization] ?? ""
+            let valid = self.state.withLock { $0.valid.contains(String(header.dropFirst("Bearer ".count))) }
+            guard header.hasPrefix("Bearer "), valid else {
+                return Self.json(.unauthorized, #"{"status":"ERROR","error":"Unauthorized"}"#)
+            }
+            return Self.json(.ok, #"{"version":"7.5.0"}"#)
+        }
+        return Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)))
+    }
+
+    private static func json(_ status: HTTPResponse.Status, _ text: String) -> Response {
+        Response(status: status, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+}
+
+@Suite("Client: OAuth2 client credentials")
+struct OAuth2Tests {
+    @Test("the token is fetched once, cached, and fetched again once after a 401")
+    func tokenFlow() async throws {
+        let server = TokenServer()
+        try await server.application().test(.live) { testClient in
+            let root = "http://127.0.0.1:\(try #require(testClient.port))"
+            try await withTransport { (transport) async throws in
+            let credentials = Credentials.fromEnvironment(
+                ["INVGATE_CLIENT_ID": "deskform", "INVGATE_CLIENT_SECRET": "top-secret"], instanceURL: root + "/")
+            #expect(credentials == .oauth2(clientID: "deskform", clientSecret: "top-secret", tokenURL: root + "/oauth/v2.0/access_token"))
+            let client = InvGateClient(instanceURL: root, credentials: credentials, transport: transport, retryPolicy: .quick)
+
+            #expect(try await client.version() == "7.5.0")
+            #expect(try await client.version() == "7.5.0")
+            #expect(server.issued == 1)
+            #expect(server.tokenRequestBodies == ["grant_type=client_credentials&client_id=deskform&client_secret=top-secret"])
+
+            server.revokeAll()
+            #expect(try await client.version() == "7.5.0")
+            #expect(server.issued == 2)
+            }
+        }
+    }
+
+    @Test("a refused client secret fails with an error that never shows the secret")
+    func refusedSecret() async throws {
+        let server = TokenServer()
+        try await server.application().test(.live) { testClient in
+            let root = "http://127.0.0.1:\(try #require(testClient.port))"
+            try await withTransport { (transport) async throws in
+            let credentials = Credentials.oauth2(clientID: "deskform", clientSecret: "wrong-secret", tokenURL: root + "/oauth/v2.0/access_token")
+            let client = InvGateClient(instanceURL: root, credentials: credentials, transport: transport, retryPolicy: .quick)
+            let error = await #expect(throws: InvGateError.self) { _ = try await client.version() }
+            #expect(error == InvGateError(.version, .get, .authentication("the token endpoint answered HTTP 401")))
+            #expect(error?.description.contains("wrong-secret") == false)
+            #expect(!credentials.description.contains("wrong-secret"))
+            }
+        }
+    }
+}
+
+@Suite("Credentials")
+struct CredentialsTests {
+    @Test("Basic from the environment; OAuth2 wins when both are set; descriptions redact secrets")
+    func fromEnvironment() {
+        let basic = Credentials.fromEnvironment(["INVGATE_USERNAME": "api", "INVGATE_TOKEN": "t0ken"], instanceURL: "https://x")
+        #expect(basic == .basic(username: "api", token: "t0ken"))
+        #expect(basic.description == "Basic (user api, token redacted)")
+        let both = Credentials.fromEnvironment(
+            ["INVGATE_USERNAME": "api", "INVGATE_TOKEN": "t0ken", "INVGATE_CLIENT_ID": "c", "INVGATE_CLIENT_SECRET": "s",
+             "INVGATE_TOKEN_URL": "https://login.example/token"], instanceURL: "https://x")
+        #expect(both == .oauth2(clientID: "c", clientSecret: "s", tokenURL: "https://login.example/token"))
+        #expect(Credentials.fromEnvironment([:], instanceURL: "https://x") == .none)
+    }
+
+    @Test("Basic credentials go in the Authorization header only")
+    func basicHeader() async throws {
+        let transport = ScriptedTransport([.answer(.json(200, #"{"version":"7.5.0"}"#))])
+        let client = InvGateClient(instanceURL: "https://acme.example", credentials: .basic(username: "api", token: "t0ken"), transport: transport)
+        _ = try await client.version()
+        let request = try #require(transport.requests.first)
+        #expect(request.header("Authorization") == "Basic YXBpOnQwa2Vu")
+        #expect(request.url == "https://acme.example/api/v1/sd.version")
+    }
+}
+
+/// Runs `body` with a live transport and always shuts it down.
+func withTransport<T>(_ body: (AsyncHTTPTransport) async throws -> T) async throws -> T {
+    let transport = AsyncHTTPTransport()
+    do {
+        let result = try await body(transport)
+        try await transport.shutdown()
+        return result
+    } catch {
+        try? await transport.shutdown()
+        throw error
+    }
+}
