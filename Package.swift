@@ -30,6 +30,14 @@ let package = Package(
             ]
         ),
         .target(
+            name: "Reconciler",
+            dependencies: [
+                "Estate",
+                "InvGateAPI",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
             name: "Simulator",
             dependencies: [
                 "Estate",
@@ -78,6 +86,7 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
+        .testTarget(name: "ReconcilerTests", dependencies: ["Reconciler", "Estate", "InvGateAPI", "Simulator", "TestSupport"]),
         .testTarget(name: "DeskformCLITests", dependencies: ["DeskformCLI", "TestSupport"]),
     ]
 )

@@ -1,0 +1,139 @@
+import Estate
+import InvGateAPI
+import Logging
+
+/// Reads the live estate through the API with bounded concurrency: each list endpoint once,
+/// observers with one call per kind, memberships per entity or through `users.groups` in batches
+/// (whichever needs fewer calls), custom field options only for the fields asked for. No call twice.
+public struct LiveEstateReader: Sendable {
+    public let client: InvGateClient
+    public let parallelism: Int
+    /// Users per `users.groups` call.
+    public let membershipBatchSize: Int
+    let logger: Logger
+
+    public init(client: InvGateClient, parallelism: Int = 8, membershipBatchSize: Int = 200, logger: Logger) {
+        self.client = client
+        self.parallelism = max(1, parallelism)
+        self.membershipBatchSize = max(1, membershipBatchSize)
+        self.logger = logger
+    }
+
+    /// One answer of the first round: the lists.
+    enum Listing: Sendable {
+        case users([UserRecord])
+        case companies([CompanyRecord])
+        case groups([GroupRecord])
+        case locations([LocationRecord])
+        case helpdesks([HelpDeskRecord])
+        case helpdesksAndLevels([LevelRecord])
+        case kbCategories([KBCategoryRecord])
+        case customFields([CustomFieldRecord])
+        case customFieldTypes([CustomFieldTypeRecord])
+        case observers(ObserversEndpoint, [ObserversRecord])
+    }
+
+    /// One answer of the second round: per entity.
+    enum Detail: Sendable {
+        case relatedGroups(company: Int, [GroupRecord])
+        case members(MembersEndpoint, id: Int, [MemberRecord])
+        case memberships([UserMembershipsRecord])
+        case listOptions(field: Int, [FormValue.KeyValue])
+        case treeOptions(field: Int, [TreeOptionRecord])
+    }
+
+    public func read(_ scope: FetchScope) async throws(InvGateError) -> Estate {
+        let client = self.client
+        var listings: [@Sendable () async throws -> Listing] = [{ .users(try await client.users(includeDisabled: true)) }]
+        if scope.companies {
+            listings += [{ .companies(try await client.companies()) }, { .observers(.company, try await client.observers(of: .company)) }]
+        }
+        if scope.groups || scope.companies {
+            listings.append { .groups(try await client.groups()) }
+        }
+        if scope.groups { listings.append { .observers(.group, try await client.observers(of: .group)) } }
+        if scope.locations {
+            listings += [{ .locations(try await client.locations()) }, { .observers(.location, try await client.observers(of: .location)) }]
+        }
+        if scope.helpdesks {
+            listings += [
+                { .helpdesks(try await client.helpdesks()) }, { .helpdesksAndLevels(try await client.helpdesksAndLevels()) },
+                { .observers(.helpdesk, try await client.observers(of: .helpdesk)) },
+                { .observers(.level, try await client.observers(of: .level)) },
+            ]
+        }
+        if scope.kbCategories { listings.append { .kbCategories(try await client.kbCategories()) } }
+        if !scope.customFields.isEmpty {
+            listings += [{ .customFields(try await client.customFields()) }, { .customFieldTypes(try await client.customFieldTypes()) }]
+        }
+
+        var estate = Estate(customFieldTypes: [])
+        for listing in try await run(listings) { estate.record(listing) }
+        let details = try await run(detailCalls(for: estate, scope: scope))
+        for detail in details { estate.record(detail) }
+        estate.advanceSequences()
+        logger.debug("read the live estate", metadata: ["calls": "\(listings.count + details.count)"])
+        return estate
+    }
+
+    /// The per-entity calls, given the lists.
+    func detailCalls(for estate: Estate, scope: FetchScope) -> [@Sendable () async throws -> Detail] {
+        let client = self.client
+        var calls: [@Sendable () async throws -> Detail] = []
+        for company in estate.companies.keys.sorted() {
+            calls.append { .relatedGroups(company: company, try await client.companyGroups(company: company)) }
+        }
+        var memberTargets: [(MembersEndpoint, [Int])] = []
+        if scope.companies { memberTargets.append((.company, estate.companies.keys.sorted())) }
+        if scope.groups { memberTargets.append((.group, estate.groups.keys.sorted())) }
+        if scope.locations { memberTargets.append((.location, estate.locations.keys.sorted())) }
+        let strategy = MembershipStrategy.cheapest(
+            entities: memberTargets.reduce(0) { $0 + $1.1.count }, users: estate.users.count, batchSize: membershipBatchSize)
+        switch strategy {
+        case .perEntity:
+            for (kind, ids) in memberTargets {
+                for id in ids { calls.append { .members(kind, id: id, try await client.members(of: kind, id: id)) } }
+            }
+        case .batched:
+            let users = estate.users.keys.sorted()
+            for start in stride(from: 0, to: users.count, by: membershipBatchSize) {
+                let batch = Array(users[start..<min(start + membershipBatchSize, users.count)])
+                calls.append { .memberships(try await client.userMemberships(ids: batch)) }
+            }
+        case .none:
+            break
+        }
+        for field in estate.customFields.values.sorted(by: { $0.uid < $1.uid })
+        where scope.includesField(label: field.label, uid: field.uid) {
+            let uid = field.uid
+            switch estate.fieldKind(field) {
+            case .list: calls.append { .listOptions(field: uid, try await client.listOptions(field: uid)) }
+            case .tree: calls.append { .treeOptions(field: uid, try await client.treeOptions(field: uid)) }
+            case .other: break
+            }
+        }
+        return calls
+    }
+
+    private func run<Answer: Sendable>(_ calls: [@Sendable () async throws -> Answer]) async throws(InvGateError) -> [Answer] {
+        do {
+            return try await concurrentMap(calls, limit: parallelism) { try await $0() }
+        } catch let error as InvGateError {
+            throw error
+        } catch {
+            throw InvGateError(.version, .get, .unreachable(String(describing: error)))
+        }
+    }
+}
+
+/// How memberships are read: one call per entity, or `users.groups` for batches of users.
+enum MembershipStrategy: Equatable {
+    case none, perEntity, batched
+
+    /// The strategy with fewer calls; per entity on a tie (its answers are exact per entity).
+    static func cheapest(entities: Int, users: Int, batchSize: Int) -> MembershipStrategy {
+        guard entities > 0 else { return .none }
+        let batches = (users + batchSize - 1) / batchSize
+        return batches < entities ? .batched : .perEntity
+    }
+}
