@@ -29,9 +29,11 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
+        .target(name: "Planner", dependencies: ["Estate", "InvGateAPI"]),
         .target(
             name: "Reconciler",
             dependencies: [
+                "Planner",
                 "Estate",
                 "InvGateAPI",
                 .product(name: "Logging", package: "swift-log"),

@@ -160,9 +160,9 @@ extension JSONValue: Codable {
         }
     }
 
-    /// Parses a response body.
+    /// Parses a response body, keeping object keys in document order.
     public static func parse(_ data: some Sequence<UInt8>) throws -> JSONValue {
-        try JSONDecoder().decode(JSONValue.self, from: Data(data))
+        try JSONParser.parse(Array(data))
     }
 
     /// Serialises compactly, keys in the order given.

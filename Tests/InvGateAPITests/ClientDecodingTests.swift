@@ -47,10 +47,10 @@ struct ClientDecodingTests {
         #expect(try UsersPage(json: JSONValue.parse(Array(#"{"next_page_key":null,"data":[]}"#.utf8))) == UsersPage(users: [], nextPageKey: nil))
     }
 
-    @Test("list options from `key-value`, PHP's [] meaning none")
+    @Test("list options from `key-value` in the API's order, PHP's [] meaning none")
     func listOptions() async throws {
         let (client, _) = client(answering: #"{"key-value": {"it": "IT", "hr": "Human Resources"}}"#)
-        #expect(try await client.listOptions(field: 1) == [.init("hr", "Human Resources"), .init("it", "IT")])
+        #expect(try await client.listOptions(field: 1) == [.init("it", "IT"), .init("hr", "Human Resources")])
         let (empty, _) = self.client(answering: #"{"key-value": []}"#)
         #expect(try await empty.listOptions(field: 1) == [])
     }
@@ -60,6 +60,18 @@ struct ClientDecodingTests {
         let (client, _) = client(answering: #"[{"name":"no id"}]"#)
         await #expect(throws: InvGateError(.companies, .get, .malformedAnswer(#"company: expected id, found nothing"#))) {
             _ = try await client.companies()
+        }
+    }
+
+    @Test("the parser keeps key order, decodes escapes and surrogate pairs, and rejects malformed input")
+    func parser() throws {
+        let json = try JSONValue.parse(Array(#"{"b": [1, -2.5e1, true, null], "a": "x\"y\u00e9\ud83d\ude80\n", "c": {}}"#.utf8))
+        #expect(json == .object([
+            ("b", .array([.number(1), .number(-25), .bool(true), .null])), ("a", .string("x\"yé🚀\n")), ("c", .object([])),
+        ]))
+        #expect(json.serialized() == Array(#"{"b":[1,-25,true,null],"a":"x\"yé🚀\n","c":{}}"#.utf8))
+        for bad in ["{", "[1,]", #"{"a" 1}"#, "tru", "1 2", #""\x""#, ""] {
+            #expect(throws: (any Error).self, "\(bad)") { try JSONValue.parse(Array(bad.utf8)) }
         }
     }
 }
