@@ -64,6 +64,7 @@ let package = Package(
             name: "TestSupport",
             dependencies: [
                 "Estate",
+                "Planner",
                 "InvGateAPI",
                 "Simulator",
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -88,6 +89,7 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
+        .testTarget(name: "PlannerTests", dependencies: ["Planner", "Estate", "TestSupport"]),
         .testTarget(name: "ReconcilerTests", dependencies: ["Reconciler", "Estate", "InvGateAPI", "Simulator", "TestSupport"]),
         .testTarget(name: "DeskformCLITests", dependencies: ["DeskformCLI", "TestSupport"]),
     ]

@@ -1,0 +1,182 @@
+import Estate
+
+/// The proof every plan must pass: the replayed estate equals the desired state on everything managed.
+enum Convergence {
+    static func mismatches(desired: DesiredState, replayed estate: Estate, fetched: Set<ObjectKind>) -> [String] {
+        var found: [String] = []
+        func users(_ ids: Set<Int>) -> String {
+            ids.sorted().map { estate.users[$0]?.username ?? "#\($0)" }.joined(separator: ", ")
+        }
+        func compare(_ what: String, _ wanted: Set<Int>?, _ actual: Set<Int>) {
+            if let wanted, wanted != actual { found.append("\(what) would be [\(users(actual))], not [\(users(wanted))]") }
+        }
+
+        for company in desired.companies {
+            let address = Address(.company, company.name)
+            let matches = estate.companies.values.filter(company.identifies)
+            if company.absent {
+                if !matches.isEmpty { found.append("\(address) would still exist") }
+                continue
+            }
+            guard matches.count == 1, let live = matches.first else {
+                found.append("\(address) would exist \(matches.count) times")
+                continue
+            }
+            if live.name != company.name { found.append("\(address) would be named \"\(live.name)\"") }
+            if let groups = company.groups {
+                let actual = Set(live.groups.compactMap { estate.groups[$0]?.name })
+                if actual != Set(groups) { found.append("\(address) groups would be \(actual.sorted()), not \(Set(groups).sorted())") }
+            }
+            compare("\(address) members", company.members, live.members)
+            compare("\(address) observers", company.observers, live.observers)
+        }
+
+        for group in desired.groups {
+            let address = Address(.group, group.name)
+            let matches = estate.groups.values.filter { $0.name == group.name }
+            if group.absent {
+                if !matches.isEmpty { found.append("\(address) would still exist") }
+                continue
+            }
+            guard matches.count == 1, let live = matches.first else {
+                found.append("\(address) would exist \(matches.count) times")
+                continue
+            }
+            compare("\(address) members", group.members, live.members)
+            compare("\(address) observers", group.observers, live.observers)
+        }
+
+        let locations = estate.locations.values.map { ($0.id, $0.name, $0.parentID) }
+        for location in desired.locations {
+            let address = Address(.location, location.path.joined(separator: "/"))
+            let id = Planner.node(at: location.path, in: locations)
+            if location.absent {
+                if id != nil { found.append("\(address) would still exist") }
+                continue
+            }
+            guard let id, let live = estate.locations[id] else {
+                found.append("\(address) would not exist")
+                continue
+            }
+            compare("\(address) members", location.members, live.members)
+            compare("\(address) observers", location.observers, live.observers)
+        }
+
+        for helpdesk in desired.helpdesks {
+            compare("\(Address(.helpdesk, helpdesk.name)) observers", helpdesk.observers, estate.helpdesks[helpdesk.id]?.observers ?? [])
+            for level in helpdesk.levels {
+                compare("\(Address(.level, "\(helpdesk.name)/\(level.name)")) observers", level.observers, estate.levels[level.id]?.observers ?? [])
+            }
+        }
+
+        let categories = estate.kbCategories.values.map { ($0.id, $0.name, $0.parentID) }
+        for category in desired.kbCategories {
+            let exists = Planner.node(at: category.path, in: categories) != nil
+            if exists == category.absent {
+                found.append("\(Address(.kbCategory, category.path.joined(separator: "/"))) would \(exists ? "still" : "not") exist")
+            }
+        }
+
+        for field in desired.customFields {
+            let address = Address(.customField, field.label)
+            let live = estate.customFields[field.uid]
+            if let options = field.options {
+                let actual = Dictionary(live?.listOptions.map { ($0.key, $0.value) } ?? [], uniquingKeysWith: { $1 })
+                let wanted = Dictionary(options.map { ($0.key, $0.value) }, uniquingKeysWith: { $1 })
+                if actual != wanted { found.append("\(address) options would be \(actual.sorted { $0.key < $1.key }), not \(wanted.sorted { $0.key < $1.key })") }
+            }
+            if let tree = field.tree {
+                let actual = TreeShape.of(live?.treeOptions ?? [])
+                let wanted = TreeShape.of(tree)
+                if !TreeShape.matches(wanted, actual) { found.append("\(address) tree would be \(actual), not \(wanted)") }
+            }
+        }
+
+        found += prunedLeftovers(desired: desired, estate: estate, fetched: fetched)
+        return found
+    }
+
+    /// Undeclared objects of pruned kinds that would survive (ignored ones excepted).
+    private static func prunedLeftovers(desired: DesiredState, estate: Estate, fetched: Set<ObjectKind>) -> [String] {
+        let prune = desired.policy.prune.intersection(fetched)
+        var found: [String] = []
+        if prune.contains(.companies) {
+            for company in estate.companies.values where !desired.policy.ignores(company.name) {
+                let declared = desired.companies.contains { !$0.absent && $0.identifies(company) }
+                if !declared { found.append("\(Address(.company, company.name)) is not declared but would survive the prune") }
+            }
+        }
+        if prune.contains(.groups) {
+            let referenced = Set(desired.companies.flatMap { $0.groups ?? [] })
+            for group in estate.groups.values where !desired.policy.ignores(group.name) && !referenced.contains(group.name) {
+                if !desired.groups.contains(where: { !$0.absent && $0.name == group.name }) {
+                    found.append("\(Address(.group, group.name)) is not declared but would survive the prune")
+                }
+            }
+        }
+        if prune.contains(.locations) {
+            let declared = Set(desired.locations.filter { !$0.absent }.map(\.path))
+            for location in estate.locations.values {
+                let path = estate.locationPath(of: location.id)
+                let subtree = estate.locationSubtree(of: location.id).map { estate.locationPath(of: $0).joined(separator: "/") }
+                if !declared.contains(path) && !subtree.contains(where: desired.policy.ignores) {
+                    found.append("\(Address(.location, path.joined(separator: "/"))) is not declared but would survive the prune")
+                }
+            }
+        }
+        if prune.contains(.kbCategories) {
+            let declared = Set(desired.kbCategories.filter { !$0.absent }.map(\.path))
+            for category in estate.kbCategories.values {
+                let path = estate.kbCategoryPath(of: category.id)
+                let subtree = estate.kbCategorySubtree(of: category.id).map { estate.kbCategoryPath(of: $0) }
+                let keeps = subtree.contains { declared.contains($0) || desired.policy.ignores($0.joined(separator: "/")) }
+                if !keeps { found.append("\(Address(.kbCategory, path.joined(separator: "/"))) is not declared but would survive the prune") }
+            }
+        }
+        return found
+    }
+}
+
+/// A tree of options compared by name and (declared) key, ignoring hashes and undeclared keys.
+struct TreeShape: Equatable, CustomStringConvertible {
+    var name: String
+    var key: String?
+    var children: [TreeShape]
+
+    static func of(_ options: [TreeOption]) -> [TreeShape] {
+        func build(_ parent: String?) -> [TreeShape] {
+            options.filter { $0.parentHash == parent }.map { TreeShape(name: $0.name, key: $0.key, children: build($0.hash)) }
+        }
+        return build(nil)
+    }
+
+    static func of(_ options: [DesiredTreeOption]) -> [TreeShape] {
+        options.map { TreeShape(name: $0.name, key: $0.key, children: of($0.children)) }
+    }
+
+    /// Same names, nesting and declared keys, siblings in any order.
+    static func matches(_ wanted: [TreeShape], _ actual: [TreeShape]) -> Bool {
+        guard wanted.count == actual.count else { return false }
+        var remaining = actual
+        for node in wanted {
+            guard let index = remaining.firstIndex(where: { candidate in
+                candidate.name == node.name && (node.key == nil || node.key == candidate.key) && matches(node.children, candidate.children)
+            }) else { return false }
+            remaining.remove(at: index)
+        }
+        return true
+    }
+
+    var description: String {
+        let label = key.map { "\(name) (\($0))" } ?? name
+        return children.isEmpty ? label : "\(label) [\(children.map(\.description).joined(separator: ", "))]"
+    }
+}
+
+extension DesiredCompany {
+    /// Whether `company` is this one: by external id when declared, else by name.
+    func identifies(_ company: Company) -> Bool {
+        if let externalID { return company.externalID == externalID }
+        return company.name == name
+    }
+}

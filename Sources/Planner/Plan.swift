@@ -1,0 +1,158 @@
+import Estate
+
+/// What `plan` shows and `apply` carries out: the changes per object, and the API steps that make them.
+public struct Plan: Equatable, Sendable {
+    /// The version of the JSON and plan-file formats.
+    public static let formatVersion = 1
+
+    public var changes: [Change]
+    /// In an order that respects every dependency; `Step.dependsOn` says which may run concurrently.
+    public var steps: [Step]
+    /// Live objects no manifest declares and no prune removes, per kind.
+    public var unmanaged: [ObjectKind: Int]
+    public var warnings: [String]
+
+    public init(changes: [Change] = [], steps: [Step] = [], unmanaged: [ObjectKind: Int] = [:], warnings: [String] = []) {
+        self.changes = changes
+        self.steps = steps
+        self.unmanaged = unmanaged
+        self.warnings = warnings
+    }
+
+    public var isEmpty: Bool { steps.isEmpty }
+
+    /// Terraform's counts: a replace is one to add and one to destroy.
+    public var summary: Summary {
+        var summary = Summary()
+        for change in changes {
+            switch change.action {
+            case .create: summary.add += 1
+            case .update: summary.change += 1
+            case .delete: summary.destroy += 1
+            case .replace:
+                summary.add += 1
+                summary.destroy += 1
+            }
+        }
+        return summary
+    }
+
+    /// Object deletions and replaces, which `policy.max_deletes` limits.
+    public var deletions: Int { changes.filter { $0.action == .delete || $0.action == .replace }.count }
+
+    public var unmanagedCount: Int { unmanaged.values.reduce(0, +) }
+
+    public struct Summary: Equatable, Sendable {
+        public var add = 0
+        public var change = 0
+        public var destroy = 0
+    }
+}
+
+/// Where an object lives in the manifests' terms: `company["Acme Corp"]`, `location["Madrid/Floor 2"]`.
+public struct Address: Equatable, Hashable, Sendable, Comparable, CustomStringConvertible {
+    public enum Kind: String, Equatable, Hashable, Sendable, CaseIterable {
+        case company, group, location, helpdesk, level, kbCategory = "kb_category", customField = "custom_field"
+    }
+
+    public var kind: Kind
+    public var name: String
+
+    public init(_ kind: Kind, _ name: String) {
+        self.kind = kind
+        self.name = name
+    }
+
+    public var description: String {
+        let escaped = name.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+        return "\(kind.rawValue)[\"\(escaped)\"]"
+    }
+
+    public static func < (lhs: Address, rhs: Address) -> Bool {
+        let order = Kind.allCases
+        if lhs.kind != rhs.kind { return order.firstIndex(of: lhs.kind)! < order.firstIndex(of: rhs.kind)! }
+        return lhs.name < rhs.name
+    }
+}
+
+/// One object's change.
+public struct Change: Equatable, Sendable {
+    public enum Action: String, Equatable, Sendable, Codable {
+        case create, update, delete, replace
+
+        /// Terraform's symbol: `+`, `~`, `-`, `-/+`.
+        public var symbol: String {
+            switch self {
+            case .create: "+"
+            case .update: "~"
+            case .delete: "-"
+            case .replace: "-/+"
+            }
+        }
+    }
+
+    public var address: Address
+    public var action: Action
+    /// Attributes before and after (`name`, `external_id`, `parent`); nil for a create / a delete.
+    public var before: [String: String]?
+    public var after: [String: String]?
+    public var reason: String
+    public var relations: [RelationChange]
+    /// What else goes with it: sublocations erased, memberships dropped.
+    public var consequences: [String]
+
+    public init(
+        address: Address, action: Action, before: [String: String]? = nil, after: [String: String]? = nil,
+        reason: String, relations: [RelationChange] = [], consequences: [String] = []
+    ) {
+        self.address = address
+        self.action = action
+        self.before = before
+        self.after = after
+        self.reason = reason
+        self.relations = relations
+        self.consequences = consequences
+    }
+}
+
+/// Members, observers, related groups or options added to and removed from one object.
+public struct RelationChange: Equatable, Sendable {
+    public var relation: String
+    public var added: [String]
+    public var removed: [String]
+
+    public init(relation: String, added: [String], removed: [String]) {
+        self.relation = relation
+        self.added = added
+        self.removed = removed
+    }
+}
+
+/// One API call of a plan. Ids of objects created earlier in the plan are provisional: the ids the
+/// plan's replay handed out, which `apply` replaces with the ids the API answers.
+public struct Step: Equatable, Sendable {
+    public var id: Int
+    public var operation: Operation
+    public var address: Address
+    /// Steps that must finish first.
+    public var dependsOn: [Int]
+    /// The object this step creates, with its provisional id or hash.
+    public var creates: ProvisionalObject?
+
+    public init(id: Int, operation: Operation, address: Address, dependsOn: [Int], creates: ProvisionalObject? = nil) {
+        self.id = id
+        self.operation = operation
+        self.address = address
+        self.dependsOn = dependsOn
+        self.creates = creates
+    }
+}
+
+/// An object a plan creates, by the provisional id (or hash) its later steps use.
+public enum ProvisionalObject: Equatable, Hashable, Sendable, Codable {
+    case company(Int)
+    case group(Int)
+    case location(Int)
+    case kbCategory(Int)
+    case treeOption(field: Int, hash: String)
+}
