@@ -58,7 +58,7 @@ extension Estate {
     }
 
     /// A 32-hex-digit option hash, stable for a field and serial so that replays are reproducible.
-    static func optionHash(field: Int, serial: Int) -> String {
+    public static func optionHash(field: Int, serial: Int) -> String {
         func fnv(_ seed: UInt64) -> UInt64 {
             var hash = seed
             for byte in "\(field):\(serial)".utf8 {

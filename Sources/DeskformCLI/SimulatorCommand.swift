@@ -1,0 +1,70 @@
+import ArgumentParser
+import Foundation
+import Logging
+import Simulator
+
+/// `deskform simulator`: serves an InvGate-compatible API over a local estate.
+public struct SimulatorCommand: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "simulator",
+        abstract: "Run a local InvGate-compatible API simulator.",
+        discussion: """
+            Serves the InvGate Service Management API at http://HOST:PORT/api/v1/ over an estate that \
+            starts from --state (if the file exists), else --seed, else the built-in demo seed. With \
+            --state, every write is saved to the file.
+            """
+    )
+
+    @Option(help: "The address to listen on.")
+    var host = "127.0.0.1"
+
+    @Option(help: "The port to listen on (0: any free port).")
+    var port = 8080
+
+    @Option(help: "The API user that HTTP Basic credentials must name.")
+    var username = "api"
+
+    @Option(help: "The API token that HTTP Basic credentials must carry.")
+    var token = "deskform"
+
+    @Option(help: "A JSON file to persist the estate to after every write, and reload on start.")
+    var state: String?
+
+    @Option(help: "A YAML seed file to start from when there is no state file.")
+    var seed: String?
+
+    @Option(help: "Milliseconds to wait before answering each request.")
+    var latency = 0
+
+    @Option(name: .customLong("fault-rate"), help: "The fraction (0...1) of write requests that fail: 503, 429 or a dropped connection.")
+    var faultRate = 0.0
+
+    @Option(name: .customLong("fault-seed"), help: "Seeds the choice of failing writes, for reproducible runs.")
+    var faultSeed: UInt64?
+
+    public init() {}
+
+    public func validate() throws {
+        guard (0...65_535).contains(port) else { throw ValidationError("--port must be between 0 and 65535.") }
+        guard latency >= 0 else { throw ValidationError("--latency must not be negative.") }
+        guard (0...1).contains(faultRate) else { throw ValidationError("--fault-rate must be between 0 and 1.") }
+    }
+
+    var options: SimulatorOptions {
+        SimulatorOptions(
+            host: host, port: port, username: username, token: token, statePath: state, seedPath: seed,
+            latency: .milliseconds(latency), faultRate: faultRate, faultSeed: faultSeed)
+    }
+
+    public func run() async throws {
+        var logger = Logger(label: "deskform.simulator") { label in StreamLogHandler.standardError(label: label) }
+        logger.logLevel = .warning
+        let host = self.host
+        let username = self.username
+        // A SimulatorSetupError (unreadable state or seed) is printed as it describes itself.
+        try await runSimulator(options, logger: logger) { port in
+            let line = "deskform simulator listening on http://\(host):\(port)/api/v1/ (user \(username))\n"
+            FileHandle.standardOutput.write(Data(line.utf8))
+        }
+    }
+}

@@ -1,0 +1,52 @@
+import Estate
+import Hummingbird
+import NIOCore
+import InvGateAPI
+import Logging
+
+/// The simulator's router: every endpoint of ``InvGateSimulator/routes`` at `/api/v1/<endpoint>`,
+/// behind the ``SimulatorGate``.
+public func buildRouter(_ simulator: InvGateSimulator) -> Router<BasicRequestContext> {
+    let router = Router()
+    router.add(middleware: SimulatorGate<BasicRequestContext>(options: simulator.options))
+    let methods: [HTTPRequest.Method] = [.get, .post, .put, .delete, .patch]
+    for endpoint in Set(InvGateSimulator.routes.map(\.endpoint)).sorted() {
+        for method in methods {
+            router.on(RouterPath(endpoint.path), method: method) { request, context in
+                await simulator.answer(endpoint, request, context: context)
+            }
+        }
+    }
+    return router
+}
+
+/// A simulator application over `store`, listening where `options` say. `onServerRunning` is given
+/// the bound port (useful with port 0).
+public func buildApplication(
+    _ options: SimulatorOptions, store: SimulatorStore, logger: Logger,
+    onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+) -> some ApplicationProtocol {
+    let simulator = InvGateSimulator(store: store, options: options, logger: logger)
+    return Application(
+        router: buildRouter(simulator),
+        configuration: ApplicationConfiguration(address: .hostname(options.host, port: options.port)),
+        onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? options.port) },
+        logger: logger)
+}
+
+/// A simulator application whose store is opened as `options` say: the state file if it exists,
+/// else the seed file, else the demo seed.
+public func buildApplication(
+    _ options: SimulatorOptions, logger: Logger, onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+) throws(SimulatorSetupError) -> some ApplicationProtocol {
+    let store = try SimulatorStore.open(options)
+    return buildApplication(options, store: store, logger: logger, onServerRunning: onServerRunning)
+}
+
+/// Opens the store as `options` say and serves until SIGINT or SIGTERM.
+public func runSimulator(
+    _ options: SimulatorOptions, logger: Logger, onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+) async throws {
+    let application = try buildApplication(options, logger: logger, onServerRunning: onServerRunning)
+    try await application.runService()
+}

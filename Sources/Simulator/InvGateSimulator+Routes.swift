@@ -1,0 +1,59 @@
+import InvGateAPI
+
+/// One endpoint and method the simulator answers.
+public struct Route: Hashable, Sendable, Comparable, CustomStringConvertible {
+    public var endpoint: Endpoint
+    public var method: Method
+
+    public init(_ endpoint: Endpoint, _ method: Method) {
+        self.endpoint = endpoint
+        self.method = method
+    }
+
+    public var description: String { "\(method.rawValue) \(endpoint.rawValue)" }
+
+    public static func < (lhs: Route, rhs: Route) -> Bool { (lhs.endpoint, lhs.method) < (rhs.endpoint, rhs.method) }
+}
+
+extension InvGateSimulator {
+    /// The simulator's own table of what it answers. Kept apart from `Catalogue.operations` on
+    /// purpose: a test proves the two list the same endpoints and methods.
+    static let handlers: [Endpoint: [Method: Handler]] = [
+        .companies: [.get: listCompanies, .post: createCompany, .put: updateCompany, .delete: deleteCompany],
+        .companiesGroups: [.get: listCompanyGroups, .post: relateGroups, .delete: unrelateGroups],
+        .companiesUsers: members(.company),
+        .companiesObservers: observers(.company),
+        .groups: [.get: listGroups, .post: createGroup, .delete: deleteGroup],
+        .groupsUsers: members(.group),
+        .groupsObservers: observers(.group),
+        .locations: [.get: listLocations, .post: createLocation, .delete: deleteLocation],
+        .locationsUsers: members(.location),
+        .locationsObservers: observers(.location),
+        .helpdesks: [.get: listHelpDesks],
+        .levels: [.get: listLevels],
+        .helpdesksAndLevels: [.get: listHelpDesksAndLevels],
+        .helpdesksObservers: observers(.helpdesk),
+        .levelsObservers: observers(.level),
+        .kbCategories: [
+            .get: listKBCategories, .post: createKBCategory, .put: updateKBCategory, .delete: deleteKBCategory,
+        ],
+        .kbCategoriesByIDs: [.get: listKBCategoriesByIDs],
+        .customFieldsAll: [.get: listCustomFields],
+        .customFieldTypes: [.get: listCustomFieldTypes],
+        .customFieldListOptions: [.get: listOptions, .post: upsertListOptions, .delete: deleteListOptions],
+        .customFieldTreeOptions: [
+            .get: treeOptions, .post: addTreeOption, .put: updateTreeOption, .delete: deleteTreeOption,
+        ],
+        .users: [.get: listUsers],
+        .user: [.get: user],
+        .userBy: [.get: userBy],
+        .usersBy: [.get: usersBy],
+        .usersGroups: [.get: userMemberships],
+        .version: [.get: version],
+    ]
+
+    /// Every endpoint and method the simulator answers, in catalogue order.
+    public static var routes: [Route] {
+        handlers.flatMap { endpoint, methods in methods.keys.map { Route(endpoint, $0) } }.sorted()
+    }
+}

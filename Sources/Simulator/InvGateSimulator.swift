@@ -1,0 +1,118 @@
+import Estate
+import Hummingbird
+import NIOCore
+import InvGateAPI
+import Logging
+
+/// An InvGate-compatible API over a ``SimulatorStore``: the same paths, parameter encodings,
+/// answers and errors as DESIGN §1 describes, plus injected latency and faults.
+public struct InvGateSimulator: Sendable {
+    public let store: SimulatorStore
+    public let options: SimulatorOptions
+    let logger: Logger
+
+    public init(store: SimulatorStore, options: SimulatorOptions, logger: Logger) {
+        self.store = store
+        self.options = options
+        self.logger = logger
+    }
+
+    /// One request's parameters and the store it acts on.
+    struct Call: Sendable {
+        var parameters: FormParameters
+        /// The parameters as received, for what typing hides (an empty `parent_id=`).
+        var received: ReceivedParameters
+        var store: SimulatorStore
+
+        func read<Answer: Sendable>(
+            _ answer: @Sendable (Estate) throws(Refusal) -> Answer
+        ) async throws(Refusal) -> Answer {
+            try await store.read(answer)
+        }
+
+        func write<Answer: Sendable>(
+            _ operation: Operation, _ answer: @Sendable (OperationResult, Estate) throws(Refusal) -> Answer
+        ) async throws(Refusal) -> Answer {
+            try await store.write(operation, answer)
+        }
+    }
+
+    /// Answers one operation: a JSON body for a 200, or a refusal.
+    typealias Handler = @Sendable (Call) async throws(Refusal) -> JSONValue
+
+    /// Answers an authenticated request to `endpoint`: 405 for a method it lacks, then the
+    /// injected fault if this write draws one, then the handler's answer.
+    func answer(_ endpoint: Endpoint, _ request: Request, context: some RequestContext) async -> Response {
+        guard let method = Method(rawValue: request.method.rawValue), let handler = Self.handlers[endpoint]?[method]
+        else {
+            return Self.response(for: .methodNotAllowed(endpoint, request.method.rawValue))
+        }
+        let fault = method == .get ? nil : await store.drawFault(rate: options.faultRate, from: options.faults)
+        switch fault {
+        case .unavailable?:
+            logger.debug("injected fault", metadata: ["fault": "unavailable", "endpoint": "\(endpoint.rawValue)"])
+            return Self.response(status: 503, json: StatusAnswer.error("Service temporarily unavailable.").json)
+        case .rateLimited?:
+            logger.debug("injected fault", metadata: ["fault": "rateLimited", "endpoint": "\(endpoint.rawValue)"])
+            var response = Self.response(status: 429, json: StatusAnswer.error("Too many requests.").json)
+            response.headers[.retryAfter] = "1"
+            return response
+        case .droppedConnection?, nil:
+            break
+        }
+
+        var status = 200
+        var json: JSONValue
+        do throws(Refusal) {
+            let spec = Catalogue.operation(endpoint, method) ?? OperationSpec(endpoint, method)
+            let received = try await Self.parameters(of: request, context: context)
+            let parameters: FormParameters
+            do {
+                parameters = try received.read(for: spec)
+            } catch {
+                throw .parameter(error)
+            }
+            json = try await handler(Call(parameters: parameters, received: received, store: store))
+        } catch {
+            logger.debug(
+                "refused", metadata: ["endpoint": "\(endpoint.rawValue)", "method": "\(method.rawValue)", "error": "\(error)"])
+            if fault == nil { return Self.response(for: error) }
+            status = error.status
+            json = error.json
+        }
+        if fault == .droppedConnection {
+            logger.debug("injected fault", metadata: ["fault": "droppedConnection", "endpoint": "\(endpoint.rawValue)"])
+            return Self.droppingConnection(status: status, json: json)
+        }
+        return Self.response(status: status, json: json)
+    }
+
+    /// Query string and form body, the body winning.
+    static func parameters(of request: Request, context: some RequestContext) async throws(Refusal) -> ReceivedParameters {
+        var body: String?
+        if request.headers[.contentType]?.lowercased().hasPrefix("application/x-www-form-urlencoded") == true {
+            var request = request
+            do {
+                let buffer = try await request.collectBody(upTo: context.maxUploadSize)
+                body = String(buffer: buffer)
+            } catch {
+                throw .invalid("The request body could not be read.")
+            }
+        }
+        return ReceivedParameters(query: request.uri.query, body: body)
+    }
+
+    static func response(for refusal: Refusal) -> Response {
+        var response = response(status: refusal.status, json: refusal.json)
+        if refusal == .unauthorized { response.headers[.wwwAuthenticate] = "Basic realm=\"InvGate\"" }
+        return response
+    }
+
+    static func response(status: Int, json: JSONValue) -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = "application/json"
+        return Response(
+            status: HTTPResponse.Status(code: status), headers: headers,
+            body: ResponseBody(byteBuffer: ByteBuffer(bytes: json.serialized())))
+    }
+}

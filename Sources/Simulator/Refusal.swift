@@ -1,0 +1,47 @@
+import Estate
+import InvGateAPI
+
+/// Why the simulator answers a request with an error instead of a result: rendered as a non-2xx
+/// answer with `{"status": "ERROR", "error": …}`.
+public enum Refusal: Error, Equatable, Sendable, CustomStringConvertible {
+    case unauthorized
+    case unknownEndpoint(String)
+    case methodNotAllowed(Endpoint, String)
+    /// A parameter is missing (400) or of the wrong type (428).
+    case parameter(ParameterProblem)
+    /// A value the API does not accept (400).
+    case invalid(String)
+    /// The estate refused the operation: 404 for an unknown id, 400 otherwise.
+    case estate(EstateError)
+    /// The write could not be persisted; nothing changed.
+    case notSaved(String)
+
+    public var status: Int {
+        switch self {
+        case .unauthorized: 401
+        case .unknownEndpoint: 404
+        case .methodNotAllowed: 405
+        case .parameter(.missing): 400
+        case .parameter(.wrongType): 428
+        case .invalid: 400
+        case .estate(.unknown): 404
+        case .estate(.invalid): 400
+        case .notSaved: 500
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .unauthorized: "Invalid or missing credentials."
+        case .unknownEndpoint(let path): "There is no endpoint \(path)."
+        case .methodNotAllowed(let endpoint, let method): "The endpoint \(endpoint.rawValue) does not accept \(method)."
+        case .parameter(let problem): problem.description
+        case .invalid(let reason): reason
+        case .estate(let error): error.description
+        case .notSaved(let why): "The change could not be saved: \(why)"
+        }
+    }
+
+    /// The answer's body.
+    public var json: JSONValue { StatusAnswer.error(description).json }
+}

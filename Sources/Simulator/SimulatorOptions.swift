@@ -1,0 +1,47 @@
+/// How a simulator listens, whom it lets in, where its estate comes from and which faults it injects.
+public struct SimulatorOptions: Equatable, Sendable {
+    public var host: String
+    public var port: Int
+    /// The API user and token a request must carry as HTTP Basic credentials.
+    public var username: String
+    public var token: String
+    /// A JSON file the estate is persisted to after every write, and reloaded from on start.
+    public var statePath: String?
+    /// A YAML fixture to start from when there is no state file; nil starts from the demo seed.
+    public var seedPath: String?
+    /// Waited before answering each request.
+    public var latency: Duration
+    /// The fraction (0…1) of write requests (POST, PUT, DELETE) that fail with one of `faults`.
+    public var faultRate: Double
+    /// The faults drawn from, at random, when a write is chosen to fail.
+    public var faults: [Fault]
+    /// Seeds the fault dice, for reproducible runs; nil draws a seed.
+    public var faultSeed: UInt64?
+
+    public init(
+        host: String = "127.0.0.1", port: Int = 8080, username: String = "api", token: String = "deskform",
+        statePath: String? = nil, seedPath: String? = nil, latency: Duration = .zero, faultRate: Double = 0,
+        faults: [Fault] = Fault.allCases, faultSeed: UInt64? = nil
+    ) {
+        self.host = host
+        self.port = port
+        self.username = username
+        self.token = token
+        self.statePath = statePath
+        self.seedPath = seedPath
+        self.latency = latency
+        self.faultRate = faultRate
+        self.faults = faults
+        self.faultSeed = faultSeed
+    }
+}
+
+/// A failure the simulator injects into a write request.
+public enum Fault: String, CaseIterable, Equatable, Sendable {
+    /// 503 before acting.
+    case unavailable
+    /// 429 with `Retry-After: 1` before acting.
+    case rateLimited
+    /// Acts, then drops the connection before the answer is complete.
+    case droppedConnection
+}

@@ -1,0 +1,38 @@
+import Estate
+
+extension SimulatorStore {
+    /// The store `options` describe: the estate saved in the state file when there is one; else the
+    /// seed file's, else the demo seed's, saved at once to the state file when one is set.
+    public static func open(_ options: SimulatorOptions) throws(SimulatorSetupError) -> SimulatorStore {
+        let stateFile = options.statePath.map(StateFile.init(path:))
+        let estate: Estate
+        do {
+            if let stateFile, stateFile.exists {
+                estate = try stateFile.load()
+            } else {
+                estate = try options.seedPath.map { path throws(SeedError) in try Seed.load(path: path) } ?? Seed.demoEstate
+                try stateFile?.save(estate)
+            }
+        } catch let error as StateFileError {
+            throw .state(error)
+        } catch let error as SeedError {
+            throw .seed(error)
+        } catch {
+            throw .state(StateFileError(path: options.statePath ?? "", reason: "\(error)"))
+        }
+        return SimulatorStore(estate: estate, stateFile: stateFile, faultSeed: options.faultSeed)
+    }
+}
+
+/// Why a simulator cannot start.
+public enum SimulatorSetupError: Error, Equatable, Sendable, CustomStringConvertible {
+    case state(StateFileError)
+    case seed(SeedError)
+
+    public var description: String {
+        switch self {
+        case .state(let error): error.description
+        case .seed(let error): error.description
+        }
+    }
+}

@@ -1,0 +1,58 @@
+import Estate
+
+/// The simulator's state: one estate, changed only through `Estate.apply`, one write at a time,
+/// and persisted after each write when a state file is set. Also owns the dice that pick which
+/// writes fail, so that a seeded run is reproducible.
+public actor SimulatorStore {
+    public private(set) var estate: Estate
+    /// Where every write is persisted; nil keeps the estate in memory only.
+    public nonisolated let stateFile: StateFile?
+    private var dice: SeededGenerator
+
+    public init(estate: Estate, stateFile: StateFile? = nil, faultSeed: UInt64? = nil) {
+        self.estate = estate
+        self.stateFile = stateFile
+        self.dice = SeededGenerator(seed: faultSeed ?? UInt64.random(in: .min ... .max))
+    }
+
+    /// Answers from the estate as it is now.
+    func read<Answer: Sendable>(_ answer: @Sendable (Estate) throws(Refusal) -> Answer) throws(Refusal) -> Answer {
+        try answer(estate)
+    }
+
+    /// Applies `operation`, persists the result, and answers from the result and the new estate.
+    /// A refused operation or a failed save leaves the estate as it was.
+    func write<Answer: Sendable>(
+        _ operation: Operation, _ answer: @Sendable (OperationResult, Estate) throws(Refusal) -> Answer
+    ) throws(Refusal) -> Answer {
+        var next = estate
+        let result: OperationResult
+        do {
+            result = try next.apply(operation)
+        } catch {
+            throw .estate(error)
+        }
+        if let stateFile {
+            do {
+                try stateFile.save(next)
+            } catch {
+                throw .notSaved(error.description)
+            }
+        }
+        estate = next
+        return try answer(result, next)
+    }
+
+    /// Replaces the whole estate (tests and fixtures), persisting it like a write.
+    public func replace(with estate: Estate) throws(StateFileError) {
+        try stateFile?.save(estate)
+        self.estate = estate
+    }
+
+    /// Whether this write fails, and how: one of `faults` with probability `rate`.
+    func drawFault(rate: Double, from faults: [Fault]) -> Fault? {
+        guard rate > 0, !faults.isEmpty else { return nil }
+        guard Double.random(in: 0..<1, using: &dice) < rate else { return nil }
+        return faults.randomElement(using: &dice)
+    }
+}

@@ -1,0 +1,62 @@
+import Estate
+import Foundation
+
+/// A JSON file holding an estate. Saves are atomic: the estate is written to a temporary file
+/// beside it, then renamed over it, so a crash never leaves half a file.
+public struct StateFile: Equatable, Sendable {
+    public var path: String
+
+    public init(path: String) {
+        self.path = path
+    }
+
+    public var exists: Bool { FileManager.default.fileExists(atPath: path) }
+
+    public func load() throws(StateFileError) -> Estate {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw StateFileError(path: path, reason: "cannot be read (\(error.localizedDescription))")
+        }
+        do {
+            return try JSONDecoder().decode(Estate.self, from: data)
+        } catch {
+            throw StateFileError(path: path, reason: "is not a saved estate (\(error))")
+        }
+    }
+
+    public func save(_ estate: Estate) throws(StateFileError) {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
+        let data: Data
+        do {
+            data = try encoder.encode(estate)
+        } catch {
+            throw StateFileError(path: path, reason: "cannot be encoded (\(error))")
+        }
+        let url = URL(fileURLWithPath: path)
+        let temporary = url.deletingLastPathComponent()
+            .appendingPathComponent(".\(url.lastPathComponent).\(UInt32.random(in: .min ... .max)).tmp")
+        do {
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try data.write(to: temporary)
+        } catch {
+            throw StateFileError(path: path, reason: "cannot be written (\(error.localizedDescription))")
+        }
+        guard rename(temporary.path, url.path) == 0 else {
+            let why = String(cString: strerror(errno))
+            try? FileManager.default.removeItem(at: temporary)
+            throw StateFileError(path: path, reason: "cannot be replaced (\(why))")
+        }
+    }
+}
+
+/// A state file that cannot be read or written.
+public struct StateFileError: Error, Equatable, Sendable, CustomStringConvertible {
+    public var path: String
+    public var reason: String
+
+    public var description: String { "State file \(path) \(reason)." }
+}

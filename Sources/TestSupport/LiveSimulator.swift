@@ -1,0 +1,72 @@
+import Estate
+import Hummingbird
+import InvGateAPI
+import Logging
+import Simulator
+
+/// A simulator running on 127.0.0.1 on a port of its own, for a test's duration.
+public struct LiveSimulator: Sendable {
+    /// The instance root, e.g. `http://127.0.0.1:53211`.
+    public let url: String
+    public let port: Int
+    public let store: SimulatorStore
+    public let options: SimulatorOptions
+    /// A client with the simulator's credentials over a live AsyncHTTPClient transport.
+    public let client: InvGateClient
+    public let transport: AsyncHTTPTransport
+
+    /// Another client over the same transport, e.g. with another retry policy.
+    public func client(retryPolicy: RetryPolicy) -> InvGateClient {
+        InvGateClient(instanceURL: url, credentials: credentials, transport: transport, retryPolicy: retryPolicy)
+    }
+
+    public var credentials: Credentials { .basic(username: options.username, token: options.token) }
+}
+
+/// Why a live simulator could not be had.
+public struct LiveSimulatorError: Error, CustomStringConvertible {
+    public var description: String { "The simulator did not start." }
+}
+
+/// Runs a simulator over `estate` on 127.0.0.1, port 0 (any free port), runs `body` with it, and
+/// stops it. `options` give credentials, latency and faults; their host and port are ignored.
+public func withLiveSimulator<Value: Sendable>(
+    estate: Estate = Fixtures.demoEstate, options: SimulatorOptions = SimulatorOptions(),
+    retryPolicy: RetryPolicy = .standard, maxConnections: Int = 8,
+    _ body: @Sendable (LiveSimulator) async throws -> Value
+) async throws -> Value {
+    var options = options
+    options.host = "127.0.0.1"
+    options.port = 0
+    let store = SimulatorStore(
+        estate: estate, stateFile: options.statePath.map(StateFile.init(path:)), faultSeed: options.faultSeed)
+    let (ports, bound) = AsyncStream.makeStream(of: Int.self)
+    let application = buildApplication(options, store: store, logger: Fixtures.quietLogger) { port in
+        bound.yield(port)
+    }
+    return try await withThrowingTaskGroup(of: Void.self) { group in
+        group.addTask {
+            defer { bound.finish() }
+            try await application.run()
+        }
+        guard let port = await ports.first(where: { _ in true }) else { throw LiveSimulatorError() }
+        let url = "http://127.0.0.1:\(port)"
+        let transport = AsyncHTTPTransport(
+            connectTimeout: .seconds(5), readTimeout: .seconds(20), maxConnections: maxConnections)
+        let client = InvGateClient(
+            instanceURL: url, credentials: .basic(username: options.username, token: options.token),
+            transport: transport, retryPolicy: retryPolicy, logger: Fixtures.quietLogger)
+        let simulator = LiveSimulator(
+            url: url, port: port, store: store, options: options, client: client, transport: transport)
+        do {
+            let value = try await body(simulator)
+            try? await transport.shutdown()
+            group.cancelAll()
+            return value
+        } catch {
+            try? await transport.shutdown()
+            group.cancelAll()
+            throw error
+        }
+    }
+}

@@ -1,0 +1,88 @@
+import Estate
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import InvGateAPI
+import Simulator
+import TestSupport
+import Testing
+
+@Suite struct FaultInjectionTests {
+    @Test func everyFaultIsInjectedAndOnlyADroppedConnectionActs() async throws {
+        let options = SimulatorOptions(faultRate: 1, faultSeed: 42)
+        try await withRouter(options: options) { (client, store) async throws in
+            var seen: Set<Fault> = []
+            var acted: [String] = []
+            for index in 0..<40 where seen.count < 3 {
+                let name = "Team \(index)"
+                do {
+                    let answer = try await client.send(.post, "groups", form: "name=\(name.replacingOccurrences(of: " ", with: "+"))")
+                    switch answer.status {
+                    case 503:
+                        seen.insert(.unavailable)
+                        #expect(answer.json?["status"]?.string == "ERROR")
+                    case 429:
+                        seen.insert(.rateLimited)
+                        #expect(answer.headers[.retryAfter] == "1")
+                    default:
+                        Issue.record("unexpected answer \(answer.status) \(answer.body)")
+                    }
+                } catch {
+                    // The body stopped halfway: the connection was dropped after acting.
+                    seen.insert(.droppedConnection)
+                    acted.append(name)
+                }
+            }
+            #expect(seen == Set(Fault.allCases))
+            let names = await store.estate.groups.values.map(\.name).sorted()
+            #expect(names == (acted + ["IT"]).sorted())
+            // Reads are never faulted.
+            #expect(try await client.send(.get, "groups").status == 200)
+        }
+    }
+
+    @Test func noFaultsAtRateZero() async throws {
+        try await withRouter(options: SimulatorOptions(faultRate: 0)) { (client, _) async throws in
+            for index in 0..<20 {
+                #expect(try await client.send(.post, "groups", form: "name=G\(index)").status == 200)
+            }
+        }
+    }
+
+    @Test func latencyDelaysEveryAnswer() async throws {
+        try await withRouter(options: SimulatorOptions(latency: .milliseconds(150))) { (client, _) async throws in
+            let clock = ContinuousClock()
+            let start = clock.now
+            #expect(try await client.send(.get, "sd.version").status == 200)
+            #expect(try await client.send(.get, "sd.version", authorization: nil).status == 401)
+            #expect(clock.now - start >= .milliseconds(300))
+        }
+    }
+
+    @Test func aDroppedConnectionIsATransportFailureForTheClient() async throws {
+        let options = SimulatorOptions(faultRate: 1, faults: [.droppedConnection], faultSeed: 1)
+        try await withLiveSimulator(options: options, retryPolicy: .never) { (simulator) async throws in
+            // A create: its outcome is unknown, and it did happen.
+            do throws(InvGateError) {
+                _ = try await simulator.client.createGroup(name: "Dropped")
+                Issue.record("expected a transport failure")
+            } catch {
+                #expect(error.isOutcomeUnknown, "\(error)")
+            }
+            #expect(await simulator.store.estate.groups.values.map(\.name) == ["Dropped"])
+            // A repeatable write with no retries left: unreachable.
+            do throws(InvGateError) {
+                _ = try await simulator.client.addMembers([1], to: .group, id: 1)
+                Issue.record("expected a transport failure")
+            } catch {
+                guard case .unreachable = error.reason else {
+                    Issue.record("unexpected \(error)")
+                    return
+                }
+            }
+            #expect(await simulator.store.estate.groups[1]?.members == [1])
+            // Reads still answer.
+            #expect(try await simulator.client.groups().map(\.name) == ["Dropped"])
+        }
+    }
+}
