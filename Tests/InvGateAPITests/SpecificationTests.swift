@@ -1,5 +1,6 @@
 import Foundation
 import InvGateAPI
+import Simulator
 import Testing
 import Yams
 
@@ -79,6 +80,14 @@ struct SpecificationTests {
         #expect(spec.subtracting(catalogue).map(\.description).sorted() == [])
         #expect(catalogue.subtracting(spec).map(\.description).sorted() == [])
         #expect(spec.count == 60)
+    }
+
+    @Test("the spec and the simulator's routes list the same operations")
+    func specMatchesSimulator() throws {
+        let spec = Set(try Specification.operations().map { "\($0.method) \($0.endpoint)" })
+        let routes = Set(InvGateSimulator.routes.map { "\($0.method.rawValue) \($0.endpoint.rawValue)" })
+        #expect(spec.subtracting(routes).sorted() == [])
+        #expect(routes.subtracting(spec).sorted() == [])
     }
 
     @Test("the catalogue covers every endpoint, and GET is everywhere")

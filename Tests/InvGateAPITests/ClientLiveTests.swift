@@ -1,0 +1,139 @@
+import Estate
+import InvGateAPI
+import Synchronization
+import Testing
+import TestSupport
+
+/// Records which operations went over the wire, around a live transport.
+private final class RecordingTransport: HTTPTransport {
+    let inner: any HTTPTransport
+    private let seen = Mutex(Set<String>())
+
+    init(_ inner: any HTTPTransport) {
+        self.inner = inner
+    }
+
+    var operations: Set<String> { seen.withLock { $0 } }
+
+    func send(_ request: WireRequest) async throws(TransportFailure) -> WireResponse {
+        let path = request.url.split(separator: "?")[0].split(separator: "/").last.map(String.init) ?? ""
+        seen.withLock { _ = $0.insert("\(request.method.rawValue) \(path)") }
+        return try await inner.send(request)
+    }
+}
+
+@Suite("Client against the live simulator")
+struct ClientLiveTests {
+    @Test("every endpoint and method of the catalogue, over a real loopback socket")
+    func everyOperation() async throws {
+        try await withLiveSimulator { simulator in
+            let recorder = RecordingTransport(simulator.transport)
+            let api = InvGateClient(instanceURL: simulator.url, credentials: simulator.credentials, transport: recorder)
+
+            #expect(try await api.version() == "7.5.0")
+            #expect(try await api.users().count == 22)
+            #expect(try await api.users(includeDisabled: false).count == 21)
+            #expect(try await api.users(ids: [1, 22]).map(\.username) == ["alice", "oscar"])
+            #expect(try await api.user(id: 1)?.email == "alice@acme.example")
+            #expect(try await api.user(id: 999) == nil)
+            #expect(try await api.user(username: "bob")?.id == 2)
+            #expect(try await api.user(email: "nobody@acme.example") == nil)
+            var pages: [UsersPage] = [try await api.usersPage(email: "acme.example")]
+            while let key = pages.last?.nextPageKey { pages.append(try await api.usersPage(email: "acme.example", pageKey: key)) }
+            #expect(pages.map(\.users.count) == [10, 10, 2])
+            #expect(Set(pages.flatMap(\.users).map(\.id)) == Set(1...22))
+
+            #expect(try await api.helpdesks().map(\.name) == ["Service Desk", "Field Services"])
+            #expect(try await api.levels().map(\.levelOrder) == [1, 2, 1, 2])
+            let desksAndLevels = try await api.helpdesksAndLevels()
+            #expect(desksAndLevels.filter { $0.levelOrder != nil }.map(\.parentID) == [1, 1, 2, 2])
+            #expect(try await api.addObservers([7], to: .helpdesk, id: 1) == RelationAnswer([7: true]))
+            #expect(try await api.observers(of: .helpdesk, ids: [1]).first?.observerUsers == [7])
+            #expect(try await api.removeObservers([7], from: .helpdesk, id: 1) == RelationAnswer([7: true]))
+            #expect(try await api.addObservers([8], to: .level, id: 4) == RelationAnswer([8: true]))
+            let levelObservers = try await api.observers(of: .level)
+            #expect(levelObservers.first { $0.id == 4 }.map { [$0.name ?? "", "\($0.observerUsers)"] } == ["Level 2", "[8]"])
+            #expect(try await api.removeObservers([8, 9], from: .level, id: 4) == RelationAnswer([8: true, 9: false]))
+
+            let company = try await api.createCompany(name: "Acme Inc", externalID: "ACME-001")
+            try await api.updateCompany(id: company, name: "Acme Corp")
+            #expect(try await api.companies() == [CompanyRecord(id: company, name: "Acme Corp", externalID: "ACME-001", total: 0)])
+            let group = try await api.createGroup(name: "Acme IT")
+            #expect(try await api.groups().map(\.name) == ["Acme IT"])
+            #expect(try await api.relateGroups(company: company, groups: [group]) == RelationAnswer([group: true]))
+            #expect(try await api.companyGroups(company: company).map(\.id) == [group])
+            _ = try await api.addMembers([1, 2, 3], to: .company, id: company)
+            #expect(try await api.members(of: .group, id: group).map(\.username) == ["alice", "bob", "carol"])
+            _ = try await api.removeMembers([3], from: .company, id: company)
+            #expect(try await api.members(of: .company, id: company).map(\.id) == [1, 2])
+            #expect(try await api.members(of: .group, id: group).map(\.id) == [1, 2])
+            _ = try await api.addMembers([4], to: .group, id: group)
+            _ = try await api.unrelateGroups(company: company, groups: [group], unlinkUsers: true)
+            #expect(try await api.members(of: .group, id: group).map(\.id) == [4])
+            _ = try await api.removeMembers([4], from: .group, id: group)
+            _ = try await api.addObservers([5], to: .company, id: company)
+            #expect(try await api.observers(of: .company, ids: [company]).first?.observerUsers == [5])
+            _ = try await api.removeObservers([5], from: .company, id: company)
+            _ = try await api.addObservers([6], to: .group, id: group)
+            #expect(try await api.observers(of: .group).first?.observerUsers == [6])
+            _ = try await api.removeObservers([6], from: .group, id: group)
+
+            let madrid = try await api.createLocation(name: "Madrid")
+            let floor = try await api.createLocation(name: "Floor 2", parentID: madrid)
+            #expect(try await api.locations().map(\.parentID) == [nil, madrid])
+            #expect(try await api.addMembers([6], to: .location, id: floor) == RelationAnswer([6: true]))
+            #expect(try await api.members(of: .location, id: floor).map(\.username) == ["frank"])
+            _ = try await api.removeMembers([6], from: .location, id: floor)
+            _ = try await api.addObservers([7], to: .location, id: madrid)
+            #expect(try await api.observers(of: .location, ids: [madrid]).first?.observerUsers == [7])
+            _ = try await api.removeObservers([7], from: .location, id: madrid)
+            try await api.deleteLocation(id: madrid)
+            #expect(try await api.locations() == [])
+
+            let it = try await api.createKBCategory(name: "IT")
+            let network = try await api.createKBCategory(name: "Network", parentID: it)
+            try await api.updateKBCategory(id: network, name: "Networking", parentID: 0)
+            #expect(try await api.kbCategories(ids: [network]) == [KBCategoryRecord(id: network, name: "Networking", parentID: nil)])
+            try await api.deleteKBCategory(id: it)
+            #expect(try await api.kbCategories().map(\.name) == ["Networking"])
+
+            #expect(try await api.customFields().map(\.label) == ["Department", "Office", "Asset Tag"])
+            #expect(try await api.customFieldTypes().contains(CustomFieldTypeRecord(id: 104, name: "Option List (Custom Keys)")))
+            #expect(try await api.listOptions(field: 1).map(\.key) == ["sales", "it", "hr"])
+            #expect(try await api.upsertListOptions(field: 1, [.init("it", "IT"), .init("ops", "Operations & Co")]) == 1)
+            #expect(try await api.deleteListOptions(field: 1, keys: ["sales"]) == 1)
+            #expect(try await api.listOptions(field: 1).map(\.value) == ["IT", "Human Resources", "Operations & Co"])
+            let europe = try #require(try await api.treeOptions(field: 2).first { $0.key == "eu" })
+            try await api.addTreeOption(field: 2, name: "Paris", key: "par", parentHash: europe.hash)
+            let paris = try #require(try await api.treeOptions(field: 2).first { $0.key == "eu" }?.children.first { $0.key == "par" })
+            try await api.updateTreeOption(field: 2, hash: paris.hash, name: "París", key: nil)
+            #expect(try await api.treeOptions(field: 2).first { $0.key == "eu" }?.children.map(\.name) == ["Madrid", "Lisbon", "París"])
+            try await api.deleteTreeOption(field: 2, hash: europe.hash)
+            #expect(try await api.treeOptions(field: 2).map(\.key) == ["am"])
+
+            _ = try await api.userMemberships(ids: [1, 2])
+            try await api.deleteGroup(id: group)
+            try await api.deleteCompany(id: company)
+            #expect(try await api.companies() == [])
+
+            let catalogue = Set(Catalogue.operations.map { "\($0.method.rawValue) \($0.endpoint.rawValue)" })
+            #expect(catalogue.subtracting(recorder.operations).sorted() == [])
+        }
+    }
+
+    @Test("users.groups reports memberships and observed entities by id")
+    func userMemberships() async throws {
+        try await withLiveSimulator { simulator in
+            let api = simulator.client
+            let company = try await api.createCompany(name: "Acme")
+            let group = try await api.createGroup(name: "IT")
+            _ = try await api.relateGroups(company: company, groups: [group])
+            _ = try await api.addMembers([1], to: .company, id: company)
+            _ = try await api.addObservers([1], to: .group, id: group)
+            let records = try await api.userMemberships(ids: [1, 2])
+            #expect(records.map(\.id) == [1, 2])
+            #expect(records[0].companies == [company] && records[0].groups == [group] && records[0].groupsObserved == [group])
+            #expect(records[1].companies == [] && records[1].groups == [])
+        }
+    }
+}
