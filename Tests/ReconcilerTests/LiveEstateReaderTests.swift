@@ -1,0 +1,86 @@
+import Estate
+import InvGateAPI
+import Logging
+import Reconciler
+import Synchronization
+import Testing
+import TestSupport
+
+/// Counts requests per "METHOD endpoint" around a live transport.
+final class CountingTransport: HTTPTransport {
+    let inner: any HTTPTransport
+    private let counts = Mutex([String: Int]())
+
+    init(_ inner: any HTTPTransport) {
+        self.inner = inner
+    }
+
+    var calls: [String: Int] { counts.withLock { $0 } }
+    var total: Int { calls.values.reduce(0, +) }
+
+    func send(_ request: WireRequest) async throws(TransportFailure) -> WireResponse {
+        let path = request.url.split(separator: "?")[0].split(separator: "/").last.map(String.init) ?? ""
+        counts.withLock { $0["\(request.method.rawValue) \(path)", default: 0] += 1 }
+        return try await inner.send(request)
+    }
+}
+
+@Suite("Reading the live estate")
+struct LiveEstateReaderTests {
+    /// The demo seed plus companies, groups and locations with relations.
+    static func populated() throws -> Estate {
+        var estate = Fixtures.demoEstate
+        for index in 1...3 {
+            let company = try estate.apply(.createCompany(name: "Company \(index)", externalID: index == 1 ? "C-1" : nil))
+            let group = try estate.apply(.createGroup(name: "Group \(index)"))
+            guard case .created(let companyID) = company, case .created(let groupID) = group else { continue }
+            try estate.apply(.relateGroups(company: companyID, groups: [groupID]))
+            try estate.apply(.addMembers(.company(companyID), users: [index, index + 1]))
+            try estate.apply(.addObservers(.group(groupID), users: [index + 5]))
+            try estate.apply(.createLocation(name: "Site \(index)", parentID: nil))
+        }
+        try estate.apply(.addMembers(.location(1), users: [4]))
+        try estate.apply(.createKBCategory(name: "IT", parentID: nil))
+        try estate.apply(.addObservers(.level(4), users: [8]))
+        return estate
+    }
+
+    @Test("reads exactly what the simulator holds, each list once, memberships per entity when that is fewer calls")
+    func readsEverything() async throws {
+        let estate = try Self.populated()
+        try await withLiveSimulator(estate: estate) { simulator in
+            let counting = CountingTransport(simulator.transport)
+            let client = InvGateClient(instanceURL: simulator.url, credentials: simulator.credentials, transport: counting)
+            let reader = LiveEstateReader(client: client, parallelism: 4, logger: Fixtures.quietLogger)
+            let live = try await reader.read(.everything)
+
+            #expect(live.companies == estate.companies)
+            #expect(live.groups == estate.groups)
+            #expect(live.locations == estate.locations)
+            #expect(live.helpdesks == estate.helpdesks)
+            #expect(live.levels == estate.levels)
+            #expect(live.kbCategories == estate.kbCategories)
+            #expect(live.customFields == estate.customFields)
+            #expect(live.users.count == 22 && live.users[22]?.isDisabled == true)
+            // 9 entities need 9 membership calls; 22 users make 1 batch of users.groups: batched wins.
+            #expect(counting.calls["GET users.groups"] == 1)
+            #expect(counting.calls["GET companies.users"] == nil)
+            #expect(counting.calls["GET companies.groups"] == 3)
+            #expect(counting.total == 1 + 2 + 2 + 2 + 4 + 1 + 2 + 1 + 3 + 2)
+        }
+    }
+
+    @Test("per entity when there are fewer entities than user batches; only the kinds asked for")
+    func perEntity() async throws {
+        let estate = try Self.populated()
+        try await withLiveSimulator(estate: estate) { simulator in
+            let counting = CountingTransport(simulator.transport)
+            let client = InvGateClient(instanceURL: simulator.url, credentials: simulator.credentials, transport: counting)
+            let reader = LiveEstateReader(client: client, membershipBatchSize: 5, logger: Fixtures.quietLogger)
+            let live = try await reader.read(FetchScope(groups: true))
+            #expect(live.groups == estate.groups)
+            #expect(live.companies.isEmpty && live.locations.isEmpty)
+            #expect(counting.calls == ["GET users": 1, "GET groups": 1, "GET groups.observers": 1, "GET groups.users": 3])
+        }
+    }
+}
