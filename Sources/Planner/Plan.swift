@@ -46,6 +46,12 @@ public struct Plan: Equatable, Sendable {
         public var add = 0
         public var change = 0
         public var destroy = 0
+
+        public init(add: Int = 0, change: Int = 0, destroy: Int = 0) {
+            self.add = add
+            self.change = change
+            self.destroy = destroy
+        }
     }
 }
 

@@ -1,0 +1,62 @@
+import InvGateAPI
+
+extension Plan {
+    /// The machine-readable plan (`--format json`), documented by `specs/plan.schema.json`.
+    public func json(target: String) -> JSONValue {
+        let labels = StepLabels(self)
+        let summary = self.summary
+        return .object([
+            ("format_version", .int(Self.formatVersion)),
+            ("target", .string(target)),
+            ("summary", .object([
+                ("add", .int(summary.add)), ("change", .int(summary.change)), ("destroy", .int(summary.destroy)),
+                ("unmanaged", .int(unmanagedCount)),
+            ])),
+            ("unmanaged", .object(unmanaged.keys.sorted().map { ($0.rawValue, .int(unmanaged[$0]!)) })),
+            ("changes", .array(changes.map(\.json))),
+            ("steps", .array(steps.map { step in
+                let call = step.operation.wireCall
+                var pairs: [(key: String, value: JSONValue)] = [
+                    ("number", .int(step.id + 1)), ("address", .string(step.address.description)),
+                    ("method", .string(call.method.rawValue)), ("endpoint", .string(call.endpoint.rawValue)),
+                    ("parameters", .object(labels.parameters(of: step).map { ($0.name, $0.value.json) })),
+                    ("depends_on", .array(step.dependsOn.map { .int($0 + 1) })),
+                ]
+                if step.creates != nil { pairs.append(("creates", .string(step.address.description))) }
+                return .object(pairs)
+            })),
+            ("warnings", .array(warnings.map(JSONValue.string))),
+        ])
+    }
+}
+
+extension Change {
+    var json: JSONValue {
+        func attributes(_ values: [String: String]?) -> JSONValue {
+            values.map { values in .object(values.keys.sorted().map { ($0, .string(values[$0]!)) }) } ?? .null
+        }
+        return .object([
+            ("address", .string(address.description)), ("kind", .string(address.kind.rawValue)), ("name", .string(address.name)),
+            ("action", .string(action.rawValue)), ("reason", .string(reason)),
+            ("before", attributes(before)), ("after", attributes(after)),
+            ("relations", .array(relations.map {
+                .object([("relation", .string($0.relation)), ("added", .array($0.added.map(JSONValue.string))),
+                         ("removed", .array($0.removed.map(JSONValue.string)))])
+            })),
+            ("consequences", .array(consequences.map(JSONValue.string))),
+        ])
+    }
+}
+
+extension FormValue {
+    /// A parameter as JSON: numbers, strings, booleans, arrays and objects.
+    var json: JSONValue {
+        switch self {
+        case .string(let text): .string(text)
+        case .integer(let number): .int(number)
+        case .boolean(let flag): .bool(flag)
+        case .array(let items): .array(items.map(JSONValue.string))
+        case .dictionary(let entries): .object(entries.map { ($0.key, .string($0.value)) })
+        }
+    }
+}

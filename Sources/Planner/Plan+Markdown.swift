@@ -1,0 +1,65 @@
+extension Plan {
+    /// GitHub's comment limit is 65,536 characters; the plan is cut below it.
+    public static let markdownLimit = 65_000
+
+    /// A pull-request comment: the summary first, deletions in their own section, then the other
+    /// changes and the API calls, cut below 65,536 characters with a note saying so.
+    public func markdown(target: String) -> String {
+        var head = "### deskform plan for `\(target)`\n\n**\(summaryLine)**\n"
+        if !warnings.isEmpty { head += "\n" + warnings.map { "> ⚠️ \($0)" }.joined(separator: "\n") + "\n" }
+        if changes.isEmpty { return head + "\nNo changes. The instance matches the manifests.\n" }
+
+        let destructive = changes.filter { $0.action == .delete || $0.action == .replace }
+        let others = changes.filter { $0.action != .delete && $0.action != .replace }
+        var sections: [String] = []
+        if !destructive.isEmpty {
+            sections.append("\n#### ⚠️ Deletions and replacements (\(destructive.count))\n\n```diff\n"
+                + destructive.map { $0.diffBlock }.joined(separator: "\n") + "\n```\n")
+        }
+        if !others.isEmpty {
+            sections.append("\n#### Changes (\(others.count))\n\n```diff\n" + others.map { $0.diffBlock }.joined(separator: "\n") + "\n```\n")
+        }
+        let labels = StepLabels(self)
+        sections.append("\n<details><summary>API calls (\(steps.count))</summary>\n\n```\n" + steps.map { step in
+            let call = step.operation.wireCall
+            return "\(step.id + 1). \(call.method.rawValue) \(call.endpoint.rawValue) \(Self.display(labels.parameters(of: step)))"
+        }.joined(separator: "\n") + "\n```\n</details>\n")
+
+        var body = head
+        for section in sections {
+            if body.count + section.count <= Self.markdownLimit {
+                body += section
+                continue
+            }
+            let note = "\n_The plan is cut here: it is longer than a comment can hold. Run `deskform plan` for all of it._\n"
+            let room = Self.markdownLimit - body.count - note.count - 10
+            if room > 200 {
+                var cut = String(section.prefix(room))
+                if let lastLine = cut.lastIndex(of: "\n") { cut = String(cut[...lastLine]) }
+                if cut.components(separatedBy: "```").count % 2 == 0 { cut += "```\n" }
+                body += cut
+            }
+            return body + note
+        }
+        return body
+    }
+}
+
+extension Change {
+    /// The change as `diff` lines: `+` adds, `-` removes, `!` changes.
+    var diffBlock: String {
+        let marker: String =
+            switch action {
+            case .create: "+"
+            case .delete: "-"
+            case .update, .replace: "!"
+            }
+        var lines = ["\(marker) \(action.symbol) \(address)  (\(reason))"]
+        for relation in relations {
+            if !relation.added.isEmpty { lines.append("+     \(relation.relation): \(relation.added.joined(separator: ", "))") }
+            if !relation.removed.isEmpty { lines.append("-     \(relation.relation): \(relation.removed.joined(separator: ", "))") }
+        }
+        for consequence in consequences { lines.append("!     \(consequence)") }
+        return lines.joined(separator: "\n")
+    }
+}

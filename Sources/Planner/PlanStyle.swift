@@ -1,0 +1,30 @@
+/// How a plan is written for a person: with ANSI colours on a terminal, plain otherwise.
+public struct PlanStyle: Equatable, Sendable {
+    public var colour: Bool
+
+    public init(colour: Bool) {
+        self.colour = colour
+    }
+
+    public static let plain = PlanStyle(colour: false)
+
+    /// Colour only on a TTY, and never when `NO_COLOR` is set (https://no-color.org).
+    public static func forTerminal(isTTY: Bool, environment: [String: String]) -> PlanStyle {
+        PlanStyle(colour: isTTY && (environment["NO_COLOR"] ?? "").isEmpty)
+    }
+
+    func paint(_ text: String, _ action: Change.Action) -> String {
+        switch action {
+        case .create: paint(text, code: "32")
+        case .update: paint(text, code: "33")
+        case .delete: paint(text, code: "31")
+        case .replace: paint(text, code: "35")
+        }
+    }
+
+    func paint(_ text: String, code: String) -> String {
+        colour ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+    }
+
+    func bold(_ text: String) -> String { paint(text, code: "1") }
+}
