@@ -150,7 +150,7 @@ struct TreeShape: Equatable, CustomStringConvertible {
         return build(nil)
     }
 
-    static func of(_ options: [DesiredTreeOption]) -> [TreeShape] {
+    static func of(_ options: [DesiredState.TreeOption]) -> [TreeShape] {
         options.map { TreeShape(name: $0.name, key: $0.key, children: of($0.children)) }
     }
 
@@ -173,10 +173,14 @@ struct TreeShape: Equatable, CustomStringConvertible {
     }
 }
 
-extension DesiredCompany {
+extension DesiredState.Company {
     /// Whether `company` is this one: by external id when declared, else by name.
-    func identifies(_ company: Company) -> Bool {
+    func identifies(_ company: LiveCompany) -> Bool {
         if let externalID { return company.externalID == externalID }
         return company.name == name
     }
 }
+
+/// The live estate's company, named apart from ``DesiredState/Company`` (the module and the struct
+/// are both called `Estate`, so `Estate.Company` cannot be spelled).
+typealias LiveCompany = Company

@@ -3,20 +3,20 @@ import Estate
 /// What the manifests ask for, with users resolved to ids. A relation that is nil is unmanaged;
 /// an empty one is managed and empty.
 public struct DesiredState: Equatable, Sendable {
-    public var companies: [DesiredCompany]
-    public var groups: [DesiredGroup]
+    public var companies: [Company]
+    public var groups: [Group]
     /// Every declared location, parents before children.
-    public var locations: [DesiredLocation]
-    public var helpdesks: [DesiredHelpDesk]
+    public var locations: [Location]
+    public var helpdesks: [HelpDesk]
     /// Every declared KB category, parents before children.
-    public var kbCategories: [DesiredKBCategory]
-    public var customFields: [DesiredCustomField]
+    public var kbCategories: [KBCategory]
+    public var customFields: [CustomField]
     public var policy: Policy
 
     public init(
-        companies: [DesiredCompany] = [], groups: [DesiredGroup] = [], locations: [DesiredLocation] = [],
-        helpdesks: [DesiredHelpDesk] = [], kbCategories: [DesiredKBCategory] = [],
-        customFields: [DesiredCustomField] = [], policy: Policy = Policy()
+        companies: [Company] = [], groups: [Group] = [], locations: [Location] = [],
+        helpdesks: [HelpDesk] = [], kbCategories: [KBCategory] = [],
+        customFields: [CustomField] = [], policy: Policy = Policy()
     ) {
         self.companies = companies
         self.groups = groups
@@ -32,166 +32,171 @@ public struct DesiredState: Equatable, Sendable {
 public enum ObjectKind: String, CaseIterable, Equatable, Hashable, Sendable, Codable, Comparable {
     case companies, groups, locations, helpdesks, kbCategories = "kb_categories", customFields = "custom_fields"
 
+    /// The kinds `policy.prune` may name: help desks and custom fields are never deleted.
+    public static let prunable: [ObjectKind] = [.companies, .groups, .locations, .kbCategories]
+
     public static func < (lhs: ObjectKind, rhs: ObjectKind) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
     }
 }
 
-/// `policy:` of the manifests.
-public struct Policy: Equatable, Sendable {
-    public var prune: Set<ObjectKind>
-    /// Globs (`*`, `?`) matched against names and paths: such live objects are never touched.
-    public var ignore: [String]
-    public var maxDeletes: Int
+extension DesiredState {
+    /// `policy:` of the manifests.
+    public struct Policy: Equatable, Sendable {
+        public var prune: Set<ObjectKind>
+        /// Globs (`*`, `?`) matched against names and paths: such live objects are never touched.
+        public var ignore: [String]
+        public var maxDeletes: Int
 
-    public init(prune: Set<ObjectKind> = [], ignore: [String] = [], maxDeletes: Int = 10) {
-        self.prune = prune
-        self.ignore = ignore
-        self.maxDeletes = maxDeletes
+        public init(prune: Set<ObjectKind> = [], ignore: [String] = [], maxDeletes: Int = 10) {
+            self.prune = prune
+            self.ignore = ignore
+            self.maxDeletes = maxDeletes
+        }
+
+        /// Whether `name` (or a path `A/B`) matches one of the `ignore` globs.
+        public func ignores(_ name: String) -> Bool {
+            ignore.contains { Glob.matches($0, name) }
+        }
     }
 
-    /// Whether `name` (or a path `A/B`) matches one of the `ignore` globs.
-    public func ignores(_ name: String) -> Bool {
-        ignore.contains { Glob.matches($0, name) }
+    public struct Company: Equatable, Sendable {
+        public var name: String
+        public var externalID: String?
+        public var previousNames: [String]
+        /// Names of related groups.
+        public var groups: [String]?
+        public var members: Set<Int>?
+        public var observers: Set<Int>?
+        public var protect: Bool
+        public var absent: Bool
+
+        public init(
+            name: String, externalID: String? = nil, previousNames: [String] = [], groups: [String]? = nil,
+            members: Set<Int>? = nil, observers: Set<Int>? = nil, protect: Bool = false, absent: Bool = false
+        ) {
+            self.name = name
+            self.externalID = externalID
+            self.previousNames = previousNames
+            self.groups = groups
+            self.members = members
+            self.observers = observers
+            self.protect = protect
+            self.absent = absent
+        }
     }
-}
 
-public struct DesiredCompany: Equatable, Sendable {
-    public var name: String
-    public var externalID: String?
-    public var previousNames: [String]
-    /// Names of related groups.
-    public var groups: [String]?
-    public var members: Set<Int>?
-    public var observers: Set<Int>?
-    public var protect: Bool
-    public var absent: Bool
+    public struct Group: Equatable, Sendable {
+        public var name: String
+        public var previousNames: [String]
+        public var members: Set<Int>?
+        public var observers: Set<Int>?
+        public var protect: Bool
+        public var absent: Bool
 
-    public init(
-        name: String, externalID: String? = nil, previousNames: [String] = [], groups: [String]? = nil,
-        members: Set<Int>? = nil, observers: Set<Int>? = nil, protect: Bool = false, absent: Bool = false
-    ) {
-        self.name = name
-        self.externalID = externalID
-        self.previousNames = previousNames
-        self.groups = groups
-        self.members = members
-        self.observers = observers
-        self.protect = protect
-        self.absent = absent
+        public init(
+            name: String, previousNames: [String] = [], members: Set<Int>? = nil, observers: Set<Int>? = nil,
+            protect: Bool = false, absent: Bool = false
+        ) {
+            self.name = name
+            self.previousNames = previousNames
+            self.members = members
+            self.observers = observers
+            self.protect = protect
+            self.absent = absent
+        }
     }
-}
 
-public struct DesiredGroup: Equatable, Sendable {
-    public var name: String
-    public var previousNames: [String]
-    public var members: Set<Int>?
-    public var observers: Set<Int>?
-    public var protect: Bool
-    public var absent: Bool
+    public struct Location: Equatable, Sendable {
+        /// Names from the root, e.g. `["Madrid", "Floor 2"]`.
+        public var path: [String]
+        public var previousNames: [String]
+        public var members: Set<Int>?
+        public var observers: Set<Int>?
+        public var protect: Bool
+        public var absent: Bool
 
-    public init(
-        name: String, previousNames: [String] = [], members: Set<Int>? = nil, observers: Set<Int>? = nil,
-        protect: Bool = false, absent: Bool = false
-    ) {
-        self.name = name
-        self.previousNames = previousNames
-        self.members = members
-        self.observers = observers
-        self.protect = protect
-        self.absent = absent
+        public init(
+            path: [String], previousNames: [String] = [], members: Set<Int>? = nil, observers: Set<Int>? = nil,
+            protect: Bool = false, absent: Bool = false
+        ) {
+            self.path = path
+            self.previousNames = previousNames
+            self.members = members
+            self.observers = observers
+            self.protect = protect
+            self.absent = absent
+        }
     }
-}
 
-public struct DesiredLocation: Equatable, Sendable {
-    /// Names from the root, e.g. `["Madrid", "Floor 2"]`.
-    public var path: [String]
-    public var previousNames: [String]
-    public var members: Set<Int>?
-    public var observers: Set<Int>?
-    public var protect: Bool
-    public var absent: Bool
+    /// An existing help desk: only its observers and its levels' observers are managed.
+    public struct HelpDesk: Equatable, Sendable {
+        public var id: Int
+        public var name: String
+        public var observers: Set<Int>?
+        public var levels: [Level]
 
-    public init(
-        path: [String], previousNames: [String] = [], members: Set<Int>? = nil, observers: Set<Int>? = nil,
-        protect: Bool = false, absent: Bool = false
-    ) {
-        self.path = path
-        self.previousNames = previousNames
-        self.members = members
-        self.observers = observers
-        self.protect = protect
-        self.absent = absent
+        public init(id: Int, name: String, observers: Set<Int>? = nil, levels: [Level] = []) {
+            self.id = id
+            self.name = name
+            self.observers = observers
+            self.levels = levels
+        }
     }
-}
 
-/// An existing help desk: only its observers and its levels' observers are managed.
-public struct DesiredHelpDesk: Equatable, Sendable {
-    public var id: Int
-    public var name: String
-    public var observers: Set<Int>?
-    public var levels: [DesiredLevel]
+    public struct Level: Equatable, Sendable {
+        public var id: Int
+        public var name: String
+        public var observers: Set<Int>?
 
-    public init(id: Int, name: String, observers: Set<Int>? = nil, levels: [DesiredLevel] = []) {
-        self.id = id
-        self.name = name
-        self.observers = observers
-        self.levels = levels
+        public init(id: Int, name: String, observers: Set<Int>? = nil) {
+            self.id = id
+            self.name = name
+            self.observers = observers
+        }
     }
-}
 
-public struct DesiredLevel: Equatable, Sendable {
-    public var id: Int
-    public var name: String
-    public var observers: Set<Int>?
+    public struct KBCategory: Equatable, Sendable {
+        public var path: [String]
+        /// Earlier names of the last path element: a live category there is renamed in place.
+        public var previousNames: [String]
+        public var protect: Bool
+        public var absent: Bool
 
-    public init(id: Int, name: String, observers: Set<Int>? = nil) {
-        self.id = id
-        self.name = name
-        self.observers = observers
+        public init(path: [String], previousNames: [String] = [], protect: Bool = false, absent: Bool = false) {
+            self.path = path
+            self.previousNames = previousNames
+            self.protect = protect
+            self.absent = absent
+        }
     }
-}
 
-public struct DesiredKBCategory: Equatable, Sendable {
-    public var path: [String]
-    /// Earlier names of the last path element: a live category there is renamed in place.
-    public var previousNames: [String]
-    public var protect: Bool
-    public var absent: Bool
+    public struct CustomField: Equatable, Sendable {
+        public var uid: Int
+        public var label: String
+        /// List-type options, key → value; nil when unmanaged.
+        public var options: [ListOption]?
+        /// Tree-type options; nil when unmanaged.
+        public var tree: [TreeOption]?
 
-    public init(path: [String], previousNames: [String] = [], protect: Bool = false, absent: Bool = false) {
-        self.path = path
-        self.previousNames = previousNames
-        self.protect = protect
-        self.absent = absent
+        public init(uid: Int, label: String, options: [ListOption]? = nil, tree: [TreeOption]? = nil) {
+            self.uid = uid
+            self.label = label
+            self.options = options
+            self.tree = tree
+        }
     }
-}
 
-public struct DesiredCustomField: Equatable, Sendable {
-    public var uid: Int
-    public var label: String
-    /// List-type options, key → value; nil when unmanaged.
-    public var options: [ListOption]?
-    /// Tree-type options; nil when unmanaged.
-    public var tree: [DesiredTreeOption]?
+    public struct TreeOption: Equatable, Sendable {
+        public var name: String
+        /// The identity when set; else the name path.
+        public var key: String?
+        public var children: [TreeOption]
 
-    public init(uid: Int, label: String, options: [ListOption]? = nil, tree: [DesiredTreeOption]? = nil) {
-        self.uid = uid
-        self.label = label
-        self.options = options
-        self.tree = tree
-    }
-}
-
-public struct DesiredTreeOption: Equatable, Sendable {
-    public var name: String
-    /// The identity when set; else the name path.
-    public var key: String?
-    public var children: [DesiredTreeOption]
-
-    public init(name: String, key: String? = nil, children: [DesiredTreeOption] = []) {
-        self.name = name
-        self.key = key
-        self.children = children
+        public init(name: String, key: String? = nil, children: [TreeOption] = []) {
+            self.name = name
+            self.key = key
+            self.children = children
+        }
     }
 }

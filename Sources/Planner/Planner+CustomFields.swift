@@ -25,12 +25,12 @@ extension Planner {
     /// Tree options: identity is `key`, else the name path. Options not declared (or whose parent
     /// changed: the API cannot move one) are deleted, topmost first, which also erases their children;
     /// renamed ones are PUT, keeping their hash; new ones are created, parents first.
-    private mutating func planTreeOptions(_ uid: Int, _ wanted: [DesiredTreeOption], _ address: Address) throws(PlanError) {
+    private mutating func planTreeOptions(_ uid: Int, _ wanted: [DesiredState.TreeOption], _ address: Address) throws(PlanError) {
         let live = steps.estate.customFields[uid]?.treeOptions ?? []
         var matched: [String: String] = [:]  // live hash → desired identity
         var plannedHash: [String: String] = [:]  // desired identity → live hash kept in place
-        var flat: [(option: DesiredTreeOption, identity: String, parent: String?)] = []
-        func flatten(_ nodes: [DesiredTreeOption], parentIdentity: String?, path: [String]) {
+        var flat: [(option: DesiredState.TreeOption, identity: String, parent: String?)] = []
+        func flatten(_ nodes: [DesiredState.TreeOption], parentIdentity: String?, path: [String]) {
             for node in nodes {
                 let identity = node.key.map { "key:\($0)" } ?? "path:" + (path + [node.name]).joined(separator: "/")
                 flat.append((node, identity, parentIdentity))

@@ -98,9 +98,9 @@ public struct EstateGenerator {
         let liveNames = Set(live.groups.values.map(\.name))
         var previous: Set<String> = []
         for name in names {
-            var group = DesiredGroup(name: name, members: relation(&self), observers: relation(&self))
+            var group = DesiredState.Group(name: name, members: relation(&self), observers: relation(&self))
             if liveNames.contains(name) {
-                if chance(0.15) { group = DesiredGroup(name: name, absent: true) }
+                if chance(0.15) { group = DesiredState.Group(name: name, absent: true) }
             } else if chance(0.4), let old = liveNames.subtracting(names).subtracting(previous).sorted().randomElement(using: &random) {
                 group.previousNames = [old]
                 previous.insert(old)
@@ -112,35 +112,35 @@ public struct EstateGenerator {
 
         for name in pick(0...4, from: Self.companyNames) {
             let liveCompany = live.companies.values.first { $0.name == name }  // names are unique in generated estates
-            var company = DesiredCompany(
+            var company = DesiredState.Company(
                 name: name, externalID: liveCompany?.externalID ?? (chance(0.3) ? "X-\(name)" : nil),
                 groups: chance(0.6) ? pick(0...2, from: referable) : nil,
                 members: relation(&self), observers: relation(&self))
-            if liveCompany != nil, chance(0.15) { company = DesiredCompany(name: name, externalID: liveCompany?.externalID, absent: true) }
+            if liveCompany != nil, chance(0.15) { company = DesiredState.Company(name: name, externalID: liveCompany?.externalID, absent: true) }
             desired.companies.append(company)
         }
 
         desired.locations = desiredTree(live.locations.values.map { ($0.id, $0.name, $0.parentID) }, pool: Self.placeNames).map { path, absent in
-            DesiredLocation(path: path, members: absent ? nil : (chance(0.5) ? subset(of: users, 0.3) : nil),
+            DesiredState.Location(path: path, members: absent ? nil : (chance(0.5) ? subset(of: users, 0.3) : nil),
                             observers: absent ? nil : (chance(0.3) ? subset(of: users, 0.3) : nil), absent: absent)
         }
         desired.kbCategories = desiredTree(live.kbCategories.values.map { ($0.id, $0.name, $0.parentID) }, pool: Self.categoryNames).map {
-            DesiredKBCategory(path: $0.path, absent: $0.absent)
+            DesiredState.KBCategory(path: $0.path, absent: $0.absent)
         }
         if chance(0.7) {
-            desired.helpdesks = [DesiredHelpDesk(id: 1, name: "Service Desk", observers: relation(&self),
-                                                 levels: [DesiredLevel(id: 2, name: "Level 1", observers: relation(&self))])]
+            desired.helpdesks = [DesiredState.HelpDesk(id: 1, name: "Service Desk", observers: relation(&self),
+                                                 levels: [DesiredState.Level(id: 2, name: "Level 1", observers: relation(&self))])]
         }
-        var fields: [DesiredCustomField] = []
+        var fields: [DesiredState.CustomField] = []
         if chance(0.7) {
-            fields.append(DesiredCustomField(uid: 1, label: "Department", options: pick(0...4, from: ["sales", "it", "hr", "ops", "legal"]).map {
+            fields.append(DesiredState.CustomField(uid: 1, label: "Department", options: pick(0...4, from: ["sales", "it", "hr", "ops", "legal"]).map {
                 ListOption(key: $0, value: chance(0.5) ? $0.uppercased() : $0.capitalized)
             }))
         }
         if chance(0.7) {
             let liveKeys = live.customFields[2]!.treeOptions.map(\.key).filter { $0.count < 20 }
             var used: Set<String> = []
-            func nodes(_ depth: Int, _ generator: inout EstateGenerator) -> [DesiredTreeOption] {
+            func nodes(_ depth: Int, _ generator: inout EstateGenerator) -> [DesiredState.TreeOption] {
                 guard depth < 2 else { return [] }
                 return generator.pick(0...3, from: Self.optionNames).map { name in
                     var key: String? = nil
@@ -148,13 +148,13 @@ public struct EstateGenerator {
                         let candidate = generator.chance(0.5) ? liveKeys.randomElement(using: &generator.random) : "\(name.lowercased())\(depth)"
                         if let candidate, used.insert(candidate).inserted { key = candidate }
                     }
-                    return DesiredTreeOption(name: name, key: key, children: nodes(depth + 1, &generator))
+                    return DesiredState.TreeOption(name: name, key: key, children: nodes(depth + 1, &generator))
                 }
             }
-            fields.append(DesiredCustomField(uid: 2, label: "Office", tree: nodes(0, &self)))
+            fields.append(DesiredState.CustomField(uid: 2, label: "Office", tree: nodes(0, &self)))
         }
         desired.customFields = fields
-        desired.policy = Policy(prune: Set(ObjectKind.allCases.filter { _ in chance(0.3) }), ignore: chance(0.3) ? ["Legacy *"] : [])
+        desired.policy = DesiredState.Policy(prune: Set(ObjectKind.allCases.filter { _ in chance(0.3) }), ignore: chance(0.3) ? ["Legacy *"] : [])
         return desired
     }
 

@@ -19,8 +19,8 @@ struct PlannerSideEffectTests {
     @Test("a user removed from a company leaves its groups, so a wanted group membership is re-added after")
     func removalThenReAdd() throws {
         let desired = DesiredState(
-            companies: [DesiredCompany(name: "Acme", members: [1])],
-            groups: [DesiredGroup(name: "Acme IT", members: [1, 2])])
+            companies: [DesiredState.Company(name: "Acme", members: [1])],
+            groups: [DesiredState.Group(name: "Acme IT", members: [1, 2])])
         let plan = try Planner.plan(desired: desired, live: live(), fetched: everything)
         #expect(plan.steps.map(\.operation) == [
             .removeMembers(.company(1), users: [2]),
@@ -32,8 +32,8 @@ struct PlannerSideEffectTests {
     @Test("a user added to a company lands in its groups, so an unwanted group membership is removed after")
     func additionThenRemoval() throws {
         let desired = DesiredState(
-            companies: [DesiredCompany(name: "Acme", members: [1, 2, 3])],
-            groups: [DesiredGroup(name: "Acme IT", members: [1, 2])])
+            companies: [DesiredState.Company(name: "Acme", members: [1, 2, 3])],
+            groups: [DesiredState.Group(name: "Acme IT", members: [1, 2])])
         let plan = try Planner.plan(desired: desired, live: live(), fetched: everything)
         #expect(plan.steps.map(\.operation) == [
             .addMembers(.company(1), users: [3]),
@@ -44,8 +44,8 @@ struct PlannerSideEffectTests {
     @Test("a new related group: created, related, and the company's new member lands in it by the side effect")
     func newRelatedGroup() throws {
         let desired = DesiredState(
-            companies: [DesiredCompany(name: "Acme", groups: ["Acme IT", "Acme Field"], members: [1, 2, 4])],
-            groups: [DesiredGroup(name: "Acme Field", members: [4])])
+            companies: [DesiredState.Company(name: "Acme", groups: ["Acme IT", "Acme Field"], members: [1, 2, 4])],
+            groups: [DesiredState.Group(name: "Acme Field", members: [4])])
         let plan = try Planner.plan(desired: desired, live: live(), fetched: everything)
         // The new member lands in the new group by the side effect: no group call is needed.
         #expect(plan.steps.map(\.operation) == [
@@ -59,7 +59,7 @@ struct PlannerSideEffectTests {
 
     @Test("many users for one company and relation and direction are one call")
     func batching() throws {
-        let desired = DesiredState(companies: [DesiredCompany(name: "Acme", members: [3, 4, 5, 6], observers: [1, 2, 3])])
+        let desired = DesiredState(companies: [DesiredState.Company(name: "Acme", members: [3, 4, 5, 6], observers: [1, 2, 3])])
         let plan = try Planner.plan(desired: desired, live: live(), fetched: everything)
         #expect(plan.steps.map(\.operation) == [
             .removeMembers(.company(1), users: [1, 2]),
@@ -71,7 +71,7 @@ struct PlannerSideEffectTests {
 
     @Test("independent objects' steps do not wait for each other")
     func independence() throws {
-        let desired = DesiredState(groups: [DesiredGroup(name: "Ops", members: [5]), DesiredGroup(name: "New", observers: [6])])
+        let desired = DesiredState(groups: [DesiredState.Group(name: "Ops", members: [5]), DesiredState.Group(name: "New", observers: [6])])
         let plan = try Planner.plan(desired: desired, live: live(), fetched: everything)
         #expect(plan.steps.map(\.operation) == [
             .createGroup(name: "New"), .addMembers(.group(2), users: [5]), .addObservers(.group(3), users: [6]),
@@ -81,7 +81,7 @@ struct PlannerSideEffectTests {
 
     @Test("a renamed group is replaced: its memberships and company relation are re-applied to the new group")
     func groupReplace() throws {
-        let desired = DesiredState(groups: [DesiredGroup(name: "Acme Support", previousNames: ["Acme IT"])])
+        let desired = DesiredState(groups: [DesiredState.Group(name: "Acme Support", previousNames: ["Acme IT"])])
         let plan = try Planner.plan(desired: desired, live: live(), fetched: everything)
         #expect(plan.steps.map(\.operation) == [
             .deleteGroup(id: 1), .createGroup(name: "Acme Support"), .relateGroups(company: 1, groups: [3]),
@@ -97,8 +97,8 @@ struct PlannerSideEffectTests {
     @Test("a protected object that would be deleted or replaced is a plan error naming it and why")
     func protect() {
         let desired = DesiredState(
-            companies: [DesiredCompany(name: "Acme", protect: true, absent: true)],
-            groups: [DesiredGroup(name: "Acme Support", previousNames: ["Acme IT"], protect: true)])
+            companies: [DesiredState.Company(name: "Acme", protect: true, absent: true)],
+            groups: [DesiredState.Group(name: "Acme Support", previousNames: ["Acme IT"], protect: true)])
         #expect(throws: PlanErrors([
             .protected(Address(.group, "Acme Support"), why: "renaming it from \"Acme IT\" replaces it (the API cannot rename groups)"),
             .protected(Address(.company, "Acme"), why: "it is marked absent"),
@@ -111,7 +111,7 @@ struct PlannerSideEffectTests {
     func prune() throws {
         var estate = live()
         try estate.apply(.createGroup(name: "Legacy Ops"))
-        let desired = DesiredState(groups: [DesiredGroup(name: "Acme IT")], policy: Policy(prune: [.groups], ignore: ["Legacy *"]))
+        let desired = DesiredState(groups: [DesiredState.Group(name: "Acme IT")], policy: DesiredState.Policy(prune: [.groups], ignore: ["Legacy *"]))
         let plan = try Planner.plan(desired: desired, live: estate, fetched: everything)
         #expect(plan.steps.map(\.operation) == [.deleteGroup(id: 2)])
         #expect(plan.unmanaged == [.groups: 1, .companies: 1])
@@ -128,7 +128,7 @@ struct PlannerTreeTests {
         try estate.apply(.createLocation(name: "Floor 2", parentID: 1))
         try estate.apply(.createLocation(name: "Desk 7", parentID: 2))
         let desired = DesiredState(locations: [
-            DesiredLocation(path: ["Madrid"], previousNames: ["Madrid HQ"]), DesiredLocation(path: ["Madrid", "Floor 2"]),
+            DesiredState.Location(path: ["Madrid"], previousNames: ["Madrid HQ"]), DesiredState.Location(path: ["Madrid", "Floor 2"]),
         ])
         let plan = try Planner.plan(desired: desired, live: estate, fetched: [.locations])
         #expect(plan.steps.map(\.operation) == [
@@ -144,8 +144,8 @@ struct PlannerTreeTests {
         try estate.apply(.createKBCategory(name: "Information Technology", parentID: nil))
         try estate.apply(.createKBCategory(name: "Net", parentID: 1))
         let desired = DesiredState(kbCategories: [
-            DesiredKBCategory(path: ["IT"], previousNames: ["Information Technology"]),
-            DesiredKBCategory(path: ["Network"], previousNames: ["IT/Net"]),
+            DesiredState.KBCategory(path: ["IT"], previousNames: ["Information Technology"]),
+            DesiredState.KBCategory(path: ["Network"], previousNames: ["IT/Net"]),
         ])
         let plan = try Planner.plan(desired: desired, live: estate, fetched: [.kbCategories])
         #expect(plan.steps.map(\.operation) == [
@@ -161,9 +161,9 @@ struct PlannerTreeTests {
             TreeOption(hash: "h-eu", key: "eu", name: "Europa"), TreeOption(hash: "h-mad", key: "mad", name: "Madrid", parentHash: "h-eu"),
             TreeOption(hash: "h-old", key: "old", name: "Old"),
         ])
-        let desired = DesiredState(customFields: [DesiredCustomField(uid: 1, label: "Office", tree: [
-            DesiredTreeOption(name: "Europe", key: "eu", children: [DesiredTreeOption(name: "Madrid", key: "mad")]),
-            DesiredTreeOption(name: "Americas", key: "am", children: [DesiredTreeOption(name: "New York", key: "nyc")]),
+        let desired = DesiredState(customFields: [DesiredState.CustomField(uid: 1, label: "Office", tree: [
+            DesiredState.TreeOption(name: "Europe", key: "eu", children: [DesiredState.TreeOption(name: "Madrid", key: "mad")]),
+            DesiredState.TreeOption(name: "Americas", key: "am", children: [DesiredState.TreeOption(name: "New York", key: "nyc")]),
         ])])
         let plan = try Planner.plan(desired: desired, live: estate, fetched: [.customFields])
         let americas = try #require(plan.steps[2].creates)
