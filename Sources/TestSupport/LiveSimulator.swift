@@ -23,11 +23,6 @@ public struct LiveSimulator: Sendable {
     public var credentials: Credentials { .basic(username: options.username, token: options.token) }
 }
 
-/// Why a live simulator could not be had.
-public struct LiveSimulatorError: Error, CustomStringConvertible {
-    public var description: String { "The simulator did not start." }
-}
-
 /// Runs a simulator over `estate` on 127.0.0.1, port 0 (any free port), runs `body` with it, and
 /// stops it. `options` give credentials, latency and faults; their host and port are ignored.
 public func withLiveSimulator<Value: Sendable>(
@@ -40,16 +35,9 @@ public func withLiveSimulator<Value: Sendable>(
     options.port = 0
     let store = SimulatorStore(
         estate: estate, stateFile: options.statePath.map(StateFile.init(path:)), faultSeed: options.faultSeed)
-    let (ports, bound) = AsyncStream.makeStream(of: Int.self)
-    let application = buildApplication(options, store: store, logger: Fixtures.quietLogger) { port in
-        bound.yield(port)
-    }
-    return try await withThrowingTaskGroup(of: Void.self) { group in
-        group.addTask {
-            defer { bound.finish() }
-            try await application.run()
-        }
-        guard let port = await ports.first(where: { _ in true }) else { throw LiveSimulatorError() }
+    let settled = options
+    return try await withRunningSimulator(settled, store: store, logger: Fixtures.quietLogger) { port in
+        let options = settled
         let url = "http://127.0.0.1:\(port)"
         let transport = AsyncHTTPTransport(
             connectTimeout: .seconds(5), readTimeout: .seconds(20), maxConnections: maxConnections)
@@ -61,11 +49,9 @@ public func withLiveSimulator<Value: Sendable>(
         do {
             let value = try await body(simulator)
             try? await transport.shutdown()
-            group.cancelAll()
             return value
         } catch {
             try? await transport.shutdown()
-            group.cancelAll()
             throw error
         }
     }
