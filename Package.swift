@@ -30,6 +30,10 @@ let package = Package(
             ]
         ),
         .target(
+            name: "Manifest",
+            dependencies: [.product(name: "Yams", package: "Yams")]
+        ),
+        .target(
             name: "Simulator",
             dependencies: [
                 "Estate",
@@ -44,6 +48,7 @@ let package = Package(
             dependencies: [
                 "Estate",
                 "InvGateAPI",
+                "Manifest",
                 "Simulator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -78,6 +83,7 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
-        .testTarget(name: "DeskformCLITests", dependencies: ["DeskformCLI", "TestSupport"]),
+        .testTarget(name: "ManifestTests", dependencies: ["Manifest"]),
+        .testTarget(name: "DeskformCLITests", dependencies: ["DeskformCLI", "Manifest", "TestSupport"]),
     ]
 )
