@@ -83,7 +83,7 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
-        .testTarget(name: "ManifestTests", dependencies: ["Manifest"]),
+        .testTarget(name: "ManifestTests", dependencies: ["Manifest"], exclude: ["Fixtures"]),
         .testTarget(name: "DeskformCLITests", dependencies: ["DeskformCLI", "Manifest", "TestSupport"]),
     ]
 )

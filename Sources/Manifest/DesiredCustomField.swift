@@ -41,12 +41,13 @@ public struct DesiredListOption: Hashable, Sendable {
 /// A node of a tree-type field's options. Identity: `key` when set, else the path of names.
 public struct DesiredTreeOption: Hashable, Sendable {
     public var name: String
-    public var key: String?
+    /// The option's key (with where it is written), unique within the field.
+    public var key: Located<String>?
     /// Where the option's name is written.
     public var location: SourceLocation
     public var children: [DesiredTreeOption]
 
-    public init(name: String, key: String? = nil, location: SourceLocation = .unknown, children: [DesiredTreeOption] = []) {
+    public init(name: String, key: Located<String>? = nil, location: SourceLocation = .unknown, children: [DesiredTreeOption] = []) {
         self.name = name
         self.key = key
         self.location = location

@@ -131,11 +131,11 @@ struct EstateChecks {
     ) {
         for node in nodes {
             if let key = node.key, !skipping.contains(node.location) {
-                if let first = seen[key] {
-                    diagnostics.append(.error(at: node.location, "tree option key '\(key)' is used twice in field '\(field)'",
-                                              hint: "first used at \(first.reference(from: node.location)); keys identify options within a field"))
+                if let first = seen[key.value] {
+                    diagnostics.append(.error(at: key.location, "tree option key '\(key.value)' is used twice in field '\(field)'",
+                                              hint: "first used at \(first.reference(from: key.location)); keys identify options within a field"))
                 } else {
-                    seen[key] = node.location
+                    seen[key.value] = key.location
                 }
             }
             treeKeys(node.children, field: field, skipping: skipping, seen: &seen)

@@ -63,9 +63,9 @@ extension ManifestReader {
         guard let mapping = mapping(node, for: "a tree option", example: "'- {name: Europe, key: eu}'") else { return nil }
         let fields = fields(mapping, as: ManifestFormat.treeOption)
         let name = name(fields, of: node, noun: "tree option")
-        var key: String?
+        var key: Located<String>?
         if let value = fields["key"], let text = text(value, key: "key", in: "a tree option"), checkName(text, what: "tree option key") {
-            key = text.value
+            key = text
         }
         var children: [DesiredTreeOption] = []
         if let value = fields["children"],

@@ -61,13 +61,20 @@ enum YAMLText {
                               hint: "indent with spaces only")
             }
             if let context, let opening = openingBracket(in: context.text) {
-                let closing = opening == "[" ? "]" : "}"
+                let (closing, what) = opening == "[" ? ("]", "list") : ("}", "mapping")
                 return .error(at: at(context.mark), "YAML syntax error: '\(opening)' is never closed",
-                              hint: "expected ',' or '\(closing)' before line \(mark.line), column \(mark.column)")
+                              hint: "add the missing '\(closing)'; the \(what) was still open at line \(mark.line), column \(mark.column)")
+            }
+            if let context, context.text.contains("quoted scalar") {
+                return .error(at: at(context.mark), "YAML syntax error: a quoted string is never closed",
+                              hint: "add the closing quote; the string was still open at line \(mark.line), column \(mark.column)")
+            }
+            if let (message, hint) = explanation(of: problem) {
+                return .error(at: at(mark), "YAML syntax error: \(message)", hint: hint)
             }
             var message = "YAML syntax error: \(problem)"
             if let context { message += " (\(context.text) at line \(context.mark.line), column \(context.mark.column))" }
-            return .error(at: at(mark), message, hint: hint(for: problem))
+            return .error(at: at(mark), message)
         case let .reader(problem, offset, _, yaml):
             var line = 1, column = 1
             if let offset {
@@ -87,15 +94,25 @@ enum YAMLText {
         return nil
     }
 
-    static func hint(for problem: String) -> String? {
+    /// libyaml's common problems in a new user's words, with how to fix them.
+    static func explanation(of problem: String) -> (message: String, hint: String)? {
         if problem.contains("mapping values are not allowed") {
-            return "a value containing ': ' must be quoted, or the line is indented too far"
+            return ("unexpected ':'", "quote a value that contains ': ' (name: \"How to: reset\"), or check the indentation")
         }
-        if problem.contains("did not find expected key") || problem.contains("did not find expected '-'") {
-            return "check the indentation of this line against the lines above"
+        if problem.contains("did not find expected key") {
+            return ("this line does not line up with the keys above it", "check its indentation")
+        }
+        if problem.contains("did not find expected '-'") {
+            return ("this line does not line up with the '- ' items above it", "check its indentation")
+        }
+        if problem.contains("could not find expected ':'") {
+            return ("expected ':' after a key", "write 'key: value', or quote a value that spans lines")
         }
         if problem.contains("found character that cannot start any token") {
-            return "quote values that start with '@', '`', '%' or other reserved characters"
+            return ("a value cannot start with this character", "quote values that start with '@', '`' or '%'")
+        }
+        if problem.contains("block sequence entries are not allowed") {
+            return ("a '- ' item cannot start here", "put list items on their own lines, indented under their key")
         }
         return nil
     }
