@@ -9,6 +9,15 @@ extension Diagnostic {
         public var column: Int
         public var message: String
         public var hint: String?
+
+        public init(severity: Severity, file: String, line: Int, column: Int, message: String, hint: String? = nil) {
+            self.severity = severity
+            self.file = file
+            self.line = line
+            self.column = column
+            self.message = message
+            self.hint = hint
+        }
     }
 
     public var record: Record {
