@@ -5,7 +5,8 @@ enum DuplicateKeys {
     /// The position of the next occurrence of `key` used as a key of the same mapping as the one at
     /// `first`: for a block mapping, at the same column; for a flow mapping, after `{` or `,`.
     static func repeatedKey(_ key: String, after first: Mark, in text: String) -> TextPosition? {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { Array($0.unicodeScalars) }
+        // Split on scalars, not Characters: "\r\n" is a single Character.
+        let lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { Array($0) }
         guard first.line >= 1, first.line <= lines.count else { return nil }
         let firstLine = lines[first.line - 1]
         guard first.column >= 1, first.column <= firstLine.count else { return nil }

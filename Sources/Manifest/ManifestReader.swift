@@ -73,6 +73,9 @@ struct ManifestReader {
             if shape.keys.contains(name) {
                 fields.values[name] = value
                 fields.keys[name] = key
+            } else if name == "<<" {
+                error(key, "YAML merge keys ('<<') are not supported in manifests",
+                      hint: "repeat the keys, or reuse a whole list with an alias ('members: *admins')")
             } else if let reason = shape.notAllowed[name] {
                 error(key, "'\(name)' is not allowed in \(shape.noun)", hint: reason)
             } else {
@@ -90,8 +93,13 @@ struct ManifestReader {
     mutating func mapping(_ node: Node, for noun: String, example: String) -> Node.Mapping? {
         if case .mapping(let mapping) = node { return mapping }
         var hint = "write it as \(example)"
-        if case .scalar(let scalar) = node, !Self.isNull(scalar), example.hasPrefix("'- name:") {
-            hint = "write it as '- name: \(scalar.string)'"
+        if case .scalar(let scalar) = node, !Self.isNull(scalar) {
+            if let colon = scalar.string.firstIndex(of: ":"), scalar.string[colon...].dropFirst().first != " " {
+                let key = scalar.string[..<colon], value = scalar.string[colon...].dropFirst()
+                hint = "put a space after ':' ('\(key): \(value)')"
+            } else if example.hasPrefix("'- name:") {
+                hint = "write it as '- name: \(scalar.string)'"
+            }
         }
         error(node, "\(noun) must be a mapping, not \(Self.describe(node))", hint: hint)
         return nil
@@ -140,7 +148,9 @@ struct ManifestReader {
             }
         }
         let found = node.scalar.map { "'\($0.string)'" } ?? Self.describe(node)
-        error(node, "'\(key)' of \(noun) must be true or false, not \(found)")
+        let quoted = node.scalar.map { $0.style != .plain && ["true", "false"].contains($0.string.lowercased()) } ?? false
+        error(node, "'\(key)' of \(noun) must be true or false, not \(found)",
+              hint: quoted ? "write it without quotes: a quoted value is a string" : nil)
         return false
     }
 
@@ -149,7 +159,9 @@ struct ManifestReader {
             return Located(value, at: location(node))
         }
         let found = node.scalar.map { "'\($0.string)'" } ?? Self.describe(node)
-        error(node, "'\(key)' of \(noun) must be a whole number of at least \(minimum), not \(found)")
+        let quoted = node.scalar.map { $0.style != .plain && Int($0.string) != nil } ?? false
+        error(node, "'\(key)' of \(noun) must be a whole number of at least \(minimum), not \(found)",
+              hint: quoted ? "write it without quotes: a quoted value is a string" : nil)
         return nil
     }
 }

@@ -65,6 +65,10 @@ enum YAMLText {
                 return .error(at: at(context.mark), "YAML syntax error: '\(opening)' is never closed",
                               hint: "add the missing '\(closing)'; the \(what) was still open at line \(mark.line), column \(mark.column)")
             }
+            if problem.contains("could not find expected ':'"), let context, context.text.contains("simple key") {
+                return .error(at: at(context.mark), "YAML syntax error: this key has no ': ' after it",
+                              hint: "write 'key: value', with a space after ':'")
+            }
             if let context, context.text.contains("quoted scalar") {
                 return .error(at: at(context.mark), "YAML syntax error: a quoted string is never closed",
                               hint: "add the closing quote; the string was still open at line \(mark.line), column \(mark.column)")

@@ -49,10 +49,12 @@ struct Fixture: CustomStringConvertible, Sendable {
         var sources: [ManifestSource] = []
         for (path, text) in files {
             var stripped: [String] = []
-            for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            // Lines split on scalars so that a "\r\n" file keeps its "\r"s (one Character with the "\n").
+            let lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { Substring(String(String.UnicodeScalarView($0))) }
+            for (index, line) in lines.enumerated() {
                 if line.hasPrefix("#⟨"), let close = line.firstIndex(of: "⟩") {
                     let marker = String(line[line.index(after: line.startIndex)...close])
-                    let rest = line[line.index(after: close)...].trimmingCharacters(in: .whitespaces)
+                    let rest = line[line.index(after: close)...].trimmingCharacters(in: .whitespacesAndNewlines)
                     if rest.hasPrefix("hint: "), let last = expectations.indices.last, expectations[last].marker == marker {
                         expectations[last].hint = String(rest.dropFirst("hint: ".count))
                     } else if rest.hasPrefix("error: ") {
