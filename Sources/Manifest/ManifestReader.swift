@@ -99,6 +99,8 @@ struct ManifestReader {
                 hint = "put a space after ':' ('\(key): \(value)')"
             } else if example.hasPrefix("'- name:") {
                 hint = "write it as '- name: \(scalar.string)'"
+            } else if example.hasPrefix("'- {name:") {
+                hint = "write it as '{name: \(scalar.string)}'"
             }
         }
         error(node, "\(noun) must be a mapping, not \(Self.describe(node))", hint: hint)
@@ -116,8 +118,12 @@ struct ManifestReader {
                   hint: "write '\(key): []' to manage an empty list, or remove the key to leave \(noun) unmanaged")
             return nil
         case .scalar(let scalar):
+            // Users never contain spaces or commas, so "alice bob" or "alice, bob" are several users.
+            let items = noun == "users"
+                ? scalar.string.split(whereSeparator: { $0 == "," || $0.isWhitespace }).joined(separator: ", ")
+                : scalar.string
             error(node, "'\(key)' must be a list of \(noun), not \(Self.describe(node))",
-                  hint: "write '\(key): [\(scalar.string)]'")
+                  hint: "write '\(key): [\(items)]'")
             return nil
         default:
             error(node, "'\(key)' must be a list of \(noun), not \(Self.describe(node))", hint: "write \(example)")
