@@ -17,7 +17,6 @@ public enum ManifestSchema {
     static var document: [String: Any] {
         [
             "$schema": "https://json-schema.org/draft/2020-12/schema",
-            "$id": "https://github.com/deskform/deskform/specs/manifest.schema.json",
             "title": "deskform manifest (format v1)",
             "description": "Companies, groups, locations, help desk observers, KB categories and custom field options an InvGate Service Management instance should have. Files may hold any of these keys; lists merge across files.",
             "type": ["object", "null"],
