@@ -29,7 +29,7 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
-        .target(name: "Planner", dependencies: ["Estate", "InvGateAPI"]),
+        .target(name: "Planner", dependencies: ["Estate", "InvGateAPI", "Manifest"]),
         .target(
             name: "Reconciler",
             dependencies: [
@@ -38,6 +38,10 @@ let package = Package(
                 "InvGateAPI",
                 .product(name: "Logging", package: "swift-log"),
             ]
+        ),
+        .target(
+            name: "Manifest",
+            dependencies: [.product(name: "Yams", package: "Yams")]
         ),
         .target(
             name: "Simulator",
@@ -55,6 +59,9 @@ let package = Package(
             dependencies: [
                 "Estate",
                 "InvGateAPI",
+                "Manifest",
+                "Planner",
+                "Reconciler",
                 "Simulator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -91,8 +98,9 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
-        .testTarget(name: "PlannerTests", dependencies: ["Planner", "Estate", "TestSupport"]),
+        .testTarget(name: "PlannerTests", dependencies: ["Planner", "Estate", "Manifest", "TestSupport"]),
         .testTarget(name: "ReconcilerTests", dependencies: ["Reconciler", "Estate", "InvGateAPI", "Simulator", "TestSupport"]),
-        .testTarget(name: "DeskformCLITests", dependencies: ["DeskformCLI", "TestSupport"]),
+        .testTarget(name: "ManifestTests", dependencies: ["Manifest"], exclude: ["Fixtures"]),
+        .testTarget(name: "DeskformCLITests", dependencies: ["DeskformCLI", "Manifest", "TestSupport"]),
     ]
 )

@@ -1,0 +1,56 @@
+/// The options of an existing list- or tree-type custom field. `field` is the field's label or, when all
+/// digits, its uid. `options` (list-type) and `tree` (tree-type) are exclusive; when present they are
+/// authoritative: live options not listed are removed.
+public struct DesiredCustomField: Hashable, Sendable {
+    public var field: String
+    /// Where the field's label or uid is written.
+    public var location: SourceLocation
+    public var options: [DesiredListOption]?
+    public var tree: [DesiredTreeOption]?
+
+    public init(
+        field: String, location: SourceLocation = .unknown, options: [DesiredListOption]? = nil,
+        tree: [DesiredTreeOption]? = nil
+    ) {
+        self.field = field
+        self.location = location
+        self.options = options
+        self.tree = tree
+    }
+
+    /// The uid when `field` is all digits.
+    public var uid: Int? {
+        field.allSatisfy(\.isASCII) ? Int(field) : nil
+    }
+}
+
+/// One `key: value` option of a list-type field, in file order.
+public struct DesiredListOption: Hashable, Sendable {
+    public var key: String
+    public var value: String
+    /// Where the option's key is written.
+    public var location: SourceLocation
+
+    public init(key: String, value: String, location: SourceLocation = .unknown) {
+        self.key = key
+        self.value = value
+        self.location = location
+    }
+}
+
+/// A node of a tree-type field's options. Identity: `key` when set, else the path of names.
+public struct DesiredTreeOption: Hashable, Sendable {
+    public var name: String
+    /// The option's key (with where it is written), unique within the field.
+    public var key: Located<String>?
+    /// Where the option's name is written.
+    public var location: SourceLocation
+    public var children: [DesiredTreeOption]
+
+    public init(name: String, key: Located<String>? = nil, location: SourceLocation = .unknown, children: [DesiredTreeOption] = []) {
+        self.name = name
+        self.key = key
+        self.location = location
+        self.children = children
+    }
+}

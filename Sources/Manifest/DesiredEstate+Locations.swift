@@ -1,0 +1,82 @@
+extension DesiredEstate {
+    /// The same estate with every `SourceLocation` set to `.unknown`: for comparing what two sets of
+    /// manifests declare, wherever they declare it (`a.withoutLocations() == b.withoutLocations()`).
+    public func withoutLocations() -> DesiredEstate {
+        DesiredEstate(
+            companies: companies.map { company in
+                var company = company
+                company.location = .unknown
+                company.externalID = company.externalID.map(Self.strip)
+                company.previousNames = company.previousNames.map(Self.strip)
+                company.groups = company.groups?.map(Self.strip)
+                company.members = company.members.map(Self.strip)
+                company.observers = company.observers.map(Self.strip)
+                return company
+            },
+            groups: groups.map { group in
+                var group = group
+                group.location = .unknown
+                group.members = group.members.map(Self.strip)
+                group.observers = group.observers.map(Self.strip)
+                return group
+            },
+            locations: locations.map(Self.strip),
+            helpDesks: helpDesks.map { desk in
+                var desk = desk
+                desk.location = .unknown
+                desk.observers = desk.observers.map(Self.strip)
+                desk.levels = desk.levels.map { level in
+                    var level = level
+                    level.location = .unknown
+                    level.observers = level.observers.map(Self.strip)
+                    return level
+                }
+                return desk
+            },
+            kbCategories: kbCategories.map(Self.strip),
+            customFields: customFields.map { field in
+                var field = field
+                field.location = .unknown
+                field.options = field.options?.map { option in
+                    var option = option
+                    option.location = .unknown
+                    return option
+                }
+                field.tree = field.tree?.map(Self.strip)
+                return field
+            },
+            policy: Policy(
+                prune: policy.prune.map(Self.strip), ignore: policy.ignore.map(Self.strip),
+                maxDeletes: policy.maxDeletes.map(Self.strip))
+        )
+    }
+
+    static func strip<Value>(_ value: Located<Value>) -> Located<Value> { Located(value.value) }
+
+    static func strip(_ users: [UserReference]) -> [UserReference] { users.map { UserReference($0.key) } }
+
+    static func strip(_ location: DesiredLocation) -> DesiredLocation {
+        var location = location
+        location.location = .unknown
+        location.members = location.members.map(strip)
+        location.observers = location.observers.map(strip)
+        location.children = location.children.map(strip)
+        return location
+    }
+
+    static func strip(_ category: DesiredKBCategory) -> DesiredKBCategory {
+        var category = category
+        category.location = .unknown
+        category.previousNames = category.previousNames.map(strip)
+        category.children = category.children.map(strip)
+        return category
+    }
+
+    static func strip(_ option: DesiredTreeOption) -> DesiredTreeOption {
+        var option = option
+        option.location = .unknown
+        option.key = option.key.map(strip)
+        option.children = option.children.map(strip)
+        return option
+    }
+}

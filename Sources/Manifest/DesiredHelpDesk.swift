@@ -1,0 +1,45 @@
+/// An existing help desk, named to manage its observers and its levels' observers. deskform never
+/// creates, renames or deletes help desks or levels.
+public struct DesiredHelpDesk: Hashable, Sendable {
+    public var name: String
+    /// Where the help desk's name is written.
+    public var location: SourceLocation
+    public var observers: [UserReference]?
+    public var levels: [DesiredLevel]
+
+    public init(
+        name: String, location: SourceLocation = .unknown, observers: [UserReference]? = nil,
+        levels: [DesiredLevel] = []
+    ) {
+        self.name = name
+        self.location = location
+        self.observers = observers
+        self.levels = levels
+    }
+}
+
+/// A level of a help desk, picked by its name or by its order (1 is the first level).
+public struct DesiredLevel: Hashable, Sendable {
+    public enum Selector: Hashable, Sendable, CustomStringConvertible {
+        case name(String)
+        case order(Int)
+
+        public var description: String {
+            switch self {
+            case .name(let name): "'\(name)'"
+            case .order(let order): "order \(order)"
+            }
+        }
+    }
+
+    public var selector: Selector
+    /// Where the level's `name` or `order` value is written.
+    public var location: SourceLocation
+    public var observers: [UserReference]?
+
+    public init(selector: Selector, location: SourceLocation = .unknown, observers: [UserReference]? = nil) {
+        self.selector = selector
+        self.location = location
+        self.observers = observers
+    }
+}

@@ -1,0 +1,27 @@
+/// A node of the location tree. Identity: its `path` of names from the root ("Madrid/Floor 2"); the API
+/// cannot rename or move a location, so a new path is a replace (which also erases sublocations).
+public struct DesiredLocation: Hashable, Sendable {
+    public var name: String
+    /// Where the location's name is written.
+    public var location: SourceLocation
+    public var members: [UserReference]?
+    public var observers: [UserReference]?
+    /// Declared sublocations, in file order.
+    public var children: [DesiredLocation]
+    public var protect: Bool
+    public var absent: Bool
+
+    public init(
+        name: String, location: SourceLocation = .unknown, members: [UserReference]? = nil,
+        observers: [UserReference]? = nil, children: [DesiredLocation] = [],
+        protect: Bool = false, absent: Bool = false
+    ) {
+        self.name = name
+        self.location = location
+        self.members = members
+        self.observers = observers
+        self.children = children
+        self.protect = protect
+        self.absent = absent
+    }
+}

@@ -1,0 +1,102 @@
+import Foundation
+
+/// Loads manifests: finds the files under the paths given, reads each (UTF-8, YAML, format v1), merges
+/// what they declare and checks the whole. Never throws: every problem becomes a `Diagnostic`.
+///
+///     let load = ManifestLoader().load(paths: ["examples/msp"])
+///     if load.isValid { plan(load.estate) } else { print(DiagnosticRenderer().render(load.diagnostics)) }
+public struct ManifestLoader: Sendable {
+    public init() {}
+
+    /// Loads the `*.yaml` / `*.yml` files found under `paths` (files are taken as given; directories
+    /// are searched recursively, hidden entries skipped, in sorted order).
+    public func load(paths: [String]) -> ManifestLoad {
+        let found = ManifestFiles.find(paths: paths)
+        var sources: [ManifestSource] = []
+        var diagnostics = found.diagnostics
+        for file in found.files {
+            do {
+                sources.append(ManifestSource(path: file, data: try Data(contentsOf: URL(fileURLWithPath: file))))
+            } catch {
+                diagnostics.append(.error(at: SourceLocation(file: file), "cannot read file: \(error.localizedDescription)"))
+            }
+        }
+        var load = load(sources: sources)
+        load.diagnostics = (load.diagnostics + diagnostics).sorted()
+        return load
+    }
+
+    /// Loads manifests already in memory, merged in the order given.
+    public func load(sources: [ManifestSource]) -> ManifestLoad {
+        let contributions = Self.read(sources)
+        var diagnostics: [Diagnostic] = []
+        var estate = DesiredEstate()
+        var policies: [(policy: Policy, location: SourceLocation)] = []
+        for (contribution, fileDiagnostics) in contributions {
+            diagnostics += fileDiagnostics
+            estate.companies += contribution.estate.companies
+            estate.groups += contribution.estate.groups
+            estate.locations += contribution.estate.locations
+            estate.helpDesks += contribution.estate.helpDesks
+            estate.kbCategories += contribution.estate.kbCategories
+            estate.customFields += contribution.estate.customFields
+            policies += contribution.policies
+        }
+        estate.policy = Self.merge(policies, diagnostics: &diagnostics)
+        diagnostics += EstateChecks(estate: estate).run()
+        return ManifestLoad(estate: estate, diagnostics: diagnostics, files: sources.map(\.path))
+    }
+
+    /// Reads every source, on all cores: each file is independent until merged.
+    static func read(_ sources: [ManifestSource]) -> [(FileContribution, [Diagnostic])] {
+        let results = ResultSlots<(FileContribution, [Diagnostic])>(count: sources.count)
+        DispatchQueue.concurrentPerform(iterations: sources.count) { index in
+            results[index] = ManifestFile.read(sources[index])
+        }
+        return results.values
+    }
+
+    /// `policy` may be split across files: `prune` and `ignore` lists merge; `max_deletes` may be set once.
+    static func merge(_ policies: [(policy: Policy, location: SourceLocation)], diagnostics: inout [Diagnostic]) -> Policy {
+        var merged = Policy()
+        for (policy, _) in policies {
+            for kind in policy.prune {
+                if let first = merged.prune.first(where: { $0.value == kind.value }) {
+                    if first.location.file != kind.location.file {
+                        diagnostics.append(.error(at: kind.location, "kind '\(kind.value.rawValue)' is listed twice in 'policy.prune'",
+                                                  hint: "first listed at \(first.location)"))
+                    }
+                } else {
+                    merged.prune.append(kind)
+                }
+            }
+            merged.ignore += policy.ignore
+            if let maxDeletes = policy.maxDeletes {
+                if let first = merged.maxDeletes {
+                    diagnostics.append(.error(at: maxDeletes.location, "'policy.max_deletes' is set twice",
+                                              hint: "first set at \(first.location)"))
+                } else {
+                    merged.maxDeletes = maxDeletes
+                }
+            }
+        }
+        return merged
+    }
+}
+
+/// Fixed slots written from concurrent iterations, each by exactly one of them.
+final class ResultSlots<Value>: @unchecked Sendable {
+    private var slots: [Value?]
+    private let lock = NSLock()
+
+    init(count: Int) {
+        slots = Array(repeating: nil, count: count)
+    }
+
+    subscript(index: Int) -> Value? {
+        get { lock.withLock { slots[index] } }
+        set { lock.withLock { slots[index] = newValue } }
+    }
+
+    var values: [Value] { lock.withLock { slots.compactMap { $0 } } }
+}

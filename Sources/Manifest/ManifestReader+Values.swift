@@ -1,0 +1,135 @@
+import Yams
+
+extension ManifestReader {
+    /// The object's name from its `key` (usually `name`): present, not blank, at most 255 characters,
+    /// without control characters. `noun` is "company name", "location name", ….
+    mutating func name(_ fields: Fields, key: String = "name", of mappingNode: Node, noun: String) -> Located<String>? {
+        guard let node = fields[key] else {
+            error(mappingNode, "\(noun) has no '\(key)'", hint: "add '\(key): …'")
+            return nil
+        }
+        guard case .scalar(let scalar) = node else {
+            error(node, "'\(key)' of \(noun) must be a single value, not \(Self.describe(node))")
+            return nil
+        }
+        if Self.isNull(scalar) {
+            error(node, "'\(key)' of \(noun) has no value")
+            return nil
+        }
+        let name = Located(scalar.string, at: location(node))
+        return checkName(name, what: "\(noun) name") ? name : nil
+    }
+
+    /// Checks a name-like text: not empty, not only whitespace, not too long, no control characters.
+    /// Reports at the name's location and answers whether it is usable.
+    mutating func checkName(_ name: Located<String>, what: String) -> Bool {
+        let text = name.value
+        if text.isEmpty {
+            error(at: name.location, "\(what) is empty")
+            return false
+        }
+        if text.allSatisfy(\.isWhitespace) {
+            error(at: name.location, "\(what) is only whitespace")
+            return false
+        }
+        if let control = text.unicodeScalars.first(where: { $0.properties.generalCategory == .control }) {
+            let code = String(control.value, radix: 16, uppercase: true)
+            error(at: name.location, "\(what) contains a control character (U+\(String(repeating: "0", count: max(0, 4 - code.count)) + code))",
+                  hint: "names are one line of printable text")
+            return false
+        }
+        let length = text.count
+        if length > ManifestFormat.maximumNameLength {
+            error(at: name.location, "\(what) is \(length) characters long; the limit is \(ManifestFormat.maximumNameLength)")
+            return false
+        }
+        if text.first!.isWhitespace || text.last!.isWhitespace {
+            diagnostics.append(.warning(at: name.location, "\(what) '\(text)' starts or ends with whitespace",
+                                        hint: "the instance may trim it, and the plan would never settle"))
+        }
+        return true
+    }
+
+    /// A list of users (`members`, `observers`): each a username, an email or an id, none twice.
+    mutating func users(_ node: Node, key: String) -> [UserReference]? {
+        guard let items = list(node, key: key, of: "users", example: "'\(key): [alice, bob@acme.example]'") else {
+            return nil
+        }
+        var users: [UserReference] = []
+        var seen: [String: SourceLocation] = [:]
+        for item in items {
+            guard case .scalar(let scalar) = item, !Self.isNull(scalar) else {
+                error(item, "a user in '\(key)' must be a username, an email or an id, not \(Self.describe(item))",
+                      hint: Self.isNull(item) ? "remove the empty '-' item" : "write one user per item: '\(key): [alice, bob]'")
+                continue
+            }
+            let here = location(item)
+            let text = scalar.string
+            guard checkName(Located(text, at: here), what: "user") else { continue }
+            if text.contains(where: \.isWhitespace) {
+                error(item, "user '\(text)' in '\(key)' contains whitespace",
+                      hint: "users are named by username, email or id; separate several with commas: '\(key): [alice, bob]'")
+                continue
+            }
+            let user = UserReference(parsing: text, at: here)
+            if case .email(let email) = user.key, !Self.looksLikeEmail(email) {
+                error(item, "'\(email)' in '\(key)' is not an email address", hint: "write a username, or a full address like bob@acme.example")
+                continue
+            }
+            if case .id(let id) = user.key, id <= 0 {
+                error(item, "user id \(id) in '\(key)' must be positive")
+                continue
+            }
+            if let first = seen[user.key.identity] {
+                error(item, "user '\(text)' is listed twice in '\(key)'", hint: "first listed at \(first.reference(from: here))")
+                continue
+            }
+            seen[user.key.identity] = here
+            users.append(user)
+        }
+        return users
+    }
+
+    static func looksLikeEmail(_ text: String) -> Bool {
+        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
+        return parts.count == 2 && !parts[0].isEmpty && !parts[1].isEmpty
+    }
+
+    /// A list of names (`groups`, `previous_names`): each a valid name, none twice.
+    mutating func names(_ node: Node, key: String, of noun: String, example: String) -> [Located<String>]? {
+        guard let items = list(node, key: key, of: noun, example: example) else { return nil }
+        var names: [Located<String>] = []
+        var seen: [String: SourceLocation] = [:]
+        for item in items {
+            guard case .scalar(let scalar) = item, !Self.isNull(scalar) else {
+                error(item, "an item of '\(key)' must be a name, not \(Self.describe(item))", hint: "write \(example)")
+                continue
+            }
+            let name = Located(scalar.string, at: location(item))
+            guard checkName(name, what: "name in '\(key)'") else { continue }
+            if let first = seen[name.value] {
+                error(item, "'\(name.value)' is listed twice in '\(key)'", hint: "first listed at \(first.reference(from: name.location))")
+                continue
+            }
+            seen[name.value] = name.location
+            names.append(name)
+        }
+        return names
+    }
+
+    /// Reports relation keys on an object marked `absent: true`, and `protect` together with `absent`.
+    mutating func checkAbsent(_ fields: Fields, relations: [String], noun: String) {
+        guard let absentNode = fields["absent"], case .scalar(let scalar) = absentNode,
+              ["true", "True", "TRUE"].contains(scalar.string), scalar.style == .plain else { return }
+        for relation in relations {
+            if let key = fields.keys[relation] {
+                error(key, "\(noun) is 'absent: true' but declares '\(relation)'",
+                      hint: "an absent object is deleted: remove '\(relation)', or remove 'absent'")
+            }
+        }
+        if let protect = fields["protect"], protect.scalar?.string.lowercased() == "true", let key = fields.keys["protect"] {
+            error(key, "\(noun) is both 'absent: true' and 'protect: true'",
+                  hint: "protect forbids deleting it; remove one of them")
+        }
+    }
+}

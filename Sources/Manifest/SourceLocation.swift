@@ -1,0 +1,35 @@
+/// A position in a manifest file: the file as it was given on the command line (or found under a
+/// directory given there), and a 1-based line and column. Columns count Unicode scalars, as libyaml does.
+///
+/// A line of 0 means "the file (or path) as a whole": a path that does not exist, an empty directory.
+public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConvertible {
+    public var file: String
+    public var line: Int
+    public var column: Int
+
+    public init(file: String, line: Int = 0, column: Int = 0) {
+        self.file = file
+        self.line = line
+        self.column = column
+    }
+
+    /// A location for values that were not read from a file (built in code, or stripped for comparison).
+    public static let unknown = SourceLocation(file: "")
+
+    /// `path:line:column`, or just `path` when the location is the whole file.
+    public var description: String {
+        line > 0 ? "\(file):\(line):\(column)" : file
+    }
+
+    /// `line L, column C` in the same file, for hints that point elsewhere in the file being read.
+    public var lineAndColumn: String { "line \(line), column \(column)" }
+
+    /// A short reference to this place from `other`: `line 3, column 5` in the same file, else `path:3:5`.
+    public func reference(from other: SourceLocation) -> String {
+        file == other.file && line > 0 ? lineAndColumn : description
+    }
+
+    public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
+        (lhs.file, lhs.line, lhs.column) < (rhs.file, rhs.line, rhs.column)
+    }
+}

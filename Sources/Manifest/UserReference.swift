@@ -1,0 +1,50 @@
+/// A user named in a manifest: by username, by email (a string with `@`) or by numeric id.
+/// deskform never creates users; the planner resolves references against the live instance.
+public struct UserReference: Hashable, Sendable {
+    public enum Key: Hashable, Sendable, CustomStringConvertible {
+        case username(String)
+        case email(String)
+        case id(Int)
+
+        public var description: String {
+            switch self {
+            case .username(let name): name
+            case .email(let email): email
+            case .id(let id): String(id)
+            }
+        }
+
+        /// What two references must share to be the same user for certain: usernames and emails compare
+        /// case-insensitively (as the instance does), ids exactly.
+        public var identity: String {
+            switch self {
+            case .username(let name): "u:" + name.lowercased()
+            case .email(let email): "e:" + email.lowercased()
+            case .id(let id): "i:\(id)"
+            }
+        }
+    }
+
+    public var key: Key
+    public var location: SourceLocation
+
+    public init(_ key: Key, at location: SourceLocation = .unknown) {
+        self.key = key
+        self.location = location
+    }
+
+    /// Reads a reference as written: digits only → id, contains `@` → email, else a username.
+    public init(parsing text: String, at location: SourceLocation = .unknown) {
+        if !text.isEmpty, text.allSatisfy(\.isASCII), let id = Int(text) {
+            self.init(.id(id), at: location)
+        } else if text.contains("@") {
+            self.init(.email(text), at: location)
+        } else {
+            self.init(.username(text), at: location)
+        }
+    }
+}
+
+extension UserReference: CustomStringConvertible {
+    public var description: String { key.description }
+}

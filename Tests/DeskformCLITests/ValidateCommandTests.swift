@@ -1,0 +1,65 @@
+import ArgumentParser
+import DeskformCLI
+import Foundation
+import Manifest
+import Testing
+
+@Suite struct ValidateCommandTests {
+    static let root = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static func path(_ relative: String) -> String { root.appendingPathComponent(relative).path }
+
+    @Test func examplesTogetherAreCleanAndExitZero() {
+        let result = ValidateCommand.validate(paths: [Self.path("examples/acme"), Self.path("examples/msp")], format: .text)
+        #expect(result.exitCode == 0)
+        #expect(result.errorOutput == "")
+        #expect(result.output.hasPrefix("Manifests are valid: 11 files, "))
+    }
+
+    @Test func errorsGoToStandardErrorWithTheirPositionAndExitOne() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("validate-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("acme.yaml")
+        try Data("companies:\n  - name: Acme\n    membres: [alice]\n    protect: true\n".utf8).write(to: file)
+        let result = ValidateCommand.validate(paths: [file.path], format: .text)
+        #expect(result.exitCode == 1)
+        #expect(result.output == "")
+        #expect(result.errorOutput == """
+            \(file.path):3:5: error: unknown key 'membres' in a company
+              hint: did you mean 'members'?
+            1 error, 0 warnings in 1 file.
+
+            """)
+    }
+
+    @Test func warningsAloneKeepExitZero() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("validate-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let result = ValidateCommand.validate(paths: [directory.path], format: .text)
+        #expect(result.exitCode == 0)
+        #expect(result.errorOutput == "\(directory.path): warning: no *.yaml or *.yml files in this directory\n")
+        #expect(result.output == "Manifests are valid: 0 files, 0 objects (0 errors, 1 warning).\n")
+    }
+
+    @Test func jsonReportListsEveryDiagnostic() throws {
+        let result = ValidateCommand.validate(paths: [Self.path("examples/acme"), "/nonexistent/manifests"], format: .json)
+        #expect(result.exitCode == 1)
+        let report = try JSONDecoder().decode(DiagnosticReport.self, from: Data(result.output.utf8))
+        #expect(!report.valid && report.errors == 1 && report.warnings == 0 && report.files == 1)
+        #expect(report.diagnostics == [Diagnostic.Record(
+            severity: .error, file: "/nonexistent/manifests", line: 0, column: 0,
+            message: "no such file or directory", hint: "give manifest files, or directories that hold them")])
+    }
+
+    @Test func argumentsParse() throws {
+        let command = try #require(try Deskform.parseAsRoot(["validate", "--format", "json", "a", "b"]) as? ValidateCommand)
+        #expect(command.paths == ["a", "b"] && command.format == .json)
+        let defaults = try #require(try Deskform.parseAsRoot(["validate"]) as? ValidateCommand)
+        #expect(defaults.paths.isEmpty && defaults.format == .text)
+        #expect(throws: (any Error).self) { try Deskform.parseAsRoot(["validate", "--format", "yaml"]) }
+        #expect(try Deskform.parseAsRoot(["schema"]) is SchemaCommand)
+    }
+}
