@@ -34,6 +34,7 @@ let package = Package(
             name: "Reconciler",
             dependencies: [
                 "Planner",
+                "Manifest",
                 "Estate",
                 "InvGateAPI",
                 .product(name: "Logging", package: "swift-log"),

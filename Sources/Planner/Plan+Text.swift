@@ -56,7 +56,8 @@ extension Plan {
     }
 
     private static func quoted(_ text: String) -> String {
-        text.contains(where: { $0 == " " || $0 == "\"" }) || text.isEmpty ? "\"\(text.replacingOccurrences(of: "\"", with: "\\\""))\"" : text
+        if text.hasPrefix("<"), text.hasSuffix("\"]>") { return text }  // a provisional label
+        return text.contains(where: { $0 == " " || $0 == "\"" }) || text.isEmpty ? "\"\(text.replacingOccurrences(of: "\"", with: "\\\""))\"" : text
     }
 }
 

@@ -56,8 +56,11 @@ extension Planner {
         }
     }
 
-    /// Company–group relations: un-relate (keeping memberships: the members' steps settle them), then relate.
-    mutating func planCompanyRelations() throws(PlanError) {
+    enum RelationPhase { case unrelate, relate }
+
+    /// Company–group relations, one direction at a time. Un-relating keeps memberships: the members'
+    /// steps settle them against the replay.
+    mutating func planCompanyRelations(_ phase: RelationPhase) throws(PlanError) {
         for (company, id) in zip(desired.companies, companyIDs) {
             guard let id, let wanted = company.groups else { continue }
             let address = Address(.company, company.name)
@@ -69,9 +72,14 @@ extension Planner {
             let current = steps.estate.companies[id]!.groups
             let removed = current.subtracting(wantedIDs).sorted()
             let added = wantedIDs.subtracting(current).sorted()
-            relationChange(address, "groups", added: added.map(groupName), removed: removed.map(groupName))
-            if !removed.isEmpty { try steps.add(.unrelateGroups(company: id, groups: removed, unlinkUsers: false), for: address) }
-            if !added.isEmpty { try steps.add(.relateGroups(company: id, groups: added), for: address) }
+            switch phase {
+            case .unrelate:
+                relationChange(address, "groups", added: [], removed: removed.map(groupName))
+                if !removed.isEmpty { try steps.add(.unrelateGroups(company: id, groups: removed, unlinkUsers: false), for: address) }
+            case .relate:
+                relationChange(address, "groups", added: added.map(groupName), removed: [])
+                if !added.isEmpty { try steps.add(.relateGroups(company: id, groups: added), for: address) }
+            }
         }
     }
 
@@ -94,6 +102,11 @@ extension Planner {
         var attributes = ["name": name]
         if let externalID { attributes["external_id"] = externalID }
         return attributes
+    }
+
+    /// `name`, and `parent` (a path) below the root.
+    func attributes(name: String, parent: [String]) -> [String: String] {
+        parent.isEmpty ? ["name": name] : ["name": name, "parent": parent.joined(separator: "/")]
     }
 
     func groupName(_ id: Int) -> String {

@@ -21,15 +21,15 @@ extension Planner {
                 guard let id = kbCategoryID(at: previousPath), isDeclaredElsewhere(previousPath) == false else { continue }
                 let moving = Array(previousPath.dropLast()) != parentPath
                 change(address, .update, reason: moving ? "moved from \"\(previous)\"" : "renamed from \"\(previous)\"",
-                       before: ["name": previousPath.last!, "parent": previousPath.dropLast().joined(separator: "/")],
-                       after: ["name": name, "parent": parentPath.joined(separator: "/")])
+                       before: attributes(name: previousPath.last!, parent: Array(previousPath.dropLast())),
+                       after: attributes(name: name, parent: parentPath))
                 try steps.add(.updateKBCategory(
                     id: id, name: previousPath.last! == name ? nil : name, parentID: moving ? (parent ?? 0) : nil), for: address)
                 renamed = true
                 break
             }
             if renamed { continue }
-            change(address, .create, reason: "not in the instance", after: ["name": name, "parent": parentPath.joined(separator: "/")])
+            change(address, .create, reason: "not in the instance", after: attributes(name: name, parent: parentPath))
             try steps.add(.createKBCategory(name: name, parentID: parent), for: address)
         }
     }

@@ -40,7 +40,7 @@ extension Planner {
             }
             let parent = parentPath.isEmpty ? nil : locationID(at: parentPath)
             if changes[address] == nil {
-                change(address, .create, reason: "not in the instance", after: ["name": location.path.last!, "parent": parentPath.joined(separator: "/")])
+                change(address, .create, reason: "not in the instance", after: attributes(name: location.path.last!, parent: parentPath))
             }
             try steps.add(.createLocation(name: location.path.last!, parentID: parent), for: address)
         }

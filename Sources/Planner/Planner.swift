@@ -70,8 +70,11 @@ public struct Planner {
         try planKBCategories()
         try planCompanyObjects(companies)
         try planGroupObjects(groups)
-        try planCompanyRelations()
+        // Un-relate before members change (so a removed member does not leave groups being un-related),
+        // relate after (so new relations do not pull the company's new members into the groups).
+        try planCompanyRelations(.unrelate)
         try planCompanyMembers()
+        try planCompanyRelations(.relate)
         try planGroupMembers()
         try planLocationRelations()
         try planObservers()

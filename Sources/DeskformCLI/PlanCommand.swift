@@ -1,0 +1,100 @@
+import ArgumentParser
+import Foundation
+import InvGateAPI
+import Logging
+import Manifest
+import Planner
+import Reconciler
+
+/// `deskform plan [PATHS…]`: reads the instance, diffs it against the manifests and prints the API
+/// calls that would make them equal. Exit 0 ok / no changes, 1 error, 2 changes (`--detailed-exitcode`).
+public struct PlanCommand: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "plan",
+        abstract: "Show the API calls that would make the instance match the manifests.",
+        discussion: """
+            The first line names the target (never credentials). Credentials come from INVGATE_USERNAME + \
+            INVGATE_TOKEN (Basic) or INVGATE_CLIENT_ID + INVGATE_CLIENT_SECRET (OAuth2). With no URL, \
+            the embedded local instance is used.
+            """
+    )
+
+    public enum Format: String, ExpressibleByArgument, CaseIterable, Sendable {
+        case text, json, markdown
+    }
+
+    @Argument(help: "Manifest files or directories, searched recursively for *.yaml and *.yml.")
+    public var paths: [String] = []
+
+    @Option(help: "Output format: text, json or markdown.")
+    public var format: Format = .text
+
+    @Flag(help: "Exit 2 when there are changes (0: none, 1: error).")
+    public var detailedExitcode = false
+
+    @OptionGroup public var target: TargetOptions
+
+    public init() {}
+
+    public func run() async throws {
+        let environment = ProcessInfo.processInfo.environment
+        let colour = isatty(1) == 1 && (environment["NO_COLOR"] ?? "").isEmpty && environment["TERM"] != "dumb"
+        try await Self.plan(
+            paths: paths, format: format, detailedExitcode: detailedExitcode, target: target,
+            environment: environment, colour: colour
+        ).emit()
+    }
+
+    /// Plans and renders, without touching the terminal (for tests).
+    public static func plan(
+        paths: [String], format: Format, detailedExitcode: Bool, target options: TargetOptions,
+        environment: [String: String], colour: Bool = false
+    ) async -> CommandOutput {
+        let renderer = DiagnosticRenderer(colour: colour)
+        let load = ManifestLoader().load(paths: paths.isEmpty ? ["."] : paths)
+        let loaded = CommandOutput(errorOutput: renderer.render(load.diagnostics))
+        guard load.isValid else {
+            return CommandOutput(
+                errorOutput: loaded.errorOutput + "\(DiagnosticRenderer.summary(of: load.diagnostics)); nothing was read or planned.\n",
+                exitCode: 1)
+        }
+        let target = Target.resolve(url: options.url, environment: environment)
+        let logger = Logger(label: "deskform", factory: { _ in SwiftLogNoOpLogHandler() })
+        do {
+            return try await target.withClient(parallelism: options.parallelism, logger: logger) { client, url in
+                var result = loaded
+                let banner = target.banner(url: url) + "\n"
+                if format == .text { result.output += banner } else { result.errorOutput += banner }
+                do {
+                    let reconciliation = try await Reconciliation.prepare(
+                        load.estate, client: client, parallelism: options.parallelism, logger: logger)
+                    result.errorOutput += renderer.render(reconciliation.warnings)
+                    let plan = reconciliation.plan
+                    switch format {
+                    case .text: result.output += plan.text(style: PlanStyle(colour: colour))
+                    case .json: result.output += plan.json(target: url).prettyPrinted() + "\n"
+                    case .markdown: result.output += plan.markdown(target: url)
+                    }
+                    result.exitCode = detailedExitcode && !plan.isEmpty ? 2 : 0
+                } catch let failure as ReconciliationFailure {
+                    result.errorOutput += Self.describe(failure, renderer: renderer)
+                    result.exitCode = 1
+                }
+                return result
+            }
+        } catch {
+            return CommandOutput(errorOutput: loaded.errorOutput + "deskform: error: \(error)\n", exitCode: 1)
+        }
+    }
+
+    static func describe(_ failure: ReconciliationFailure, renderer: DiagnosticRenderer) -> String {
+        switch failure {
+        case .api(let error):
+            "deskform: error: \(error)\n"
+        case .manifests(let diagnostics):
+            renderer.render(diagnostics) + "\(DiagnosticRenderer.summary(of: diagnostics)); nothing was planned.\n"
+        case .planning(let diagnostics):
+            renderer.render(diagnostics) + "\(DiagnosticRenderer.summary(of: diagnostics)); no plan was made.\n"
+        }
+    }
+}

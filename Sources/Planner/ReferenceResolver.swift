@@ -1,0 +1,202 @@
+import Estate
+import Manifest
+
+/// Resolves the manifests' references against the live estate: users by username, email or id;
+/// groups named in companies; help desks and levels; custom fields by label or uid. Every unknown
+/// reference is an error at its position with the closest match as a hint; a disabled user is a
+/// warning. The result is the ``DesiredState`` the planner diffs.
+public struct ReferenceResolver {
+    public let live: Estate
+    private var diagnostics: [Diagnostic] = []
+    private let usersByName: [String: Int]
+    private let usersByEmail: [String: Int]
+
+    public init(live: Estate) {
+        self.live = live
+        var byName: [String: Int] = [:], byEmail: [String: Int] = [:]
+        for user in live.users.values.sorted(by: { $0.id < $1.id }) {
+            if !user.username.isEmpty { byName[user.username.lowercased()] = byName[user.username.lowercased()] ?? user.id }
+            if !user.email.isEmpty { byEmail[user.email.lowercased()] = byEmail[user.email.lowercased()] ?? user.id }
+        }
+        usersByName = byName
+        usersByEmail = byEmail
+    }
+
+    /// The desired state, and every problem found (sorted). Check `containsErrors` before planning.
+    public static func resolve(_ manifest: DesiredEstate, against live: Estate) -> (DesiredState, [Diagnostic], [Address: SourceLocation]) {
+        var resolver = ReferenceResolver(live: live)
+        var places: [Address: SourceLocation] = [:]
+        var desired = DesiredState()
+
+        for company in manifest.companies {
+            places[Address(.company, company.name)] = company.location
+            desired.companies.append(DesiredState.Company(
+                name: company.name, externalID: company.externalID?.value, previousNames: company.previousNames.map(\.value),
+                groups: company.groups.map { resolver.groups($0, in: manifest) }, members: resolver.users(company.members),
+                observers: resolver.users(company.observers), protect: company.protect, absent: company.absent))
+        }
+        for group in manifest.groups {
+            places[Address(.group, group.name)] = group.location
+            desired.groups.append(DesiredState.Group(
+                name: group.name, members: resolver.users(group.members), observers: resolver.users(group.observers),
+                protect: group.protect, absent: group.absent))
+        }
+        func locations(_ nodes: [DesiredLocation], _ path: [String]) {
+            for node in nodes {
+                let nodePath = path + [node.name]
+                places[Address(.location, nodePath.joined(separator: "/"))] = node.location
+                desired.locations.append(DesiredState.Location(
+                    path: nodePath, members: resolver.users(node.members), observers: resolver.users(node.observers),
+                    protect: node.protect, absent: node.absent))
+                locations(node.children, nodePath)
+            }
+        }
+        locations(manifest.locations, [])
+        func categories(_ nodes: [DesiredKBCategory], _ path: [String]) {
+            for node in nodes {
+                let nodePath = path + [node.name]
+                places[Address(.kbCategory, nodePath.joined(separator: "/"))] = node.location
+                desired.kbCategories.append(DesiredState.KBCategory(
+                    path: nodePath, previousNames: node.previousNames.map(\.value), protect: node.protect, absent: node.absent))
+                categories(node.children, nodePath)
+            }
+        }
+        categories(manifest.kbCategories, [])
+        for helpdesk in manifest.helpDesks {
+            if let resolved = resolver.helpdesk(helpdesk) {
+                places[Address(.helpdesk, resolved.name)] = helpdesk.location
+                desired.helpdesks.append(resolved)
+            }
+        }
+        for field in manifest.customFields {
+            if let resolved = resolver.customField(field) {
+                places[Address(.customField, resolved.label)] = field.location
+                desired.customFields.append(resolved)
+            }
+        }
+        desired.policy = DesiredState.Policy(
+            prune: Set(manifest.policy.prune.compactMap { ObjectKind(rawValue: $0.value.rawValue) }),
+            ignore: manifest.policy.ignore.map(\.value), maxDeletes: manifest.policy.maxDeletes?.value ?? 10)
+        return (desired, resolver.diagnostics.sorted(), places)
+    }
+
+    // MARK: Users
+
+    mutating func users(_ references: [UserReference]?) -> Set<Int>? {
+        guard let references else { return nil }
+        var ids: Set<Int> = []
+        for reference in references {
+            if let id = user(reference) { ids.insert(id) }
+        }
+        return ids
+    }
+
+    private mutating func user(_ reference: UserReference) -> Int? {
+        let id: Int?
+        let known: [String]
+        switch reference.key {
+        case .username(let name):
+            id = usersByName[name.lowercased()]
+            known = live.users.values.map(\.username)
+        case .email(let email):
+            id = usersByEmail[email.lowercased()]
+            known = live.users.values.map(\.email)
+        case .id(let number):
+            id = live.users[number] != nil ? number : nil
+            known = []
+        }
+        guard let id else {
+            diagnostics.append(.error(
+                at: reference.location, "unknown user '\(reference)'",
+                hint: Suggestion.didYouMean(reference.description, among: known.sorted())))
+            return nil
+        }
+        if live.users[id]?.isDisabled == true {
+            diagnostics.append(.warning(at: reference.location, "user '\(reference)' is disabled"))
+        }
+        return id
+    }
+
+    // MARK: Groups, help desks, levels, custom fields
+
+    /// Group names a company relates to: each declared (and not absent) or live.
+    private mutating func groups(_ names: [Located<String>], in manifest: DesiredEstate) -> [String] {
+        let declared = manifest.groups.filter { !$0.absent }.map(\.name)
+        let absent = Set(manifest.groups.filter(\.absent).map(\.name))
+        let liveNames = live.groups.values.map(\.name)
+        var resolved: [String] = []
+        for name in names {
+            if absent.contains(name.value) {
+                diagnostics.append(.error(at: name.location, "group '\(name.value)' is marked absent, so no company can relate to it"))
+            } else if declared.contains(name.value) || liveNames.contains(name.value) {
+                resolved.append(name.value)
+            } else {
+                diagnostics.append(.error(
+                    at: name.location, "unknown group '\(name.value)': it is neither declared nor in the instance",
+                    hint: Suggestion.didYouMean(name.value, among: Array(Set(declared + liveNames)).sorted())))
+            }
+        }
+        return resolved
+    }
+
+    private mutating func helpdesk(_ declared: DesiredHelpDesk) -> DesiredState.HelpDesk? {
+        let matches = live.helpdesks.values.filter { $0.name == declared.name }
+        guard matches.count == 1, let helpdesk = matches.first else {
+            let message = matches.isEmpty
+                ? "unknown help desk '\(declared.name)'" : "\(matches.count) help desks are named '\(declared.name)'"
+            diagnostics.append(.error(
+                at: declared.location, message,
+                hint: matches.isEmpty ? Suggestion.didYouMean(declared.name, among: live.helpdesks.values.map(\.name).sorted()) : nil))
+            return nil
+        }
+        let levels = live.levels.values.filter { $0.helpdeskID == helpdesk.id }.sorted { $0.order < $1.order }
+        var resolved = DesiredState.HelpDesk(id: helpdesk.id, name: helpdesk.name, observers: users(declared.observers))
+        for level in declared.levels {
+            let found: [Level] =
+                switch level.selector {
+                case .name(let name): levels.filter { $0.name == name }
+                case .order(let order): levels.filter { $0.order == order }
+                }
+            guard found.count == 1, let match = found.first else {
+                var hint = "'\(helpdesk.name)' has " + (levels.isEmpty ? "no levels" : levels.map { "'\($0.name)' (order \($0.order))" }.joined(separator: ", "))
+                if case .name(let name) = level.selector, let close = Suggestion.didYouMean(name, among: levels.map(\.name)) { hint = close }
+                diagnostics.append(.error(at: level.location, "unknown level \(level.selector) in help desk '\(helpdesk.name)'", hint: hint))
+                continue
+            }
+            resolved.levels.append(DesiredState.Level(id: match.id, name: match.name, observers: users(level.observers)))
+        }
+        return resolved
+    }
+
+    private mutating func customField(_ declared: DesiredCustomField) -> DesiredState.CustomField? {
+        let matches = declared.uid.flatMap { live.customFields[$0].map { [$0] } } ?? live.customFields.values.filter { $0.label == declared.field }
+        guard matches.count == 1, let field = matches.first else {
+            let message = matches.isEmpty
+                ? "unknown custom field '\(declared.field)'" : "\(matches.count) custom fields are labelled '\(declared.field)': name it by uid"
+            diagnostics.append(.error(
+                at: declared.location, message,
+                hint: matches.isEmpty ? Suggestion.didYouMean(declared.field, among: live.customFields.values.map(\.label).sorted()) : nil))
+            return nil
+        }
+        let kind = live.fieldKind(field)
+        let typeName = live.customFieldTypes.first { $0.id == field.typeID }?.name ?? "type \(field.typeID)"
+        if declared.options != nil, kind != .list {
+            diagnostics.append(.error(
+                at: declared.location, "custom field '\(field.label)' is not a list-type field (it is '\(typeName)'), so it has no `options`",
+                hint: kind == .tree ? "declare its options under `tree`" : nil))
+            return nil
+        }
+        if declared.tree != nil, kind != .tree {
+            diagnostics.append(.error(
+                at: declared.location, "custom field '\(field.label)' is not a tree-type field (it is '\(typeName)'), so it has no `tree`",
+                hint: kind == .list ? "declare its options under `options`" : nil))
+            return nil
+        }
+        func tree(_ nodes: [Manifest.DesiredTreeOption]) -> [DesiredState.TreeOption] {
+            nodes.map { DesiredState.TreeOption(name: $0.name, key: $0.key?.value, children: tree($0.children)) }
+        }
+        return DesiredState.CustomField(
+            uid: field.uid, label: field.label, options: declared.options?.map { ListOption(key: $0.key, value: $0.value) },
+            tree: declared.tree.map(tree))
+    }
+}

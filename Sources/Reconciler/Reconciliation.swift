@@ -1,0 +1,57 @@
+import Estate
+import InvGateAPI
+import Logging
+import Manifest
+import Planner
+
+/// One reconciliation: the live estate read for the manifests, the desired state resolved against
+/// it, and the plan between them. What `plan` shows and `apply` carries out.
+public struct Reconciliation: Sendable {
+    public var scope: FetchScope
+    public var live: Estate
+    public var desired: DesiredState
+    public var plan: Plan
+    /// Warnings found while resolving references (disabled users).
+    public var warnings: [Diagnostic]
+
+    /// Reads the live estate, resolves the manifests against it and plans.
+    public static func prepare(
+        _ manifest: DesiredEstate, client: InvGateClient, parallelism: Int, logger: Logger
+    ) async throws(ReconciliationFailure) -> Reconciliation {
+        let scope = FetchScope(manifest: manifest)
+        let live: Estate
+        do {
+            live = try await LiveEstateReader(client: client, parallelism: parallelism, logger: logger).read(scope)
+        } catch {
+            throw .api(error)
+        }
+        let (desired, diagnostics, places) = ReferenceResolver.resolve(manifest, against: live)
+        guard !diagnostics.containsErrors else { throw .manifests(diagnostics) }
+        do {
+            let plan = try Planner.plan(desired: desired, live: live, fetched: scope.kinds)
+            return Reconciliation(scope: scope, live: live, desired: desired, plan: plan, warnings: diagnostics)
+        } catch {
+            throw .planning(error.errors.map { Self.diagnostic($0, places: places) })
+        }
+    }
+
+    /// A planning error at the manifest position of the object it names.
+    static func diagnostic(_ error: PlanError, places: [Address: SourceLocation]) -> Diagnostic {
+        switch error {
+        case .protected(let address, _), .ambiguous(let address, _):
+            .error(at: places[address] ?? SourceLocation(file: "deskform"), error.description)
+        case .doesNotConverge, .inconsistent:
+            .error(at: SourceLocation(file: "deskform"), error.description, hint: "this is a deskform bug: please report it with the manifests")
+        }
+    }
+}
+
+/// Why a reconciliation could not produce a plan.
+public enum ReconciliationFailure: Error, Sendable {
+    /// The instance could not be read.
+    case api(InvGateError)
+    /// References the live estate does not have (and any warnings found with them).
+    case manifests([Diagnostic])
+    /// The planner refused: protected objects, ambiguities, or a plan that would not converge.
+    case planning([Diagnostic])
+}
