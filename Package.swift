@@ -102,6 +102,8 @@ let package = Package(
         .testTarget(name: "PlannerTests", dependencies: ["Planner", "Estate", "Manifest", "TestSupport"]),
         .testTarget(name: "ReconcilerTests", dependencies: ["Reconciler", "Estate", "InvGateAPI", "Simulator", "TestSupport"]),
         .testTarget(name: "ManifestTests", dependencies: ["Manifest"], exclude: ["Fixtures"]),
-        .testTarget(name: "DeskformCLITests", dependencies: ["DeskformCLI", "Manifest", "TestSupport"]),
+        .testTarget(
+            name: "DeskformCLITests", dependencies: ["DeskformCLI", "Manifest", "Planner", "Reconciler", "Estate", "TestSupport"],
+            exclude: ["Goldens"]),
     ]
 )

@@ -42,7 +42,7 @@ public struct Planner {
         }
         guard planner.errors.isEmpty else { throw PlanErrors(planner.errors) }
         let plan = Plan(
-            changes: planner.changeOrder.map { planner.changes[$0]! }, steps: planner.steps.steps,
+            changes: planner.changeOrder.sorted().map { planner.changes[$0]! }, steps: planner.steps.steps,
             unmanaged: planner.unmanaged.filter { $0.value > 0 }, warnings: planner.warnings)
         let mismatches = Convergence.mismatches(desired: desired, replayed: try replay(plan, on: live), fetched: fetched)
         guard mismatches.isEmpty else { throw PlanErrors([.doesNotConverge(mismatches)]) }

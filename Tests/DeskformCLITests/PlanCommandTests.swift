@@ -1,0 +1,118 @@
+import ArgumentParser
+import DeskformCLI
+import Estate
+import Foundation
+import Manifest
+import Planner
+import Reconciler
+import Testing
+import TestSupport
+
+@Suite("deskform plan")
+struct PlanCommandTests {
+    static let credentials = ["INVGATE_USERNAME": "api", "INVGATE_TOKEN": "deskform"]
+
+    static func plan(_ paths: [String], url: String, format: PlanCommand.Format = .text, detailed: Bool = false) async throws -> CommandOutput {
+        try await PlanCommand.plan(
+            paths: paths.map(Golden.path), format: format, detailedExitcode: detailed,
+            target: TargetOptions.parse(["--url", url]), environment: credentials)
+    }
+
+    @Test("the examples' plans against the demo seed, in text, JSON and Markdown", arguments: ["acme", "msp"])
+    func goldenPlans(example: String) async throws {
+        try await withLiveSimulator { simulator in
+            for (format, suffix) in [(PlanCommand.Format.text, "txt"), (.json, "json"), (.markdown, "md")] {
+                let result = try await Self.plan(["examples/\(example)"], url: simulator.url, format: format, detailed: true)
+                #expect(result.exitCode == 2)
+                try Golden.assert(Golden.normalise(result.output, url: simulator.url), matches: "\(example).plan.\(suffix)")
+                let banner = "deskform: target \(simulator.url) (Basic (user api, token redacted))\n"
+                #expect(format == .text ? result.output.hasPrefix(banner) : result.errorOutput == banner)
+            }
+        }
+    }
+
+    @Test("every example's plan reaches its desired state, and then there is nothing left to do", arguments: ["acme", "msp"])
+    func examplesConverge(example: String) async throws {
+        let manifest = ManifestLoader().load(paths: [Golden.path("examples/\(example)")]).estate
+        let replayed = try await withLiveSimulator { simulator in
+            let reconciliation = try await Reconciliation.prepare(manifest, client: simulator.client, parallelism: 4, logger: Fixtures.quietLogger)
+            #expect(!reconciliation.plan.isEmpty)
+            return try Planner.replay(reconciliation.plan, on: await simulator.store.estate)
+        }
+        try await withLiveSimulator(estate: replayed) { simulator in
+            let result = try await Self.plan(["examples/\(example)"], url: simulator.url, detailed: true)
+            #expect(result.exitCode == 0)
+            #expect(result.output.hasSuffix("No changes. The instance matches the manifests.\nPlan: 0 to add, 0 to change, 0 to destroy.\n"))
+        }
+    }
+
+    @Test("unknown users, groups, help desks, levels and fields are errors at their positions, with hints, all at once")
+    func unknownReferences() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("plan-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("bad.yaml")
+        try Data("""
+            companies:
+              - name: Acme
+                groups: [Acme IT, Acme Sails]
+                members: [alcie, bob@acme.exmple, 99, oscar]
+            groups:
+              - name: Acme IT
+            helpdesks:
+              - name: Servce Desk
+              - name: Field Services
+                levels:
+                  - name: Onsite
+                  - order: 7
+            custom_fields:
+              - field: Departmnet
+                options: {a: A}
+              - field: Office
+                options: {a: A}
+
+            """.utf8).write(to: file)
+        try await withLiveSimulator { simulator in
+            let result = try await PlanCommand.plan(
+                paths: [file.path], format: .text, detailedExitcode: false, target: TargetOptions.parse(["--url", simulator.url]),
+                environment: Self.credentials)
+            #expect(result.exitCode == 1)
+            let path = file.path
+            #expect(result.errorOutput == """
+                \(path):3:23: warning: group 'Acme Sails' is not declared in the manifests
+                  hint: did you mean 'Acme IT'? (an undeclared group must already exist on the instance)
+                \(path):3:23: error: unknown group 'Acme Sails': it is neither declared nor in the instance
+                  hint: did you mean 'Acme IT'?
+                \(path):4:15: error: unknown user 'alcie'
+                  hint: did you mean 'alice'?
+                \(path):4:22: error: unknown user 'bob@acme.exmple'
+                  hint: did you mean 'bob@acme.example'?
+                \(path):4:39: error: unknown user '99'
+                \(path):4:43: warning: user 'oscar' is disabled
+                \(path):8:11: error: unknown help desk 'Servce Desk'
+                  hint: did you mean 'Service Desk'?
+                \(path):11:15: error: unknown level 'Onsite' in help desk 'Field Services'
+                  hint: did you mean 'On-site'?
+                \(path):12:16: error: unknown level order 7 in help desk 'Field Services'
+                  hint: 'Field Services' has 'Dispatch' (order 1), 'On-site' (order 2)
+                \(path):14:12: error: unknown custom field 'Departmnet'
+                  hint: did you mean 'Department'?
+                \(path):16:12: error: custom field 'Office' is not a list-type field (it is 'Tree Options (Custom Keys)'), so it has no `options`
+                  hint: declare its options under `tree`
+                9 errors, 1 warning; nothing was planned.
+
+                """)
+            #expect(result.output == "deskform: target \(simulator.url) (Basic (user api, token redacted))\n")
+        }
+    }
+
+    @Test("a manifest error stops everything before the first API call")
+    func manifestErrorsFirst() async throws {
+        let result = try await PlanCommand.plan(
+            paths: ["/nonexistent/deskform"], format: .text, detailedExitcode: false,
+            target: TargetOptions.parse(["--url", "http://127.0.0.1:9"]), environment: Self.credentials)
+        #expect(result.exitCode == 1)
+        #expect(result.output == "")
+        #expect(result.errorOutput.hasSuffix("1 error, 0 warnings; nothing was read or planned.\n"))
+    }
+}
