@@ -1,7 +1,7 @@
 import Estate
 
 /// What `plan` shows and `apply` carries out: the changes per object, and the API steps that make them.
-public struct Plan: Equatable, Sendable {
+public struct Plan: Equatable, Sendable, Codable {
     /// The version of the JSON and plan-file formats.
     public static let formatVersion = 1
 
@@ -42,7 +42,7 @@ public struct Plan: Equatable, Sendable {
 
     public var unmanagedCount: Int { unmanaged.values.reduce(0, +) }
 
-    public struct Summary: Equatable, Sendable {
+    public struct Summary: Equatable, Sendable, Codable {
         public var add = 0
         public var change = 0
         public var destroy = 0
@@ -56,8 +56,8 @@ public struct Plan: Equatable, Sendable {
 }
 
 /// Where an object lives in the manifests' terms: `company["Acme Corp"]`, `location["Madrid/Floor 2"]`.
-public struct Address: Equatable, Hashable, Sendable, Comparable, CustomStringConvertible {
-    public enum Kind: String, Equatable, Hashable, Sendable, CaseIterable {
+public struct Address: Equatable, Hashable, Sendable, Comparable, CustomStringConvertible, Codable {
+    public enum Kind: String, Equatable, Hashable, Sendable, CaseIterable, Codable {
         case company, group, location, helpdesk, level, kbCategory = "kb_category", customField = "custom_field"
     }
 
@@ -82,7 +82,7 @@ public struct Address: Equatable, Hashable, Sendable, Comparable, CustomStringCo
 }
 
 /// One object's change.
-public struct Change: Equatable, Sendable {
+public struct Change: Equatable, Sendable, Codable {
     public enum Action: String, Equatable, Sendable, Codable {
         case create, update, delete, replace
 
@@ -122,7 +122,7 @@ public struct Change: Equatable, Sendable {
 }
 
 /// Members, observers, related groups or options added to and removed from one object.
-public struct RelationChange: Equatable, Sendable {
+public struct RelationChange: Equatable, Sendable, Codable {
     public var relation: String
     public var added: [String]
     public var removed: [String]
@@ -136,7 +136,7 @@ public struct RelationChange: Equatable, Sendable {
 
 /// One API call of a plan. Ids of objects created earlier in the plan are provisional: the ids the
 /// plan's replay handed out, which `apply` replaces with the ids the API answers.
-public struct Step: Equatable, Sendable {
+public struct Step: Equatable, Sendable, Codable {
     public var id: Int
     public var operation: Operation
     public var address: Address

@@ -1,6 +1,6 @@
 /// What to read from the live instance: only the kinds the manifests mention or prune, and only the
 /// custom fields they name.
-public struct FetchScope: Equatable, Sendable {
+public struct FetchScope: Equatable, Sendable, Codable {
     public var companies: Bool
     public var groups: Bool
     public var locations: Bool
