@@ -32,6 +32,9 @@ public struct PlanCommand: AsyncParsableCommand {
     @Flag(help: "Exit 2 when there are changes (0: none, 1: error).")
     public var detailedExitcode = false
 
+    @Option(help: "Save the plan to this file, for `deskform apply FILE`.")
+    public var out: String?
+
     @OptionGroup public var target: TargetOptions
 
     public init() {}
@@ -40,14 +43,14 @@ public struct PlanCommand: AsyncParsableCommand {
         let environment = ProcessInfo.processInfo.environment
         let colour = isatty(1) == 1 && (environment["NO_COLOR"] ?? "").isEmpty && environment["TERM"] != "dumb"
         try await Self.plan(
-            paths: paths, format: format, detailedExitcode: detailedExitcode, target: target,
+            paths: paths, format: format, detailedExitcode: detailedExitcode, out: out, target: target,
             environment: environment, colour: colour
         ).emit()
     }
 
     /// Plans and renders, without touching the terminal (for tests).
     public static func plan(
-        paths: [String], format: Format, detailedExitcode: Bool, target options: TargetOptions,
+        paths: [String], format: Format, detailedExitcode: Bool, out: String? = nil, target options: TargetOptions,
         environment: [String: String], colour: Bool = false
     ) async -> CommandOutput {
         let renderer = DiagnosticRenderer(colour: colour)
@@ -74,6 +77,14 @@ public struct PlanCommand: AsyncParsableCommand {
                     case .text: result.output += plan.text(style: PlanStyle(colour: colour))
                     case .json: result.output += plan.json(target: url).prettyPrinted() + "\n"
                     case .markdown: result.output += plan.markdown(target: url)
+                    }
+                    if let out {
+                        try PlanFile(
+                            target: target.identity(url: url), manifestsDigest: PlanFile.digest(ofFiles: load.files),
+                            scope: reconciliation.scope,
+                            fingerprint: LiveFingerprint(of: reconciliation.live, kinds: reconciliation.scope.kinds), plan: plan
+                        ).write(to: out)
+                        result.errorOutput += "Saved the plan to \(out); apply exactly it with: deskform apply \(out)\n"
                     }
                     result.exitCode = detailedExitcode && !plan.isEmpty ? 2 : 0
                 } catch let failure as ReconciliationFailure {

@@ -18,6 +18,15 @@ public enum Target: Equatable, Sendable {
         return .local(statePath: directory + "/local-instance.json")
     }
 
+    /// What a saved plan records as its target: the URL, or the local instance's state file (whose
+    /// port changes from run to run).
+    public func identity(url: String) -> String {
+        switch self {
+        case .remote: url
+        case .local(let statePath): "local instance (\(statePath))"
+        }
+    }
+
     /// The first line a command prints: where it works, never a credential.
     public func banner(url: String) -> String {
         switch self {
