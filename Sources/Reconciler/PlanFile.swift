@@ -15,8 +15,13 @@ public struct PlanFile: Equatable, Sendable, Codable {
     public var scope: FetchScope
     public var fingerprint: LiveFingerprint
     public var plan: Plan
+    /// `policy.max_deletes` of the manifests, which `apply` enforces.
+    public var maxDeletes: Int
 
-    public init(target: String, createdAt: Date = Date(), manifestsDigest: String, scope: FetchScope, fingerprint: LiveFingerprint, plan: Plan) {
+    public init(
+        target: String, createdAt: Date = Date(), manifestsDigest: String, scope: FetchScope, fingerprint: LiveFingerprint,
+        plan: Plan, maxDeletes: Int
+    ) {
         self.formatVersion = Self.formatVersion
         self.target = target
         self.createdAt = ISO8601DateFormatter().string(from: createdAt)
@@ -24,11 +29,12 @@ public struct PlanFile: Equatable, Sendable, Codable {
         self.scope = scope
         self.fingerprint = fingerprint
         self.plan = plan
+        self.maxDeletes = maxDeletes
     }
 
     enum CodingKeys: String, CodingKey {
         case formatVersion = "format_version", target, createdAt = "created_at", manifestsDigest = "manifests_digest"
-        case scope, fingerprint, plan
+        case scope, fingerprint, plan, maxDeletes = "max_deletes"
     }
 
     public func write(to path: String) throws {
