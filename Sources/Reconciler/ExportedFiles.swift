@@ -10,6 +10,11 @@ public struct ExportedFiles: Equatable, Sendable {
         /// Relative to the export directory, `/`-separated.
         public var path: String
         public var text: String
+
+        public init(path: String, text: String) {
+            self.path = path
+            self.text = text
+        }
     }
 
     public var files: [File]
