@@ -137,7 +137,7 @@ public struct ExportCommand: AsyncParsableCommand {
     }
 
     /// The instance URL without user, password, query or fragment.
-    static func publicURL(_ url: String) -> String {
+    public static func publicURL(_ url: String) -> String {
         guard var components = URLComponents(string: url) else { return "the instance" }
         components.user = nil
         components.password = nil
@@ -168,3 +168,4 @@ public struct ExportCommand: AsyncParsableCommand {
         return "Exported \(parts.isEmpty ? "nothing" : parts.joined(separator: ", ")) to \(directory) (\(files) file\(files == 1 ? "" : "s")).\n"
     }
 }
+
