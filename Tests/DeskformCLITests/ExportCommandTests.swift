@@ -124,6 +124,13 @@ struct ExportCommandTests {
             #expect(keys == ["groups:", "kb_categories:"])
             #expect(try await Self.plan(out, url: simulator.url).exitCode == 0)
 
+            let companiesOnly = Self.scratch()
+            defer { try? FileManager.default.removeItem(atPath: companiesOnly) }
+            let companies = try await Self.export(simulator.url, to: companiesOnly, kinds: "companies", split: true)
+            #expect(companies.exitCode == 0, "\(companies.errorOutput)")
+            #expect(try FileManager.default.contentsOfDirectory(atPath: companiesOnly).sorted() == ["companies", "manifest.schema.json"])
+            #expect(try await Self.plan(companiesOnly, url: simulator.url).exitCode == 0)
+
             let unknown = try await Self.export(simulator.url, to: Self.scratch(), kinds: "groups,compnies")
             #expect(unknown.exitCode == 1)
             #expect(unknown.errorOutput == "deskform: error: unknown kind 'compnies' in --kinds\n  hint: did you mean 'companies'?\n")
