@@ -3,8 +3,8 @@ import Yams
 extension DesiredEstate {
     /// The estate as one manifest in format v1 (what `deskform export` writes): loading it again gives an
     /// equal estate, locations aside. Keys in format order; absent relations omitted, empty ones kept as
-    /// `[]`; user and name lists in flow style.
-    public func yaml(schemaComment: String? = nil) -> String {
+    /// `[]`; user and name lists in flow style. `comments` are written as `# ` lines after the schema comment.
+    public func yaml(schemaComment: String? = nil, comments: [String] = []) -> String {
         var pairs: [(Node, Node)] = []
         func add(_ key: String, _ items: [Node]) {
             if !items.isEmpty { pairs.append((Node(key), Node(items))) }
@@ -16,7 +16,8 @@ extension DesiredEstate {
         add("kb_categories", kbCategories.map(ManifestEncoding.kbCategory))
         add("custom_fields", customFields.map(ManifestEncoding.customField))
         if let policy = ManifestEncoding.policy(policy) { pairs.append((Node("policy"), policy)) }
-        let header = schemaComment.map { "# yaml-language-server: $schema=\($0)\n" } ?? ""
+        let header = (schemaComment.map { "# yaml-language-server: $schema=\($0)\n" } ?? "")
+            + comments.map { "# \($0)\n" }.joined()
         if pairs.isEmpty { return header + "{}\n" }
         let body = (try? Yams.serialize(node: Node(pairs), indent: 2, width: -1, allowUnicode: true)) ?? ""
         return header + body

@@ -1,0 +1,171 @@
+import ArgumentParser
+import Estate
+import Foundation
+import Logging
+import Manifest
+import Planner
+import Reconciler
+
+/// `deskform export [--out DIR] [--kinds …] [--split]`: writes manifests that reproduce the live
+/// estate, so that `plan` against the same instance shows no changes.
+public struct ExportCommand: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Write manifests that reproduce the instance (export, then plan: no changes).",
+        discussion: """
+            Every company, group, location, help desk, KB category and list- or tree-type custom field is \
+            written with all its relations ('[]' where empty: the exported state is authoritative). Users are \
+            written by username, else by email, else by id. What cannot be written without planning differently \
+            (two groups with one name, …) is left out with a warning. No policy is written: nothing is pruned \
+            until you add one. The directory must be new or empty unless --force.
+            """
+    )
+
+    @Option(help: "The directory to write into (new or empty unless --force).")
+    public var out = "deskform-export"
+
+    @Option(help: "Comma-separated kinds to export: \(EstateExport.kindNames.joined(separator: ", ")) (default: all).")
+    public var kinds: String?
+
+    @Flag(help: "One file per kind and a folder per company, instead of one estate.yaml.")
+    public var split = false
+
+    @Flag(help: "Write into a non-empty directory, replacing the manifests of an earlier export there.")
+    public var force = false
+
+    @Option(help: "The $schema reference written in each file (default: a copy of the schema written as manifest.schema.json in the directory).")
+    public var schemaURL: String?
+
+    @OptionGroup public var target: TargetOptions
+
+    public init() {}
+
+    public func run() async throws {
+        let environment = ProcessInfo.processInfo.environment
+        let progress = isatty(2) == 1 && environment["TERM"] != "dumb" ? ProgressLine() : nil
+        try await Self.export(
+            out: out, kinds: kinds, split: split, force: force, schemaURL: schemaURL, target: target,
+            environment: environment, progress: progress
+        ).emit()
+    }
+
+    /// The file holding the schema when no `--schema-url` is given.
+    public static let schemaFileName = "manifest.schema.json"
+
+    /// Exports without touching the terminal (for tests); `now` is the time written in the headers.
+    public static func export(
+        out: String, kinds: String? = nil, split: Bool = false, force: Bool = false, schemaURL: String? = nil,
+        target options: TargetOptions, environment: [String: String], now: Date = Date()
+    ) async -> CommandOutput {
+        await export(out: out, kinds: kinds, split: split, force: force, schemaURL: schemaURL, target: options,
+                     environment: environment, now: now, progress: nil)
+    }
+
+    static func export(
+        out: String, kinds kindList: String?, split: Bool, force: Bool, schemaURL: String?,
+        target options: TargetOptions, environment: [String: String], now: Date = Date(), progress: ProgressLine?
+    ) async -> CommandOutput {
+        let kinds: Set<ObjectKind>
+        switch Self.kinds(kindList) {
+        case .success(let parsed): kinds = parsed
+        case .failure(let message): return CommandOutput(errorOutput: "deskform: error: \(message)\n", exitCode: 1)
+        }
+        let directory = ExportDirectory(path: out)
+        do {
+            try directory.check(force: force)
+        } catch {
+            return CommandOutput(errorOutput: "deskform: error: \(error)\n", exitCode: 1)
+        }
+        let target = Target.resolve(url: options.url, environment: environment)
+        let logger = progress?.logger ?? Logger(label: "deskform", factory: { _ in SwiftLogNoOpLogHandler() })
+        do {
+            return try await target.withClient(parallelism: options.parallelism, logger: logger) { client, url in
+                var result = CommandOutput(output: target.banner(url: url) + "\n")
+                let live: Estate
+                do {
+                    live = try await LiveEstateReader(client: client, parallelism: options.parallelism, logger: logger)
+                        .read(FetchScope(exporting: kinds))
+                } catch {
+                    progress?.finish("failed")
+                    result.errorOutput += "deskform: error: \(error)\n"
+                    result.exitCode = 1
+                    return result
+                }
+                let export = EstateExport(live, kinds: kinds)
+                let header = ["Exported by deskform from \(Self.publicURL(url)) at \(Self.timestamp(now))"]
+                let files = ExportedFiles(export.manifest, split: split, schema: schemaURL ?? Self.schemaFileName, header: header)
+                progress?.finish("writing \(files.files.count) file\(files.files.count == 1 ? "" : "s")")
+                result.errorOutput += export.warnings.map { "deskform: warning: \($0)\n" }.joined()
+                let problems = files.roundTripProblems(against: live, kinds: kinds)
+                guard problems.isEmpty else {
+                    result.errorOutput += "deskform: error: the export would not reproduce the instance, so nothing was written "
+                        + "(this is a deskform bug: please report it):\n" + problems.map { "  \($0)\n" }.joined()
+                    result.exitCode = 1
+                    return result
+                }
+                let schema = schemaURL == nil ? [ExportedFiles.File(path: Self.schemaFileName, text: ManifestSchema.json)] : []
+                let removed = try directory.write(files, extra: schema)
+                result.output += removed.map { "removed \($0) (written by an earlier export, no longer exported)\n" }.joined()
+                result.output += Self.summary(export.manifest, files: files.files.count, directory: out)
+                return result
+            }
+        } catch {
+            return CommandOutput(errorOutput: "deskform: error: \(error)\n", exitCode: 1)
+        }
+    }
+
+    /// The kinds of `--kinds`, or an error naming the unknown one with a did-you-mean hint.
+    static func kinds(_ list: String?) -> Result<Set<ObjectKind>, KindsError> {
+        guard let list else { return .success(Set(ObjectKind.allCases)) }
+        var kinds: Set<ObjectKind> = []
+        for word in list.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !word.isEmpty {
+            guard let kind = ObjectKind(rawValue: word) else {
+                let hint = Suggestion.didYouMean(word, among: EstateExport.kindNames) ?? "the kinds are \(EstateExport.kindNames.joined(separator: ", "))"
+                return .failure(KindsError(message: "unknown kind '\(word)' in --kinds\n  hint: \(hint)"))
+            }
+            kinds.insert(kind)
+        }
+        guard !kinds.isEmpty else {
+            return .failure(KindsError(message: "--kinds names no kind\n  hint: the kinds are \(EstateExport.kindNames.joined(separator: ", "))"))
+        }
+        return .success(kinds)
+    }
+
+    struct KindsError: Error, CustomStringConvertible {
+        var message: String
+        var description: String { message }
+    }
+
+    /// The instance URL without user, password, query or fragment.
+    public static func publicURL(_ url: String) -> String {
+        guard var components = URLComponents(string: url) else { return "the instance" }
+        components.user = nil
+        components.password = nil
+        components.query = nil
+        components.fragment = nil
+        return components.string ?? "the instance"
+    }
+
+    /// ISO-8601 in UTC to the second, e.g. `2025-05-01T09:30:00Z`.
+    static func timestamp(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter.string(from: date)
+    }
+
+    static func summary(_ manifest: DesiredEstate, files: Int, directory: String) -> String {
+        func count(_ number: Int, _ noun: String, _ plural: String? = nil) -> String? {
+            number == 0 ? nil : "\(number) \(number == 1 ? noun : plural ?? noun + "s")"
+        }
+        func treeCount<T>(_ nodes: [T], _ children: (T) -> [T]) -> Int { nodes.reduce(nodes.count) { $0 + treeCount(children($1), children) } }
+        let parts = [
+            count(manifest.companies.count, "company", "companies"), count(manifest.groups.count, "group"),
+            count(treeCount(manifest.locations, \.children), "location"), count(manifest.helpDesks.count, "help desk"),
+            count(treeCount(manifest.kbCategories, \.children), "KB category", "KB categories"),
+            count(manifest.customFields.count, "custom field"),
+        ].compactMap { $0 }
+        return "Exported \(parts.isEmpty ? "nothing" : parts.joined(separator: ", ")) to \(directory) (\(files) file\(files == 1 ? "" : "s")).\n"
+    }
+}
+

@@ -1,0 +1,84 @@
+import Manifest
+
+/// The files `export` writes: one `estate.yaml`, or with `split` one file per kind and a folder per
+/// company (`companies/<slug>/company.yaml`, `groups.yaml`, `locations.yaml`, `helpdesks.yaml`,
+/// `kb_categories.yaml`, `custom_fields.yaml`; kinds with nothing to declare get no file). Each file
+/// starts with the schema comment (relative to the file when `schema` is a relative path) and the
+/// header lines.
+public struct ExportedFiles: Equatable, Sendable {
+    public struct File: Equatable, Sendable {
+        /// Relative to the export directory, `/`-separated.
+        public var path: String
+        public var text: String
+
+        public init(path: String, text: String) {
+            self.path = path
+            self.text = text
+        }
+    }
+
+    public var files: [File]
+
+    public static let singleFileName = "estate.yaml"
+
+    /// - Parameters:
+    ///   - schema: the schema's URL, or its path relative to the export directory.
+    ///   - header: comment lines after the schema comment (without `# `).
+    public init(_ manifest: DesiredEstate, split: Bool, schema: String, header: [String]) {
+        func file(_ path: String, _ estate: DesiredEstate) -> File {
+            let depth = path.split(separator: "/").count - 1
+            let isURL = schema.contains("://") || schema.hasPrefix("/")
+            let reference = isURL ? schema : String(repeating: "../", count: depth) + schema
+            return File(path: path, text: estate.yaml(schemaComment: reference, comments: header))
+        }
+        guard split else {
+            files = [file(Self.singleFileName, manifest)]
+            return
+        }
+        var files: [File] = []
+        for (company, slug) in zip(manifest.companies, Self.slugs(manifest.companies.map(\.name))) {
+            files.append(file("companies/\(slug)/company.yaml", DesiredEstate(companies: [company])))
+        }
+        let kinds: [(String, DesiredEstate)] = [
+            ("groups.yaml", DesiredEstate(groups: manifest.groups)),
+            ("locations.yaml", DesiredEstate(locations: manifest.locations)),
+            ("helpdesks.yaml", DesiredEstate(helpDesks: manifest.helpDesks)),
+            ("kb_categories.yaml", DesiredEstate(kbCategories: manifest.kbCategories)),
+            ("custom_fields.yaml", DesiredEstate(customFields: manifest.customFields)),
+        ]
+        for (path, estate) in kinds where estate.objectCount > 0 {
+            files.append(file(path, estate))
+        }
+        self.files = files.sorted { $0.path < $1.path }
+    }
+
+    /// A filesystem-safe folder name per company, in order: lower-case ASCII letters and digits with
+    /// `-` between words (`Acme Corp.` → `acme-corp`), `company` when nothing is left, at most 60
+    /// characters; a repeated slug gets `-2`, `-3`, … in the order given.
+    public static func slugs(_ names: [String]) -> [String] {
+        var used: Set<String> = []
+        return names.map { name in
+            var slug = ""
+            var pendingDash = false
+            for scalar in name.lowercased().unicodeScalars {
+                if scalar.isASCII, scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
+                    if pendingDash, !slug.isEmpty { slug.append("-") }
+                    slug.unicodeScalars.append(scalar)
+                    pendingDash = false
+                } else {
+                    pendingDash = true
+                }
+            }
+            slug = String(slug.prefix(60))
+            while slug.hasSuffix("-") { slug.removeLast() }
+            if slug.isEmpty { slug = "company" }
+            var candidate = slug
+            var number = 2
+            while !used.insert(candidate).inserted {
+                candidate = "\(slug)-\(number)"
+                number += 1
+            }
+            return candidate
+        }
+    }
+}
