@@ -69,6 +69,14 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "deskform", dependencies: ["DeskformCLI"]),
+        .executableTarget(
+            name: "deskform-bench",
+            dependencies: [
+                "Estate", "InvGateAPI", "Manifest", "Planner", "Reconciler", "Simulator",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .target(
             name: "TestSupport",
             dependencies: [
