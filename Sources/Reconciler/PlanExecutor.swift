@@ -37,9 +37,11 @@ public struct PlanExecutor: Sendable {
         let total = plan.steps.count
 
         func finish(_ result: StepResult, _ schedule: inout StepSchedule) async {
-            for skipped in schedule.finish(result) {
+            let skips = schedule.finish(result)
+            progress(StepProgress(result: result, finished: schedule.finishedCount - skips.count, total: total))
+            for (index, skipped) in skips.enumerated() {
                 await write(JournalEntry(step: skipped.step, call: skipped.step.operation.wireCall, outcome: skipped.outcome.name))
-                progress(StepProgress(result: skipped, finished: schedule.finishedCount, total: total))
+                progress(StepProgress(result: skipped, finished: schedule.finishedCount - skips.count + index + 1, total: total))
             }
         }
 
