@@ -13,9 +13,12 @@ struct FaultToleranceTests {
     func convergesUnderFaults(seed: UInt64) async throws {
         let options = SimulatorOptions(faultRate: 0.3, faults: Fault.allCases, faultSeed: seed)
         try await withLiveSimulator(options: options, retryPolicy: Harness.quickRetry) { sim in
-            let (client, _) = Harness.countingClient(sim)
+            let (client, log) = Harness.countingClient(sim)
             let desired = DemoApplyTests.desired
-            let first = await Harness.executor(client).execute(try await Harness.plan(desired, client))
+            let plan = try await Harness.plan(desired, client)
+            let before = await log.writes
+            let first = await Harness.executor(client).execute(plan)
+            #expect(await log.writes - before > plan.steps.count, "seed \(seed): faults were injected and retried")
             if !first.isComplete {
                 let second = await Harness.executor(client).execute(try await Harness.plan(desired, client))
                 #expect(second.isComplete, "seed \(seed): \(second.failed.map { "\($0.step.address): \($0.outcome)" })")
