@@ -73,7 +73,9 @@ public struct PlanExecutor: Sendable {
             }
         }
 
-        let cancelled = schedule.finishedCount < total
+        // Unfinished steps are the ones cancellation kept from starting (or, in a plan whose
+        // dependencies form a cycle, ones that could never start).
+        let cancelled = Task.isCancelled && schedule.finishedCount < total
         for step in schedule.unfinished() {
             await write(JournalEntry(step: step, call: step.operation.wireCall, outcome: StepOutcome.notStarted.name))
             schedule.record(StepResult(step: step, outcome: .notStarted))

@@ -48,9 +48,21 @@ struct DemoApplyTests {
             ]),
         ])
 
+    /// The demo instance after many objects were created and deleted: the API's next ids and hashes
+    /// are far above the provisional ones a plan hands out, so every substitution shows.
+    static var usedDemo: Estate {
+        var estate = Fixtures.demoEstate
+        estate.sequences.company += 100
+        estate.sequences.group += 200
+        estate.sequences.location += 300
+        estate.sequences.kbCategory += 400
+        estate.sequences.treeOption += 500
+        return estate
+    }
+
     @Test("a plan applied converges: planning again gives no steps; one call per step")
     func appliesAndConverges() async throws {
-        try await withLiveSimulator { sim in
+        try await withLiveSimulator(estate: Self.usedDemo) { sim in
             let (client, log) = Harness.countingClient(sim)
             let plan = try await Harness.plan(Self.desired, client)
             #expect(plan.steps.count > 30)
@@ -88,6 +100,13 @@ struct DemoApplyTests {
             #expect(!options.contains { $0.key == "nyc" || $0.key == "am" })
             #expect(estate.customFields[1]!.listOptions.map(\.key) == ["sales", "it", "ops"])
             #expect(estate.levels[4]!.observers == [8])
+            #expect(acme.id > 100)
+            #expect(estate.groups.keys.allSatisfy { $0 > 200 })
+            #expect(madrid.id > 300)
+            #expect(network.id > 400)
+            // Companies, groups, locations, KB categories, and the one new option whose hash a later step needs.
+            #expect(report.learned.count == 13)
+            #expect(report.learned.allSatisfy { $0.key != $0.value })
             for (provisional, real) in report.learned {
                 #expect(report.results.contains { $0.step.creates == provisional && $0.created == real })
             }
