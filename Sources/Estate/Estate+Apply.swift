@@ -163,8 +163,13 @@ extension Estate {
             {
                 field.treeOptions[index].name = name
             } else {
-                sequences.treeOption += 1
-                let hash = Self.optionHash(field: uid, serial: sequences.treeOption)
+                // A hash is never handed out twice, even by an estate read back from the API whose
+                // counter only knows how many options there are now.
+                var hash: String
+                repeat {
+                    sequences.treeOption += 1
+                    hash = Self.optionHash(field: uid, serial: sequences.treeOption)
+                } while field.treeOptions.contains { $0.hash == hash }
                 let key = key.flatMap(Self.nonEmpty) ?? hash
                 field.treeOptions.append(TreeOption(hash: hash, key: key, name: name, parentHash: parent))
             }

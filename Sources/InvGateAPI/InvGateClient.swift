@@ -32,8 +32,16 @@ public final class InvGateClient: Sendable {
     public func call(
         _ endpoint: Endpoint, _ method: Method, _ parameters: FormParameters = [:]
     ) async throws(InvGateError) -> JSONValue {
-        let spec = Catalogue.operation(endpoint, method)
-        let repeatable = spec?.isSafeToRepeat ?? (method != .post)
+        let repeatable = Catalogue.operation(endpoint, method)?.isSafeToRepeat ?? (method != .post)
+        return try await call(endpoint, method, parameters, safeToRepeat: repeatable)
+    }
+
+    /// Calls one operation, saying whether it is safe to repeat when its answer is lost. With `false`
+    /// (a create, or a tree option added without a key) a dropped connection, timeout or 5xx fails
+    /// with ``InvGateError/Reason/outcomeUnknown(_:)`` instead of being retried.
+    public func call(
+        _ endpoint: Endpoint, _ method: Method, _ parameters: FormParameters, safeToRepeat repeatable: Bool
+    ) async throws(InvGateError) -> JSONValue {
         let encoded = FormEncoding.encode(parameters)
         var url = instanceURL + endpoint.path
         var body: [UInt8]?

@@ -1,0 +1,73 @@
+import Foundation
+import InvGateAPI
+import Planner
+
+/// One line of the journal: one event of one step. Parameters are the call's own (they never
+/// carry credentials: those travel in the `Authorization` header only).
+public struct JournalEntry: Equatable, Sendable {
+    public var time: Date
+    public var step: Int
+    public var address: String
+    public var method: String
+    public var endpoint: String
+    public var parameters: FormParameters
+    /// `started`, `outcome_unknown`, `adopted`, `applied`, `failed`, `skipped`, `not_started`.
+    public var outcome: String
+    /// The real id (or hash) of the object the step created.
+    public var learned: String?
+    public var error: String?
+
+    public init(
+        time: Date = Date(), step: Step, call: WireCall, outcome: String, learned: String? = nil, error: String? = nil
+    ) {
+        self.time = time
+        self.step = step.id
+        self.address = step.address.description
+        self.method = call.method.rawValue
+        self.endpoint = call.endpoint.rawValue
+        self.parameters = call.parameters
+        self.outcome = outcome
+        self.learned = learned
+        self.error = error
+    }
+
+    /// The JSON object written as one line, keys in a fixed order.
+    public var json: JSONValue {
+        var pairs: [(key: String, value: JSONValue)] = [
+            ("time", .string(Self.timestamp(time))),
+            ("step", .int(step)),
+            ("address", .string(address)),
+            ("method", .string(method)),
+            ("endpoint", .string(endpoint)),
+            ("parameters", .object(parameters.entries.map { ($0.name, Self.json($0.value)) })),
+            ("outcome", .string(outcome)),
+        ]
+        if let learned { pairs.append(("learned", .string(learned))) }
+        if let error { pairs.append(("error", .string(error))) }
+        return .object(pairs)
+    }
+
+    static func json(_ value: FormValue) -> JSONValue {
+        switch value {
+        case .string(let text): .string(text)
+        case .integer(let number): .int(number)
+        case .boolean(let flag): .bool(flag)
+        case .array(let items): .array(items.map(JSONValue.string))
+        case .dictionary(let pairs): .object(pairs.map { ($0.key, .string($0.value)) })
+        }
+    }
+
+    static func timestamp(_ date: Date) -> String {
+        Date.ISO8601FormatStyle(includingFractionalSeconds: true).format(date)
+    }
+}
+
+extension ProvisionalObject {
+    /// The id or hash alone, as the journal records it.
+    var identifier: String {
+        switch self {
+        case .company(let id), .group(let id), .location(let id), .kbCategory(let id): String(id)
+        case .treeOption(_, let hash): hash
+        }
+    }
+}

@@ -1,0 +1,87 @@
+import Estate
+import InvGateAPI
+
+/// Finding an object by its identity, as the API lists it: after a create's answer was lost, to
+/// learn a new tree option's hash, and to confirm a delete the API refused.
+extension PlanExecutor {
+    /// The id of the object `operation` (a create) would make, if one is there: a company by
+    /// external id when it has one, else by name; a group by name; a location or KB category by
+    /// name under its parent. The newest (highest id) when several match.
+    func existingObject(for operation: Operation) async throws(ApplyError) -> Int? {
+        do {
+            switch operation {
+            case .createCompany(let name, let externalID):
+                let companies = try await client.companies()
+                if let externalID, !externalID.isEmpty {
+                    return companies.filter { $0.externalID == externalID }.map(\.id).max()
+                }
+                return companies.filter { $0.name == name }.map(\.id).max()
+            case .createGroup(let name):
+                return try await client.groups().filter { $0.name == name }.map(\.id).max()
+            case .createLocation(let name, let parentID):
+                let parent = Self.parent(parentID)
+                return try await client.locations().filter { $0.name == name && $0.parentID == parent }.map(\.id).max()
+            case .createKBCategory(let name, let parentID):
+                let parent = Self.parent(parentID)
+                return try await client.kbCategories().filter { $0.name == name && $0.parentID == parent }.map(\.id).max()
+            default:
+                return nil
+            }
+        } catch {
+            throw .api(error)
+        }
+    }
+
+    /// The hash of the tree option `POST cf.field.options.tree` with these parameters makes: the
+    /// option with `key` and this name when a key is given (a POST with a known key renames), else
+    /// the last option named `name` under `parentHash`.
+    func existingTreeOption(field: Int, name: String, key: String?, parentHash: String?) async throws(ApplyError) -> String? {
+        let options = try await treeOptions(field: field)
+        if let key, !key.isEmpty {
+            return options.first { $0.key == key && $0.name == name }?.hash
+        }
+        let parent = parentHash.flatMap { $0.isEmpty || $0 == "0" ? nil : $0 }
+        return options.last { $0.name == name && $0.parentHash == parent }?.hash
+    }
+
+    /// A tree-type field's options, flat, each knowing its parent.
+    func treeOptions(field: Int) async throws(ApplyError) -> [TreeOption] {
+        let records: [TreeOptionRecord]
+        do {
+            records = try await client.treeOptions(field: field)
+        } catch {
+            throw .api(error)
+        }
+        var flat: [TreeOption] = []
+        func walk(_ nodes: [TreeOptionRecord], parent: String?) {
+            for node in nodes {
+                flat.append(TreeOption(hash: node.hash, key: node.key, name: node.name, parentHash: parent))
+                walk(node.children, parent: node.hash)
+            }
+        }
+        walk(records, parent: nil)
+        return flat
+    }
+
+    /// Whether the object a delete names is gone.
+    func isAbsent(_ operation: Operation) async throws(ApplyError) -> Bool {
+        if case .deleteTreeOption(let field, let hash) = operation {
+            return try await !treeOptions(field: field).contains { $0.hash == hash }
+        }
+        do {
+            switch operation {
+            case .deleteCompany(let id): return try await !client.companies().contains { $0.id == id }
+            case .deleteGroup(let id): return try await !client.groups().contains { $0.id == id }
+            case .deleteLocation(let id): return try await !client.locations().contains { $0.id == id }
+            case .deleteKBCategory(let id): return try await !client.kbCategories().contains { $0.id == id }
+            default: return false
+            }
+        } catch {
+            throw .api(error)
+        }
+    }
+
+    static func parent(_ id: Int?) -> Int? {
+        id.flatMap { $0 == 0 ? nil : $0 }
+    }
+}

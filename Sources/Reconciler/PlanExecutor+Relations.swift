@@ -1,0 +1,90 @@
+import Estate
+import InvGateAPI
+import Planner
+
+/// Checking the answers of relation writes and of deletes.
+extension PlanExecutor {
+    /// Memberships, observers and company–group relations answer per id whether the call changed
+    /// it. `false` for an add means "already so" — or a user the API would not take (an observer
+    /// add answers `false` for an unknown user). So every id not confirmed by the answer is read
+    /// back: what is not as asked fails the step with ``ApplyError/notApplied(_:ids:)``.
+    func changeRelation(_ operation: Operation, into result: inout StepResult) async throws(ApplyError) {
+        let call = operation.wireCall
+        let json: JSONValue
+        do {
+            json = try await client.call(call.endpoint, call.method, call.parameters)
+        } catch {
+            throw .api(error)
+        }
+        let answer: RelationAnswer
+        do {
+            answer = try RelationAnswer(json: json)
+        } catch {
+            throw .api(InvGateError(call.endpoint, call.method, .malformedAnswer(error.description)))
+        }
+        guard let relation = RelationChangeCheck(operation) else { return }
+        // An add is confirmed by `true`; a removal by any answer for the id (`false`: it was not there).
+        let unconfirmed = relation.ids.filter { id in
+            guard let changed = answer.results[id] else { return true }
+            return relation.adds && !changed
+        }
+        guard !unconfirmed.isEmpty else { return }
+        let current = try await read(relation)
+        let lost = unconfirmed.filter { current.contains($0) != relation.adds }
+        guard lost.isEmpty else { throw .notApplied(call, ids: lost.sorted()) }
+        result.notes.append("already so for \(unconfirmed.sorted().map(String.init).joined(separator: ", ")), as read back")
+    }
+
+    /// Deletes answer an error for an object already gone (deleted behind the plan's back, or by a
+    /// first attempt whose answer was lost and then retried). A refusal is therefore checked by
+    /// reading: an object that is not there is what the step wanted.
+    func delete(_ operation: Operation, into result: inout StepResult) async throws(ApplyError) {
+        let call = operation.wireCall
+        do {
+            _ = try await client.call(call.endpoint, call.method, call.parameters)
+        } catch {
+            guard Self.isRefusal(error), try await isAbsent(operation) else { throw .api(error) }
+            result.notes.append("already absent")
+        }
+    }
+
+    /// An answer that says the call was refused as asked (4xx other than 429, or `status: ERROR`).
+    static func isRefusal(_ error: InvGateError) -> Bool {
+        switch error.reason {
+        case .status(let code, _, _): (400..<500).contains(code) && code != 429 && code != 401
+        case .refused: true
+        default: false
+        }
+    }
+
+    /// The related ids as they are now.
+    private func read(_ relation: RelationChangeCheck) async throws(ApplyError) -> Set<Int> {
+        do {
+            switch relation.kind {
+            case .members(let target):
+                let (kind, id): (MembersEndpoint, Int) =
+                    switch target {
+                    case .company(let id): (.company, id)
+                    case .group(let id): (.group, id)
+                    case .location(let id): (.location, id)
+                    }
+                return Set(try await client.members(of: kind, id: id).map(\.id))
+            case .observers(let entity):
+                let (kind, id): (ObserversEndpoint, Int) =
+                    switch entity {
+                    case .company(let id): (.company, id)
+                    case .group(let id): (.group, id)
+                    case .location(let id): (.location, id)
+                    case .helpdesk(let id): (.helpdesk, id)
+                    case .level(let id): (.level, id)
+                    }
+                let records = try await client.observers(of: kind, ids: [id])
+                return Set(records.first { $0.id == id }?.observerUsers ?? [])
+            case .groups(let company):
+                return Set(try await client.companyGroups(company: company).map(\.id))
+            }
+        } catch {
+            throw .api(error)
+        }
+    }
+}
