@@ -16,7 +16,7 @@ enum Measurement {
     /// Peak resident set size of the process so far, in MiB.
     static func peakRSS() -> Double {
         var usage = rusage()
-        getrusage(RUSAGE_SELF, &usage)
+        getrusage(RUSAGE_SELF.rawValue, &usage)
         return Double(usage.ru_maxrss) / 1024
     }
 

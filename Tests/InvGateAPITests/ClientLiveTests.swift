@@ -1,33 +1,14 @@
 import Estate
 import InvGateAPI
-import Synchronization
 import Testing
 import TestSupport
-
-/// Records which operations went over the wire, around a live transport.
-private final class RecordingTransport: HTTPTransport {
-    let inner: any HTTPTransport
-    private let seen = Mutex(Set<String>())
-
-    init(_ inner: any HTTPTransport) {
-        self.inner = inner
-    }
-
-    var operations: Set<String> { seen.withLock { $0 } }
-
-    func send(_ request: WireRequest) async throws(TransportFailure) -> WireResponse {
-        let path = request.url.split(separator: "?")[0].split(separator: "/").last.map(String.init) ?? ""
-        seen.withLock { _ = $0.insert("\(request.method.rawValue) \(path)") }
-        return try await inner.send(request)
-    }
-}
 
 @Suite("Client against the live simulator")
 struct ClientLiveTests {
     @Test("every endpoint and method of the catalogue, over a real loopback socket")
     func everyOperation() async throws {
         try await withLiveSimulator { simulator in
-            let recorder = RecordingTransport(simulator.transport)
+            let recorder = CountingTransport(simulator.transport)
             let api = InvGateClient(instanceURL: simulator.url, credentials: simulator.credentials, transport: recorder)
 
             #expect(try await api.version() == "7.5.0")
@@ -117,7 +98,7 @@ struct ClientLiveTests {
             #expect(try await api.companies() == [])
 
             let catalogue = Set(Catalogue.operations.map { "\($0.method.rawValue) \($0.endpoint.rawValue)" })
-            #expect(catalogue.subtracting(recorder.operations).sorted() == [])
+            #expect(catalogue.subtracting(await recorder.log.calls.keys).sorted() == [])
         }
     }
 

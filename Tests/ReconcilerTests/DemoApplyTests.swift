@@ -12,38 +12,38 @@ struct DemoApplyTests {
     /// a KB tree three deep; list options; tree options with a new option under a new parent.
     static let desired = DesiredState(
         companies: [
-            DesiredCompany(name: "Acme Corp", externalID: "ACME-001", groups: ["Acme IT", "Acme HR"], members: [1, 2], observers: [3]),
-            DesiredCompany(name: "Globex", groups: ["Globex Ops"], members: [4], observers: []),
+            DesiredState.Company(name: "Acme Corp", externalID: "ACME-001", groups: ["Acme IT", "Acme HR"], members: [1, 2], observers: [3]),
+            DesiredState.Company(name: "Globex", groups: ["Globex Ops"], members: [4], observers: []),
         ],
         groups: [
-            DesiredGroup(name: "Acme IT", members: [1, 4], observers: [5]),
-            DesiredGroup(name: "Acme HR", members: [6]),
-            DesiredGroup(name: "Globex Ops", observers: [9, 10]),
+            DesiredState.Group(name: "Acme IT", members: [1, 4], observers: [5]),
+            DesiredState.Group(name: "Acme HR", members: [6]),
+            DesiredState.Group(name: "Globex Ops", observers: [9, 10]),
         ],
         locations: [
-            DesiredLocation(path: ["Madrid"], members: [6]),
-            DesiredLocation(path: ["Madrid", "Floor 2"], members: [7], observers: [8]),
-            DesiredLocation(path: ["Lisbon"]),
+            DesiredState.Location(path: ["Madrid"], members: [6]),
+            DesiredState.Location(path: ["Madrid", "Floor 2"], members: [7], observers: [8]),
+            DesiredState.Location(path: ["Lisbon"]),
         ],
         helpdesks: [
-            DesiredHelpDesk(id: 1, name: "Service Desk", observers: [7], levels: [DesiredLevel(id: 4, name: "Level 2", observers: [8])]),
+            DesiredState.HelpDesk(id: 1, name: "Service Desk", observers: [7], levels: [DesiredState.Level(id: 4, name: "Level 2", observers: [8])]),
         ],
         kbCategories: [
-            DesiredKBCategory(path: ["IT"]), DesiredKBCategory(path: ["IT", "Network"]),
-            DesiredKBCategory(path: ["IT", "Network", "VPN"]), DesiredKBCategory(path: ["HR"]),
+            DesiredState.KBCategory(path: ["IT"]), DesiredState.KBCategory(path: ["IT", "Network"]),
+            DesiredState.KBCategory(path: ["IT", "Network", "VPN"]), DesiredState.KBCategory(path: ["HR"]),
         ],
         customFields: [
-            DesiredCustomField(uid: 1, label: "Department", options: [
+            DesiredState.CustomField(uid: 1, label: "Department", options: [
                 ListOption(key: "sales", value: "Sales"), ListOption(key: "it", value: "Information Technology"),
                 ListOption(key: "ops", value: "Operations"),
             ]),
-            DesiredCustomField(uid: 2, label: "Office", tree: [
-                DesiredTreeOption(name: "Europe", key: "eu", children: [
-                    DesiredTreeOption(name: "Madrid", key: "mad"), DesiredTreeOption(name: "Lisboa", key: "lis"),
-                    DesiredTreeOption(name: "Paris", key: "par"),
+            DesiredState.CustomField(uid: 2, label: "Office", tree: [
+                DesiredState.TreeOption(name: "Europe", key: "eu", children: [
+                    DesiredState.TreeOption(name: "Madrid", key: "mad"), DesiredState.TreeOption(name: "Lisboa", key: "lis"),
+                    DesiredState.TreeOption(name: "Paris", key: "par"),
                 ]),
-                DesiredTreeOption(name: "Asia", key: "as", children: [
-                    DesiredTreeOption(name: "Tokyo", key: "tyo"), DesiredTreeOption(name: "Osaka"),
+                DesiredState.TreeOption(name: "Asia", key: "as", children: [
+                    DesiredState.TreeOption(name: "Tokyo", key: "tyo"), DesiredState.TreeOption(name: "Osaka"),
                 ]),
             ]),
         ])

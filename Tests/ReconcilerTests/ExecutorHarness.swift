@@ -6,34 +6,6 @@ import Planner
 import Reconciler
 import TestSupport
 
-/// Every request a client sent, by method and endpoint.
-actor RequestLog {
-    private(set) var requests: [(method: Method, path: String)] = []
-
-    func append(_ method: Method, _ url: String) {
-        let withoutQuery = url.split(separator: "?").first.map(String.init) ?? url
-        let path = withoutQuery.range(of: "/api/").map { String(withoutQuery[$0.lowerBound...]) } ?? withoutQuery
-        requests.append((method, path))
-    }
-
-    var writes: Int { requests.filter { $0.method != .get }.count }
-    var reads: Int { requests.filter { $0.method == .get }.count }
-    func count(_ method: Method, _ endpoint: Endpoint) -> Int {
-        requests.filter { $0.method == method && $0.path == endpoint.path }.count
-    }
-}
-
-/// A transport that logs every request it passes on.
-struct CountingTransport: HTTPTransport {
-    let inner: any HTTPTransport
-    let log = RequestLog()
-
-    func send(_ request: WireRequest) async throws(TransportFailure) -> WireResponse {
-        await log.append(request.method, request.url)
-        return try await inner.send(request)
-    }
-}
-
 enum Harness {
     static let logger = Fixtures.quietLogger
     /// Retries that never wait for long: the simulator's `Retry-After: 1` is capped at 20 ms.
@@ -42,7 +14,7 @@ enum Harness {
 
     /// A client over `sim`'s transport that counts its requests.
     static func countingClient(_ sim: LiveSimulator, retryPolicy: RetryPolicy = quickRetry) -> (InvGateClient, RequestLog) {
-        let transport = CountingTransport(inner: sim.transport)
+        let transport = CountingTransport(sim.transport)
         let client = InvGateClient(
             instanceURL: sim.url, credentials: sim.credentials, transport: transport, retryPolicy: retryPolicy, logger: logger)
         return (client, transport.log)

@@ -36,16 +36,16 @@ struct FaultToleranceTests {
         try await withLiveSimulator(options: options, retryPolicy: Harness.quickRetry) { sim in
             let (client, log) = Harness.countingClient(sim)
             let desired = DesiredState(
-                companies: [DesiredCompany(name: "Acme", externalID: "A-1"), DesiredCompany(name: "Globex")],
-                groups: [DesiredGroup(name: "IT")],
-                locations: [DesiredLocation(path: ["Madrid"]), DesiredLocation(path: ["Madrid", "Annex"])],
-                kbCategories: [DesiredKBCategory(path: ["IT"]), DesiredKBCategory(path: ["IT", "Network"])],
-                customFields: [DesiredCustomField(uid: 2, label: "Office", tree: [
-                    DesiredTreeOption(name: "Europe", key: "eu", children: [
-                        DesiredTreeOption(name: "Madrid", key: "mad"), DesiredTreeOption(name: "Lisbon", key: "lis"),
-                        DesiredTreeOption(name: "Rome", children: [DesiredTreeOption(name: "Trastevere")]),
+                companies: [DesiredState.Company(name: "Acme", externalID: "A-1"), DesiredState.Company(name: "Globex")],
+                groups: [DesiredState.Group(name: "IT")],
+                locations: [DesiredState.Location(path: ["Madrid"]), DesiredState.Location(path: ["Madrid", "Annex"])],
+                kbCategories: [DesiredState.KBCategory(path: ["IT"]), DesiredState.KBCategory(path: ["IT", "Network"])],
+                customFields: [DesiredState.CustomField(uid: 2, label: "Office", tree: [
+                    DesiredState.TreeOption(name: "Europe", key: "eu", children: [
+                        DesiredState.TreeOption(name: "Madrid", key: "mad"), DesiredState.TreeOption(name: "Lisbon", key: "lis"),
+                        DesiredState.TreeOption(name: "Rome", children: [DesiredState.TreeOption(name: "Trastevere")]),
                     ]),
-                    DesiredTreeOption(name: "Americas", key: "am", children: [DesiredTreeOption(name: "New York", key: "nyc")]),
+                    DesiredState.TreeOption(name: "Americas", key: "am", children: [DesiredState.TreeOption(name: "New York", key: "nyc")]),
                 ])])
             let plan = try await Harness.plan(desired, client)
             let creates = plan.steps.filter { $0.creates != nil }

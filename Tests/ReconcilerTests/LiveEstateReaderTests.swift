@@ -2,28 +2,8 @@ import Estate
 import InvGateAPI
 import Logging
 import Reconciler
-import Synchronization
 import Testing
 import TestSupport
-
-/// Counts requests per "METHOD endpoint" around a live transport.
-final class CountingTransport: HTTPTransport {
-    let inner: any HTTPTransport
-    private let counts = Mutex([String: Int]())
-
-    init(_ inner: any HTTPTransport) {
-        self.inner = inner
-    }
-
-    var calls: [String: Int] { counts.withLock { $0 } }
-    var total: Int { calls.values.reduce(0, +) }
-
-    func send(_ request: WireRequest) async throws(TransportFailure) -> WireResponse {
-        let path = request.url.split(separator: "?")[0].split(separator: "/").last.map(String.init) ?? ""
-        counts.withLock { $0["\(request.method.rawValue) \(path)", default: 0] += 1 }
-        return try await inner.send(request)
-    }
-}
 
 @Suite("Reading the live estate")
 struct LiveEstateReaderTests {
@@ -63,10 +43,10 @@ struct LiveEstateReaderTests {
             #expect(live.customFields == estate.customFields)
             #expect(live.users.count == 22 && live.users[22]?.isDisabled == true)
             // 9 entities need 9 membership calls; 22 users make 1 batch of users.groups: batched wins.
-            #expect(counting.calls["GET users.groups"] == 1)
-            #expect(counting.calls["GET companies.users"] == nil)
-            #expect(counting.calls["GET companies.groups"] == 3)
-            #expect(counting.total == 1 + 2 + 2 + 2 + 4 + 1 + 2 + 1 + 3 + 2)
+            #expect(await counting.log.calls["GET users.groups"] == 1)
+            #expect(await counting.log.calls["GET companies.users"] == nil)
+            #expect(await counting.log.calls["GET companies.groups"] == 3)
+            #expect(await counting.log.requests.count == 1 + 2 + 2 + 2 + 4 + 1 + 2 + 1 + 3 + 2)
         }
     }
 
@@ -80,7 +60,7 @@ struct LiveEstateReaderTests {
             let live = try await reader.read(FetchScope(groups: true))
             #expect(live.groups == estate.groups)
             #expect(live.companies.isEmpty && live.locations.isEmpty)
-            #expect(counting.calls == ["GET users": 1, "GET groups": 1, "GET groups.observers": 1, "GET groups.users": 3])
+            #expect(await counting.log.calls == ["GET users": 1, "GET groups": 1, "GET groups.observers": 1, "GET groups.users": 3])
         }
     }
 }

@@ -1,0 +1,242 @@
+import ArgumentParser
+import Foundation
+import InvGateAPI
+import Logging
+import Manifest
+import Planner
+import Reconciler
+
+/// `deskform apply [PATHS…]` plans and, once approved, carries the plan out; `deskform apply PLANFILE`
+/// carries out a plan saved by `plan --out`, after checking that nothing it read has changed.
+/// Exit 0 applied or nothing to do, 1 error or a step failed, 3 refused by policy.
+public struct ApplyCommand: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "apply",
+        abstract: "Make the instance match the manifests (or carry out a saved plan).",
+        discussion: """
+            Shows the plan and asks for 'yes' on a terminal; without one, --auto-approve is required. More \
+            deletions than policy.max_deletes (default 10) are refused unless --allow-deletes; --hold-deletes \
+            applies everything else and reports the deletions held back. Each apply appends its steps to \
+            .deskform/journal/<time>.jsonl.
+            """
+    )
+
+    @Argument(help: "Manifest files or directories, or one plan file saved by `deskform plan --out FILE`.")
+    public var paths: [String] = []
+
+    @Flag(help: "Apply without asking for approval.")
+    public var autoApprove = false
+
+    @Flag(help: "Allow more deletions and replaces than policy.max_deletes.")
+    public var allowDeletes = false
+
+    @Flag(help: "Apply everything but deletions and replaces, and report those held back.")
+    public var holdDeletes = false
+
+    @OptionGroup public var target: TargetOptions
+
+    public init() {}
+
+    /// How approval is given.
+    public enum Approval: Sendable {
+        /// `--auto-approve`, or a saved plan.
+        case automatic
+        /// Ask on the terminal; the closure reads the answer.
+        case prompt(@Sendable () -> String?)
+        /// No terminal to ask on.
+        case unavailable
+    }
+
+    public struct Settings: Sendable {
+        public var paths: [String]
+        public var allowDeletes: Bool
+        public var holdDeletes: Bool
+        public var journalDirectory: String
+
+        public init(paths: [String], allowDeletes: Bool = false, holdDeletes: Bool = false, journalDirectory: String = ".deskform/journal") {
+            self.paths = paths
+            self.allowDeletes = allowDeletes
+            self.holdDeletes = holdDeletes
+            self.journalDirectory = journalDirectory
+        }
+    }
+
+    public func run() async throws {
+        let environment = ProcessInfo.processInfo.environment
+        let approval: Approval = autoApprove ? .automatic : (isatty(0) == 1 ? .prompt({ readLine() }) : .unavailable)
+        let settings = Settings(paths: paths, allowDeletes: allowDeletes, holdDeletes: holdDeletes)
+        let colour = isatty(1) == 1 && (environment["NO_COLOR"] ?? "").isEmpty && environment["TERM"] != "dumb"
+        let target = self.target
+        // Ctrl-C stops starting new steps; the running ones finish and the report is printed.
+        let work = Task {
+            await Self.apply(settings, target: target, environment: environment, approval: approval, console: .standard(), colour: colour)
+        }
+        signal(SIGINT, SIG_IGN)
+        let interrupt = DispatchSource.makeSignalSource(signal: SIGINT)
+        interrupt.setEventHandler { work.cancel() }
+        interrupt.resume()
+        let code = await work.value
+        interrupt.cancel()
+        if code != 0 { throw ExitCode(code) }
+    }
+
+    /// Applies and reports on `console`; returns the exit code (for tests).
+    public static func apply(
+        _ settings: Settings, target options: TargetOptions, environment: [String: String], approval: Approval,
+        console: Console, colour: Bool = false
+    ) async -> Int32 {
+        let renderer = DiagnosticRenderer(colour: colour)
+        if settings.paths.count == 1, let path = settings.paths.first, isPlanFile(path) {
+            return await applySaved(path, settings, target: options, environment: environment, console: console)
+        }
+        let load = ManifestLoader().load(paths: settings.paths.isEmpty ? ["."] : settings.paths)
+        console.err(renderer.render(load.diagnostics))
+        guard load.isValid else {
+            console.err("\(DiagnosticRenderer.summary(of: load.diagnostics)); nothing was read or applied.\n")
+            return 1
+        }
+        let target = Target.resolve(url: options.url, environment: environment)
+        let logger = Logger(label: "deskform", factory: { _ in SwiftLogNoOpLogHandler() })
+        do {
+            return try await target.withClient(parallelism: options.parallelism, logger: logger) { client, url in
+                console.out(target.banner(url: url) + "\n")
+                let reconciliation: Reconciliation
+                do {
+                    reconciliation = try await Reconciliation.prepare(load.estate, client: client, parallelism: options.parallelism, logger: logger)
+                } catch let failure as ReconciliationFailure {
+                    console.err(PlanCommand.describe(failure, renderer: renderer))
+                    return 1
+                }
+                console.err(renderer.render(reconciliation.warnings))
+                let plan = reconciliation.plan
+                console.out(plan.text(style: PlanStyle(colour: colour)))
+                if plan.isEmpty {
+                    console.out("Nothing to apply.\n")
+                    return 0
+                }
+                guard case .proceed(let approved, let held) = decide(plan, maxDeletes: reconciliation.desired.policy.maxDeletes, settings, console) else {
+                    return 3
+                }
+                switch approval {
+                case .automatic:
+                    break
+                case .unavailable:
+                    console.err("deskform: error: apply needs approval and there is no terminal to ask on; run it with --auto-approve.\n")
+                    return 1
+                case .prompt(let read):
+                    console.out("\nDo you want to perform these actions on \(url)? Only 'yes' will be accepted to approve.\n  Enter a value: ")
+                    guard read()?.trimmingCharacters(in: .whitespaces) == "yes" else {
+                        console.out("\nApply cancelled: nothing was changed.\n")
+                        return 1
+                    }
+                }
+                return await execute(approved, held: held, client: client, parallelism: options.parallelism, settings: settings, console: console, logger: logger)
+            }
+        } catch {
+            console.err("deskform: error: \(error)\n")
+            return 1
+        }
+    }
+
+    /// A saved plan: refused when made for another target or when anything it read has changed.
+    static func applySaved(
+        _ path: String, _ settings: Settings, target options: TargetOptions, environment: [String: String], console: Console
+    ) async -> Int32 {
+        let file: PlanFile
+        do {
+            file = try PlanFile.read(from: path)
+        } catch {
+            console.err("deskform: error: \(error)\n")
+            return 1
+        }
+        let target = Target.resolve(url: options.url, environment: environment)
+        let logger = Logger(label: "deskform", factory: { _ in SwiftLogNoOpLogHandler() })
+        do {
+            return try await target.withClient(parallelism: options.parallelism, logger: logger) { client, url in
+                console.out(target.banner(url: url) + "\n")
+                guard file.target == target.identity(url: url) else {
+                    console.err("deskform: error: \(PlanFileError.otherTarget(planned: file.target, current: target.identity(url: url)))\n")
+                    return 1
+                }
+                let live = try await LiveEstateReader(client: client, parallelism: options.parallelism, logger: logger).read(file.scope)
+                let changes = LiveFingerprint(of: live, kinds: file.scope.kinds).differences(from: file.fingerprint)
+                guard changes.isEmpty else {
+                    console.err("deskform: error: \(PlanFileError.stale(changes))\n")
+                    return 1
+                }
+                console.out(file.plan.text())
+                if file.plan.isEmpty {
+                    console.out("Nothing to apply.\n")
+                    return 0
+                }
+                guard case .proceed(let approved, let held) = decide(file.plan, maxDeletes: file.maxDeletes, settings, console) else { return 3 }
+                return await execute(approved, held: held, client: client, parallelism: options.parallelism, settings: settings, console: console, logger: logger)
+            }
+        } catch {
+            console.err("deskform: error: \(error)\n")
+            return 1
+        }
+    }
+
+    enum Decision {
+        case proceed(Plan, held: [Change])
+        case refuse
+    }
+
+    /// `policy.max_deletes`, `--allow-deletes` and `--hold-deletes`.
+    static func decide(_ plan: Plan, maxDeletes: Int, _ settings: Settings, _ console: Console) -> Decision {
+        if settings.holdDeletes {
+            let (kept, held) = plan.holdingDeletions()
+            return .proceed(kept, held: held)
+        }
+        if plan.deletions > maxDeletes, !settings.allowDeletes {
+            console.err("""
+                deskform: error: apply refused: the plan deletes or replaces \(plan.deletions) objects, more than \
+                policy.max_deletes (\(maxDeletes)).
+                  hint: run with --allow-deletes to allow them, or --hold-deletes to apply everything else.
+
+                """)
+            return .refuse
+        }
+        return .proceed(plan, held: [])
+    }
+
+    static func execute(
+        _ plan: Plan, held: [Change], client: InvGateClient, parallelism: Int, settings: Settings, console: Console, logger: Logger
+    ) async -> Int32 {
+        let journal = try? Journal(directory: settings.journalDirectory)
+        if journal == nil { console.err("deskform: warning: the journal could not be opened in \(settings.journalDirectory)\n") }
+        let executor = PlanExecutor(client: client, parallelism: parallelism, journal: journal, logger: logger)
+        let labels = StepLabels(plan)
+        let report = await executor.execute(plan) { progress in
+            let step = progress.result.step
+            let call = step.operation.wireCall
+            let line = "\(progress.result.outcome.name) \(progress.finished)/\(progress.total): \(call.method.rawValue) \(call.endpoint.rawValue) (\(step.address))"
+            if console.isTerminal {
+                console.err("\r\u{1B}[K" + line + (progress.finished == progress.total ? "\n" : ""))
+            } else {
+                console.err(line + "\n")
+            }
+            if case .failed(let error) = progress.result.outcome {
+                console.err("deskform: error: step \(step.id + 1) \(Plan.display(labels.parameters(of: step))): \(error)\n")
+            }
+        }
+        await journal?.close()
+        var summary = "Apply \(report.isComplete ? "complete" : "incomplete"): \(report.applied.count) applied, \(report.failed.count) failed, \(report.skipped.count) skipped"
+        if !report.notStarted.isEmpty { summary += ", \(report.notStarted.count) not started (interrupted)" }
+        console.out(summary + ".\n")
+        if !held.isEmpty {
+            console.out("Held back \(held.count) deletion\(held.count == 1 ? "" : "s") (--hold-deletes): \(held.map(\.address.description).joined(separator: ", ")).\n")
+        }
+        if let journal { console.err("Journal: \(journal.path)\n") }
+        if !report.isComplete { console.out("Run plan or apply again: the next run converges from where this one stopped.\n") }
+        return report.isComplete ? 0 : 1
+    }
+
+    /// A single argument that is a file and not a manifest is a saved plan.
+    static func isPlanFile(_ path: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else { return false }
+        return !(path.hasSuffix(".yaml") || path.hasSuffix(".yml"))
+    }
+}

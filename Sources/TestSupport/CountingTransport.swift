@@ -1,0 +1,43 @@
+import InvGateAPI
+
+/// Every request a client sent, by method and endpoint.
+public actor RequestLog {
+    public private(set) var requests: [(method: Method, path: String)] = []
+
+    public init() {}
+
+    func append(_ method: Method, _ url: String) {
+        let withoutQuery = url.split(separator: "?").first.map(String.init) ?? url
+        let path = withoutQuery.range(of: "/api/").map { String(withoutQuery[$0.lowerBound...]) } ?? withoutQuery
+        requests.append((method, path))
+    }
+
+    public var writes: Int { requests.filter { $0.method != .get }.count }
+    public var reads: Int { requests.filter { $0.method == .get }.count }
+
+    public func count(_ method: Method, _ endpoint: Endpoint) -> Int {
+        requests.filter { $0.method == method && $0.path == endpoint.path }.count
+    }
+
+    /// Requests per `METHOD endpoint`, e.g. `["GET users": 1]`.
+    public var calls: [String: Int] {
+        requests.reduce(into: [:]) { counts, request in
+            counts["\(request.method.rawValue) \(request.path.dropFirst("/api/v1/".count))", default: 0] += 1
+        }
+    }
+}
+
+/// A transport that logs every request it passes on.
+public struct CountingTransport: HTTPTransport {
+    public let inner: any HTTPTransport
+    public let log = RequestLog()
+
+    public init(_ inner: any HTTPTransport) {
+        self.inner = inner
+    }
+
+    public func send(_ request: WireRequest) async throws(TransportFailure) -> WireResponse {
+        await log.append(request.method, request.url)
+        return try await inner.send(request)
+    }
+}
