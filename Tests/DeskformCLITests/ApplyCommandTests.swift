@@ -1,0 +1,203 @@
+import ArgumentParser
+import DeskformCLI
+import Estate
+import Foundation
+import Planner
+import Simulator
+import Testing
+import TestSupport
+
+@Suite("deskform apply")
+struct ApplyCommandTests {
+    static let credentials = PlanCommandTests.credentials
+
+    /// A fresh directory for journals and plan files, removed afterwards.
+    static func scratch() throws -> URL {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("apply-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        return directory
+    }
+
+    static func apply(
+        _ paths: [String], url: String, scratch: URL, approval: ApplyCommand.Approval = .automatic,
+        allowDeletes: Bool = false, holdDeletes: Bool = false
+    ) async throws -> (Int32, Console.Recording) {
+        let (console, recording) = Console.recording()
+        let settings = ApplyCommand.Settings(
+            paths: paths, allowDeletes: allowDeletes, holdDeletes: holdDeletes, journalDirectory: scratch.appendingPathComponent("journal").path)
+        let code = await ApplyCommand.apply(
+            settings, target: try TargetOptions.parse(["--url", url]), environment: credentials, approval: approval, console: console)
+        return (code, recording)
+    }
+
+    @Test("each example applies, and then plan --detailed-exitcode exits 0", arguments: ["acme", "msp"])
+    func examplesApply(example: String) async throws {
+        let scratch = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        try await withLiveSimulator { simulator in
+            let path = Golden.path("examples/\(example)")
+            let (code, output) = try await Self.apply([path], url: simulator.url, scratch: scratch)
+            #expect(code == 0)
+            #expect(output.output.contains("Apply complete: "))
+            let again = try await PlanCommand.plan(
+                paths: [path], format: .text, detailedExitcode: true, target: TargetOptions.parse(["--url", simulator.url]),
+                environment: Self.credentials)
+            #expect(again.exitCode == 0)
+            let journals = try FileManager.default.contentsOfDirectory(atPath: scratch.appendingPathComponent("journal").path)
+            #expect(journals.count == 1 && journals[0].hasSuffix(".jsonl"))
+        }
+    }
+
+    @Test("with a fifth of the writes failing, one apply converges and creates nothing twice")
+    func faults() async throws {
+        let scratch = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        // 503s and dropped connections (429's one-second Retry-After is covered by the executor's tests).
+        let options = SimulatorOptions(faultRate: 0.2, faults: [.unavailable, .droppedConnection], faultSeed: 11)
+        try await withLiveSimulator(options: options) { simulator in
+            let path = Golden.path("examples/msp")
+            let (code, output) = try await Self.apply([path], url: simulator.url, scratch: scratch)
+            #expect(code == 0, "\(output.errorOutput)")
+            let estate = await simulator.store.estate
+            #expect(Set(estate.groups.values.map(\.name)).count == estate.groups.count)
+            #expect(Set(estate.companies.values.map(\.name)).count == estate.companies.count)
+            #expect(Set(estate.locations.keys.map { estate.locationPath(of: $0) }).count == estate.locations.count)
+            #expect(Set(estate.kbCategories.keys.map { estate.kbCategoryPath(of: $0) }).count == estate.kbCategories.count)
+        }
+    }
+
+    @Test("without a terminal and without --auto-approve, apply refuses and changes nothing")
+    func needsApproval() async throws {
+        let scratch = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        try await withLiveSimulator { simulator in
+            let before = await simulator.store.estate
+            let (code, output) = try await Self.apply([Golden.path("examples/acme")], url: simulator.url, scratch: scratch, approval: .unavailable)
+            #expect(code == 1)
+            #expect(output.errorOutput.hasSuffix(
+                "deskform: error: apply needs approval and there is no terminal to ask on; run it with --auto-approve.\n"))
+            #expect(await simulator.store.estate == before)
+        }
+    }
+
+    @Test("on a terminal only 'yes' approves")
+    func prompt() async throws {
+        let scratch = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        try await withLiveSimulator { simulator in
+            let before = await simulator.store.estate
+            let (refused, refusal) = try await Self.apply(
+                [Golden.path("examples/acme")], url: simulator.url, scratch: scratch, approval: .prompt({ "y" }))
+            #expect(refused == 1)
+            #expect(refusal.output.hasSuffix("Only 'yes' will be accepted to approve.\n  Enter a value: \nApply cancelled: nothing was changed.\n"))
+            #expect(await simulator.store.estate == before)
+            let (approved, _) = try await Self.apply(
+                [Golden.path("examples/acme")], url: simulator.url, scratch: scratch, approval: .prompt({ "yes" }))
+            #expect(approved == 0)
+            #expect(await simulator.store.estate.companies.values.map(\.name) == ["Acme Corp"])
+        }
+    }
+
+    /// The demo seed plus twelve groups the manifests below prune.
+    static func estateWithLegacyGroups() throws -> Estate {
+        var estate = Fixtures.demoEstate
+        for index in 1...12 { try estate.apply(.createGroup(name: "Legacy \(index)")) }
+        try estate.apply(.createGroup(name: "Keep"))
+        return estate
+    }
+
+    static func pruningManifest(in scratch: URL) throws -> String {
+        let file = scratch.appendingPathComponent("groups.yaml")
+        try Data("groups:\n  - name: Keep\n  - name: New\n    members: [alice]\npolicy:\n  prune: [groups]\n".utf8).write(to: file)
+        return file.path
+    }
+
+    @Test("more deletions than policy.max_deletes are refused with exit 3; --allow-deletes applies them")
+    func maxDeletes() async throws {
+        let scratch = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let manifest = try Self.pruningManifest(in: scratch)
+        try await withLiveSimulator(estate: Self.estateWithLegacyGroups()) { simulator in
+            let before = await simulator.store.estate
+            let (refused, output) = try await Self.apply([manifest], url: simulator.url, scratch: scratch)
+            #expect(refused == 3)
+            #expect(output.errorOutput.contains("""
+                deskform: error: apply refused: the plan deletes or replaces 12 objects, more than policy.max_deletes (10).
+                  hint: run with --allow-deletes to allow them, or --hold-deletes to apply everything else.
+                """))
+            #expect(await simulator.store.estate == before)
+            let (allowed, _) = try await Self.apply([manifest], url: simulator.url, scratch: scratch, allowDeletes: true)
+            #expect(allowed == 0)
+            #expect(await simulator.store.estate.groups.values.map(\.name).sorted() == ["Keep", "New"])
+        }
+    }
+
+    @Test("--hold-deletes applies everything else and reports the deletions held back")
+    func holdDeletes() async throws {
+        let scratch = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let manifest = try Self.pruningManifest(in: scratch)
+        try await withLiveSimulator(estate: Self.estateWithLegacyGroups()) { simulator in
+            let (code, output) = try await Self.apply([manifest], url: simulator.url, scratch: scratch, holdDeletes: true)
+            #expect(code == 0)
+            #expect(output.output.contains("Held back 12 deletions (--hold-deletes): group[\"Legacy 1\"], group[\"Legacy 10\"]"))
+            let groups = await simulator.store.estate.groups.values
+            #expect(groups.count == 14 && groups.first { $0.name == "New" }?.members == [1])
+        }
+    }
+
+    @Test("a saved plan applies exactly its steps; a stale one is refused with nothing written")
+    func savedPlans() async throws {
+        let scratch = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let planFile = scratch.appendingPathComponent("acme.plan").path
+        try await withLiveSimulator { simulator in
+            let saved = try await PlanCommand.plan(
+                paths: [Golden.path("examples/acme")], format: .text, detailedExitcode: true, out: planFile,
+                target: TargetOptions.parse(["--url", simulator.url]), environment: Self.credentials)
+            #expect(saved.exitCode == 2)
+            #expect(saved.errorOutput.hasSuffix("Saved the plan to \(planFile); apply exactly it with: deskform apply \(planFile)\n"))
+
+            // Someone changes a group the plan read: the plan is stale.
+            try await simulator.store.replace(with: await simulator.store.estate.applying(.addObservers(.helpdesk(1), users: [3])))
+            let changed = await simulator.store.estate
+            let (stale, refusal) = try await Self.apply([planFile], url: simulator.url, scratch: scratch)
+            #expect(stale == 1)
+            #expect(refusal.errorOutput.hasSuffix(
+                "deskform: error: stale plan: the instance changed since the plan was made (helpdesk:1 changed). Run plan again.\n"))
+            #expect(await simulator.store.estate == changed)
+
+            // Put it back: the saved plan applies, exactly its steps, without asking.
+            try await simulator.store.replace(with: await simulator.store.estate.applying(.removeObservers(.helpdesk(1), users: [3])))
+            let (applied, output) = try await Self.apply([planFile], url: simulator.url, scratch: scratch, approval: .unavailable)
+            #expect(applied == 0)
+            #expect(output.output.contains("Apply complete: 18 applied, 0 failed, 0 skipped."))
+        }
+    }
+
+    @Test("an apply cancelled midway leaves a state the next apply converges from")
+    func cancelledThenResumed() async throws {
+        let scratch = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let path = Golden.path("examples/msp")
+        try await withLiveSimulator(options: SimulatorOptions(latency: .milliseconds(20))) { simulator in
+            let url = simulator.url
+            let (console, output) = Console.recording()
+            let settings = ApplyCommand.Settings(paths: [path], journalDirectory: scratch.appendingPathComponent("journal").path)
+            let target = try TargetOptions.parse(["--url", url])
+            let first = Task {
+                await ApplyCommand.apply(settings, target: target, environment: Self.credentials, approval: .automatic, console: console)
+            }
+            // Interrupt once a few steps are done, as Ctrl-C would.
+            while !output.errorOutput.contains("applied 5/") { try await Task.sleep(for: .milliseconds(5)) }
+            first.cancel()
+            #expect(await first.value == 1)
+            #expect(output.output.contains("not started (interrupted)"))
+            let (resumed, _) = try await Self.apply([path], url: url, scratch: scratch)
+            #expect(resumed == 0)
+            let again = try await PlanCommand.plan(
+                paths: [path], format: .text, detailedExitcode: true, target: TargetOptions.parse(["--url", url]), environment: Self.credentials)
+            #expect(again.exitCode == 0)
+        }
+    }
+}
