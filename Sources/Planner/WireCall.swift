@@ -98,9 +98,9 @@ extension MembershipTarget {
 
     var endpoint: Endpoint {
         switch self {
-        case .company: .companiesUsers
-        case .group: .groupsUsers
-        case .location: .locationsUsers
+        case .company: MembersEndpoint.company.endpoint
+        case .group: MembersEndpoint.group.endpoint
+        case .location: MembersEndpoint.location.endpoint
         }
     }
 }
@@ -114,11 +114,11 @@ extension ObservedEntity {
 
     var endpoint: Endpoint {
         switch self {
-        case .company: .companiesObservers
-        case .group: .groupsObservers
-        case .location: .locationsObservers
-        case .helpdesk: .helpdesksObservers
-        case .level: .levelsObservers
+        case .company: ObserversEndpoint.company.endpoint
+        case .group: ObserversEndpoint.group.endpoint
+        case .location: ObserversEndpoint.location.endpoint
+        case .helpdesk: ObserversEndpoint.helpdesk.endpoint
+        case .level: ObserversEndpoint.level.endpoint
         }
     }
 }

@@ -1,4 +1,5 @@
 import Estate
+import Foundation
 import Planner
 import Simulator
 
@@ -195,4 +196,12 @@ extension OperationResult {
         if case .created(let id) = self { return id }
         preconditionFailure("not a create: \(self)")
     }
+}
+
+/// The seeds of a property test: `cases` consecutive ones from a random start, or only the one in
+/// `DESKFORM_SEED` (to replay a failure, whose seed the test prints).
+public func propertySeeds(_ cases: Int, environment: [String: String] = ProcessInfo.processInfo.environment) -> [UInt64] {
+    if let replay = environment["DESKFORM_SEED"].flatMap(UInt64.init) { return [replay] }
+    let base = UInt64.random(in: 0...UInt64.max >> 8)
+    return (0..<UInt64(cases)).map { base &+ $0 }
 }

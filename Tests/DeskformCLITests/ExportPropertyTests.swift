@@ -14,10 +14,7 @@ struct ExportPropertyTests {
     @Test("every random estate exports to manifests that plan no change")
     func randomEstatesRoundTrip() async throws {
         // DESKFORM_SEED=N replays one failing case.
-        let replay = ProcessInfo.processInfo.environment["DESKFORM_SEED"].flatMap(UInt64.init)
-        let base = replay ?? UInt64.random(in: 0...UInt64.max >> 8)
-        for offset in 0..<UInt64(replay == nil ? Self.cases : 1) {
-            let seed = base &+ offset
+        for seed in propertySeeds(Self.cases) {
             var generator = EstateGenerator(seed: seed)
             var live = generator.liveEstate()
             if seed % 2 == 1, let plan = try? Planner.plan(desired: generator.desiredState(over: live), live: live, fetched: Set(ObjectKind.allCases)) {

@@ -11,10 +11,7 @@ struct PlannerPropertyTests {
     @Test("every plan converges when replayed, and planning again from there changes nothing")
     func convergesAndIsIdempotent() throws {
         // DESKFORM_SEED=N replays one failing case.
-        let replay = ProcessInfo.processInfo.environment["DESKFORM_SEED"].flatMap(UInt64.init)
-        let base = replay ?? UInt64.random(in: 0...UInt64.max >> 8)
-        for offset in 0..<UInt64(replay == nil ? Self.cases : 1) {
-            let seed = base &+ offset
+        for seed in propertySeeds(Self.cases) {
             var generator = EstateGenerator(seed: seed)
             let live = generator.liveEstate()
             let desired = generator.desiredState(over: live)

@@ -14,10 +14,7 @@ struct ExecutorPropertyTests {
     @Test("executing the plan for a random estate and desired state converges: planning again gives no steps")
     func executionConverges() async throws {
         // DESKFORM_SEED=N replays one failing case.
-        let replay = ProcessInfo.processInfo.environment["DESKFORM_SEED"].flatMap(UInt64.init)
-        let base = replay ?? UInt64.random(in: 0...UInt64.max >> 8)
-        for offset in 0..<UInt64(replay == nil ? Self.cases : 1) {
-            let seed = base &+ offset
+        for seed in propertySeeds(Self.cases) {
             var generator = EstateGenerator(seed: seed)
             let live = generator.liveEstate()
             let desired = generator.desiredState(over: live)
