@@ -16,6 +16,7 @@ extension DesiredEstate {
             groups: groups.map { group in
                 var group = group
                 group.location = .unknown
+                group.previousNames = group.previousNames.map(Self.strip)
                 group.members = group.members.map(Self.strip)
                 group.observers = group.observers.map(Self.strip)
                 return group
@@ -58,6 +59,7 @@ extension DesiredEstate {
     static func strip(_ location: DesiredLocation) -> DesiredLocation {
         var location = location
         location.location = .unknown
+        location.previousNames = location.previousNames.map(strip)
         location.members = location.members.map(strip)
         location.observers = location.observers.map(strip)
         location.children = location.children.map(strip)

@@ -68,6 +68,7 @@ enum ManifestEncoding {
     static func group(_ group: DesiredGroup) -> Node {
         mapping([
             ("name", text(group.name)),
+            ("previous_names", group.previousNames.isEmpty ? nil : list(group.previousNames.map(\.value))),
             ("members", group.members.map(users)),
             ("observers", group.observers.map(users)),
             ("protect", flag(group.protect)),
@@ -78,6 +79,7 @@ enum ManifestEncoding {
     static func location(_ location: DesiredLocation) -> Node {
         mapping([
             ("name", text(location.name)),
+            ("previous_names", location.previousNames.isEmpty ? nil : list(location.previousNames.map(\.value))),
             ("members", location.members.map(users)),
             ("observers", location.observers.map(users)),
             ("children", location.children.isEmpty ? nil : Node(location.children.map(Self.location))),

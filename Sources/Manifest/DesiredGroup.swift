@@ -4,17 +4,21 @@ public struct DesiredGroup: Hashable, Sendable {
     public var name: String
     /// Where the group's name is written.
     public var location: SourceLocation
+    /// Earlier names: a live group under one of them is replaced by this one (delete and create,
+    /// relations re-applied), since the API cannot rename groups.
+    public var previousNames: [Located<String>]
     public var members: [UserReference]?
     public var observers: [UserReference]?
     public var protect: Bool
     public var absent: Bool
 
     public init(
-        name: String, location: SourceLocation = .unknown, members: [UserReference]? = nil,
+        name: String, location: SourceLocation = .unknown, previousNames: [Located<String>] = [], members: [UserReference]? = nil,
         observers: [UserReference]? = nil, protect: Bool = false, absent: Bool = false
     ) {
         self.name = name
         self.location = location
+        self.previousNames = previousNames
         self.members = members
         self.observers = observers
         self.protect = protect

@@ -4,6 +4,9 @@ public struct DesiredLocation: Hashable, Sendable {
     public var name: String
     /// Where the location's name is written.
     public var location: SourceLocation
+    /// Earlier names under the same parent: a live location there is replaced by this one (delete,
+    /// which erases its sublocations, then create), since the API cannot rename locations.
+    public var previousNames: [Located<String>]
     public var members: [UserReference]?
     public var observers: [UserReference]?
     /// Declared sublocations, in file order.
@@ -12,12 +15,13 @@ public struct DesiredLocation: Hashable, Sendable {
     public var absent: Bool
 
     public init(
-        name: String, location: SourceLocation = .unknown, members: [UserReference]? = nil,
+        name: String, location: SourceLocation = .unknown, previousNames: [Located<String>] = [], members: [UserReference]? = nil,
         observers: [UserReference]? = nil, children: [DesiredLocation] = [],
         protect: Bool = false, absent: Bool = false
     ) {
         self.name = name
         self.location = location
+        self.previousNames = previousNames
         self.members = members
         self.observers = observers
         self.children = children

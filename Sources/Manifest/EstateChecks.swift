@@ -84,10 +84,16 @@ struct EstateChecks {
 
     mutating func groups() {
         unique(estate.groups, key: \.name, location: \.location, what: { "group '\($0.name)'" })
+        var names: [String: SourceLocation] = [:]
+        for group in estate.groups where names[group.name] == nil { names[group.name] = group.location }
+        previousNames(estate.groups.map { ($0.name, $0.previousNames) }, declared: names, kind: "group")
     }
 
     mutating func siblings(_ nodes: [DesiredLocation], kind: String, parent: [String]) {
         unique(nodes, key: \.name, location: \.location, what: { "\(kind) '\((parent + [$0.name]).joined(separator: "/"))'" })
+        var names: [String: SourceLocation] = [:]
+        for node in nodes where names[node.name] == nil { names[node.name] = node.location }
+        previousNames(nodes.map { ($0.name, $0.previousNames) }, declared: names, kind: kind)
         for node in nodes { siblings(node.children, kind: kind, parent: parent + [node.name]) }
     }
 

@@ -27,9 +27,8 @@ enum ManifestFormat {
 
     static let group = Shape(
         noun: "a group",
-        keys: ["name", "members", "observers", "protect", "absent"],
+        keys: ["name", "previous_names", "members", "observers", "protect", "absent"],
         notAllowed: [
-            "previous_names": "a group cannot be renamed in place (the API has no PUT for groups): a new name replaces it",
             "external_id": "groups have no external id; only companies do",
             "groups": "groups do not contain groups; relate a group to a company under the company's 'groups'",
             "children": "groups are not a tree",
@@ -38,9 +37,8 @@ enum ManifestFormat {
 
     static let location = Shape(
         noun: "a location",
-        keys: ["name", "members", "observers", "children", "protect", "absent"],
+        keys: ["name", "previous_names", "members", "observers", "children", "protect", "absent"],
         notAllowed: [
-            "previous_names": "a location cannot be renamed (the API has no PUT for locations): a new name replaces it and erases its sublocations",
             "external_id": "locations have no external id; only companies do",
         ]
     )

@@ -35,6 +35,9 @@ extension ManifestReader {
         let group = DesiredGroup(
             name: name?.value ?? "",
             location: name?.location ?? location(node),
+            previousNames: fields["previous_names"].flatMap {
+                names($0, key: "previous_names", of: "earlier names", example: "'previous_names: [IT Team]'")
+            } ?? [],
             members: fields["members"].flatMap { users($0, key: "members") },
             observers: fields["observers"].flatMap { users($0, key: "observers") },
             protect: bool(fields["protect"], key: "protect", in: "a group"),
@@ -56,6 +59,9 @@ extension ManifestReader {
         let desired = DesiredLocation(
             name: name?.value ?? "",
             location: name?.location ?? location(node),
+            previousNames: fields["previous_names"].flatMap {
+                names($0, key: "previous_names", of: "earlier names", example: "'previous_names: [Madrid HQ]'")
+            } ?? [],
             members: fields["members"].flatMap { users($0, key: "members") },
             observers: fields["observers"].flatMap { users($0, key: "observers") },
             children: children,

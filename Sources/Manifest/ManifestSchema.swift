@@ -93,11 +93,16 @@ public enum ManifestSchema {
                 "absent": described(flag, "The company must not exist: the plan deletes it."),
             ], required: ["name"], extra: absentForbids(["groups", "members", "observers"])),
             "group": object(format.group, [
-                "name": ref("name"), "members": ref("users"), "observers": ref("users"),
+                "name": ref("name"),
+                "previous_names": described(ref("names"), "Earlier names: the API cannot rename a group, so the old one is replaced (-/+)."),
+                "members": ref("users"), "observers": ref("users"),
                 "protect": flag, "absent": flag,
             ], required: ["name"], extra: absentForbids(["members", "observers"])),
             "location": object(format.location, [
-                "name": ref("name"), "members": ref("users"), "observers": ref("users"),
+                "name": ref("name"),
+                "previous_names": described(
+                    ref("names"), "Earlier names under the same parent: the old location is replaced (-/+), erasing its sublocations."),
+                "members": ref("users"), "observers": ref("users"),
                 "children": ["type": "array", "items": ref("location")] as [String: Any],
                 "protect": flag, "absent": flag,
             ], required: ["name"], extra: absentForbids(["members", "observers", "children"])),

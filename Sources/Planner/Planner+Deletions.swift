@@ -56,7 +56,8 @@ extension Planner {
                 doomed.append((id, location.path, "absent: true", location.protect))
             }
         }
-        for location in live.locations.values.sorted(by: { $0.id < $1.id }) {
+        // Locations already erased by a replace are neither deleted again nor unmanaged.
+        for location in live.locations.values.sorted(by: { $0.id < $1.id }) where steps.estate.locations[location.id] != nil {
             let path = live.locationPath(of: location.id)
             guard !declared.contains(path), !doomed.contains(where: { $0.id == location.id }) else { continue }
             // Only the topmost undeclared node is considered: its subtree goes with it.

@@ -38,7 +38,7 @@ public struct ReferenceResolver {
         for group in manifest.groups {
             places[Address(.group, group.name)] = group.location
             desired.groups.append(DesiredState.Group(
-                name: group.name, members: resolver.users(group.members), observers: resolver.users(group.observers),
+                name: group.name, previousNames: group.previousNames.map(\.value), members: resolver.users(group.members), observers: resolver.users(group.observers),
                 protect: group.protect, absent: group.absent))
         }
         func locations(_ nodes: [DesiredLocation], _ path: [String]) {
@@ -46,7 +46,7 @@ public struct ReferenceResolver {
                 let nodePath = path + [node.name]
                 places[Address(.location, nodePath.joined(separator: "/"))] = node.location
                 desired.locations.append(DesiredState.Location(
-                    path: nodePath, members: resolver.users(node.members), observers: resolver.users(node.observers),
+                    path: nodePath, previousNames: node.previousNames.map(\.value), members: resolver.users(node.members), observers: resolver.users(node.observers),
                     protect: node.protect, absent: node.absent))
                 locations(node.children, nodePath)
             }

@@ -115,4 +115,43 @@ struct PlanCommandTests {
         #expect(result.output == "")
         #expect(result.errorOutput.hasSuffix("1 error, 0 warnings; nothing was read or planned.\n"))
     }
+
+    @Test("a renamed group or location is replaced (-/+), and the plan lists what the replace destroys")
+    func replaces() async throws {
+        var estate = Fixtures.demoEstate
+        try estate.apply(.createGroup(name: "IT Team"))
+        try estate.apply(.addMembers(.group(1), users: [1, 2]))
+        try estate.apply(.createLocation(name: "Madrid HQ", parentID: nil))
+        try estate.apply(.createLocation(name: "Floor 2", parentID: 1))
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("plan-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("renames.yaml")
+        try Data("""
+            groups:
+              - name: IT
+                previous_names: [IT Team]
+            locations:
+              - name: Madrid
+                previous_names: [Madrid HQ]
+
+            """.utf8).write(to: file)
+        try await withLiveSimulator(estate: estate) { simulator in
+            let result = try await PlanCommand.plan(
+                paths: [file.path], format: .text, detailedExitcode: true, target: TargetOptions.parse(["--url", simulator.url]),
+                environment: Self.credentials)
+            #expect(result.exitCode == 2)
+            #expect(result.output.contains("""
+                -/+ group["IT"]  (renamed from "IT Team"; the API cannot rename groups)
+                    name: "IT Team" → "IT"
+                    ! the old group's 2 memberships and 0 company relations are dropped and re-applied to the new group
+                """))
+            #expect(result.output.contains("""
+                -/+ location["Madrid"]  (renamed from "Madrid HQ"; the API cannot rename locations)
+                    name: "Madrid HQ" → "Madrid"
+                    ! erases its sublocations: Madrid HQ/Floor 2
+                """))
+            #expect(result.output.hasSuffix("Plan: 2 to add, 0 to change, 2 to destroy.\n"))
+        }
+    }
 }
