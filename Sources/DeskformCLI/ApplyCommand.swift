@@ -96,7 +96,7 @@ public struct ApplyCommand: AsyncParsableCommand {
             return 1
         }
         let target = Target.resolve(url: options.url, environment: environment)
-        let logger = Logger(label: "deskform", factory: { _ in SwiftLogNoOpLogHandler() })
+        let logger = CommandLogger.make(environment: environment)
         do {
             return try await target.withClient(parallelism: options.parallelism, logger: logger) { client, url in
                 console.out(target.banner(url: url) + "\n")
@@ -150,7 +150,7 @@ public struct ApplyCommand: AsyncParsableCommand {
             return 1
         }
         let target = Target.resolve(url: options.url, environment: environment)
-        let logger = Logger(label: "deskform", factory: { _ in SwiftLogNoOpLogHandler() })
+        let logger = CommandLogger.make(environment: environment)
         do {
             return try await target.withClient(parallelism: options.parallelism, logger: logger) { client, url in
                 console.out(target.banner(url: url) + "\n")

@@ -17,8 +17,9 @@ public struct CommandOutput: Equatable, Sendable {
 
     /// Writes both streams and ends with the exit code.
     func emit() throws {
-        if !errorOutput.isEmpty { FileHandle.standardError.write(Data(errorOutput.utf8)) }
+        // Output first: its first line names the target, before any diagnostic.
         if !output.isEmpty { FileHandle.standardOutput.write(Data(output.utf8)) }
+        if !errorOutput.isEmpty { FileHandle.standardError.write(Data(errorOutput.utf8)) }
         if exitCode != 0 { throw ExitCode(exitCode) }
     }
 }

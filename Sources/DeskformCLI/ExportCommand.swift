@@ -77,7 +77,7 @@ public struct ExportCommand: AsyncParsableCommand {
             return CommandOutput(errorOutput: "deskform: error: \(error)\n", exitCode: 1)
         }
         let target = Target.resolve(url: options.url, environment: environment)
-        let logger = progress?.logger ?? Logger(label: "deskform", factory: { _ in SwiftLogNoOpLogHandler() })
+        let logger = progress?.logger ?? CommandLogger.make(environment: environment)
         do {
             return try await target.withClient(parallelism: options.parallelism, logger: logger) { client, url in
                 var result = CommandOutput(output: target.banner(url: url) + "\n")

@@ -62,7 +62,7 @@ public struct PlanCommand: AsyncParsableCommand {
                 exitCode: 1)
         }
         let target = Target.resolve(url: options.url, environment: environment)
-        let logger = Logger(label: "deskform", factory: { _ in SwiftLogNoOpLogHandler() })
+        let logger = CommandLogger.make(environment: environment)
         do {
             return try await target.withClient(parallelism: options.parallelism, logger: logger) { client, url in
                 var result = loaded
