@@ -92,20 +92,20 @@ public struct ReferenceResolver {
     }
 
     private mutating func user(_ reference: UserReference) -> Int? {
-        let id: Int?
-        let known: [String]
-        switch reference.key {
-        case .username(let name):
-            id = usersByName[name.lowercased()]
-            known = live.users.values.map(\.username)
-        case .email(let email):
-            id = usersByEmail[email.lowercased()]
-            known = live.users.values.map(\.email)
-        case .id(let number):
-            id = live.users[number] != nil ? number : nil
-            known = []
-        }
+        let id: Int? =
+            switch reference.key {
+            case .username(let name): usersByName[name.lowercased()]
+            case .email(let email): usersByEmail[email.lowercased()]
+            case .id(let number): live.users[number] != nil ? number : nil
+            }
         guard let id else {
+            // Only now, for the hint: the names it could have meant.
+            let known: [String] =
+                switch reference.key {
+                case .username: live.users.values.map(\.username)
+                case .email: live.users.values.map(\.email)
+                case .id: []
+                }
             diagnostics.append(.error(
                 at: reference.location, "unknown user '\(reference)'",
                 hint: Suggestion.didYouMean(reference.description, among: known.sorted())))
