@@ -11,9 +11,10 @@ enum Convergence {
             if let wanted, wanted != actual { found.append("\(what) would be [\(users(actual))], not [\(users(wanted))]") }
         }
 
+        let companies = LiveIndex(estate.companies.values, name: \.name, externalID: \.externalID)
         for company in desired.companies {
             let address = Address(.company, company.name)
-            let matches = estate.companies.values.filter(company.identifies)
+            let matches = company.externalID.map { companies.byExternalID[$0] ?? [] } ?? companies.byName[company.name] ?? []
             if company.absent {
                 if !matches.isEmpty { found.append("\(address) would still exist") }
                 continue
@@ -31,9 +32,10 @@ enum Convergence {
             compare("\(address) observers", company.observers, live.observers)
         }
 
+        let groups = LiveIndex(estate.groups.values, name: \.name)
         for group in desired.groups {
             let address = Address(.group, group.name)
-            let matches = estate.groups.values.filter { $0.name == group.name }
+            let matches = groups.byName[group.name] ?? []
             if group.absent {
                 if !matches.isEmpty { found.append("\(address) would still exist") }
                 continue
@@ -184,3 +186,16 @@ extension DesiredState.Company {
 /// The live estate's company, named apart from ``DesiredState/Company`` (the module and the struct
 /// are both called `Estate`, so `Estate.Company` cannot be spelled).
 typealias LiveCompany = Company
+
+/// Live objects by name (and external id), built once instead of a scan per desired object.
+struct LiveIndex<Object> {
+    var byName: [String: [Object]] = [:]
+    var byExternalID: [String: [Object]] = [:]
+
+    init(_ objects: some Sequence<Object>, name: (Object) -> String, externalID: ((Object) -> String?)? = nil) {
+        for object in objects {
+            byName[name(object), default: []].append(object)
+            if let id = externalID?(object) { byExternalID[id, default: []].append(object) }
+        }
+    }
+}

@@ -6,16 +6,17 @@ extension Planner {
     func matchCompanies() throws(PlanError) -> [Int?] {
         var claimed: Set<Int> = []
         var matches: [Int?] = []
+        let index = LiveIndex(live.companies.values, name: \.name, externalID: \.externalID)
         for company in desired.companies {
             let address = Address(.company, company.name)
             var candidates: [Company] = []
             if let externalID = company.externalID {
-                candidates = live.companies.values.filter { $0.externalID == externalID }
+                candidates = index.byExternalID[externalID] ?? []
             }
             if candidates.isEmpty {
                 for name in [company.name] + company.previousNames {
-                    candidates = live.companies.values.filter {
-                        $0.name == name && (company.externalID == nil || $0.externalID == nil || $0.externalID == company.externalID)
+                    candidates = (index.byName[name] ?? []).filter {
+                        company.externalID == nil || $0.externalID == nil || $0.externalID == company.externalID
                     }
                     if !candidates.isEmpty { break }
                 }

@@ -18,6 +18,13 @@ struct GroupRelations: Equatable {
 extension Planner {
     func matchGroups() throws(PlanError) -> [GroupMatch] {
         var matches: [GroupMatch] = []
+        func liveGroup(named name: String, for address: Address) throws(PlanError) -> Int? {
+            let ids = (liveGroups.byName[name] ?? []).map(\.id).sorted()
+            guard ids.count <= 1 else {
+                throw .ambiguous(address, why: "\(ids.count) live groups are named \"\(name)\" (ids \(ids.map(String.init).joined(separator: ", ")))")
+            }
+            return ids.first
+        }
         for group in desired.groups {
             let address = Address(.group, group.name)
             if let id = try liveGroup(named: group.name, for: address) {
@@ -34,14 +41,6 @@ extension Planner {
             matches.append(old.map { .replace(old: $0) } ?? .create)
         }
         return matches
-    }
-
-    private func liveGroup(named name: String, for address: Address) throws(PlanError) -> Int? {
-        let ids = live.groups.values.filter { $0.name == name }.map(\.id).sorted()
-        guard ids.count <= 1 else {
-            throw .ambiguous(address, why: "\(ids.count) live groups are named \"\(name)\" (ids \(ids.map(String.init).joined(separator: ", ")))")
-        }
-        return ids.first
     }
 
     /// Deletes the groups that are renamed: their unmanaged relations are kept to re-apply.
@@ -93,8 +92,8 @@ extension Planner {
 
     /// The replay's id of the group named `name`: a declared group, or a unique live one.
     mutating func groupID(named name: String, for address: Address) throws(PlanError) -> Int? {
-        if let index = desired.groups.firstIndex(where: { $0.name == name && !$0.absent }) { return groupIDs[index] }
-        let ids = steps.estate.groups.values.filter { $0.name == name }.map(\.id)
+        if let index = declaredGroups[name] { return groupIDs[index] }
+        let ids = (liveGroups.byName[name] ?? []).map(\.id)
         guard ids.count <= 1 else { throw .ambiguous(address, why: "\(ids.count) live groups are named \"\(name)\"") }
         return ids.first
     }

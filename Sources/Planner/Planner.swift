@@ -24,12 +24,18 @@ public struct Planner {
     var groupIDs: [Int?] = []
     /// Relations of replaced groups that the manifests leave unmanaged, re-applied to the new group.
     var groupCarryOver: [Int: GroupRelations] = [:]
+    /// Declared (not absent) groups by name, to their index in `desired.groups`; live groups by name.
+    let declaredGroups: [String: Int]
+    let liveGroups: LiveIndex<Group>
 
     public init(desired: DesiredState, live: Estate, fetched: Set<ObjectKind>) {
         self.desired = desired
         self.live = live
         self.fetched = fetched
         self.steps = StepList(live: live)
+        self.declaredGroups = Dictionary(
+            desired.groups.enumerated().filter { !$0.element.absent }.map { ($0.element.name, $0.offset) }, uniquingKeysWith: { first, _ in first })
+        self.liveGroups = LiveIndex(live.groups.values, name: \.name)
     }
 
     /// Plans, replays and checks. Throws every protect and ambiguity problem together.

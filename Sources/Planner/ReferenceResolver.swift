@@ -27,12 +27,13 @@ public struct ReferenceResolver {
         var resolver = ReferenceResolver(live: live)
         var places: [Address: SourceLocation] = [:]
         var desired = DesiredState()
+        let groupNames = GroupNames(manifest: manifest, live: live)
 
         for company in manifest.companies {
             places[Address(.company, company.name)] = company.location
             desired.companies.append(DesiredState.Company(
                 name: company.name, externalID: company.externalID?.value, previousNames: company.previousNames.map(\.value),
-                groups: company.groups.map { resolver.groups($0, in: manifest) }, members: resolver.users(company.members),
+                groups: company.groups.map { resolver.groups($0, known: groupNames) }, members: resolver.users(company.members),
                 observers: resolver.users(company.observers), protect: company.protect, absent: company.absent))
         }
         for group in manifest.groups {
@@ -119,21 +120,31 @@ public struct ReferenceResolver {
 
     // MARK: Groups, help desks, levels, custom fields
 
+    /// The group names a company may relate to, gathered once for all companies.
+    struct GroupNames {
+        var declared: Set<String>
+        var absent: Set<String>
+        var live: Set<String>
+
+        init(manifest: DesiredEstate, live estate: Estate) {
+            declared = Set(manifest.groups.filter { !$0.absent }.map(\.name))
+            absent = Set(manifest.groups.filter(\.absent).map(\.name))
+            live = Set(estate.groups.values.map(\.name))
+        }
+    }
+
     /// Group names a company relates to: each declared (and not absent) or live.
-    private mutating func groups(_ names: [Located<String>], in manifest: DesiredEstate) -> [String] {
-        let declared = manifest.groups.filter { !$0.absent }.map(\.name)
-        let absent = Set(manifest.groups.filter(\.absent).map(\.name))
-        let liveNames = live.groups.values.map(\.name)
+    private mutating func groups(_ names: [Located<String>], known: GroupNames) -> [String] {
         var resolved: [String] = []
         for name in names {
-            if absent.contains(name.value) {
+            if known.absent.contains(name.value) {
                 diagnostics.append(.error(at: name.location, "group '\(name.value)' is marked absent, so no company can relate to it"))
-            } else if declared.contains(name.value) || liveNames.contains(name.value) {
+            } else if known.declared.contains(name.value) || known.live.contains(name.value) {
                 resolved.append(name.value)
             } else {
                 diagnostics.append(.error(
                     at: name.location, "unknown group '\(name.value)': it is neither declared nor in the instance",
-                    hint: Suggestion.didYouMean(name.value, among: Array(Set(declared + liveNames)).sorted())))
+                    hint: Suggestion.didYouMean(name.value, among: known.declared.union(known.live).sorted())))
             }
         }
         return resolved
