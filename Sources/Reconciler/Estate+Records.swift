@@ -19,13 +19,19 @@ extension Estate {
         case .groups(let records):
             for group in records { groups[group.id, default: Group(id: group.id, name: group.name)].name = group.name }
         case .locations(let records):
+            // In place: the observers may have been read first.
             for location in records {
-                locations[location.id] = Location(id: location.id, name: location.name, parentID: location.parentID)
+                locations[location.id, default: Location(id: location.id, name: location.name)].name = location.name
+                locations[location.id]!.parentID = location.parentID
             }
         case .helpdesks(let records):
             for desk in records {
-                helpdesks[desk.id] = HelpDesk(
-                    id: desk.id, name: desk.name, parentID: desk.parentID, statusID: desk.statusID, engineID: desk.engineID)
+                var entry = helpdesks[desk.id] ?? HelpDesk(id: desk.id, name: desk.name)
+                entry.name = desk.name
+                entry.parentID = desk.parentID
+                entry.statusID = desk.statusID
+                entry.engineID = desk.engineID
+                helpdesks[desk.id] = entry
             }
         case .helpdesksAndLevels(let records):
             for level in records where level.levelOrder != nil && level.name == nil {
@@ -108,6 +114,20 @@ extension Estate {
             }
             walk(records, parent: nil)
             customFields[uid]?.treeOptions = flat
+        }
+    }
+}
+
+extension LiveEstateReader.Listing {
+    var kind: LiveEstateReader.ListingKind {
+        switch self {
+        case .users: .users
+        case .companies: .companies
+        case .groups: .groups
+        case .locations: .locations
+        case .customFields: .customFields
+        case .customFieldTypes: .customFieldTypes
+        case .helpdesks, .helpdesksAndLevels, .kbCategories, .observers: .other
         }
     }
 }

@@ -19,7 +19,7 @@ public struct LiveEstateReader: Sendable {
         self.logger = logger
     }
 
-    /// One answer of the first round: the lists.
+    /// One answer of a list endpoint.
     enum Listing: Sendable {
         case users([UserRecord])
         case companies([CompanyRecord])
@@ -33,7 +33,7 @@ public struct LiveEstateReader: Sendable {
         case observers(ObserversEndpoint, [ObserversRecord])
     }
 
-    /// One answer of the second round: per entity.
+    /// One answer of a per-entity call.
     enum Detail: Sendable {
         case relatedGroups(company: Int, [GroupRecord])
         case members(MembersEndpoint, id: Int, [MemberRecord])
@@ -67,62 +67,119 @@ public struct LiveEstateReader: Sendable {
             listings += [{ .customFields(try await client.customFields()) }, { .customFieldTypes(try await client.customFieldTypes()) }]
         }
 
+        // One pool for everything: each list's per-entity calls join it as soon as the lists they
+        // need have arrived, so a slow list (users) does not hold up the others' details.
         var estate = Estate(customFieldTypes: [])
-        for listing in try await run(listings) { estate.record(listing) }
-        let details = try await run(detailCalls(for: estate, scope: scope))
-        for detail in details { estate.record(detail) }
-        estate.advanceSequences()
-        logger.debug("read the live estate", metadata: ["calls": "\(listings.count + details.count)"])
-        return estate
-    }
-
-    /// The per-entity calls, given the lists.
-    func detailCalls(for estate: Estate, scope: FetchScope) -> [@Sendable () async throws -> Detail] {
-        let client = self.client
-        var calls: [@Sendable () async throws -> Detail] = []
-        for company in estate.companies.keys.sorted() {
-            calls.append { .relatedGroups(company: company, try await client.companyGroups(company: company)) }
-        }
-        var memberTargets: [(MembersEndpoint, [Int])] = []
-        if scope.companies { memberTargets.append((.company, estate.companies.keys.sorted())) }
-        if scope.groups { memberTargets.append((.group, estate.groups.keys.sorted())) }
-        if scope.locations { memberTargets.append((.location, estate.locations.keys.sorted())) }
-        let strategy = MembershipStrategy.cheapest(
-            entities: memberTargets.reduce(0) { $0 + $1.1.count }, users: estate.users.count, batchSize: membershipBatchSize)
-        switch strategy {
-        case .perEntity:
-            for (kind, ids) in memberTargets {
-                for id in ids { calls.append { .members(kind, id: id, try await client.members(of: kind, id: id)) } }
-            }
-        case .batched:
-            let users = estate.users.keys.sorted()
-            for start in stride(from: 0, to: users.count, by: membershipBatchSize) {
-                let batch = Array(users[start..<min(start + membershipBatchSize, users.count)])
-                calls.append { .memberships(try await client.userMemberships(ids: batch)) }
-            }
-        case .none:
-            break
-        }
-        for field in estate.customFields.values.sorted(by: { $0.uid < $1.uid })
-        where scope.includesField(label: field.label, uid: field.uid) {
-            let uid = field.uid
-            switch estate.fieldKind(field) {
-            case .list: calls.append { .listOptions(field: uid, try await client.listOptions(field: uid)) }
-            case .tree: calls.append { .treeOptions(field: uid, try await client.treeOptions(field: uid)) }
-            case .other: break
-            }
-        }
-        return calls
-    }
-
-    private func run<Answer: Sendable>(_ calls: [@Sendable () async throws -> Answer]) async throws(InvGateError) -> [Answer] {
+        var received = Set<ListingKind>()
+        var queued = Set<DetailKind>()
+        var calls = listings.count
         do {
-            return try await concurrentMap(calls, limit: parallelism) { try await $0() }
+            try await withThrowingTaskGroup(of: Answer.self) { group in
+                var pending: [@Sendable () async throws -> Answer] = listings.map { listing in { .listing(try await listing()) } }
+                var running = 0
+                func fill() {
+                    while running < parallelism, !pending.isEmpty {
+                        group.addTask(operation: pending.removeFirst())
+                        running += 1
+                    }
+                }
+                fill()
+                while let answer = try await group.next() {
+                    running -= 1
+                    switch answer {
+                    case .listing(let listing):
+                        estate.record(listing)
+                        received.insert(listing.kind)
+                    case .detail(let detail): estate.record(detail)
+                    }
+                    for kind in DetailKind.allCases where !queued.contains(kind) && isReady(kind, received: received, scope: scope) {
+                        queued.insert(kind)
+                        let details = detailCalls(kind, for: estate, scope: scope)
+                        calls += details.count
+                        pending += details.map { detail in { .detail(try await detail()) } }
+                    }
+                    fill()
+                }
+            }
         } catch let error as InvGateError {
             throw error
         } catch {
             throw InvGateError(.version, .get, .unreachable(String(describing: error)))
         }
+        estate.advanceSequences()
+        logger.debug("read the live estate", metadata: ["calls": "\(calls)"])
+        return estate
+    }
+
+    enum Answer: Sendable {
+        case listing(Listing)
+        case detail(Detail)
+    }
+
+    /// The three sets of per-entity calls, each waiting on the lists it needs.
+    enum DetailKind: CaseIterable {
+        case relatedGroups, memberships, options
+    }
+
+    enum ListingKind: Hashable {
+        case users, companies, groups, locations, customFields, customFieldTypes, other
+    }
+
+    /// Whether the lists `kind` needs have all been read.
+    func isReady(_ kind: DetailKind, received: Set<ListingKind>, scope: FetchScope) -> Bool {
+        let needed: Set<ListingKind> =
+            switch kind {
+            case .relatedGroups: scope.companies ? [.companies] : []
+            case .memberships:
+                Set([.users] + (scope.companies ? [.companies] : []) + (scope.groups ? [.groups] : [])
+                    + (scope.locations ? [.locations] : []))
+            case .options: scope.customFields.isEmpty ? [] : [.customFields, .customFieldTypes]
+            }
+        return needed.isSubset(of: received)
+    }
+
+    /// The per-entity calls of one kind, given the lists they need.
+    func detailCalls(_ kind: DetailKind, for estate: Estate, scope: FetchScope) -> [@Sendable () async throws -> Detail] {
+        let client = self.client
+        var calls: [@Sendable () async throws -> Detail] = []
+        switch kind {
+        case .relatedGroups:
+            for company in estate.companies.keys.sorted() {
+                calls.append { .relatedGroups(company: company, try await client.companyGroups(company: company)) }
+            }
+        case .memberships:
+            var memberTargets: [(MembersEndpoint, [Int])] = []
+            if scope.companies { memberTargets.append((.company, estate.companies.keys.sorted())) }
+            if scope.groups { memberTargets.append((.group, estate.groups.keys.sorted())) }
+            if scope.locations { memberTargets.append((.location, estate.locations.keys.sorted())) }
+            let strategy = MembershipStrategy.cheapest(
+                entities: memberTargets.reduce(0) { $0 + $1.1.count }, users: estate.users.count, batchSize: membershipBatchSize)
+            switch strategy {
+            case .perEntity:
+                for (kind, ids) in memberTargets {
+                    for id in ids { calls.append { .members(kind, id: id, try await client.members(of: kind, id: id)) } }
+                }
+            case .batched:
+                let users = estate.users.keys.sorted()
+                for start in stride(from: 0, to: users.count, by: membershipBatchSize) {
+                    let batch = Array(users[start..<min(start + membershipBatchSize, users.count)])
+                    calls.append { .memberships(try await client.userMemberships(ids: batch)) }
+                }
+            case .none:
+                break
+            }
+        case .options:
+            for field in estate.customFields.values.sorted(by: { $0.uid < $1.uid })
+            where scope.includesField(label: field.label, uid: field.uid) {
+                let uid = field.uid
+                switch estate.fieldKind(field) {
+                case .list: calls.append { .listOptions(field: uid, try await client.listOptions(field: uid)) }
+                case .tree: calls.append { .treeOptions(field: uid, try await client.treeOptions(field: uid)) }
+                case .other: break
+                }
+            }
+        }
+        return calls
     }
 }
 
