@@ -65,7 +65,7 @@ public struct ApplyCommand: AsyncParsableCommand {
         let environment = ProcessInfo.processInfo.environment
         let approval: Approval = autoApprove ? .automatic : (isatty(0) == 1 ? .prompt({ readLine() }) : .unavailable)
         let settings = Settings(paths: paths, allowDeletes: allowDeletes, holdDeletes: holdDeletes)
-        let colour = isatty(1) == 1 && (environment["NO_COLOR"] ?? "").isEmpty && environment["TERM"] != "dumb"
+        let colour = DiagnosticRenderer.wantsColour(fileDescriptor: 1, environment: environment)
         let target = self.target
         // Ctrl-C stops starting new steps; the running ones finish and the report is printed.
         let work = Task {

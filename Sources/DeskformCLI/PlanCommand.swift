@@ -41,7 +41,7 @@ public struct PlanCommand: AsyncParsableCommand {
 
     public func run() async throws {
         let environment = ProcessInfo.processInfo.environment
-        let colour = isatty(1) == 1 && (environment["NO_COLOR"] ?? "").isEmpty && environment["TERM"] != "dumb"
+        let colour = DiagnosticRenderer.wantsColour(fileDescriptor: 1, environment: environment)
         try await Self.plan(
             paths: paths, format: format, detailedExitcode: detailedExitcode, out: out, target: target,
             environment: environment, colour: colour

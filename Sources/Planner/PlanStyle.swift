@@ -1,4 +1,5 @@
-/// How a plan is written for a person: with ANSI colours on a terminal, plain otherwise.
+/// How a plan is written for a person: with ANSI colours on a terminal (the CLI decides, as for diagnostics:
+/// a terminal, `NO_COLOR` unset), plain otherwise.
 public struct PlanStyle: Equatable, Sendable {
     public var colour: Bool
 
@@ -7,11 +8,6 @@ public struct PlanStyle: Equatable, Sendable {
     }
 
     public static let plain = PlanStyle(colour: false)
-
-    /// Colour only on a TTY, and never when `NO_COLOR` is set (https://no-color.org).
-    public static func forTerminal(isTTY: Bool, environment: [String: String]) -> PlanStyle {
-        PlanStyle(colour: isTTY && (environment["NO_COLOR"] ?? "").isEmpty)
-    }
 
     func paint(_ text: String, _ action: Change.Action) -> String {
         switch action {
