@@ -121,12 +121,12 @@ public struct EstateGenerator {
             desired.companies.append(company)
         }
 
-        desired.locations = desiredTree(live.locations.values.map { ($0.id, $0.name, $0.parentID) }, pool: Self.placeNames).map { path, absent in
-            DesiredState.Location(path: path, members: absent ? nil : (chance(0.5) ? subset(of: users, 0.3) : nil),
+        desired.locations = desiredTree(live.locations.values.map { ($0.id, $0.name, $0.parentID) }, pool: Self.placeNames).map { path, absent, previous in
+            DesiredState.Location(path: path, previousNames: previous, members: absent ? nil : (chance(0.5) ? subset(of: users, 0.3) : nil),
                             observers: absent ? nil : (chance(0.3) ? subset(of: users, 0.3) : nil), absent: absent)
         }
         desired.kbCategories = desiredTree(live.kbCategories.values.map { ($0.id, $0.name, $0.parentID) }, pool: Self.categoryNames).map {
-            DesiredState.KBCategory(path: $0.path, absent: $0.absent)
+            DesiredState.KBCategory(path: $0.path, previousNames: $0.previous, absent: $0.absent)
         }
         if chance(0.7) {
             desired.helpdesks = [DesiredState.HelpDesk(id: 1, name: "Service Desk", observers: relation(&self),
@@ -160,30 +160,38 @@ public struct EstateGenerator {
     }
 
     /// Paths to declare, parents first: live nodes kept or marked absent, and new ones.
-    private mutating func desiredTree(_ nodes: [(id: Int, name: String, parent: Int?)], pool: [String]) -> [(path: [String], absent: Bool)] {
-        var result: [(path: [String], absent: Bool)] = []
+    /// Paths to declare, parents first: live nodes kept, renamed (declared under a new name with the old
+    /// one in `previous`) or marked absent, and new ones.
+    private mutating func desiredTree(
+        _ nodes: [(id: Int, name: String, parent: Int?)], pool: [String]
+    ) -> [(path: [String], absent: Bool, previous: [String])] {
+        var result: [(path: [String], absent: Bool, previous: [String])] = []
         func walk(_ parent: Int?, _ path: [String], _ depth: Int, _ generator: inout EstateGenerator) {
             guard depth < 3 else { return }
             let liveChildren = nodes.filter { $0.parent == parent }.sorted { $0.id < $1.id }
             var names = Set<String>()
+            let liveNames = Set(liveChildren.map(\.name))
             for child in liveChildren where generator.chance(0.6) && names.insert(child.name).inserted {
                 if generator.chance(0.15) {
-                    result.append((path + [child.name], true))
+                    result.append((path + [child.name], true, []))
+                } else if generator.chance(0.1), let name = pool.first(where: { !liveNames.contains($0) && !names.contains($0) }) {
+                    names.insert(name)
+                    result.append((path + [name], false, [child.name]))
                 } else {
-                    result.append((path + [child.name], false))
+                    result.append((path + [child.name], false, []))
                     walk(child.id, path + [child.name], depth + 1, &generator)
                 }
             }
             for name in generator.pick(0...1, from: pool) where names.insert(name).inserted {
-                guard !liveChildren.contains(where: { $0.name == name }) else { continue }
-                result.append((path + [name], false))
+                guard !liveNames.contains(name) else { continue }
+                result.append((path + [name], false, []))
                 walkNew(path + [name], depth + 1, &generator)
             }
         }
         func walkNew(_ path: [String], _ depth: Int, _ generator: inout EstateGenerator) {
             guard depth < 3, generator.chance(0.3) else { return }
             let name = generator.pick(1...1, from: pool)[0]
-            result.append((path + [name], false))
+            result.append((path + [name], false, []))
         }
         walk(nil, [], 0, &self)
         return result
