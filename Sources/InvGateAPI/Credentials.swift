@@ -1,4 +1,4 @@
-/// How the client authenticates. Its description never shows a secret.
+/// How the client authenticates. Its description names the scheme only: no user, client id or secret.
 public enum Credentials: Equatable, Sendable, CustomStringConvertible {
     /// HTTP Basic with an API user and its token.
     case basic(username: String, token: String)
@@ -24,8 +24,8 @@ public enum Credentials: Equatable, Sendable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .basic(let username, _): "Basic (user \(username), token redacted)"
-        case .oauth2(let clientID, _, let tokenURL): "OAuth2 (client \(clientID), secret redacted, token URL \(tokenURL))"
+        case .basic: "HTTP Basic auth"
+        case .oauth2(_, _, let tokenURL): "OAuth2 client credentials, token from \(tokenURL)"
         case .none: "no credentials"
         }
     }

@@ -25,7 +25,7 @@ struct PlanCommandTests {
                 let result = try await Self.plan(["examples/\(example)"], url: simulator.url, format: format, detailed: true)
                 #expect(result.exitCode == 2)
                 try Golden.assert(Golden.normalise(result.output, url: simulator.url), matches: "\(example).plan.\(suffix)")
-                let banner = "deskform: target \(simulator.url) (Basic (user api, token redacted))\n"
+                let banner = "deskform: target \(simulator.url) (HTTP Basic auth)\n"
                 #expect(format == .text ? result.output.hasPrefix(banner) : result.errorOutput == banner)
             }
         }
@@ -102,7 +102,7 @@ struct PlanCommandTests {
                 9 errors, 1 warning; nothing was planned.
 
                 """)
-            #expect(result.output == "deskform: target \(simulator.url) (Basic (user api, token redacted))\n")
+            #expect(result.output == "deskform: target \(simulator.url) (HTTP Basic auth)\n")
         }
     }
 

@@ -96,7 +96,7 @@ struct CredentialsTests {
     func fromEnvironment() {
         let basic = Credentials.fromEnvironment(["INVGATE_USERNAME": "api", "INVGATE_TOKEN": "t0ken"], instanceURL: "https://x")
         #expect(basic == .basic(username: "api", token: "t0ken"))
-        #expect(basic.description == "Basic (user api, token redacted)")
+        #expect(basic.description == "HTTP Basic auth")
         let both = Credentials.fromEnvironment(
             ["INVGATE_USERNAME": "api", "INVGATE_TOKEN": "t0ken", "INVGATE_CLIENT_ID": "c", "INVGATE_CLIENT_SECRET": "s",
              "INVGATE_TOKEN_URL": "https://login.example/token"], instanceURL: "https://x")
