@@ -92,7 +92,7 @@ public struct ExportCommand: AsyncParsableCommand {
                     return result
                 }
                 let export = EstateExport(live, kinds: kinds)
-                let header = ["Exported by deskform from \(Self.publicURL(url)) at \(Self.timestamp(now))"]
+                let header = ["Exported by deskform from \(Self.publicURL(target.identity(url: url))) at \(Self.timestamp(now))"]
                 let files = ExportedFiles(export.manifest, split: split, schema: schemaURL ?? Self.schemaFileName, header: header)
                 progress?.finish("writing \(files.files.count) file\(files.files.count == 1 ? "" : "s")")
                 result.errorOutput += export.warnings.map { "deskform: warning: \($0)\n" }.joined()
