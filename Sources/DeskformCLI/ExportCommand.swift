@@ -92,7 +92,8 @@ public struct ExportCommand: AsyncParsableCommand {
                     return result
                 }
                 let export = EstateExport(live, kinds: kinds)
-                let header = ["Exported by deskform from \(Self.publicURL(target.identity(url: url))) at \(Self.timestamp(now))"]
+                let source = if case .local = target { target.identity(url: url) } else { Self.publicURL(url) }
+                let header = ["Exported by deskform from \(source) at \(Self.timestamp(now))"]
                 let files = ExportedFiles(export.manifest, split: split, schema: schemaURL ?? Self.schemaFileName, header: header)
                 progress?.finish("writing \(files.files.count) file\(files.files.count == 1 ? "" : "s")")
                 result.errorOutput += export.warnings.map { "deskform: warning: \($0)\n" }.joined()
