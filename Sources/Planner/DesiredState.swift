@@ -1,4 +1,5 @@
 import Estate
+import Manifest
 
 /// What the manifests ask for, with users resolved to ids. A relation that is nil is unmanaged;
 /// an empty one is managed and empty.
@@ -44,7 +45,8 @@ extension DesiredState {
     /// `policy:` of the manifests.
     public struct Policy: Equatable, Sendable {
         public var prune: Set<ObjectKind>
-        /// Globs (`*`, `?`) matched against names and paths: such live objects are never touched.
+        /// Globs (`*`, `?`, `[a-z]`, as ``GlobPattern`` reads them) matched against names and paths: such
+        /// live objects are never touched.
         public var ignore: [String]
         public var maxDeletes: Int
 
@@ -56,7 +58,7 @@ extension DesiredState {
 
         /// Whether `name` (or a path `A/B`) matches one of the `ignore` globs.
         public func ignores(_ name: String) -> Bool {
-            ignore.contains { Glob.matches($0, name) }
+            ignore.contains { GlobPattern($0).matches(name) }
         }
     }
 
