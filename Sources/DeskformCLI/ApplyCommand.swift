@@ -107,7 +107,6 @@ public struct ApplyCommand: AsyncParsableCommand {
                     console.err(PlanCommand.describe(failure, renderer: renderer))
                     return 1
                 }
-                console.err(renderer.render(reconciliation.warnings))
                 let plan = reconciliation.plan
                 console.out(plan.text(style: PlanStyle(colour: colour)))
                 if plan.isEmpty {

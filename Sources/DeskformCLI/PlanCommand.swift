@@ -71,7 +71,6 @@ public struct PlanCommand: AsyncParsableCommand {
                 do {
                     let reconciliation = try await Reconciliation.prepare(
                         load.estate, client: client, parallelism: options.parallelism, logger: logger)
-                    result.errorOutput += renderer.render(reconciliation.warnings)
                     let plan = reconciliation.plan
                     switch format {
                     case .text: result.output += plan.text(style: PlanStyle(colour: colour))

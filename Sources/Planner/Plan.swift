@@ -10,6 +10,7 @@ public struct Plan: Equatable, Sendable, Codable {
     public var steps: [Step]
     /// Live objects no manifest declares and no prune removes, per kind.
     public var unmanaged: [ObjectKind: Int]
+    /// What the plan's reader should know but that does not stop it (a disabled user), with its place.
     public var warnings: [String]
 
     public init(changes: [Change] = [], steps: [Step] = [], unmanaged: [ObjectKind: Int] = [:], warnings: [String] = []) {

@@ -17,7 +17,6 @@ public struct Planner {
     var changes: [Address: Change] = [:]
     var changeOrder: [Address] = []
     var errors: [PlanError] = []
-    var warnings: [String] = []
     var unmanaged: [ObjectKind: Int] = [:]
     /// Per desired company / group, its id in the replay once created or matched (nil: absent).
     var companyIDs: [Int?] = []
@@ -49,7 +48,7 @@ public struct Planner {
         guard planner.errors.isEmpty else { throw PlanErrors(planner.errors) }
         let plan = Plan(
             changes: planner.changeOrder.sorted().map { planner.changes[$0]! }, steps: planner.steps.steps,
-            unmanaged: planner.unmanaged.filter { $0.value > 0 }, warnings: planner.warnings)
+            unmanaged: planner.unmanaged.filter { $0.value > 0 })
         let mismatches = Convergence.mismatches(desired: desired, replayed: try replay(plan, on: live), fetched: fetched)
         guard mismatches.isEmpty else { throw PlanErrors([.doesNotConverge(mismatches)]) }
         return plan

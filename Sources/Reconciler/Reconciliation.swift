@@ -11,8 +11,6 @@ public struct Reconciliation: Sendable {
     public var live: Estate
     public var desired: DesiredState
     public var plan: Plan
-    /// Warnings found while resolving references (disabled users).
-    public var warnings: [Diagnostic]
 
     /// Reads the live estate, resolves the manifests against it and plans.
     public static func prepare(
@@ -28,8 +26,10 @@ public struct Reconciliation: Sendable {
         let (desired, diagnostics, places) = ReferenceResolver.resolve(manifest, against: live)
         guard !diagnostics.containsErrors else { throw .manifests(diagnostics) }
         do {
-            let plan = try Planner.plan(desired: desired, live: live, fetched: scope.kinds)
-            return Reconciliation(scope: scope, live: live, desired: desired, plan: plan, warnings: diagnostics)
+            var plan = try Planner.plan(desired: desired, live: live, fetched: scope.kinds)
+            // Warnings travel with the plan, so JSON and Markdown readers see them too.
+            plan.warnings = diagnostics.filter { !$0.isError }.map { "\($0.location): \($0.message)" }
+            return Reconciliation(scope: scope, live: live, desired: desired, plan: plan)
         } catch {
             throw .planning(error.errors.map { Self.diagnostic($0, places: places) })
         }

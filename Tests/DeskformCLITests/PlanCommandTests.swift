@@ -154,4 +154,21 @@ struct PlanCommandTests {
             #expect(result.output.hasSuffix("Plan: 2 to add, 0 to change, 2 to destroy.\n"))
         }
     }
+
+    @Test("a disabled user is a warning that travels with the plan, in text and in JSON")
+    func disabledUserWarning() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("plan-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("group.yaml")
+        try Data("groups:\n  - name: Night Shift\n    members: [oscar]\n".utf8).write(to: file)
+        try await withLiveSimulator { simulator in
+            let target = try TargetOptions.parse(["--url", simulator.url])
+            let text = await PlanCommand.plan(paths: [file.path], format: .text, detailedExitcode: true, target: target, environment: Self.credentials)
+            #expect(text.exitCode == 2)
+            #expect(text.output.contains("warning: \(file.path):3:15: user 'oscar' is disabled\nPlan: 1 to add, 0 to change, 0 to destroy.\n"))
+            let json = await PlanCommand.plan(paths: [file.path], format: .json, detailedExitcode: true, target: target, environment: Self.credentials)
+            #expect(json.output.contains("\"warnings\": [\n    \"\(file.path):3:15: user 'oscar' is disabled\"\n  ]"))
+        }
+    }
 }
