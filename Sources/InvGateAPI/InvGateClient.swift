@@ -11,7 +11,7 @@ public final class InvGateClient: Sendable {
     public let instanceURL: String
     let credentials: Credentials
     let transport: any HTTPTransport
-    let retryPolicy: RetryPolicy
+    public let retryPolicy: RetryPolicy
     let logger: Logger
     let tokens = TokenCache()
 

@@ -11,7 +11,7 @@ public struct RetryPolicy: Equatable, Sendable {
     public var maxRetryAfter: Duration
 
     public init(
-        maxAttempts: Int = 6, baseDelay: Duration = .milliseconds(200), maxDelay: Duration = .seconds(10),
+        maxAttempts: Int = 10, baseDelay: Duration = .milliseconds(200), maxDelay: Duration = .seconds(10),
         maxRetryAfter: Duration = .seconds(60)
     ) {
         self.maxAttempts = maxAttempts

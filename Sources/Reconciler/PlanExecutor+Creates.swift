@@ -23,6 +23,7 @@ extension PlanExecutor {
                 }
                 guard attempt < createAttempts else { throw .api(error) }
                 logger.info("create not found after a lost answer; trying again", metadata: ["step": "\(step.id)", "attempt": "\(attempt)"])
+                await pause(after: attempt)
                 continue
             }
             guard let id = StatusAnswer(json: answer).createdID else {
@@ -55,6 +56,7 @@ extension PlanExecutor {
                     return
                 }
                 guard attempt < createAttempts else { throw .api(error) }
+                await pause(after: attempt)
                 continue
             }
             if attempt > 1 { result.notes.append("created on attempt \(attempt)") }
@@ -65,6 +67,11 @@ extension PlanExecutor {
             result.created = .treeOption(field: field, hash: hash)
             return
         }
+    }
+
+    /// Backs off before trying a create again, as the client backs off before repeating a request.
+    private func pause(after attempt: Int) async {
+        try? await Task.sleep(for: client.retryPolicy.delay(after: attempt))
     }
 
     private func lookUpAfterLostAnswer(_ operation: Operation, step: Step, call: WireCall, error: InvGateError) async throws(ApplyError) -> Int? {

@@ -21,7 +21,7 @@ public struct PlanExecutor: Sendable {
     public let journal: Journal?
     let logger: Logger
 
-    public init(client: InvGateClient, parallelism: Int = 8, createAttempts: Int = 3, journal: Journal? = nil, logger: Logger) {
+    public init(client: InvGateClient, parallelism: Int = 8, createAttempts: Int = 6, journal: Journal? = nil, logger: Logger) {
         self.client = client
         self.parallelism = max(1, parallelism)
         self.createAttempts = max(1, createAttempts)

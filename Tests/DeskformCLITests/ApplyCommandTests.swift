@@ -48,12 +48,11 @@ struct ApplyCommandTests {
         }
     }
 
-    @Test("with a fifth of the writes failing, one apply converges and creates nothing twice")
+    @Test("with 30% of the writes failing (503, 429 + Retry-After, dropped), one apply converges and creates nothing twice")
     func faults() async throws {
         let scratch = try Self.scratch()
         defer { try? FileManager.default.removeItem(at: scratch) }
-        // 503s and dropped connections (429's one-second Retry-After is covered by the executor's tests).
-        let options = SimulatorOptions(faultRate: 0.2, faults: [.unavailable, .droppedConnection], faultSeed: 11)
+        let options = SimulatorOptions(faultRate: 0.3, faultSeed: 11)
         try await withLiveSimulator(options: options) { simulator in
             let path = Golden.path("examples/msp")
             let (code, output) = try await Self.apply([path], url: simulator.url, scratch: scratch)
