@@ -95,41 +95,52 @@ public struct ApplyCommand: AsyncParsableCommand {
             console.err("\(DiagnosticRenderer.summary(of: load.diagnostics)); nothing was read or applied.\n")
             return 1
         }
+        return await onTarget(options, environment: environment, console: console) { _, client, url, logger in
+            let reconciliation: Reconciliation
+            do {
+                reconciliation = try await Reconciliation.prepare(load.estate, client: client, parallelism: options.parallelism, logger: logger)
+            } catch let failure as ReconciliationFailure {
+                console.err(PlanCommand.describe(failure, renderer: renderer))
+                return 1
+            }
+            let plan = reconciliation.plan
+            console.out(plan.text(style: PlanStyle(colour: colour)))
+            if plan.isEmpty {
+                console.out("Nothing to apply.\n")
+                return 0
+            }
+            guard case .proceed(let approved, let held) = decide(plan, maxDeletes: reconciliation.desired.policy.maxDeletes, settings, console) else {
+                return 3
+            }
+            switch approval {
+            case .automatic:
+                break
+            case .unavailable:
+                console.err("deskform: error: apply needs approval and there is no terminal to ask on; run it with --auto-approve.\n")
+                return 1
+            case .prompt(let read):
+                console.out("\nDo you want to perform these actions on \(url)? Only 'yes' will be accepted to approve.\n  Enter a value: ")
+                guard read()?.trimmingCharacters(in: .whitespaces) == "yes" else {
+                    console.out("\nApply cancelled: nothing was changed.\n")
+                    return 1
+                }
+            }
+            return await execute(approved, held: held, client: client, parallelism: options.parallelism, settings: settings, console: console, logger: logger)
+        }
+    }
+
+    /// Runs `body` against the target `options` name, after the line naming it; an error that
+    /// escapes `body` (the instance unreachable) is reported and exits 1.
+    static func onTarget(
+        _ options: TargetOptions, environment: [String: String], console: Console,
+        _ body: @Sendable (Target, InvGateClient, String, Logger) async throws -> Int32
+    ) async -> Int32 {
         let target = Target.resolve(url: options.url, environment: environment)
         let logger = CommandLogger.make(environment: environment)
         do {
             return try await target.withClient(parallelism: options.parallelism, logger: logger) { client, url in
                 console.out(target.banner(url: url) + "\n")
-                let reconciliation: Reconciliation
-                do {
-                    reconciliation = try await Reconciliation.prepare(load.estate, client: client, parallelism: options.parallelism, logger: logger)
-                } catch let failure as ReconciliationFailure {
-                    console.err(PlanCommand.describe(failure, renderer: renderer))
-                    return 1
-                }
-                let plan = reconciliation.plan
-                console.out(plan.text(style: PlanStyle(colour: colour)))
-                if plan.isEmpty {
-                    console.out("Nothing to apply.\n")
-                    return 0
-                }
-                guard case .proceed(let approved, let held) = decide(plan, maxDeletes: reconciliation.desired.policy.maxDeletes, settings, console) else {
-                    return 3
-                }
-                switch approval {
-                case .automatic:
-                    break
-                case .unavailable:
-                    console.err("deskform: error: apply needs approval and there is no terminal to ask on; run it with --auto-approve.\n")
-                    return 1
-                case .prompt(let read):
-                    console.out("\nDo you want to perform these actions on \(url)? Only 'yes' will be accepted to approve.\n  Enter a value: ")
-                    guard read()?.trimmingCharacters(in: .whitespaces) == "yes" else {
-                        console.out("\nApply cancelled: nothing was changed.\n")
-                        return 1
-                    }
-                }
-                return await execute(approved, held: held, client: client, parallelism: options.parallelism, settings: settings, console: console, logger: logger)
+                return try await body(target, client, url, logger)
             }
         } catch {
             console.err("deskform: error: \(error)\n")
@@ -148,32 +159,24 @@ public struct ApplyCommand: AsyncParsableCommand {
             console.err("deskform: error: \(error)\n")
             return 1
         }
-        let target = Target.resolve(url: options.url, environment: environment)
-        let logger = CommandLogger.make(environment: environment)
-        do {
-            return try await target.withClient(parallelism: options.parallelism, logger: logger) { client, url in
-                console.out(target.banner(url: url) + "\n")
-                guard file.target == target.identity(url: url) else {
-                    console.err("deskform: error: \(PlanFileError.otherTarget(planned: file.target, current: target.identity(url: url)))\n")
-                    return 1
-                }
-                let live = try await LiveEstateReader(client: client, parallelism: options.parallelism, logger: logger).read(file.scope)
-                let changes = LiveFingerprint(of: live, kinds: file.scope.kinds).differences(from: file.fingerprint)
-                guard changes.isEmpty else {
-                    console.err("deskform: error: \(PlanFileError.stale(changes))\n")
-                    return 1
-                }
-                console.out(file.plan.text())
-                if file.plan.isEmpty {
-                    console.out("Nothing to apply.\n")
-                    return 0
-                }
-                guard case .proceed(let approved, let held) = decide(file.plan, maxDeletes: file.maxDeletes, settings, console) else { return 3 }
-                return await execute(approved, held: held, client: client, parallelism: options.parallelism, settings: settings, console: console, logger: logger)
+        return await onTarget(options, environment: environment, console: console) { target, client, url, logger in
+            guard file.target == target.identity(url: url) else {
+                console.err("deskform: error: \(PlanFileError.otherTarget(planned: file.target, current: target.identity(url: url)))\n")
+                return 1
             }
-        } catch {
-            console.err("deskform: error: \(error)\n")
-            return 1
+            let live = try await LiveEstateReader(client: client, parallelism: options.parallelism, logger: logger).read(file.scope)
+            let changes = LiveFingerprint(of: live, kinds: file.scope.kinds).differences(from: file.fingerprint)
+            guard changes.isEmpty else {
+                console.err("deskform: error: \(PlanFileError.stale(changes))\n")
+                return 1
+            }
+            console.out(file.plan.text())
+            if file.plan.isEmpty {
+                console.out("Nothing to apply.\n")
+                return 0
+            }
+            guard case .proceed(let approved, let held) = decide(file.plan, maxDeletes: file.maxDeletes, settings, console) else { return 3 }
+            return await execute(approved, held: held, client: client, parallelism: options.parallelism, settings: settings, console: console, logger: logger)
         }
     }
 
