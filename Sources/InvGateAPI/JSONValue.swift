@@ -110,56 +110,7 @@ public enum JSONValue: Equatable, Hashable, Sendable {
     }
 }
 
-extension JSONValue: Codable {
-    public init(from decoder: any Decoder) throws {
-        if var array = try? decoder.unkeyedContainer() {
-            var values: [JSONValue] = []
-            if let count = array.count { values.reserveCapacity(count) }
-            while !array.isAtEnd { values.append(try array.decode(JSONValue.self)) }
-            self = .array(values)
-            return
-        }
-        if let object = try? decoder.container(keyedBy: AnyKey.self) {
-            // JSONDecoder does not keep key order; sort for a stable, comparable result.
-            let keys = object.allKeys.sorted { $0.stringValue < $1.stringValue }
-            self = .object(try keys.map { ($0.stringValue, try object.decode(JSONValue.self, forKey: $0)) })
-            return
-        }
-        let single = try decoder.singleValueContainer()
-        if single.decodeNil() {
-            self = .null
-        } else if let value = try? single.decode(Bool.self) {
-            self = .bool(value)
-        } else if let value = try? single.decode(Double.self) {
-            self = .number(value)
-        } else {
-            self = .string(try single.decode(String.self))
-        }
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        switch self {
-        case .null:
-            var single = encoder.singleValueContainer()
-            try single.encodeNil()
-        case .bool(let value):
-            var single = encoder.singleValueContainer()
-            try single.encode(value)
-        case .number(let value):
-            var single = encoder.singleValueContainer()
-            if let int = Int(exactly: value) { try single.encode(int) } else { try single.encode(value) }
-        case .string(let value):
-            var single = encoder.singleValueContainer()
-            try single.encode(value)
-        case .array(let values):
-            var array = encoder.unkeyedContainer()
-            for value in values { try array.encode(value) }
-        case .object(let pairs):
-            var object = encoder.container(keyedBy: AnyKey.self)
-            for (key, value) in pairs { try object.encode(value, forKey: AnyKey(key)) }
-        }
-    }
-
+extension JSONValue {
     /// Parses a response body, keeping object keys in document order.
     public static func parse(_ data: some Sequence<UInt8>) throws -> JSONValue {
         try JSONParser.parse(Array(data))
@@ -228,12 +179,4 @@ extension JSONValue: Codable {
         }
         out.append(UInt8(ascii: "\""))
     }
-}
-
-struct AnyKey: CodingKey {
-    var stringValue: String
-    var intValue: Int? { Int(stringValue) }
-    init(_ string: String) { stringValue = string }
-    init?(stringValue: String) { self.stringValue = stringValue }
-    init?(intValue: Int) { stringValue = String(intValue) }
 }

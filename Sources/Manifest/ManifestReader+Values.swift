@@ -8,15 +8,7 @@ extension ManifestReader {
             error(mappingNode, "\(noun) has no '\(key)'", hint: "add '\(key): …'")
             return nil
         }
-        guard case .scalar(let scalar) = node else {
-            error(node, "'\(key)' of \(noun) must be a single value, not \(Self.describe(node))")
-            return nil
-        }
-        if Self.isNull(scalar) {
-            error(node, "'\(key)' of \(noun) has no value")
-            return nil
-        }
-        let name = Located(scalar.string, at: location(node))
+        guard let name = text(node, key: key, in: noun) else { return nil }
         return checkName(name, what: "\(noun) name") ? name : nil
     }
 

@@ -5,8 +5,8 @@ import Estate
 /// Steps are chosen phase by phase against a replay of the live estate (``StepList``), so each diff
 /// sees what the earlier steps did, side effects included: a user removed from a company also leaves
 /// the company's groups, so a group membership the manifests want is re-added after that removal.
-/// The finished plan is replayed again from the live estate and must reach the desired state on
-/// everything managed, or planning fails with ``PlanError/doesNotConverge(_:)``.
+/// The replay at the end of the plan must equal the desired state on everything managed, or planning
+/// fails with ``PlanError/doesNotConverge(_:)``.
 public struct Planner {
     public let desired: DesiredState
     public let live: Estate
@@ -37,7 +37,7 @@ public struct Planner {
         self.liveGroups = LiveIndex(live.groups.values, name: \.name)
     }
 
-    /// Plans, replays and checks. Throws every protect and ambiguity problem together.
+    /// Plans and checks the replay. Throws every protect and ambiguity problem together.
     public static func plan(desired: DesiredState, live: Estate, fetched: Set<ObjectKind>) throws(PlanErrors) -> Plan {
         var planner = Planner(desired: desired, live: live, fetched: fetched)
         do {
@@ -49,7 +49,9 @@ public struct Planner {
         let plan = Plan(
             changes: planner.changeOrder.sorted().map { planner.changes[$0]! }, steps: planner.steps.steps,
             unmanaged: planner.unmanaged.filter { $0.value > 0 })
-        let mismatches = Convergence.mismatches(desired: desired, replayed: try replay(plan, on: live), fetched: fetched)
+        // The step list applied every step to its replay as it chose it, in plan order: that estate is
+        // the plan's replay from the live one, so it is checked as it is rather than replayed again.
+        let mismatches = Convergence.mismatches(desired: desired, replayed: planner.steps.estate, fetched: fetched)
         guard mismatches.isEmpty else { throw PlanErrors([.doesNotConverge(mismatches)]) }
         return plan
     }

@@ -150,16 +150,25 @@ public struct ReferenceResolver {
         return resolved
     }
 
+    /// The one object a name refers to; none or several is an error at `location` (with a
+    /// did-you-mean hint for none).
+    private mutating func only<Object>(
+        _ matches: [Object], at location: SourceLocation, unknown: String, ambiguous: (Int) -> String, hint: () -> String?
+    ) -> Object? {
+        if matches.count == 1 { return matches[0] }
+        diagnostics.append(.error(
+            at: location, matches.isEmpty ? unknown : ambiguous(matches.count), hint: matches.isEmpty ? hint() : nil))
+        return nil
+    }
+
     private mutating func helpdesk(_ declared: DesiredHelpDesk) -> DesiredState.HelpDesk? {
-        let matches = live.helpdesks.values.filter { $0.name == declared.name }
-        guard matches.count == 1, let helpdesk = matches.first else {
-            let message = matches.isEmpty
-                ? "unknown help desk '\(declared.name)'" : "\(matches.count) help desks are named '\(declared.name)'"
-            diagnostics.append(.error(
-                at: declared.location, message,
-                hint: matches.isEmpty ? Suggestion.didYouMean(declared.name, among: live.helpdesks.values.map(\.name).sorted()) : nil))
-            return nil
-        }
+        let live = self.live
+        guard let helpdesk = only(
+            live.helpdesks.values.filter { $0.name == declared.name }, at: declared.location,
+            unknown: "unknown help desk '\(declared.name)'",
+            ambiguous: { "\($0) help desks are named '\(declared.name)'" },
+            hint: { Suggestion.didYouMean(declared.name, among: live.helpdesks.values.map(\.name).sorted()) })
+        else { return nil }
         let levels = live.levels.values.filter { $0.helpdeskID == helpdesk.id }.sorted { $0.order < $1.order }
         var resolved = DesiredState.HelpDesk(id: helpdesk.id, name: helpdesk.name, observers: users(declared.observers))
         for level in declared.levels {
@@ -180,15 +189,13 @@ public struct ReferenceResolver {
     }
 
     private mutating func customField(_ declared: DesiredCustomField) -> DesiredState.CustomField? {
-        let matches = declared.uid.flatMap { live.customFields[$0].map { [$0] } } ?? live.customFields.values.filter { $0.label == declared.field }
-        guard matches.count == 1, let field = matches.first else {
-            let message = matches.isEmpty
-                ? "unknown custom field '\(declared.field)'" : "\(matches.count) custom fields are labelled '\(declared.field)': name it by uid"
-            diagnostics.append(.error(
-                at: declared.location, message,
-                hint: matches.isEmpty ? Suggestion.didYouMean(declared.field, among: live.customFields.values.map(\.label).sorted()) : nil))
-            return nil
-        }
+        let live = self.live
+        guard let field = only(
+            declared.uid.flatMap { live.customFields[$0].map { [$0] } } ?? live.customFields.values.filter { $0.label == declared.field },
+            at: declared.location, unknown: "unknown custom field '\(declared.field)'",
+            ambiguous: { "\($0) custom fields are labelled '\(declared.field)': name it by uid" },
+            hint: { Suggestion.didYouMean(declared.field, among: live.customFields.values.map(\.label).sorted()) })
+        else { return nil }
         let kind = live.fieldKind(field)
         let typeName = live.customFieldTypes.first { $0.id == field.typeID }?.name ?? "type \(field.typeID)"
         if declared.options != nil, kind != .list {

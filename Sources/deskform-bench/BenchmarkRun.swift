@@ -36,47 +36,60 @@ struct BenchmarkRun {
         let options = SimulatorOptions(port: 0, latency: .milliseconds(latency))
         return try await withRunningSimulator(options, store: store, logger: quiet) { port in
             let transport = AsyncHTTPTransport(maxConnections: parallelism)
-            defer { Task { try? await transport.shutdown() } }
-            let log = CallLog(transport)
-            let url = "http://127.0.0.1:\(port)"
-            let credentials = Credentials.basic(username: options.username, token: options.token)
-            let client = InvGateClient(instanceURL: url, credentials: credentials, transport: log, logger: quiet)
-            var rows: [Row] = []
-
-            // (b) plan on the unchanged estate.
-            let (unchanged, planWall) = try await Measurement.wall { try await plan(manifest, client) }
-            guard unchanged.plan.isEmpty else { throw BenchmarkFailure("the unchanged estate plans \(unchanged.plan.steps.count) steps") }
-            let planCalls = log.counts
-            let urls = log.getURLs
-
-            // (a) the lower bound: exactly those GETs, plainly, at the same parallelism.
-            let authorization = "Basic " + Data("\(options.username):\(options.token)".utf8).base64EncodedString()
-            let (_, fetchWall) = try await Measurement.wall { try await fetch(urls, transport: transport, authorization: authorization) }
-            rows.append(Row(scenario: "(a) lower bound: the same GETs, plain", latency: latency, wall: fetchWall, calls: urls.count, byEndpoint: [:], note: ""))
-            rows.append(Row(
-                scenario: "(b) plan, unchanged estate", latency: latency, wall: planWall, calls: planCalls.values.reduce(0, +),
-                byEndpoint: planCalls, plannerCPU: unchanged.cpu, steps: 0, note: String(format: "%.2f× (a)", planWall / fetchWall)))
-
-            // (c) plan after 5% drift, (d) apply it.
-            try await store.replace(with: Drift.fivePercent(estate))
-            log.reset()
-            let (drifted, driftWall) = try await Measurement.wall { try await plan(manifest, client) }
-            rows.append(Row(
-                scenario: "(c) plan after 5% drift", latency: latency, wall: driftWall, calls: log.total, byEndpoint: log.counts,
-                plannerCPU: drifted.cpu, steps: drifted.plan.steps.count, note: "\(drifted.plan.changes.count) objects change"))
-            rows.append(try await apply(drifted.plan, client: client, log: log, scenario: "(d) apply the drift"))
-            try await expectConverged(manifest, client)
-
-            // 10,000 membership changes over 1,000 groups (at L).
-            let groups = 10 * size.scale
-            try await store.replace(with: Drift.membershipChanges(await store.estate, groups: groups))
-            let changed = try await plan(manifest, client)
-            var row = try await apply(changed.plan, client: client, log: log, scenario: "apply \(groups * 10) membership changes over \(groups) groups")
-            row.note += "; at most \(2 * groups) (one per group × direction)"
-            rows.append(row)
-            try await expectConverged(manifest, client)
-            return rows
+            do {
+                let rows = try await scenarios(estate: estate, manifest: manifest, store: store, transport: transport, port: port, options: options)
+                try await transport.shutdown()
+                return rows
+            } catch {
+                try? await transport.shutdown()
+                throw error
+            }
         }
+    }
+
+    /// (a)–(d) and the membership changes, over one transport.
+    func scenarios(
+        estate: Estate, manifest: DesiredEstate, store: SimulatorStore, transport: AsyncHTTPTransport, port: Int, options: SimulatorOptions
+    ) async throws -> [Row] {
+        let log = CallLog(transport)
+        let url = "http://127.0.0.1:\(port)"
+        let credentials = Credentials.basic(username: options.username, token: options.token)
+        let client = InvGateClient(instanceURL: url, credentials: credentials, transport: log, logger: quiet)
+        var rows: [Row] = []
+
+        // (b) plan on the unchanged estate.
+        let (unchanged, planWall) = try await Measurement.wall { try await plan(manifest, client) }
+        guard unchanged.plan.isEmpty else { throw BenchmarkFailure("the unchanged estate plans \(unchanged.plan.steps.count) steps") }
+        let planCalls = log.counts
+        let urls = log.getURLs
+
+        // (a) the lower bound: exactly those GETs, plainly, at the same parallelism.
+        let authorization = "Basic " + Data("\(options.username):\(options.token)".utf8).base64EncodedString()
+        let (_, fetchWall) = try await Measurement.wall { try await fetch(urls, transport: transport, authorization: authorization) }
+        rows.append(Row(scenario: "(a) lower bound: the same GETs, plain", latency: latency, wall: fetchWall, calls: urls.count, byEndpoint: [:], note: ""))
+        rows.append(Row(
+            scenario: "(b) plan, unchanged estate", latency: latency, wall: planWall, calls: planCalls.values.reduce(0, +),
+            byEndpoint: planCalls, plannerCPU: unchanged.cpu, steps: 0, note: String(format: "%.2f× (a)", planWall / fetchWall)))
+
+        // (c) plan after 5% drift, (d) apply it.
+        try await store.replace(with: Drift.fivePercent(estate))
+        log.reset()
+        let (drifted, driftWall) = try await Measurement.wall { try await plan(manifest, client) }
+        rows.append(Row(
+            scenario: "(c) plan after 5% drift", latency: latency, wall: driftWall, calls: log.total, byEndpoint: log.counts,
+            plannerCPU: drifted.cpu, steps: drifted.plan.steps.count, note: "\(drifted.plan.changes.count) objects change"))
+        rows.append(try await apply(drifted.plan, client: client, log: log, scenario: "(d) apply the drift"))
+        try await expectConverged(manifest, client)
+
+        // 10,000 membership changes over 1,000 groups (at L).
+        let groups = 10 * size.scale
+        try await store.replace(with: Drift.membershipChanges(await store.estate, groups: groups))
+        let changed = try await plan(manifest, client)
+        var row = try await apply(changed.plan, client: client, log: log, scenario: "apply \(groups * 10) membership changes over \(groups) groups")
+        row.note += "; at most \(2 * groups) (one per group × direction)"
+        rows.append(row)
+        try await expectConverged(manifest, client)
+        return rows
     }
 
     /// Reads the live estate for the manifests, then resolves, plans and renders on this thread,
