@@ -109,9 +109,8 @@ public struct ApplyCommand: AsyncParsableCommand {
                 console.out("Nothing to apply.\n")
                 return 0
             }
-            guard case .proceed(let approved, let held) = decide(plan, maxDeletes: reconciliation.desired.policy.maxDeletes, settings, console) else {
-                return 3
-            }
+            guard case .proceed(let approved, let held) = decide(plan, settings, console) else { return 3 }
+            if approved.isEmpty { return reportOnlyHeld(held, console: console) }
             switch approval {
             case .automatic:
                 break
@@ -175,7 +174,8 @@ public struct ApplyCommand: AsyncParsableCommand {
                 console.out("Nothing to apply.\n")
                 return 0
             }
-            guard case .proceed(let approved, let held) = decide(file.plan, maxDeletes: file.maxDeletes, settings, console) else { return 3 }
+            guard case .proceed(let approved, let held) = decide(file.plan, settings, console) else { return 3 }
+            if approved.isEmpty { return reportOnlyHeld(held, console: console) }
             return await execute(approved, held: held, client: client, parallelism: options.parallelism, settings: settings, console: console, logger: logger)
         }
     }
@@ -185,22 +185,28 @@ public struct ApplyCommand: AsyncParsableCommand {
         case refuse
     }
 
-    /// `policy.max_deletes`, `--allow-deletes` and `--hold-deletes`.
-    static func decide(_ plan: Plan, maxDeletes: Int, _ settings: Settings, _ console: Console) -> Decision {
+    /// `policy.max_deletes`, `--allow-deletes` and `--hold-deletes`, over the objects the plan's replay destroys.
+    static func decide(_ plan: Plan, _ settings: Settings, _ console: Console) -> Decision {
         if settings.holdDeletes {
             let (kept, held) = plan.holdingDeletions()
             return .proceed(kept, held: held)
         }
-        if plan.deletions > maxDeletes, !settings.allowDeletes {
+        if plan.exceedsMaxDeletes, !settings.allowDeletes {
             console.err("""
-                deskform: error: apply refused: the plan deletes or replaces \(plan.deletions) objects, more than \
-                policy.max_deletes (\(maxDeletes)).
+                deskform: error: apply refused: the plan destroys \(plan.deletions) objects, more than \
+                policy.max_deletes (\(plan.maxDeletes)); nothing was changed.
                   hint: run with --allow-deletes to allow them, or --hold-deletes to apply everything else.
 
                 """)
             return .refuse
         }
         return .proceed(plan, held: [])
+    }
+
+    /// `--hold-deletes` when every step of the plan is held: nothing to approve or apply.
+    static func reportOnlyHeld(_ held: [Change], console: Console) -> Int32 {
+        console.out("Nothing to apply: --hold-deletes holds back every change of this plan: \(held.map(\.address.description).joined(separator: ", ")).\n")
+        return 0
     }
 
     static func execute(
@@ -213,7 +219,7 @@ public struct ApplyCommand: AsyncParsableCommand {
         let report = await executor.execute(plan) { progress in
             let step = progress.result.step
             let call = step.operation.wireCall
-            let line = "\(progress.result.outcome.name) \(progress.finished)/\(progress.total): \(call.method.rawValue) \(call.endpoint.rawValue) (\(step.address))"
+            let line = "\(progress.result.outcome.name) \(progress.finished)/\(progress.total): \(call.method.rawValue) \(call.endpoint.rawValue) (\(step.object))"
             if console.isTerminal {
                 console.err("\r\u{1B}[K" + line + (progress.finished == progress.total ? "\n" : ""))
             } else {
@@ -228,7 +234,7 @@ public struct ApplyCommand: AsyncParsableCommand {
         if !report.notStarted.isEmpty { summary += ", \(report.notStarted.count) not started (interrupted)" }
         console.out(summary + ".\n")
         if !held.isEmpty {
-            console.out("Held back \(held.count) deletion\(held.count == 1 ? "" : "s") (--hold-deletes): \(held.map(\.address.description).joined(separator: ", ")).\n")
+            console.out("Held back (--hold-deletes): \(held.map(\.address.description).joined(separator: ", ")).\n")
         }
         if let journal { console.err("Journal: \(journal.path)\n") }
         if !report.isComplete { console.out("Run plan or apply again: the next run converges from where this one stopped.\n") }

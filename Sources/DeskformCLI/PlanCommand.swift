@@ -81,8 +81,7 @@ public struct PlanCommand: AsyncParsableCommand {
                         try PlanFile(
                             target: target.identity(url: url), manifestsDigest: PlanFile.digest(ofFiles: load.files),
                             scope: reconciliation.scope,
-                            fingerprint: LiveFingerprint(of: reconciliation.live, kinds: reconciliation.scope.kinds), plan: plan,
-                            maxDeletes: reconciliation.desired.policy.maxDeletes
+                            fingerprint: LiveFingerprint(of: reconciliation.live, kinds: reconciliation.scope.kinds), plan: plan
                         ).write(to: out)
                         result.errorOutput += "Saved the plan to \(out); apply exactly it with: deskform apply \(out)\n"
                     }

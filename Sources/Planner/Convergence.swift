@@ -51,7 +51,7 @@ enum Convergence {
         let locations = estate.locations.values.map { ($0.id, $0.name, $0.parentID) }
         for location in desired.locations {
             let address = Address(.location, location.path.joined(separator: "/"))
-            let id = Planner.node(at: location.path, in: locations)
+            let id = try? Planner.node(at: location.path, in: locations, kind: .location)
             if location.absent {
                 if id != nil { found.append("\(address) would still exist") }
                 continue
@@ -73,7 +73,7 @@ enum Convergence {
 
         let categories = estate.kbCategories.values.map { ($0.id, $0.name, $0.parentID) }
         for category in desired.kbCategories {
-            let exists = Planner.node(at: category.path, in: categories) != nil
+            let exists = (try? Planner.node(at: category.path, in: categories, kind: .kbCategory)) != nil
             if exists == category.absent {
                 found.append("\(Address(.kbCategory, category.path.joined(separator: "/"))) would \(exists ? "still" : "not") exist")
             }

@@ -58,7 +58,12 @@ extension DesiredState {
 
         /// Whether `name` (or a path `A/B`) matches one of the `ignore` globs.
         public func ignores(_ name: String) -> Bool {
-            ignore.contains { GlobPattern($0).matches(name) }
+            ignorePattern(matching: name) != nil
+        }
+
+        /// The first `ignore` glob that matches `name`.
+        public func ignorePattern(matching name: String) -> String? {
+            ignore.first { GlobPattern($0).matches(name) }
         }
     }
 

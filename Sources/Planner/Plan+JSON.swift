@@ -13,11 +13,22 @@ extension Plan {
                 ("unmanaged", .int(unmanagedCount)),
             ])),
             ("unmanaged", .object(unmanaged.keys.sorted().map { ($0.rawValue, .int(unmanaged[$0]!)) })),
+            ("policy", .object([
+                ("max_deletes", .int(maxDeletes)), ("destroys", .int(deletions)), ("apply_refuses", .bool(exceedsMaxDeletes)),
+                ("hold_deletes_holds", .array(holdingDeletions().held.map { .string($0.address.description) })),
+            ])),
+            ("outcome", .object([
+                ("created", .array(outcome.created.map(\.json))), ("changed", .array(outcome.changed.map(\.json))),
+                ("destroyed", .array(outcome.destroyed.map(\.json))),
+            ])),
             ("changes", .array(changes.map(\.json))),
             ("steps", .array(steps.map { step in
                 let call = step.operation.wireCall
                 var pairs: [(key: String, value: JSONValue)] = [
                     ("number", .int(step.id + 1)), ("address", .string(step.address.description)),
+                ]
+                if let subject = step.subject { pairs.append(("subject", .string(subject.description))) }
+                pairs += [
                     ("method", .string(call.method.rawValue)), ("endpoint", .string(call.endpoint.rawValue)),
                     ("parameters", .object(labels.parameters(of: step).map { ($0.name, $0.value.json) })),
                     ("depends_on", .array(step.dependsOn.map { .int($0 + 1) })),
@@ -26,6 +37,15 @@ extension Plan {
                 return .object(pairs)
             })),
             ("warnings", .array(warnings.map(JSONValue.string))),
+        ])
+    }
+}
+
+extension Outcome.Entry {
+    var json: JSONValue {
+        .object([
+            ("address", .string(address.description)), ("step", .int(step + 1)), ("cause", .string(cause.description)),
+            ("cascade", .bool(cascade)),
         ])
     }
 }

@@ -6,6 +6,7 @@ extension Plan {
     /// changes and the API calls, cut below 65,536 characters with a note saying so.
     public func markdown(target: String) -> String {
         var head = "### deskform plan for `\(target)`\n\n**\(summaryLine)**\n"
+        if let policyVerdict { head += "\n\(exceedsMaxDeletes ? "⛔" : "⚠️") \(policyVerdict)\n" }
         if !warnings.isEmpty { head += "\n" + warnings.map { "> ⚠️ \($0)" }.joined(separator: "\n") + "\n" }
         if changes.isEmpty { return head + "\nNo changes. The instance matches the manifests.\n" }
 
@@ -13,7 +14,8 @@ extension Plan {
         let others = changes.filter { $0.action != .delete && $0.action != .replace }
         var sections: [String] = []
         if !destructive.isEmpty {
-            sections.append("\n#### ⚠️ Deletions and replacements (\(destructive.count))\n\n```diff\n"
+            let objects = deletions == 1 ? "1 object destroyed" : "\(deletions) objects destroyed"
+            sections.append("\n#### ⚠️ Deletions and replacements (\(objects))\n\n```diff\n"
                 + destructive.map { $0.diffBlock }.joined(separator: "\n") + "\n```\n")
         }
         if !others.isEmpty {

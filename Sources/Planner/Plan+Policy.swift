@@ -1,16 +1,37 @@
 extension Plan {
-    /// The plan without its deletions and replaces (and without any step that waits on one), and
-    /// the changes held back: what `apply --hold-deletes` carries out and reports.
+    /// Whether `apply` refuses the plan without `--allow-deletes`: it destroys more objects than
+    /// `policy.max_deletes`.
+    public var exceedsMaxDeletes: Bool { deletions > maxDeletes }
+
+    /// The plan without every step that destroys an object, every step of a delete or replace change,
+    /// and every step that waits on one: what `apply --hold-deletes` carries out. `held` is the changes
+    /// it leaves out.
     public func holdingDeletions() -> (plan: Plan, held: [Change]) {
-        let held = changes.filter { $0.action == .delete || $0.action == .replace }
-        let heldAddresses = Set(held.map(\.address))
+        let destructive = Set(changes.filter { $0.action == .delete || $0.action == .replace }.map(\.address))
+        let erasing = Set(outcome.destroyed.map(\.step))
         var removed: Set<Int> = []
-        for step in steps where heldAddresses.contains(step.address) || step.dependsOn.contains(where: removed.contains) {
+        for step in steps
+        where erasing.contains(step.id) || destructive.contains(step.address) || step.dependsOn.contains(where: removed.contains) {
             removed.insert(step.id)
         }
         var kept = self
-        kept.changes = changes.filter { !heldAddresses.contains($0.address) }
         kept.steps = steps.filter { !removed.contains($0.id) }
+        let keptAddresses = Set(kept.steps.map(\.address))
+        kept.changes = changes.filter { keptAddresses.contains($0.address) }
+        kept.outcome = outcome.restricted(to: Set(kept.steps.map(\.id)))
+        let held = changes.filter { change in steps.contains { removed.contains($0.id) && $0.address == change.address } }
         return (kept, held)
+    }
+
+    /// The policy's verdict on the plan, as `plan` states it; nil when it destroys nothing.
+    public var policyVerdict: String? {
+        guard deletions > 0 else { return nil }
+        let objects = deletions == 1 ? "1 object" : "\(deletions) objects"
+        let held = holdingDeletions().held.map(\.address.description).joined(separator: ", ")
+        if exceedsMaxDeletes {
+            return "Policy: apply would refuse this plan: it destroys \(objects), more than policy.max_deletes (\(maxDeletes)). "
+                + "apply --allow-deletes allows it; apply --hold-deletes applies the rest and holds back \(held)."
+        }
+        return "Policy: it destroys \(objects), within policy.max_deletes (\(maxDeletes)); apply --hold-deletes would hold back \(held)."
     }
 }

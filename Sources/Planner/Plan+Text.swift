@@ -27,6 +27,7 @@ extension Plan {
         }
         for warning in warnings { lines.append(style.paint("warning: ", code: "33") + warning) }
         lines.append(summaryLine)
+        if let policyVerdict { lines.append(exceedsMaxDeletes ? style.paint(policyVerdict, code: "31") : policyVerdict) }
         return lines.joined(separator: "\n") + "\n"
     }
 

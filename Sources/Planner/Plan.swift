@@ -3,7 +3,7 @@ import Estate
 /// What `plan` shows and `apply` carries out: the changes per object, and the API steps that make them.
 public struct Plan: Equatable, Sendable, Codable {
     /// The version of the JSON and plan-file formats.
-    public static let formatVersion = 1
+    public static let formatVersion = 2
 
     public var changes: [Change]
     /// In an order that respects every dependency; `Step.dependsOn` says which may run concurrently.
@@ -12,34 +12,32 @@ public struct Plan: Equatable, Sendable, Codable {
     public var unmanaged: [ObjectKind: Int]
     /// What the plan's reader should know but that does not stop it (a disabled user), with its place.
     public var warnings: [String]
+    /// What the steps do to the live estate, by the plan's replay: the source of every count.
+    public var outcome: Outcome
+    /// `policy.max_deletes` of the manifests the plan was made from.
+    public var maxDeletes: Int
 
-    public init(changes: [Change] = [], steps: [Step] = [], unmanaged: [ObjectKind: Int] = [:], warnings: [String] = []) {
+    public init(
+        changes: [Change] = [], steps: [Step] = [], unmanaged: [ObjectKind: Int] = [:], warnings: [String] = [],
+        outcome: Outcome = Outcome(), maxDeletes: Int = 10
+    ) {
         self.changes = changes
         self.steps = steps
         self.unmanaged = unmanaged
         self.warnings = warnings
+        self.outcome = outcome
+        self.maxDeletes = maxDeletes
     }
 
     public var isEmpty: Bool { steps.isEmpty }
 
-    /// Terraform's counts: a replace is one to add and one to destroy.
+    /// Objects created, changed and destroyed by the replay (a replace is one of each of add and destroy).
     public var summary: Summary {
-        var summary = Summary()
-        for change in changes {
-            switch change.action {
-            case .create: summary.add += 1
-            case .update: summary.change += 1
-            case .delete: summary.destroy += 1
-            case .replace:
-                summary.add += 1
-                summary.destroy += 1
-            }
-        }
-        return summary
+        Summary(add: outcome.created.count, change: outcome.changed.count, destroy: outcome.destroyed.count)
     }
 
-    /// Object deletions and replaces, which `policy.max_deletes` limits.
-    public var deletions: Int { changes.filter { $0.action == .delete || $0.action == .replace }.count }
+    /// Objects the plan destroys, cascades included: what `policy.max_deletes` limits.
+    public var deletions: Int { outcome.destroyed.count }
 
     public var unmanagedCount: Int { unmanaged.values.reduce(0, +) }
 
@@ -59,7 +57,7 @@ public struct Plan: Equatable, Sendable, Codable {
 /// Where an object lives in the manifests' terms: `company["Acme Corp"]`, `location["Madrid/Floor 2"]`.
 public struct Address: Equatable, Hashable, Sendable, Comparable, CustomStringConvertible, Codable {
     public enum Kind: String, Equatable, Hashable, Sendable, CaseIterable, Codable {
-        case company, group, location, helpdesk, level, kbCategory = "kb_category", customField = "custom_field"
+        case company, group, location, helpdesk, level, kbCategory = "kb_category", customField = "custom_field", option
     }
 
     public var kind: Kind
@@ -140,19 +138,26 @@ public struct RelationChange: Equatable, Sendable, Codable {
 public struct Step: Equatable, Sendable, Codable {
     public var id: Int
     public var operation: Operation
+    /// The change this step belongs to.
     public var address: Address
+    /// The object the step acts on when it is not `address`'s: a replace's DELETE names the old object.
+    public var subject: Address?
     /// Steps that must finish first.
     public var dependsOn: [Int]
     /// The object this step creates, with its provisional id or hash.
     public var creates: ProvisionalObject?
 
-    public init(id: Int, operation: Operation, address: Address, dependsOn: [Int], creates: ProvisionalObject? = nil) {
+    public init(id: Int, operation: Operation, address: Address, subject: Address? = nil, dependsOn: [Int], creates: ProvisionalObject? = nil) {
         self.id = id
         self.operation = operation
         self.address = address
+        self.subject = subject
         self.dependsOn = dependsOn
         self.creates = creates
     }
+
+    /// The object the step acts on, for logs and the journal.
+    public var object: Address { subject ?? address }
 }
 
 /// An object a plan creates, by the provisional id (or hash) its later steps use.

@@ -4,15 +4,33 @@ public enum PlanError: Error, Equatable, Sendable, CustomStringConvertible {
     case protected(Address, why: String)
     /// Two declarations, or a declaration and the live estate, cannot be told apart.
     case ambiguous(Address, why: String)
+    /// A declared identity (`external_id`) matches no live object, while one of the same name has another.
+    case otherIdentity(Address, why: String, hint: String)
+    /// A step of the change at `by` erases a protected or ignored object along with its own (a
+    /// sublocation with its parent).
+    case erasedByCascade(Address, by: Address, why: String)
     /// The replayed plan does not reach the desired state: a planner bug or an API conflict.
     case doesNotConverge([String])
     /// The replay refused a step the planner chose.
     case inconsistent(String)
 
+    /// What to do about it, where there is something to say.
+    public var hint: String? {
+        switch self {
+        case .otherIdentity(_, _, let hint): hint
+        case .erasedByCascade(let victim, _, _):
+            "the API erases everything below a deleted object: keep it, or move \(victim) out of it first"
+        default: nil
+        }
+    }
+
     public var description: String {
         switch self {
         case .protected(let address, let why): "\(address) is protected, but \(why)."
         case .ambiguous(let address, let why): "\(address) is ambiguous: \(why)."
+        case .otherIdentity(let address, let why, _): "\(address) would be a second company of that name: \(why)."
+        case .erasedByCascade(let victim, let cause, let why):
+            "\(cause) would erase \(victim) with it, but \(why)."
         case .doesNotConverge(let mismatches):
             "the plan would not reach the manifests' state:\n" + mismatches.map { "  - \($0)" }.joined(separator: "\n")
         case .inconsistent(let why): why

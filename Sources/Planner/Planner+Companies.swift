@@ -21,6 +21,15 @@ extension Planner {
                     if !candidates.isEmpty { break }
                 }
             }
+            if candidates.isEmpty, let externalID = company.externalID,
+                let other = ([company.name] + company.previousNames).lazy.compactMap({ index.byName[$0]?.first { $0.externalID != nil } }).first
+            {
+                // Never a silent second company with the same name: a typo, or a change of identity.
+                throw .otherIdentity(
+                    address, why: "no live company has external_id \"\(externalID)\", but live company \(other.id) \"\(other.name)\" has external_id \"\(other.externalID!)\"",
+                    hint: "if \"\(externalID)\" is a typo, write external_id: \(other.externalID!); if the company's identity changes, "
+                        + "delete the old one first (declare it with external_id: \(other.externalID!) and absent: true, apply) and then declare the new one")
+            }
             candidates.removeAll { claimed.contains($0.id) }
             guard candidates.count <= 1 else {
                 throw .ambiguous(address, why: "\(candidates.count) live companies match (ids \(candidates.map(\.id).sorted().map(String.init).joined(separator: ", ")))")

@@ -9,7 +9,7 @@ extension Planner {
         }
     }
 
-    /// One POST with every added or changed option, one DELETE with every key not declared.
+    /// One POST with every added or changed option, then one DELETE with every key not declared.
     private mutating func planListOptions(_ uid: Int, _ wanted: [ListOption], _ address: Address) throws(PlanError) {
         let current = Dictionary(steps.estate.customFields[uid]?.listOptions.map { ($0.key, $0.value) } ?? [], uniquingKeysWith: { $1 })
         let wantedKeys = Set(wanted.map(\.key))
@@ -18,8 +18,9 @@ extension Planner {
         relationChange(address, "options",
                        added: upserts.map { current[$0.key] == nil ? "\($0.key): \($0.value)" : "\($0.key): \(current[$0.key]!) → \($0.value)" },
                        removed: removed.map { "\($0): \(current[$0]!)" })
-        if !removed.isEmpty { try steps.add(.deleteListOptions(field: uid, keys: removed), for: address) }
+        // Upserts first: they never need the erasure, so `--hold-deletes` can apply them without it.
         if !upserts.isEmpty { try steps.add(.upsertListOptions(field: uid, options: upserts), for: address) }
+        if !removed.isEmpty { try steps.add(.deleteListOptions(field: uid, keys: removed), for: address) }
     }
 
     /// Tree options: identity is `key`, else the name path. Options not declared (or whose parent
@@ -58,7 +59,11 @@ extension Planner {
         }
         for entry in flat where entry.option.key == nil {
             let path = String(entry.identity.dropFirst("path:".count))
-            guard let option = live.first(where: { !claimed.contains($0.hash) && livePath($0).joined(separator: "/") == path }) else { continue }
+            let found = live.filter { !claimed.contains($0.hash) && livePath($0).joined(separator: "/") == path }
+            guard found.count <= 1 else {
+                throw .ambiguous(address, why: "\(found.count) live options are at \"\(path)\" (hashes \(found.map(\.hash).sorted().joined(separator: ", "))): give the option a key")
+            }
+            guard let option = found.first else { continue }
             claim[entry.identity] = option
             claimed.insert(option.hash)
         }

@@ -52,7 +52,7 @@ extension Planner {
         let declared = Set(desired.locations.filter { !$0.absent }.map(\.path))
         var doomed: [(id: Int, path: [String], reason: String, protect: Bool)] = []
         for location in desired.locations where location.absent {
-            if let id = Self.node(at: location.path, in: live.locations.values.map { ($0.id, $0.name, $0.parentID) }) {
+            if let id = try Self.node(at: location.path, in: live.locations.values.map { ($0.id, $0.name, $0.parentID) }, kind: .location) {
                 doomed.append((id, location.path, "absent: true", location.protect))
             }
         }
@@ -73,14 +73,12 @@ extension Planner {
             // Skip what an ancestor's deletion already erases.
             if doomed.contains(where: { $0.id != entry.id && live.locationSubtree(of: $0.id).contains(entry.id) }) { continue }
             guard steps.estate.locations[entry.id] != nil else { continue }
-            let erased = live.locationSubtree(of: entry.id).subtracting([entry.id]).map { live.locationPath(of: $0).joined(separator: "/") }.sorted()
             let address = Address(.location, entry.path.joined(separator: "/"))
             if entry.protect {
                 errors.append(.protected(address, why: "it is marked absent"))
                 continue
             }
             change(address, .delete, reason: entry.reason, before: ["name": entry.path.last!])
-            if !erased.isEmpty { consequence(address, "erases its sublocations: \(erased.joined(separator: ", "))") }
             try steps.add(.deleteLocation(id: entry.id), for: address)
         }
     }
@@ -94,7 +92,7 @@ extension Planner {
         let path = { (id: Int) in estate.kbCategoryPath(of: id) }
         var doomed: [Int: String] = [:]
         for category in desired.kbCategories where category.absent {
-            guard let id = kbCategoryID(at: category.path) else { continue }
+            guard let id = try kbCategoryID(at: category.path) else { continue }
             let address = Address(.kbCategory, category.path.joined(separator: "/"))
             if category.protect {
                 errors.append(.protected(address, why: "it is marked absent"))

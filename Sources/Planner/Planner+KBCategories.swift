@@ -2,8 +2,8 @@ import Estate
 
 extension Planner {
     /// The id of the KB category at `path` in the replay.
-    func kbCategoryID(at path: [String]) -> Int? {
-        Self.node(at: path, in: steps.estate.kbCategories.values.map { ($0.id, $0.name, $0.parentID) })
+    func kbCategoryID(at path: [String]) throws(PlanError) -> Int? {
+        try Self.node(at: path, in: steps.estate.kbCategories.values.map { ($0.id, $0.name, $0.parentID) }, kind: .kbCategory)
     }
 
     /// KB categories, parents first: a category found under one of its `previous_names` is renamed
@@ -11,14 +11,14 @@ extension Planner {
     mutating func planKBCategories() throws(PlanError) {
         for category in desired.kbCategories where !category.absent {
             let address = Address(.kbCategory, category.path.joined(separator: "/"))
-            if kbCategoryID(at: category.path) != nil { continue }
+            if try kbCategoryID(at: category.path) != nil { continue }
             let parentPath = Array(category.path.dropLast())
-            let parent = parentPath.isEmpty ? nil : kbCategoryID(at: parentPath)
+            let parent = parentPath.isEmpty ? nil : try kbCategoryID(at: parentPath)
             let name = category.path.last!
             var renamed = false
             for previous in category.previousNames {
                 let previousPath = previous.contains("/") ? previous.split(separator: "/").map(String.init) : parentPath + [previous]
-                guard let id = kbCategoryID(at: previousPath), isDeclaredElsewhere(previousPath) == false else { continue }
+                guard let id = try kbCategoryID(at: previousPath), isDeclaredElsewhere(previousPath) == false else { continue }
                 let moving = Array(previousPath.dropLast()) != parentPath
                 change(address, .update, reason: moving ? "moved from \"\(previous)\"" : "renamed from \"\(previous)\"",
                        before: attributes(name: previousPath.last!, parent: Array(previousPath.dropLast())),

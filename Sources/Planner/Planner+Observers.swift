@@ -16,7 +16,7 @@ extension Planner {
             }
         }
         for location in desired.locations where !location.absent {
-            guard let wanted = location.observers, let id = locationID(at: location.path) else { continue }
+            guard let wanted = location.observers, let id = try locationID(at: location.path) else { continue }
             try planObservers(.location(id), wanted: wanted, address: Address(.location, location.path.joined(separator: "/")))
         }
         for helpdesk in desired.helpdesks {

@@ -46,24 +46,97 @@ public struct Planner {
             planner.errors.append(error)
         }
         guard planner.errors.isEmpty else { throw PlanErrors(planner.errors) }
-        let plan = Plan(
-            changes: planner.changeOrder.sorted().map { planner.changes[$0]! }, steps: planner.steps.steps,
-            unmanaged: planner.unmanaged.filter { $0.value > 0 })
         // The step list applied every step to its replay as it chose it, in plan order: that estate is
-        // the plan's replay from the live one, so it is checked as it is rather than replayed again.
+        // the plan's replay from the live one, so it is checked and counted as it is, not replayed again.
         let mismatches = Convergence.mismatches(desired: desired, replayed: planner.steps.estate, fetched: fetched)
         guard mismatches.isEmpty else { throw PlanErrors([.doesNotConverge(mismatches)]) }
-        return plan
+        let outcome: Outcome
+        do {
+            outcome = try planner.steps.outcome(from: live)
+        } catch {
+            throw PlanErrors([error])
+        }
+        let cascades = planner.cascadeErrors(outcome)
+        guard cascades.isEmpty else { throw PlanErrors(cascades) }
+        planner.describeCascades(outcome)
+        return Plan(
+            changes: planner.changeOrder.sorted().map { planner.changes[$0]! }, steps: planner.steps.steps,
+            unmanaged: planner.unmanaged.filter { $0.value > 0 }, outcome: outcome, maxDeletes: desired.policy.maxDeletes)
     }
 
-    /// Applies every step of `plan` to `live`, in order, with the API's semantics.
+    /// A protected or ignored object that a step erases without naming it (with its parent, by a
+    /// replace): the plan fails, at the change that asks for the erasing step.
+    func cascadeErrors(_ outcome: Outcome) -> [PlanError] {
+        var protected = Set(desired.companies.filter(\.protect).map { Address(.company, $0.name) })
+        protected.formUnion(desired.groups.filter(\.protect).map { Address(.group, $0.name) })
+        // A protected node is live under its parent's previous name until the rename.
+        func paths(_ path: [String], previous: [[String]: [String]]) -> [[String]] {
+            var paths = [path]
+            for depth in 1..<max(path.count, 1) {
+                for name in previous[Array(path.prefix(depth))] ?? [] {
+                    paths.append(Array(path.prefix(depth - 1)) + [name] + Array(path.dropFirst(depth)))
+                }
+            }
+            return paths
+        }
+        let locationNames = Dictionary(desired.locations.map { ($0.path, $0.previousNames) }, uniquingKeysWith: { first, _ in first })
+        for location in desired.locations where location.protect {
+            protected.formUnion(paths(location.path, previous: locationNames).map { Address(.location, $0.joined(separator: "/")) })
+        }
+        let categoryNames = Dictionary(desired.kbCategories.map { ($0.path, $0.previousNames) }, uniquingKeysWith: { first, _ in first })
+        for category in desired.kbCategories where category.protect {
+            protected.formUnion(paths(category.path, previous: categoryNames).map { Address(.kbCategory, $0.joined(separator: "/")) })
+        }
+        return outcome.destroyed.filter(\.cascade).compactMap { entry in
+            if protected.contains(entry.address) {
+                return .erasedByCascade(entry.address, by: entry.cause, why: "it is protected")
+            }
+            if entry.address.kind != .option, let pattern = desired.policy.ignorePattern(matching: entry.address.name) {
+                return .erasedByCascade(entry.address, by: entry.cause, why: "it matches policy.ignore \"\(pattern)\"")
+            }
+            return nil
+        }
+    }
+
+    /// Lists under each change what its steps erase or change besides its own object.
+    mutating func describeCascades(_ outcome: Outcome) {
+        for address in changeOrder {
+            let erased = outcome.destroyed.filter { $0.cause == address && $0.cascade }.map(\.address.description)
+            if !erased.isEmpty { changes[address]!.consequences.append("erases \(erased.joined(separator: ", "))") }
+            let touched = outcome.changed.filter { $0.cause == address && $0.cascade && changes[$0.address] == nil }
+            if !touched.isEmpty {
+                changes[address]!.consequences.append("also changes \(touched.map(\.address.description).joined(separator: ", ")) (a side effect of the API)")
+            }
+        }
+    }
+
+    /// Applies every step of `plan` to `live`, in order, with the API's semantics. As `apply` does, each
+    /// object a step creates takes the id (or hash) the estate hands out, and later steps' provisional
+    /// ids are rewritten to it: a plan with steps left out (`--hold-deletes`) replays as it would apply.
     public static func replay(_ plan: Plan, on live: Estate) throws(PlanErrors) -> Estate {
         var estate = live
+        let provisional = Set(plan.steps.compactMap(\.creates))
+        var learned: [ProvisionalObject: ProvisionalObject] = [:]
         for step in plan.steps {
+            let operation = step.operation.rewriting { provisional.contains($0) ? learned[$0] ?? $0 : $0 }
+            let options: [TreeOption] =
+                if case .addTreeOption(let field, _, _, _) = operation { estate.customFields[field]?.treeOptions ?? [] } else { [] }
+            let result: OperationResult
             do {
-                try estate.apply(step.operation)
+                result = try estate.apply(operation)
             } catch {
                 throw PlanErrors([.inconsistent("step \(step.id) (\(step.address)) is refused on replay: \(error)")])
+            }
+            switch (step.creates, result, operation) {
+            case (.company(let id)?, .created(let real), _): learned[.company(id)] = .company(real)
+            case (.group(let id)?, .created(let real), _): learned[.group(id)] = .group(real)
+            case (.location(let id)?, .created(let real), _): learned[.location(id)] = .location(real)
+            case (.kbCategory(let id)?, .created(let real), _): learned[.kbCategory(id)] = .kbCategory(real)
+            case (.treeOption(let field, let hash)?, _, .addTreeOption):
+                if let added = estate.customFields[field]?.treeOptions.first(where: { option in !options.contains { $0.hash == option.hash } }) {
+                    learned[.treeOption(field: field, hash: hash)] = .treeOption(field: field, hash: added.hash)
+                }
+            default: break
             }
         }
         return estate

@@ -8,6 +8,10 @@ struct StepList {
     private(set) var estate: Estate
     private(set) var steps: [Step] = []
     private var lastTouch: [Resource: Int] = [:]
+    /// Per object the plan erases: the step, and whether the step names it (else it goes by cascade).
+    private var erasures: [ObjectID: (step: Int, named: Bool)] = [:]
+    /// Per object the plan creates: the step that creates it.
+    private var creations: [ObjectID: Int] = [:]
 
     init(live: Estate) {
         self.estate = live
@@ -18,12 +22,15 @@ struct StepList {
         case company(Int), group(Int), location(Int), helpdesk(Int), level(Int), kbCategory(Int), field(Int)
     }
 
-    /// Appends `operation`, applies it to the replay and returns what the API would answer.
+    /// Appends `operation`, applies it to the replay and returns what the API would answer. `subject`
+    /// is the object the step acts on when it is not `address`'s (a replace deletes the old name).
     @discardableResult
-    mutating func add(_ operation: Operation, for address: Address) throws(PlanError) -> OperationResult {
+    mutating func add(_ operation: Operation, for address: Address, subject: Address? = nil) throws(PlanError) -> OperationResult {
         var touched = resources(of: operation)
         let result: OperationResult
         let optionsBefore = createdOptionField(operation).map { estate.customFields[$0]?.treeOptions.count ?? 0 }
+        let erased = erasedObjects(operation)
+        let newListKeys = newListOptions(operation)
         do {
             result = try estate.apply(operation)
         } catch {
@@ -47,8 +54,79 @@ struct StepList {
         let dependsOn = Set(touched.compactMap { lastTouch[$0] }).sorted()
         let id = steps.count
         for resource in touched { lastTouch[resource] = id }
-        steps.append(Step(id: id, operation: operation, address: address, dependsOn: dependsOn, creates: creates))
+        for (object, named) in erased { erasures[object] = (id, named) }
+        for object in newListKeys { creations[object] = id }
+        switch creates {
+        case .company(let new): creations[.company(new)] = id
+        case .group(let new): creations[.group(new)] = id
+        case .location(let new): creations[.location(new)] = id
+        case .kbCategory(let new): creations[.kbCategory(new)] = id
+        case .treeOption(let field, let hash): creations[.treeOption(field: field, hash: hash)] = id
+        case nil: break
+        }
+        steps.append(Step(id: id, operation: operation, address: address, subject: subject, dependsOn: dependsOn, creates: creates))
         return result
+    }
+
+    /// The plan's outcome: the live estate against the replay as it is now, each object with the step
+    /// that created, last changed or erased it.
+    func outcome(from live: Estate) throws(PlanError) -> Outcome {
+        let before = live.countedObjects(), after = estate.countedObjects()
+        var outcome = Outcome()
+        func entry(_ object: ObjectID, in named: Estate, step: Int?, cascade: (Address, Address) -> Bool) throws(PlanError) -> Outcome.Entry {
+            let address = named.address(of: object)
+            guard let step else { throw .inconsistent("\(address) changes in the replay, but no step of the plan touches it") }
+            let cause = steps[step].address
+            return Outcome.Entry(address: address, step: step, cause: cause, cascade: cascade(address, cause))
+        }
+        for object in before.subtracting(after) {
+            outcome.destroyed.append(try entry(object, in: live, step: erasures[object]?.step) { _, _ in erasures[object]?.named == false })
+        }
+        for object in after.subtracting(before) {
+            outcome.created.append(try entry(object, in: estate, step: creations[object]) { _, _ in false })
+        }
+        for object in before.intersection(after) where live.differs(object, from: estate) {
+            outcome.changed.append(try entry(object, in: live, step: lastTouch[object.resource]) { address, cause in
+                address.kind != .option && address != cause
+            })
+        }
+        let order = { (a: Outcome.Entry, b: Outcome.Entry) in (a.address, a.step) < (b.address, b.step) }
+        outcome.created.sort(by: order)
+        outcome.changed.sort(by: order)
+        outcome.destroyed.sort(by: order)
+        return outcome
+    }
+
+    /// What a deletion erases in the replay as it is now, and whether the operation names each object
+    /// (the rest goes by cascade: sublocations, subcategories, child options).
+    private func erasedObjects(_ operation: Operation) -> [(ObjectID, Bool)] {
+        switch operation {
+        case .deleteCompany(let id):
+            return estate.companies[id] == nil ? [] : [(.company(id), true)]
+        case .deleteGroup(let id):
+            return estate.groups[id] == nil ? [] : [(.group(id), true)]
+        case .deleteLocation(let id):
+            guard estate.locations[id] != nil else { return [] }
+            return estate.locationSubtree(of: id).map { (.location($0), $0 == id) }
+        case .deleteKBCategory(let id):
+            guard estate.kbCategories[id] != nil else { return [] }
+            return estate.kbCategorySubtree(of: id).map { (.kbCategory($0), $0 == id) }
+        case .deleteListOptions(let field, let keys):
+            let present = Set(estate.customFields[field]?.listOptions.map(\.key) ?? [])
+            return keys.filter(present.contains).map { (.listOption(field: field, key: $0), true) }
+        case .deleteTreeOption(let field, let hash):
+            guard let options = estate.customFields[field], options.treeOptions.contains(where: { $0.hash == hash }) else { return [] }
+            return options.treeOptionSubtree(of: hash).map { (.treeOption(field: field, hash: $0), $0 == hash) }
+        default:
+            return []
+        }
+    }
+
+    /// The list options an upsert adds (rather than changes).
+    private func newListOptions(_ operation: Operation) -> [ObjectID] {
+        guard case .upsertListOptions(let field, let options) = operation else { return [] }
+        let present = Set(estate.customFields[field]?.listOptions.map(\.key) ?? [])
+        return options.filter { !present.contains($0.key) }.map { .listOption(field: field, key: $0.key) }
     }
 
     private func createdOptionField(_ operation: Operation) -> Int? {

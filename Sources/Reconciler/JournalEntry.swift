@@ -22,7 +22,7 @@ public struct JournalEntry: Equatable, Sendable {
     ) {
         self.time = time
         self.step = step.id
-        self.address = step.address.description
+        self.address = step.object.description
         self.method = call.method.rawValue
         self.endpoint = call.endpoint.rawValue
         self.parameters = call.parameters

@@ -99,7 +99,7 @@ public struct PlanExecutor: Sendable {
         let error: String? = if case .failed(let error) = result.outcome { error.description } else { nil }
         await write(JournalEntry(step: step, call: call, outcome: result.outcome.name, learned: result.created?.identifier, error: error))
         logger.debug("step finished", metadata: [
-            "step": "\(step.id)", "address": "\(step.address)", "outcome": "\(result.outcome.name)",
+            "step": "\(step.id)", "address": "\(step.object)", "outcome": "\(result.outcome.name)",
         ])
         return result
     }
@@ -131,5 +131,25 @@ public struct PlanExecutor: Sendable {
         } catch {
             logger.warning("the journal cannot be written", metadata: ["error": "\(error)"])
         }
+    }
+}
+
+extension Operation {
+    /// This operation with every provisional object replaced by the real one `learned` maps it to.
+    /// Fails when it mentions a provisional object that has no real counterpart yet.
+    func resolvingProvisional(
+        _ learned: [ProvisionalObject: ProvisionalObject], provisional: Set<ProvisionalObject>
+    ) throws(ApplyError) -> Operation {
+        var unresolved: ProvisionalObject?
+        let resolved = rewriting { object in
+            guard provisional.contains(object) else { return object }
+            guard let real = learned[object] else {
+                unresolved = unresolved ?? object
+                return object
+            }
+            return real
+        }
+        if let unresolved { throw .unresolved(unresolved) }
+        return resolved
     }
 }

@@ -4,7 +4,7 @@ import Planner
 /// A plan saved by `plan --out FILE`, for `apply FILE`: the exact steps, the target they were planned
 /// for, what was read (the scope) and a fingerprint of it, so that a stale plan is refused.
 public struct PlanFile: Equatable, Sendable, Codable {
-    public static let formatVersion = 1
+    public static let formatVersion = 2
 
     public var formatVersion: Int
     /// The instance root URL (never credentials).
@@ -14,13 +14,12 @@ public struct PlanFile: Equatable, Sendable, Codable {
     public var manifestsDigest: String
     public var scope: FetchScope
     public var fingerprint: LiveFingerprint
+    /// The plan, with the `policy.max_deletes` that `apply` enforces.
     public var plan: Plan
-    /// `policy.max_deletes` of the manifests, which `apply` enforces.
-    public var maxDeletes: Int
 
     public init(
         target: String, createdAt: Date = Date(), manifestsDigest: String, scope: FetchScope, fingerprint: LiveFingerprint,
-        plan: Plan, maxDeletes: Int
+        plan: Plan
     ) {
         self.formatVersion = Self.formatVersion
         self.target = target
@@ -29,12 +28,11 @@ public struct PlanFile: Equatable, Sendable, Codable {
         self.scope = scope
         self.fingerprint = fingerprint
         self.plan = plan
-        self.maxDeletes = maxDeletes
     }
 
     enum CodingKeys: String, CodingKey {
         case formatVersion = "format_version", target, createdAt = "created_at", manifestsDigest = "manifests_digest"
-        case scope, fingerprint, plan, maxDeletes = "max_deletes"
+        case scope, fingerprint, plan
     }
 
     public func write(to path: String) throws {

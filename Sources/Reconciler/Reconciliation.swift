@@ -38,8 +38,10 @@ public struct Reconciliation: Sendable {
     /// A planning error at the manifest position of the object it names.
     static func diagnostic(_ error: PlanError, places: [Address: SourceLocation]) -> Diagnostic {
         switch error {
-        case .protected(let address, _), .ambiguous(let address, _):
-            .error(at: places[address] ?? SourceLocation(file: "deskform"), error.description)
+        case .protected(let address, _), .ambiguous(let address, _), .otherIdentity(let address, _, _):
+            .error(at: places[address] ?? SourceLocation(file: "deskform"), error.description, hint: error.hint)
+        case .erasedByCascade(let victim, let cause, _):
+            .error(at: places[cause] ?? places[victim] ?? SourceLocation(file: "deskform"), error.description, hint: error.hint)
         case .doesNotConverge, .inconsistent:
             .error(at: SourceLocation(file: "deskform"), error.description, hint: "this is a deskform bug: please report it with the manifests")
         }

@@ -19,7 +19,7 @@ public struct EstateGenerator {
         random = SeededGenerator(seed: seed)
     }
 
-    mutating func chance(_ probability: Double) -> Bool { Double.random(in: 0..<1, using: &random) < probability }
+    public mutating func chance(_ probability: Double) -> Bool { Double.random(in: 0..<1, using: &random) < probability }
     mutating func subset(of ids: some Collection<Int>, _ probability: Double = 0.4) -> Set<Int> {
         Set(ids.sorted().filter { _ in chance(probability) })
     }

@@ -121,7 +121,7 @@ struct ApplyCommandTests {
             let (refused, output) = try await Self.apply([manifest], url: simulator.url, scratch: scratch)
             #expect(refused == 3)
             #expect(output.errorOutput.contains("""
-                deskform: error: apply refused: the plan deletes or replaces 12 objects, more than policy.max_deletes (10).
+                deskform: error: apply refused: the plan destroys 12 objects, more than policy.max_deletes (10); nothing was changed.
                   hint: run with --allow-deletes to allow them, or --hold-deletes to apply everything else.
                 """))
             #expect(await simulator.store.estate == before)
@@ -139,9 +139,54 @@ struct ApplyCommandTests {
         try await withLiveSimulator(estate: Self.estateWithLegacyGroups()) { simulator in
             let (code, output) = try await Self.apply([manifest], url: simulator.url, scratch: scratch, holdDeletes: true)
             #expect(code == 0)
-            #expect(output.output.contains("Held back 12 deletions (--hold-deletes): group[\"Legacy 1\"], group[\"Legacy 10\"]"))
+            #expect(output.output.contains("Held back (--hold-deletes): group[\"Legacy 1\"], group[\"Legacy 10\"]"))
             let groups = await simulator.store.estate.groups.values
             #expect(groups.count == 14 && groups.first { $0.name == "New" }?.members == [1])
+        }
+    }
+
+    /// The demo seed plus location "Old Site" with twelve sublocations, which the manifest below prunes.
+    static func estateWithOldSite() throws -> Estate {
+        var estate = Fixtures.demoEstate
+        let site = try estate.apply(.createLocation(name: "Old Site", parentID: nil)).createdID
+        for floor in 1...12 { try estate.apply(.createLocation(name: "Floor \(floor)", parentID: site)) }
+        return estate
+    }
+
+    static func manifest(_ text: String, in scratch: URL) throws -> String {
+        let file = scratch.appendingPathComponent("estate.yaml")
+        try Data(text.utf8).write(to: file)
+        return file.path
+    }
+
+    @Test("a location pruned with its twelve sublocations counts thirteen against max_deletes: refused, nothing written")
+    func cascadeOverLimit() async throws {
+        let scratch = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let estate = try Self.estateWithOldSite()
+        let manifest = try Self.manifest("locations: []\ngroups:\n  - name: Night Shift\npolicy:\n  prune: [locations]\n  max_deletes: 3\n", in: scratch)
+        try await withLiveSimulator(estate: estate) { simulator in
+            let before = await simulator.store.estate
+            let (refused, output) = try await Self.apply([manifest], url: simulator.url, scratch: scratch)
+            #expect(refused == 3)
+            #expect(output.output.contains("Plan: 1 to add, 0 to change, 13 to destroy."))
+            #expect(output.output.contains("Policy: apply would refuse this plan: it destroys 13 objects, more than policy.max_deletes (3)."))
+            #expect(output.errorOutput.contains("apply refused: the plan destroys 13 objects, more than policy.max_deletes (3); nothing was changed."))
+            #expect(await simulator.store.estate == before)
+
+            // --hold-deletes applies the rest: the new group, and not one location.
+            let (held, report) = try await Self.apply([manifest], url: simulator.url, scratch: scratch, holdDeletes: true)
+            #expect(held == 0)
+            #expect(report.output.contains("Apply complete: 1 applied, 0 failed, 0 skipped.\nHeld back (--hold-deletes): location[\"Old Site\"].\n"))
+            let after = await simulator.store.estate
+            #expect(after.locations == before.locations)
+            #expect(after.groups.values.contains { $0.name == "Night Shift" })
+
+            // Only deletions left: nothing to approve or apply.
+            let (nothing, quiet) = try await Self.apply([manifest], url: simulator.url, scratch: scratch, approval: .unavailable, holdDeletes: true)
+            #expect(nothing == 0)
+            #expect(quiet.output.hasSuffix("Nothing to apply: --hold-deletes holds back every change of this plan: location[\"Old Site\"].\n"))
+            #expect(await simulator.store.estate == after)
         }
     }
 

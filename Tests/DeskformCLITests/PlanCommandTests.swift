@@ -149,9 +149,13 @@ struct PlanCommandTests {
             #expect(result.output.contains("""
                 -/+ location["Madrid"]  (renamed from "Madrid HQ"; the API cannot rename locations)
                     name: "Madrid HQ" → "Madrid"
-                    ! erases its sublocations: Madrid HQ/Floor 2
+                    ! erases location["Madrid HQ/Floor 2"]
                 """))
-            #expect(result.output.hasSuffix("Plan: 2 to add, 0 to change, 2 to destroy.\n"))
+            #expect(result.output.hasSuffix("""
+                Plan: 2 to add, 0 to change, 3 to destroy.
+                Policy: it destroys 3 objects, within policy.max_deletes (10); apply --hold-deletes would hold back group["IT"], location["Madrid"].
+
+                """))
         }
     }
 

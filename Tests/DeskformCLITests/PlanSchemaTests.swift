@@ -34,10 +34,10 @@ struct PlanSchemaTests {
 
     @Test("the check itself rejects what the schema forbids")
     func checkCanFail() throws {
-        let bad = try JSONValue.parse(Array(#"{"format_version": 2, "target": 3, "summary": {}, "extra": true}"#.utf8))
+        let bad = try JSONValue.parse(Array(#"{"format_version": 1, "target": 3, "summary": {}, "extra": true}"#.utf8))
         #expect(try Self.schema().violations(of: bad) == [
-            "$: missing unmanaged", "$: missing changes", "$: missing steps", "$: missing warnings",
-            "$.format_version: not 1", "$.target: integer is not [\"string\"]",
+            "$: missing policy", "$: missing outcome", "$: missing unmanaged", "$: missing changes", "$: missing steps",
+            "$: missing warnings", "$.format_version: not 2", "$.target: integer is not [\"string\"]",
             "$.summary: missing add", "$.summary: missing change", "$.summary: missing destroy", "$.summary: missing unmanaged",
             "$: unexpected extra",
         ])

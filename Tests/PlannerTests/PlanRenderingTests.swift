@@ -30,7 +30,7 @@ struct PlanRenderingTests {
         try live.apply(.createGroup(name: "Old"))
         let desired = DesiredState(groups: [DesiredState.Group(name: "Old", absent: true), DesiredState.Group(name: "New")])
         let markdown = try Planner.plan(desired: desired, live: live, fetched: [.groups]).markdown(target: "t")
-        let deletions = try #require(markdown.range(of: "#### ⚠️ Deletions and replacements (1)"))
+        let deletions = try #require(markdown.range(of: "#### ⚠️ Deletions and replacements (1 object destroyed)"))
         let changes = try #require(markdown.range(of: "#### Changes (1)"))
         #expect(deletions.lowerBound < changes.lowerBound)
         #expect(markdown.contains("- - group[\"Old\"]  (absent: true)"))

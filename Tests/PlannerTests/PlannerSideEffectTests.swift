@@ -68,7 +68,8 @@ struct PlannerSideEffectTests {
             .addMembers(.company(1), users: [3, 4, 5, 6]),
             .addObservers(.company(1), users: [1, 2, 3]),
         ])
-        #expect(plan.summary == Plan.Summary(add: 0, change: 1, destroy: 0))
+        // The company, and its group "Acme IT", which its new members join and its old ones leave.
+        #expect(plan.summary == Plan.Summary(add: 0, change: 2, destroy: 0))
     }
 
     @Test("independent objects' steps do not wait for each other")
@@ -90,7 +91,9 @@ struct PlannerSideEffectTests {
             .addMembers(.group(3), users: [1, 2]),
         ])
         #expect(plan.changes.map(\.action) == [.replace])
-        #expect(plan.summary == Plan.Summary(add: 1, change: 0, destroy: 1))
+        // The company "Acme" changes too: it relates to the new group instead of the old one.
+        #expect(plan.summary == Plan.Summary(add: 1, change: 1, destroy: 1))
+        #expect(plan.changes[0].consequences.last == #"also changes company["Acme"] (a side effect of the API)"#)
         let replayed = try Planner.replay(plan, on: live())
         #expect(replayed.groups[3] == Group(id: 3, name: "Acme Support", members: [1, 2]))
         #expect(replayed.companies[1]?.groups == [3])
@@ -136,7 +139,8 @@ struct PlannerTreeTests {
         #expect(plan.steps.map(\.operation) == [
             .deleteLocation(id: 1), .createLocation(name: "Madrid", parentID: nil), .createLocation(name: "Floor 2", parentID: 4),
         ])
-        #expect(plan.changes.first?.consequences == ["erases its sublocations: Madrid HQ/Floor 2, Madrid HQ/Floor 2/Desk 7"])
+        #expect(plan.changes.first?.consequences == [#"erases location["Madrid HQ/Floor 2"], location["Madrid HQ/Floor 2/Desk 7"]"#])
+        #expect(plan.summary == Plan.Summary(add: 2, change: 0, destroy: 3))
         #expect(plan.steps[2].dependsOn == [1])
     }
 

@@ -1,10 +1,9 @@
 import Estate
-import Planner
 
 /// Rewriting a plan's provisional ids (and tree option hashes) with the ones the API handed out.
 extension Operation {
     /// The provisional objects among `provisional` that this operation mentions.
-    func provisionalReferences(among provisional: Set<ProvisionalObject>) -> Set<ProvisionalObject> {
+    package func provisionalReferences(among provisional: Set<ProvisionalObject>) -> Set<ProvisionalObject> {
         var found: Set<ProvisionalObject> = []
         _ = rewriting { object in
             if provisional.contains(object) { found.insert(object) }
@@ -13,28 +12,10 @@ extension Operation {
         return found
     }
 
-    /// This operation with every provisional object replaced by the real one `learned` maps it to.
-    /// Fails when it mentions a provisional object that has no real counterpart yet.
-    func resolvingProvisional(
-        _ learned: [ProvisionalObject: ProvisionalObject], provisional: Set<ProvisionalObject>
-    ) throws(ApplyError) -> Operation {
-        var unresolved: ProvisionalObject?
-        let resolved = rewriting { object in
-            guard provisional.contains(object) else { return object }
-            guard let real = learned[object] else {
-                unresolved = unresolved ?? object
-                return object
-            }
-            return real
-        }
-        if let unresolved { throw .unresolved(unresolved) }
-        return resolved
-    }
-
     /// This operation with every object reference passed through `transform`: ids of companies,
     /// groups, locations and KB categories (parents included; `0`, the root, is left alone) and
     /// tree option hashes. Users, help desks, levels and custom fields are never created by a plan.
-    func rewriting(_ transform: (ProvisionalObject) -> ProvisionalObject) -> Operation {
+    package func rewriting(_ transform: (ProvisionalObject) -> ProvisionalObject) -> Operation {
         func company(_ id: Int) -> Int {
             if case .company(let real) = transform(.company(id)) { return real }
             return id

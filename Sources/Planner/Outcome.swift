@@ -1,0 +1,132 @@
+import Estate
+
+/// What a plan does to the live estate, read off its replay: every object it creates, changes or
+/// destroys, whichever step (or cascade) does it. Every count a plan shows, and every guard
+/// (`policy.max_deletes`, `protect`, `--hold-deletes`), comes from here.
+///
+/// Objects are companies, groups, locations, KB categories, help desks and levels (their observers),
+/// and each list or tree option of a custom field.
+public struct Outcome: Equatable, Sendable, Codable {
+    public var created: [Entry]
+    public var changed: [Entry]
+    public var destroyed: [Entry]
+
+    public init(created: [Entry] = [], changed: [Entry] = [], destroyed: [Entry] = []) {
+        self.created = created
+        self.changed = changed
+        self.destroyed = destroyed
+    }
+
+    /// One object, and the step that created, last changed or erased it.
+    public struct Entry: Equatable, Sendable, Codable {
+        /// The object: as the live estate names it (for a creation, as the replay does).
+        public var address: Address
+        /// The step's index in the plan.
+        public var step: Int
+        /// The change that step belongs to.
+        public var cause: Address
+        /// Whether it goes with another object: a sublocation erased with its parent, a group whose
+        /// members change with its company's.
+        public var cascade: Bool
+
+        public init(address: Address, step: Int, cause: Address, cascade: Bool) {
+            self.address = address
+            self.step = step
+            self.cause = cause
+            self.cascade = cascade
+        }
+    }
+
+    /// The entries of the steps in `kept` only.
+    func restricted(to kept: Set<Int>) -> Outcome {
+        Outcome(
+            created: created.filter { kept.contains($0.step) }, changed: changed.filter { kept.contains($0.step) },
+            destroyed: destroyed.filter { kept.contains($0.step) })
+    }
+}
+
+/// One object as the replay counts it.
+enum ObjectID: Hashable {
+    case company(Int), group(Int), location(Int), kbCategory(Int), helpdesk(Int), level(Int)
+    case listOption(field: Int, key: String)
+    case treeOption(field: Int, hash: String)
+
+    /// What the step list orders by: the object itself, or its custom field for an option.
+    var resource: StepList.Resource {
+        switch self {
+        case .company(let id): .company(id)
+        case .group(let id): .group(id)
+        case .location(let id): .location(id)
+        case .kbCategory(let id): .kbCategory(id)
+        case .helpdesk(let id): .helpdesk(id)
+        case .level(let id): .level(id)
+        case .listOption(let field, _), .treeOption(let field, _): .field(field)
+        }
+    }
+}
+
+extension Estate {
+    /// Every object the replay counts.
+    func countedObjects() -> Set<ObjectID> {
+        var objects: Set<ObjectID> = []
+        objects.formUnion(companies.keys.map(ObjectID.company))
+        objects.formUnion(groups.keys.map(ObjectID.group))
+        objects.formUnion(locations.keys.map(ObjectID.location))
+        objects.formUnion(kbCategories.keys.map(ObjectID.kbCategory))
+        objects.formUnion(helpdesks.keys.map(ObjectID.helpdesk))
+        objects.formUnion(levels.keys.map(ObjectID.level))
+        for (uid, field) in customFields {
+            objects.formUnion(field.listOptions.map { .listOption(field: uid, key: $0.key) })
+            objects.formUnion(field.treeOptions.map { .treeOption(field: uid, hash: $0.hash) })
+        }
+        return objects
+    }
+
+    /// Whether `object`, present in both estates, differs between them in what deskform manages
+    /// (observer groups are read-only: a deleted group leaving them is not a change of the object).
+    func differs(_ object: ObjectID, from other: Estate) -> Bool {
+        func managed<T>(_ value: T?, _ readOnly: WritableKeyPath<T, Set<Int>>) -> T? {
+            value.map { var copy = $0; copy[keyPath: readOnly] = []; return copy }
+        }
+        return switch object {
+        case .company(let id): managed(companies[id], \.observerGroups) != managed(other.companies[id], \.observerGroups)
+        case .group(let id): managed(groups[id], \.observerGroups) != managed(other.groups[id], \.observerGroups)
+        case .location(let id): managed(locations[id], \.observerGroups) != managed(other.locations[id], \.observerGroups)
+        case .kbCategory(let id): kbCategories[id] != other.kbCategories[id]
+        case .helpdesk(let id): helpdesks[id]?.observers != other.helpdesks[id]?.observers
+        case .level(let id): levels[id]?.observers != other.levels[id]?.observers
+        case .listOption(let uid, let key):
+            customFields[uid]?.listOptions.first { $0.key == key } != other.customFields[uid]?.listOptions.first { $0.key == key }
+        case .treeOption(let uid, let hash):
+            customFields[uid]?.treeOptions.first { $0.hash == hash } != other.customFields[uid]?.treeOptions.first { $0.hash == hash }
+        }
+    }
+
+    /// The address of an object of this estate, as a plan prints it.
+    func address(of object: ObjectID) -> Address {
+        switch object {
+        case .company(let id): Address(.company, companies[id]?.name ?? "#\(id)")
+        case .group(let id): Address(.group, groups[id]?.name ?? "#\(id)")
+        case .location(let id): Address(.location, locationPath(of: id).joined(separator: "/"))
+        case .kbCategory(let id): Address(.kbCategory, kbCategoryPath(of: id).joined(separator: "/"))
+        case .helpdesk(let id): Address(.helpdesk, helpdesks[id]?.name ?? "#\(id)")
+        case .level(let id):
+            Address(.level, "\(levels[id].flatMap { helpdesks[$0.helpdeskID]?.name } ?? "?")/\(levels[id]?.name ?? "#\(id)")")
+        case .listOption(let uid, let key): Address(.option, "\(customFields[uid]?.label ?? "#\(uid)")/\(key)")
+        case .treeOption(let uid, let hash):
+            Address(.option, ([customFields[uid]?.label ?? "#\(uid)"] + treeOptionPath(field: uid, hash: hash)).joined(separator: "/"))
+        }
+    }
+
+    /// The names from the root option down to `hash`.
+    func treeOptionPath(field uid: Int, hash: String) -> [String] {
+        let options = customFields[uid]?.treeOptions ?? []
+        var names: [String] = []
+        var current: String? = hash
+        while let at = current, names.count <= options.count, let option = options.first(where: { $0.hash == at }) {
+            names.insert(option.name, at: 0)
+            current = option.parentHash
+        }
+        return names
+    }
+}
