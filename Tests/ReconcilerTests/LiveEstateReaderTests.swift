@@ -25,7 +25,7 @@ struct LiveEstateReaderTests {
         return estate
     }
 
-    @Test("reads exactly what the simulator holds, each list once, memberships per entity when that is fewer calls")
+    @Test("reads exactly what the simulator holds, each list once, memberships in users.groups batches when that is fewer calls")
     func readsEverything() async throws {
         let estate = try Self.populated()
         try await withLiveSimulator(estate: estate) { simulator in
