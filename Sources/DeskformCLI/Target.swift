@@ -4,7 +4,7 @@ import Logging
 import Simulator
 
 /// The instance a command works on: a URL with credentials from the environment, or, with no URL
-/// configured, the embedded local instance (DESIGN §5).
+/// configured, the embedded local instance.
 public enum Target: Equatable, Sendable {
     case remote(url: String, credentials: Credentials)
     /// The simulator, in-process on a loopback port, over a state file seeded with the demo data.

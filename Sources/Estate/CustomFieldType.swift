@@ -8,7 +8,7 @@ public struct CustomFieldType: Equatable, Sendable, Codable, Identifiable {
         self.name = name
     }
 
-    /// What deskform can manage on a field of this type, told by the type's name as DESIGN §1 says.
+    /// What deskform can manage on a field of this type, told by the type's name (the options endpoints' answers confirm it).
     public enum Kind: String, Equatable, Sendable {
         case list, tree, other
     }

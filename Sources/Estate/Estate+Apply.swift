@@ -6,7 +6,7 @@ extension Estate {
         return next
     }
 
-    /// Applies one API operation with every documented side effect (DESIGN §1). Validates
+    /// Applies one API operation with every documented side effect (docs/ARCHITECTURE.md lists them). Validates
     /// everything before changing anything: a refused operation leaves the estate as it was.
     @discardableResult
     public mutating func apply(_ operation: Operation) throws(EstateError) -> OperationResult {

@@ -33,9 +33,6 @@ public struct DesiredState: Equatable, Sendable {
 public enum ObjectKind: String, CaseIterable, Equatable, Hashable, Sendable, Codable, Comparable {
     case companies, groups, locations, helpdesks, kbCategories = "kb_categories", customFields = "custom_fields"
 
-    /// The kinds `policy.prune` may name: help desks and custom fields are never deleted.
-    public static let prunable: [ObjectKind] = [.companies, .groups, .locations, .kbCategories]
-
     public static func < (lhs: ObjectKind, rhs: ObjectKind) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
     }

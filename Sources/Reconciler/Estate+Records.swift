@@ -105,16 +105,23 @@ extension Estate {
         case .listOptions(let uid, let options):
             customFields[uid]?.listOptions = options.map { ListOption(key: $0.key, value: $0.value) }
         case .treeOptions(let uid, let records):
-            var flat: [TreeOption] = []
-            func walk(_ nodes: [TreeOptionRecord], parent: String?) {
-                for node in nodes {
-                    flat.append(TreeOption(hash: node.hash, key: node.key, name: node.name, parentHash: parent))
-                    walk(node.children, parent: node.hash)
-                }
-            }
-            walk(records, parent: nil)
-            customFields[uid]?.treeOptions = flat
+            customFields[uid]?.treeOptions = TreeOption.flattening(records)
         }
+    }
+}
+
+extension TreeOption {
+    /// The API's nested options, flat, each knowing its parent: parents before children.
+    static func flattening(_ records: [TreeOptionRecord]) -> [TreeOption] {
+        var flat: [TreeOption] = []
+        func walk(_ nodes: [TreeOptionRecord], parent: String?) {
+            for node in nodes {
+                flat.append(TreeOption(hash: node.hash, key: node.key, name: node.name, parentHash: parent))
+                walk(node.children, parent: node.hash)
+            }
+        }
+        walk(records, parent: nil)
+        return flat
     }
 }
 

@@ -2,7 +2,7 @@ import Estate
 import InvGateAPI
 import Planner
 
-/// Duplicate-safe creates (DESIGN §6): a create is never repeated blindly. When its answer is
+/// Duplicate-safe creates: a create is never repeated blindly. When its answer is
 /// lost (dropped connection, timeout, 5xx) the object is looked up by its identity; found, its id
 /// is used; not found, the create is tried again, up to ``PlanExecutor/createAttempts`` in all.
 extension PlanExecutor {

@@ -52,15 +52,7 @@ extension PlanExecutor {
         } catch {
             throw .api(error)
         }
-        var flat: [TreeOption] = []
-        func walk(_ nodes: [TreeOptionRecord], parent: String?) {
-            for node in nodes {
-                flat.append(TreeOption(hash: node.hash, key: node.key, name: node.name, parentHash: parent))
-                walk(node.children, parent: node.hash)
-            }
-        }
-        walk(records, parent: nil)
-        return flat
+        return TreeOption.flattening(records)
     }
 
     /// Whether the object a delete names is gone.

@@ -5,7 +5,7 @@ import InvGateAPI
 import Logging
 
 /// An InvGate-compatible API over a ``SimulatorStore``: the same paths, parameter encodings,
-/// answers and errors as DESIGN §1 describes, plus injected latency and faults.
+/// answers and errors as docs/ARCHITECTURE.md describes, plus injected latency and faults.
 public struct InvGateSimulator: Sendable {
     public let store: SimulatorStore
     public let options: SimulatorOptions
