@@ -122,14 +122,17 @@ extension ManifestReader {
         return names
     }
 
-    /// Reports relation keys on an object marked `absent: true`, and `protect` together with `absent`.
+    /// Reports relation keys (and children) on an object marked `absent: true`, pointing at the
+    /// tombstone, and `protect` together with `absent`.
     mutating func checkAbsent(_ fields: Fields, relations: [String], noun: String) {
         guard let absentNode = fields["absent"], case .scalar(let scalar) = absentNode,
-              ["true", "True", "TRUE"].contains(scalar.string), scalar.style == .plain else { return }
+              ["true", "True", "TRUE"].contains(scalar.string), scalar.style == .plain,
+              let absentKey = fields.keys["absent"] else { return }
         for relation in relations {
             if let key = fields.keys[relation] {
+                let tombstone = location(absentKey).reference(from: location(key))
                 error(key, "\(noun) is 'absent: true' but declares '\(relation)'",
-                      hint: "an absent object is deleted: remove '\(relation)', or remove 'absent'")
+                      hint: "declared absent at \(tombstone), so it is deleted: remove '\(relation)', or remove 'absent'")
             }
         }
         if let protect = fields["protect"], protect.scalar?.string.lowercased() == "true", let key = fields.keys["protect"] {

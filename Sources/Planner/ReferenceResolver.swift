@@ -5,6 +5,9 @@ import Manifest
 /// groups named in companies; help desks and levels; custom fields by label or uid. Every unknown
 /// reference is an error at its position with the closest match as a hint; a disabled user is a
 /// warning. The result is the ``DesiredState`` the planner diffs.
+///
+/// The manifests are valid (``ManifestLoad/isValid``): what they contradict by themselves, such as a
+/// company relating to a group declared absent or renamed, was refused by validation.
 public struct ReferenceResolver {
     public let live: Estate
     private var diagnostics: [Diagnostic] = []
@@ -120,26 +123,24 @@ public struct ReferenceResolver {
 
     // MARK: Groups, help desks, levels, custom fields
 
-    /// The group names a company may relate to, gathered once for all companies.
+    /// The group names a company may relate to, gathered once for all companies: validation has
+    /// refused the names of groups declared absent or renamed.
     struct GroupNames {
+        /// Declared and not absent.
         var declared: Set<String>
-        var absent: Set<String>
         var live: Set<String>
 
         init(manifest: DesiredEstate, live estate: Estate) {
             declared = Set(manifest.groups.filter { !$0.absent }.map(\.name))
-            absent = Set(manifest.groups.filter(\.absent).map(\.name))
             live = Set(estate.groups.values.map(\.name))
         }
     }
 
-    /// Group names a company relates to: each declared (and not absent) or live.
+    /// Group names a company relates to: each declared or live.
     private mutating func groups(_ names: [Located<String>], known: GroupNames) -> [String] {
         var resolved: [String] = []
         for name in names {
-            if known.absent.contains(name.value) {
-                diagnostics.append(.error(at: name.location, "group '\(name.value)' is marked absent, so no company can relate to it"))
-            } else if known.declared.contains(name.value) || known.live.contains(name.value) {
+            if known.declared.contains(name.value) || known.live.contains(name.value) {
                 resolved.append(name.value)
             } else {
                 diagnostics.append(.error(
