@@ -235,10 +235,11 @@ public struct ApplyCommand: AsyncParsableCommand {
         return report.isComplete ? 0 : 1
     }
 
-    /// A single argument that is a file and not a manifest is a saved plan.
+    /// A single argument that is a file and not named as a manifest (`*.yaml`, `*.yml`, in any case) is
+    /// a saved plan.
     static func isPlanFile(_ path: String) -> Bool {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else { return false }
-        return !(path.hasSuffix(".yaml") || path.hasSuffix(".yml"))
+        return !ManifestLoader.isManifestPath(path)
     }
 }

@@ -39,9 +39,9 @@ public struct Reconciliation: Sendable {
     static func diagnostic(_ error: PlanError, places: [Address: SourceLocation]) -> Diagnostic {
         switch error {
         case .protected(let address, _), .ambiguous(let address, _):
-            .error(at: places[address] ?? SourceLocation(file: "deskform"), error.description)
+            .error(at: places[address] ?? .deskform, error.description)
         case .doesNotConverge, .inconsistent:
-            .error(at: SourceLocation(file: "deskform"), error.description, hint: "this is a deskform bug: please report it with the manifests")
+            .error(at: .deskform, error.description, hint: "this is a deskform bug: please report it with the manifests")
         }
     }
 }

@@ -174,6 +174,37 @@ struct ApplyCommandTests {
         }
     }
 
+    @Test("a manifest named *.YAML is applied as a manifest, not read as a saved plan")
+    func upperCaseExtension() async throws {
+        let scratch = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let manifest = scratch.appendingPathComponent("Acme.YAML")
+        try FileManager.default.copyItem(at: URL(fileURLWithPath: Golden.path("examples/acme/acme.yaml")), to: manifest)
+        try await withLiveSimulator { simulator in
+            let (code, output) = try await Self.apply([manifest.path], url: simulator.url, scratch: scratch)
+            #expect(code == 0, "\(output.errorOutput)")
+            #expect(output.output.contains("Apply complete: 18 applied, 0 failed, 0 skipped."))
+            #expect(await simulator.store.estate.companies.values.map(\.name) == ["Acme Corp"])
+        }
+    }
+
+    @Test("paths that hold no manifest are an error before anything is read")
+    func noManifests() async throws {
+        let scratch = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let empty = scratch.appendingPathComponent("manifests")
+        try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+        let (code, output) = try await Self.apply([empty.path], url: "http://127.0.0.1:9", scratch: scratch)
+        #expect(code == 1)
+        #expect(output.output == "")
+        #expect(output.errorOutput == """
+            deskform: error: no manifests found in \(empty.path)
+              hint: deskform reads *.yaml and *.yml files (in any case), searching directories recursively and skipping hidden ones
+            1 error, 0 warnings; nothing was read or applied.
+
+            """)
+    }
+
     @Test("an apply cancelled midway leaves a state the next apply converges from")
     func cancelledThenResumed() async throws {
         let scratch = try Self.scratch()

@@ -155,6 +155,23 @@ struct PlanCommandTests {
         }
     }
 
+    @Test("paths that hold no manifest are an error before anything is read")
+    func noManifests() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("plan-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try Data("{}".utf8).write(to: directory.appendingPathComponent("plan.json"))
+        let result = try await PlanCommand.plan(
+            paths: [directory.path], format: .text, detailedExitcode: false,
+            target: TargetOptions.parse(["--url", "http://127.0.0.1:9"]), environment: Self.credentials)
+        #expect(result == CommandOutput(errorOutput: """
+            deskform: error: no manifests found in \(directory.path)
+              hint: deskform reads *.yaml and *.yml files (in any case), searching directories recursively and skipping hidden ones
+            1 error, 0 warnings; nothing was read or planned.
+
+            """, exitCode: 1))
+    }
+
     @Test("a disabled user is a warning that travels with the plan, in text and in JSON")
     func disabledUserWarning() async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("plan-\(UUID().uuidString)")
