@@ -174,6 +174,29 @@ struct ApplyCommandTests {
         }
     }
 
+    @Test("a saved plan given with manifest paths is refused before anything is read")
+    func savedPlanWithManifests() async throws {
+        let scratch = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let planFile = scratch.appendingPathComponent("acme.plan").path
+        try await withLiveSimulator { simulator in
+            let saved = try await PlanCommand.plan(
+                paths: [Golden.path("examples/acme")], format: .text, detailedExitcode: true, out: planFile,
+                target: TargetOptions.parse(["--url", simulator.url]), environment: Self.credentials)
+            #expect(saved.exitCode == 2)
+            let before = await simulator.store.estate
+            let (code, output) = try await Self.apply([planFile, Golden.path("examples/acme")], url: simulator.url, scratch: scratch)
+            #expect(code == 1)
+            #expect(output.output == "")
+            #expect(output.errorOutput == """
+                deskform: error: apply takes manifests or one saved plan, not both: \(planFile) is not a *.yaml or *.yml file
+                  hint: apply a saved plan alone (deskform apply \(planFile)), or give only manifest files and directories
+
+                """)
+            #expect(await simulator.store.estate == before)
+        }
+    }
+
     @Test("a manifest named *.YAML is applied as a manifest, not read as a saved plan")
     func upperCaseExtension() async throws {
         let scratch = try Self.scratch()
