@@ -172,6 +172,41 @@ struct PlanCommandTests {
             """, exitCode: 1))
     }
 
+    @Test("--out to a path that cannot take the plan fails in one sentence before anything is read")
+    func unwritableOut() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("plan-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("file.txt")
+        try Data("x".utf8).write(to: file)
+        let cases = [
+            ("/nonexistent-deskform/plan.json", "the folder /nonexistent-deskform does not exist"),
+            (directory.path, "it is a folder"),
+            (file.path + "/plan.json", "\(file.path) is not a folder"),
+        ]
+        for (out, why) in cases {
+            // An unreachable instance: the refusal comes before any request.
+            let result = try await PlanCommand.plan(
+                paths: [Golden.path("examples/acme")], format: .text, detailedExitcode: false, out: out,
+                target: TargetOptions.parse(["--url", "http://127.0.0.1:9"]), environment: Self.credentials)
+            #expect(result == CommandOutput(errorOutput: "deskform: error: cannot write the plan to \(out): \(why)\n", exitCode: 1))
+        }
+    }
+
+    @Test("a plan whose file cannot be written at the end says why in one sentence")
+    func failedWrite() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("plan-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let out = directory.appendingPathComponent("plan.json").path
+        try FileManager.default.removeItem(at: directory)
+        let file = PlanFile(
+            target: "http://127.0.0.1:9", manifestsDigest: "", scope: FetchScope(manifest: DesiredEstate()),
+            fingerprint: LiveFingerprint(of: Fixtures.demoEstate, kinds: []), plan: Plan(), maxDeletes: 10)
+        #expect(throws: PlanFileError.unwritable(path: out, why: "the folder \(directory.path) does not exist")) { try file.write(to: out) }
+        #expect(PlanFileError.unwritable(path: out, why: "the folder \(directory.path) does not exist").description
+            == "cannot write the plan to \(out): the folder \(directory.path) does not exist")
+    }
+
     @Test("a disabled user is a warning that travels with the plan, in text and in JSON")
     func disabledUserWarning() async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("plan-\(UUID().uuidString)")
