@@ -4,7 +4,8 @@ import Planner
 /// A plan saved by `plan --out FILE`, for `apply FILE`: the exact steps, the target they were planned
 /// for, what was read (the scope) and a fingerprint of it, so that a stale plan is refused.
 public struct PlanFile: Equatable, Sendable, Codable {
-    public static let formatVersion = 1
+    /// 2: the fingerprint names each object as the plan does.
+    public static let formatVersion = 2
 
     public var formatVersion: Int
     /// The instance root URL (never credentials).
@@ -89,16 +90,27 @@ public struct PlanFile: Equatable, Sendable, Codable {
         } catch {
             throw .unreadable(path: path, why: "it cannot be read")
         }
-        let file: PlanFile
+        // The version first: a plan file of another version is named as such, not as something else.
+        guard let version = try? JSONDecoder().decode(Version.self, from: data) else {
+            throw .unreadable(path: path, why: "it is not a deskform plan file")
+        }
+        guard version.formatVersion == formatVersion else {
+            throw .unreadable(path: path, why: "it has format version \(version.formatVersion); this deskform reads \(formatVersion)")
+        }
         do {
-            file = try JSONDecoder().decode(PlanFile.self, from: data)
+            return try JSONDecoder().decode(PlanFile.self, from: data)
         } catch {
             throw .unreadable(path: path, why: "it is not a deskform plan file")
         }
-        guard file.formatVersion == formatVersion else {
-            throw .unreadable(path: path, why: "it has format version \(file.formatVersion); this deskform reads \(formatVersion)")
+    }
+
+    /// The `format_version` of a plan file, read before the rest.
+    struct Version: Decodable {
+        var formatVersion: Int
+
+        enum CodingKeys: String, CodingKey {
+            case formatVersion = "format_version"
         }
-        return file
     }
 
     /// A digest of the manifest files, in the order given.
@@ -119,7 +131,7 @@ public enum PlanFileError: Error, Equatable, Sendable, CustomStringConvertible {
     /// Planned for another instance.
     case otherTarget(planned: String, current: String)
     /// The instance changed since the plan was made.
-    case stale([String])
+    case stale([LiveFingerprint.Difference])
     /// `plan --out FILE` cannot write FILE.
     case unwritable(path: String, why: String)
 
@@ -128,7 +140,7 @@ public enum PlanFileError: Error, Equatable, Sendable, CustomStringConvertible {
         case .unreadable(let path, let why): "\(path) cannot be applied: \(why)."
         case .otherTarget(let planned, let current): "the plan was made for \(planned), not \(current)."
         case .stale(let changes):
-            "stale plan: the instance changed since the plan was made (\(changes.prefix(5).joined(separator: ", "))"
+            "stale plan: the instance changed since the plan was made (\(changes.prefix(5).map(\.description).joined(separator: ", "))"
                 + (changes.count > 5 ? ", and \(changes.count - 5) more" : "") + "). Run plan again."
         case .unwritable(let path, let why): "cannot write the plan to \(path): \(why)"
         }
