@@ -284,6 +284,31 @@ struct ApplyCommandTests {
             """)
     }
 
+    @Test("a disabled user is a warning shown by apply, from manifests and from a saved plan")
+    func disabledUserWarning() async throws {
+        let scratch = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let manifest = scratch.appendingPathComponent("group.yaml")
+        try Data("groups:\n  - name: Night Shift\n    members: [oscar]\n".utf8).write(to: manifest)
+        let planFile = scratch.appendingPathComponent("group.plan").path
+        let warning = "warning: \(manifest.path):3:15: user 'oscar' is disabled\nPlan: 1 to add, 0 to change, 0 to destroy.\n"
+        try await withLiveSimulator { simulator in
+            let (direct, output) = try await Self.apply([manifest.path], url: simulator.url, scratch: scratch)
+            #expect(direct == 0)
+            #expect(output.output.contains(warning))
+        }
+        try await withLiveSimulator { simulator in
+            let saved = try await PlanCommand.plan(
+                paths: [manifest.path], format: .text, detailedExitcode: true, out: planFile,
+                target: TargetOptions.parse(["--url", simulator.url]), environment: Self.credentials)
+            #expect(saved.exitCode == 2)
+            #expect(saved.output.contains(warning))
+            let (fromFile, output) = try await Self.apply([planFile], url: simulator.url, scratch: scratch)
+            #expect(fromFile == 0)
+            #expect(output.output.contains(warning))
+        }
+    }
+
     @Test("an apply cancelled midway leaves a state the next apply converges from")
     func cancelledThenResumed() async throws {
         let scratch = try Self.scratch()

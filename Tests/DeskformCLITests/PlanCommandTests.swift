@@ -207,7 +207,7 @@ struct PlanCommandTests {
             == "cannot write the plan to \(out): the folder \(directory.path) does not exist")
     }
 
-    @Test("a disabled user is a warning that travels with the plan, in text and in JSON")
+    @Test("a disabled user is a warning that travels with the plan, in text, JSON and Markdown")
     func disabledUserWarning() async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("plan-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -221,6 +221,15 @@ struct PlanCommandTests {
             #expect(text.output.contains("warning: \(file.path):3:15: user 'oscar' is disabled\nPlan: 1 to add, 0 to change, 0 to destroy.\n"))
             let json = await PlanCommand.plan(paths: [file.path], format: .json, detailedExitcode: true, target: target, environment: Self.credentials)
             #expect(json.output.contains("\"warnings\": [\n    \"\(file.path):3:15: user 'oscar' is disabled\"\n  ]"))
+            let markdown = await PlanCommand.plan(paths: [file.path], format: .markdown, detailedExitcode: true, target: target, environment: Self.credentials)
+            #expect(markdown.output.hasPrefix("""
+                ### deskform plan for `\(simulator.url)`
+
+                **Plan: 1 to add, 0 to change, 0 to destroy.**
+
+                > ⚠️ \(file.path):3:15: user 'oscar' is disabled
+
+                """))
         }
     }
 }
