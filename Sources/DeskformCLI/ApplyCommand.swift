@@ -89,6 +89,14 @@ public struct ApplyCommand: AsyncParsableCommand {
         if settings.paths.count == 1, let path = settings.paths.first, isPlanFile(path) {
             return await applySaved(path, settings, target: options, environment: environment, console: console)
         }
+        if settings.paths.count > 1, let path = settings.paths.first(where: isPlanFile) {
+            console.err("""
+                deskform: error: apply takes manifests or one saved plan, not both: \(path) is not a *.yaml or *.yml file
+                  hint: apply a saved plan alone (deskform apply \(path)), or give only manifest files and directories
+
+                """)
+            return 1
+        }
         let load = ManifestLoader().load(paths: settings.paths.isEmpty ? ["."] : settings.paths)
         console.err(renderer.render(load.diagnostics))
         guard load.isValid else {
@@ -241,10 +249,11 @@ public struct ApplyCommand: AsyncParsableCommand {
         return report.isComplete ? 0 : 1
     }
 
-    /// A single argument that is a file and not a manifest is a saved plan.
+    /// A file that is not named as a manifest (`*.yaml`, `*.yml`, in any case) is a saved plan; given
+    /// with other paths, it is refused rather than skipped.
     static func isPlanFile(_ path: String) -> Bool {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else { return false }
-        return !(path.hasSuffix(".yaml") || path.hasSuffix(".yml"))
+        return !ManifestLoader.isManifestPath(path)
     }
 }

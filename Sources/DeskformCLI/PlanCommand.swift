@@ -54,6 +54,13 @@ public struct PlanCommand: AsyncParsableCommand {
         environment: [String: String], colour: Bool = false
     ) async -> CommandOutput {
         let renderer = DiagnosticRenderer(colour: colour)
+        if let out {
+            do {
+                try PlanFile.checkWritable(out)
+            } catch {
+                return CommandOutput(errorOutput: "deskform: error: \(error)\n", exitCode: 1)
+            }
+        }
         let load = ManifestLoader().load(paths: paths.isEmpty ? ["."] : paths)
         let loaded = CommandOutput(errorOutput: renderer.render(load.diagnostics))
         guard load.isValid else {
@@ -77,6 +84,7 @@ public struct PlanCommand: AsyncParsableCommand {
                     case .json: result.output += plan.json(target: url).prettyPrinted() + "\n"
                     case .markdown: result.output += plan.markdown(target: url)
                     }
+                    result.exitCode = detailedExitcode && !plan.isEmpty ? 2 : 0
                     if let out {
                         try PlanFile(
                             target: target.identity(url: url), manifestsDigest: PlanFile.digest(ofFiles: load.files),
@@ -85,9 +93,11 @@ public struct PlanCommand: AsyncParsableCommand {
                         ).write(to: out)
                         result.errorOutput += "Saved the plan to \(out); apply exactly it with: deskform apply \(out)\n"
                     }
-                    result.exitCode = detailedExitcode && !plan.isEmpty ? 2 : 0
                 } catch let failure as ReconciliationFailure {
                     result.errorOutput += Self.describe(failure, renderer: renderer)
+                    result.exitCode = 1
+                } catch let failure as PlanFileError {
+                    result.errorOutput += "deskform: error: \(failure)\n"
                     result.exitCode = 1
                 }
                 return result

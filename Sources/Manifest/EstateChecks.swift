@@ -1,6 +1,6 @@
 /// Checks across objects and files, once everything is merged: the same object declared twice, siblings
-/// with the same name, previous names that collide, tree option keys used twice, references to
-/// undeclared groups that look like typos.
+/// with the same name, previous names that collide, tree option keys used twice, companies relating to
+/// groups declared absent or renamed, references to undeclared groups that look like typos.
 struct EstateChecks {
     let estate: DesiredEstate
     var diagnostics: [Diagnostic] = []
@@ -13,9 +13,13 @@ struct EstateChecks {
         var checks = self
         checks.companies()
         checks.groups()
-        checks.siblings(estate.locations, kind: "location", parent: [])
+        // A location's previous name is an earlier name under the same parent (locations cannot move);
+        // a KB category's may also be an earlier path ("Old/Network"), from which it is moved.
+        checks.tree(estate.locations, kind: "location") { previous, parent in parent + [previous.value] }
         checks.helpDesks()
-        checks.categories(estate.kbCategories, parent: [])
+        checks.tree(estate.kbCategories, kind: "KB category") { previous, parent in
+            previous.value.contains("/") ? previous.value.split(separator: "/").map(String.init) : parent + [previous.value]
+        }
         checks.customFields()
         return checks.diagnostics
     }
@@ -43,40 +47,107 @@ struct EstateChecks {
         unique(companies, key: \.name, location: \.location, what: { "company '\($0.name)'" })
         unique(companies, key: { $0.externalID?.value }, location: { $0.externalID!.location },
                what: { "external_id '\($0.externalID!.value)'" })
-        var names: [String: SourceLocation] = [:]
-        for company in companies where names[company.name] == nil { names[company.name] = company.location }
-        previousNames(companies.map { ($0.name, $0.previousNames) }, declared: names, kind: "company")
-
-        let groupNames = Set(estate.groups.map(\.name))
+        previousNames(companies.map { Renamable($0.name, previous: $0.previousNames) },
+                      declared: declarations(companies.map { ($0.name, $0.location, $0.absent) }), kind: "company")
+        let groups = GroupIndex(estate.groups)
         for company in companies {
-            for group in company.groups ?? [] where !groupNames.contains(group.value) {
-                guard let close = Suggestion.closest(to: group.value, among: estate.groups.map(\.name)) else { continue }
-                diagnostics.append(.warning(
-                    at: group.location, "group '\(group.value)' is not declared in the manifests",
-                    hint: "did you mean '\(close)'? (an undeclared group must already exist on the instance)"))
+            for group in company.groups ?? [] { groupReference(group, groups) }
+        }
+    }
+
+    /// The declared groups by name, and by each of their previous names (the first of each).
+    struct GroupIndex {
+        var byName: [String: DesiredGroup] = [:]
+        var byPreviousName: [String: (group: DesiredGroup, at: SourceLocation)] = [:]
+        /// Names a typo may have meant: the groups not declared absent.
+        var present: [String]
+
+        init(_ groups: [DesiredGroup]) {
+            present = groups.filter { !$0.absent }.map(\.name)
+            for group in groups {
+                if byName[group.name] == nil { byName[group.name] = group }
+                for earlier in group.previousNames where byPreviousName[earlier.value] == nil {
+                    byPreviousName[earlier.value] = (group, earlier.location)
+                }
             }
         }
     }
 
-    /// A previous name must not be the name of another declared object of the same kind (and parent), nor
-    /// be claimed by two objects, nor be the object's own name.
-    mutating func previousNames(_ objects: [(name: String, previous: [Located<String>])], declared: [String: SourceLocation], kind: String) {
+    /// A company's `groups` may name a group declared in the manifests (and not absent), or one that
+    /// must already exist on the instance; never a group's previous name, which the rename replaces.
+    mutating func groupReference(_ reference: Located<String>, _ groups: GroupIndex) {
+        if let declared = groups.byName[reference.value] {
+            guard declared.absent else { return }
+            diagnostics.append(.error(
+                at: reference.location, "group '\(reference.value)' is declared absent, so no company can relate to it",
+                hint: "declared absent at \(declared.location.reference(from: reference.location)); remove it from 'groups'"))
+        } else if let renamed = groups.byPreviousName[reference.value] {
+            diagnostics.append(.error(
+                at: reference.location, "group '\(reference.value)' was renamed to '\(renamed.group.name)'",
+                hint: "write '\(renamed.group.name)' (the rename is declared at \(renamed.at.reference(from: reference.location)))"))
+        } else if let close = Suggestion.closest(to: reference.value, among: groups.present) {
+            diagnostics.append(.warning(
+                at: reference.location, "group '\(reference.value)' is not declared in the manifests",
+                hint: "did you mean '\(close)'? (an undeclared group must already exist on the instance)"))
+        }
+    }
+
+    /// An object that may list previous names: its identity (its name, or for a tree node its path),
+    /// which messages name it by, and each previous name as written with the identity it stands for.
+    struct Renamable {
+        var identity: String
+        var previous: [(written: Located<String>, identity: String)]
+
+        /// A top-level object: identities are names.
+        init(_ name: String, previous: [Located<String>]) {
+            self.init(name, previous: previous.map { ($0, $0.value) })
+        }
+
+        init(_ identity: String, previous: [(written: Located<String>, identity: String)]) {
+            self.identity = identity
+            self.previous = previous
+        }
+    }
+
+    /// Where an object is declared, and whether as `absent: true`.
+    struct Declaration {
+        var location: SourceLocation
+        var absent: Bool
+    }
+
+    /// The first declaration of each identity.
+    func declarations(_ objects: [(identity: String, location: SourceLocation, absent: Bool)]) -> [String: Declaration] {
+        var declared: [String: Declaration] = [:]
+        for object in objects where declared[object.identity] == nil {
+            declared[object.identity] = Declaration(location: object.location, absent: object.absent)
+        }
+        return declared
+    }
+
+    /// A previous name must not be the object's own name, nor name another declared object of the same
+    /// kind (a rename cannot keep both, nor rename what is declared absent), nor be claimed by two objects.
+    mutating func previousNames(_ objects: [Renamable], declared: [String: Declaration], kind: String) {
         var claimed: [String: (owner: String, location: SourceLocation)] = [:]
-        for (name, previous) in objects {
-            for earlier in previous {
-                if earlier.value == name {
-                    diagnostics.append(.error(at: earlier.location, "\(kind) '\(name)' lists its own name in 'previous_names'",
+        for object in objects {
+            for (earlier, identity) in object.previous {
+                let what = earlier.value.contains("/") ? "path" : "name"
+                if identity == object.identity {
+                    diagnostics.append(.error(at: earlier.location, "\(kind) '\(object.identity)' lists its own \(what) in 'previous_names'",
                                               hint: "previous names are names it had before a rename"))
-                } else if let other = declared[earlier.value] {
+                } else if let other = declared[identity], other.absent {
                     diagnostics.append(.error(
-                        at: earlier.location, "previous name '\(earlier.value)' of \(kind) '\(name)' is the name of another declared \(kind)",
-                        hint: "'\(earlier.value)' is declared at \(other.reference(from: earlier.location)); a rename cannot keep both"))
-                } else if let owner = claimed[earlier.value] {
+                        at: earlier.location, "previous \(what) '\(earlier.value)' of \(kind) '\(object.identity)' is a \(kind) declared absent",
+                        hint: "declared absent at \(other.location.reference(from: earlier.location)); it cannot be both renamed and deleted"))
+                } else if let other = declared[identity] {
                     diagnostics.append(.error(
-                        at: earlier.location, "previous name '\(earlier.value)' is claimed by both \(kind) '\(owner.owner)' and '\(name)'",
+                        at: earlier.location, "previous \(what) '\(earlier.value)' of \(kind) '\(object.identity)' is the \(what) of another declared \(kind)",
+                        hint: "'\(earlier.value)' is declared at \(other.location.reference(from: earlier.location)); a rename cannot keep both"))
+                } else if let owner = claimed[identity] {
+                    diagnostics.append(.error(
+                        at: earlier.location, "previous \(what) '\(earlier.value)' is claimed by both \(kind) '\(owner.owner)' and '\(object.identity)'",
                         hint: "first claimed at \(owner.location.reference(from: earlier.location))"))
                 } else {
-                    claimed[earlier.value] = (name, earlier.location)
+                    claimed[identity] = (object.identity, earlier.location)
                 }
             }
         }
@@ -84,25 +155,28 @@ struct EstateChecks {
 
     mutating func groups() {
         unique(estate.groups, key: \.name, location: \.location, what: { "group '\($0.name)'" })
-        var names: [String: SourceLocation] = [:]
-        for group in estate.groups where names[group.name] == nil { names[group.name] = group.location }
-        previousNames(estate.groups.map { ($0.name, $0.previousNames) }, declared: names, kind: "group")
+        previousNames(estate.groups.map { Renamable($0.name, previous: $0.previousNames) },
+                      declared: declarations(estate.groups.map { ($0.name, $0.location, $0.absent) }), kind: "group")
     }
 
-    mutating func siblings(_ nodes: [DesiredLocation], kind: String, parent: [String]) {
-        unique(nodes, key: \.name, location: \.location, what: { "\(kind) '\((parent + [$0.name]).joined(separator: "/"))'" })
-        var names: [String: SourceLocation] = [:]
-        for node in nodes where names[node.name] == nil { names[node.name] = node.location }
-        previousNames(nodes.map { ($0.name, $0.previousNames) }, declared: names, kind: kind)
-        for node in nodes { siblings(node.children, kind: kind, parent: parent + [node.name]) }
-    }
-
-    mutating func categories(_ nodes: [DesiredKBCategory], parent: [String]) {
-        unique(nodes, key: \.name, location: \.location, what: { "KB category '\((parent + [$0.name]).joined(separator: "/"))'" })
-        var names: [String: SourceLocation] = [:]
-        for node in nodes where names[node.name] == nil { names[node.name] = node.location }
-        previousNames(nodes.map { ($0.name, $0.previousNames) }, declared: names, kind: "KB category")
-        for node in nodes { categories(node.children, parent: parent + [node.name]) }
+    /// Siblings have different names; previous names are checked across the whole tree, by path:
+    /// `previousPath` gives the path a previous name stands for, from the path of the node's parent.
+    mutating func tree<Node: DeclaredNode>(_ roots: [Node], kind: String, previousPath: (Located<String>, [String]) -> [String]) {
+        var nodes: [(node: Node, path: [String])] = []
+        func walk(_ siblings: [Node], parent: [String]) {
+            unique(siblings, key: \.name, location: \.location, what: { "\(kind) '\((parent + [$0.name]).joined(separator: "/"))'" })
+            for node in siblings {
+                nodes.append((node, parent + [node.name]))
+                walk(node.children, parent: parent + [node.name])
+            }
+        }
+        walk(roots, parent: [])
+        previousNames(nodes.map { node, path in
+            let identity = path.joined(separator: "/")
+            return Renamable(identity, previous: node.previousNames.map {
+                ($0, previousPath($0, Array(path.dropLast())).joined(separator: "/"))
+            })
+        }, declared: declarations(nodes.map { ($0.path.joined(separator: "/"), $0.node.location, $0.node.absent) }), kind: kind)
     }
 
     mutating func helpDesks() {
@@ -148,3 +222,15 @@ struct EstateChecks {
         }
     }
 }
+
+/// A node of a declared tree (locations, KB categories), for the checks both trees share.
+protocol DeclaredNode {
+    var name: String { get }
+    var location: SourceLocation { get }
+    var previousNames: [Located<String>] { get }
+    var children: [Self] { get }
+    var absent: Bool { get }
+}
+
+extension DesiredLocation: DeclaredNode {}
+extension DesiredKBCategory: DeclaredNode {}

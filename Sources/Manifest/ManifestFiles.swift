@@ -5,7 +5,8 @@ enum ManifestFiles {
     static let extensions: Set<String> = ["yaml", "yml"]
 
     /// Files in a stable order: each path in turn, a directory's files sorted by path. A file reached twice
-    /// (`validate examples examples/acme`) is read once.
+    /// (`validate examples examples/acme`) is read once. Paths that all exist but hold no manifest are
+    /// one error, for the run as a whole.
     static func find(paths: [String]) -> (files: [String], diagnostics: [Diagnostic]) {
         var files: [String] = []
         var seen: Set<String> = []
@@ -18,7 +19,7 @@ enum ManifestFiles {
                                           hint: "give manifest files, or directories that hold them"))
                 continue
             }
-            if !isDirectory.boolValue, !extensions.contains(URL(fileURLWithPath: path).pathExtension.lowercased()) {
+            if !isDirectory.boolValue, !ManifestLoader.isManifestPath(path) {
                 diagnostics.append(.warning(at: SourceLocation(file: path), "not a *.yaml or *.yml file; skipped"))
                 continue
             }
@@ -29,6 +30,11 @@ enum ManifestFiles {
             for file in found where seen.insert(URL(fileURLWithPath: file).standardizedFileURL.path).inserted {
                 files.append(file)
             }
+        }
+        if files.isEmpty, !diagnostics.containsErrors {
+            diagnostics = [.error(
+                at: .deskform, "no manifests found in \(paths.joined(separator: ", "))",
+                hint: "deskform reads *.yaml and *.yml files (in any case), searching directories recursively and skipping hidden ones")]
         }
         return (files, diagnostics)
     }
@@ -41,7 +47,7 @@ enum ManifestFiles {
         ) else { return [] }
         var relatives: [String] = []
         let rootPath = root.standardizedFileURL.path
-        for case let url as URL in enumerator where extensions.contains(url.pathExtension.lowercased()) {
+        for case let url as URL in enumerator where ManifestLoader.isManifestPath(url.path) {
             guard (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true else { continue }
             var relative = url.standardizedFileURL.path
             if relative.hasPrefix(rootPath + "/") { relative.removeFirst(rootPath.count + 1) }

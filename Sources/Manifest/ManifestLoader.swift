@@ -9,7 +9,8 @@ public struct ManifestLoader: Sendable {
     public init() {}
 
     /// Loads the `*.yaml` / `*.yml` files found under `paths` (files are taken as given; directories
-    /// are searched recursively, hidden entries skipped, in sorted order).
+    /// are searched recursively, hidden entries skipped, in sorted order; extensions in any case).
+    /// Paths that hold no manifest at all are an error.
     public func load(paths: [String]) -> ManifestLoad {
         let found = ManifestFiles.find(paths: paths)
         var sources: [ManifestSource] = []
@@ -24,6 +25,11 @@ public struct ManifestLoader: Sendable {
         var load = load(sources: sources)
         load.diagnostics = (load.diagnostics + diagnostics).sorted()
         return load
+    }
+
+    /// Whether `path` is named as a manifest file: it ends in `.yaml` or `.yml`, in any case.
+    public static func isManifestPath(_ path: String) -> Bool {
+        ManifestFiles.extensions.contains(URL(fileURLWithPath: path).pathExtension.lowercased())
     }
 
     /// Loads manifests already in memory, merged in the order given.

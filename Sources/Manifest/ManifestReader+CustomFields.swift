@@ -62,7 +62,7 @@ extension ManifestReader {
     mutating func treeOption(_ node: Node) -> DesiredTreeOption? {
         guard let mapping = mapping(node, for: "a tree option", example: "'- {name: Europe, key: eu}'") else { return nil }
         let fields = fields(mapping, as: ManifestFormat.treeOption)
-        let name = name(fields, of: node, noun: "tree option")
+        let name = name(fields, of: node, noun: "tree option").flatMap { pathStep($0, of: "tree option") }
         var key: Located<String>?
         if let value = fields["key"], let text = text(value, key: "key", in: "a tree option"), checkName(text, what: "tree option key") {
             key = text

@@ -50,7 +50,7 @@ extension ManifestReader {
         guard let mapping = mapping(node, for: "a location", example: "'- name: Madrid'") else { return nil }
         let fields = fields(mapping, as: ManifestFormat.location)
         checkAbsent(fields, relations: ["members", "observers", "children"], noun: "a location")
-        let name = name(fields, of: node, noun: "location")
+        let name = name(fields, of: node, noun: "location").flatMap { pathStep($0, of: "location") }
         var children: [DesiredLocation] = []
         if let value = fields["children"],
            let items = list(value, key: "children", of: "locations", example: "'children: [{name: Floor 2}]'") {
@@ -60,7 +60,9 @@ extension ManifestReader {
             name: name?.value ?? "",
             location: name?.location ?? location(node),
             previousNames: fields["previous_names"].flatMap {
-                names($0, key: "previous_names", of: "earlier names", example: "'previous_names: [Madrid HQ]'")
+                names($0, key: "previous_names", of: "earlier names", example: "'previous_names: [Madrid HQ]'")?.compactMap {
+                    pathStep($0, of: "location", hint: "previous names are names it had under the same parent: a location cannot be moved")
+                }
             } ?? [],
             members: fields["members"].flatMap { users($0, key: "members") },
             observers: fields["observers"].flatMap { users($0, key: "observers") },
@@ -75,7 +77,7 @@ extension ManifestReader {
         guard let mapping = mapping(node, for: "a KB category", example: "'- name: IT'") else { return nil }
         let fields = fields(mapping, as: ManifestFormat.kbCategory)
         checkAbsent(fields, relations: ["children"], noun: "a KB category")
-        let name = name(fields, of: node, noun: "KB category")
+        let name = name(fields, of: node, noun: "KB category").flatMap { pathStep($0, of: "KB category") }
         var children: [DesiredKBCategory] = []
         if let value = fields["children"],
            let items = list(value, key: "children", of: "KB categories", example: "'children: [{name: Network}]'") {

@@ -42,6 +42,19 @@ extension ManifestReader {
         return true
     }
 
+    /// The name of a location, KB category or tree option is one step of a path, and paths join names
+    /// with '/' ("Madrid/Floor 2"): a name holding '/' is reported at the name and left out (nil).
+    /// `hint` replaces the default one (declare the last part under the 'children' of the rest).
+    mutating func pathStep(_ name: Located<String>, of kind: String, hint: String? = nil) -> Located<String>? {
+        guard name.value.contains("/") else { return name }
+        let steps = name.value.split(separator: "/")
+        let split = steps.count > 1
+            ? "declare '\(steps.last!)' in the 'children' of '\(steps.dropLast().joined(separator: "/"))', or choose a name without '/'"
+            : "choose a name without '/'"
+        error(at: name.location, "a \(kind) name cannot contain '/': paths join names with '/'", hint: hint ?? split)
+        return nil
+    }
+
     /// A list of users (`members`, `observers`): each a username, an email or an id, none twice.
     mutating func users(_ node: Node, key: String) -> [UserReference]? {
         guard let items = list(node, key: key, of: "users", example: "'\(key): [alice, bob@acme.example]'") else {
@@ -109,14 +122,17 @@ extension ManifestReader {
         return names
     }
 
-    /// Reports relation keys on an object marked `absent: true`, and `protect` together with `absent`.
+    /// Reports relation keys (and children) on an object marked `absent: true`, pointing at the
+    /// tombstone, and `protect` together with `absent`.
     mutating func checkAbsent(_ fields: Fields, relations: [String], noun: String) {
         guard let absentNode = fields["absent"], case .scalar(let scalar) = absentNode,
-              ["true", "True", "TRUE"].contains(scalar.string), scalar.style == .plain else { return }
+              ["true", "True", "TRUE"].contains(scalar.string), scalar.style == .plain,
+              let absentKey = fields.keys["absent"] else { return }
         for relation in relations {
             if let key = fields.keys[relation] {
+                let tombstone = location(absentKey).reference(from: location(key))
                 error(key, "\(noun) is 'absent: true' but declares '\(relation)'",
-                      hint: "an absent object is deleted: remove '\(relation)', or remove 'absent'")
+                      hint: "declared absent at \(tombstone), so it is deleted: remove '\(relation)', or remove 'absent'")
             }
         }
         if let protect = fields["protect"], protect.scalar?.string.lowercased() == "true", let key = fields.keys["protect"] {

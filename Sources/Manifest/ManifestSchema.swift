@@ -62,6 +62,7 @@ public enum ManifestSchema {
 
     static var definitions: [String: Any] {
         let noControl = "[^\\u0000-\\u001F\\u007F]"
+        let noSlash = "[^/\\u0000-\\u001F\\u007F]"
         return [
             "name": [
                 "description": "A name: 1 to 255 characters, not only whitespace, no control characters.",
@@ -70,6 +71,14 @@ public enum ManifestSchema {
             ] as [String: Any],
             "names": [
                 "type": "array", "items": ref("name"), "uniqueItems": true,
+            ] as [String: Any],
+            "pathName": [
+                "description": "The name of a node of a tree (location, KB category, tree option): a name without '/', since paths join names with '/'.",
+                "type": ["string", "integer"], "minLength": 1, "maxLength": ManifestFormat.maximumNameLength,
+                "pattern": "^\(noSlash)*[^\\s/\\u0000-\\u001F\\u007F]\(noSlash)*$",
+            ] as [String: Any],
+            "pathNames": [
+                "type": "array", "items": ref("pathName"), "uniqueItems": true,
             ] as [String: Any],
             "user": [
                 "description": "A user: username, email (contains '@') or numeric id.",
@@ -99,9 +108,9 @@ public enum ManifestSchema {
                 "protect": flag, "absent": flag,
             ], required: ["name"], extra: absentForbids(["members", "observers"])),
             "location": object(format.location, [
-                "name": ref("name"),
+                "name": ref("pathName"),
                 "previous_names": described(
-                    ref("names"), "Earlier names under the same parent: the old location is replaced (-/+), erasing its sublocations."),
+                    ref("pathNames"), "Earlier names under the same parent: the old location is replaced (-/+), erasing its sublocations."),
                 "members": ref("users"), "observers": ref("users"),
                 "children": ["type": "array", "items": ref("location")] as [String: Any],
                 "protect": flag, "absent": flag,
@@ -116,8 +125,9 @@ public enum ManifestSchema {
                 "observers": ref("users"),
             ], extra: ["oneOf": [["required": ["name"]], ["required": ["order"]]]]),
             "kbCategory": object(format.kbCategory, [
-                "name": ref("name"),
-                "previous_names": described(ref("names"), "Earlier names under the same parent, so a rename is done in place."),
+                "name": ref("pathName"),
+                "previous_names": described(
+                    ref("names"), "Earlier names under the same parent, or earlier paths ('Old/Network') of a category moved here; done in place."),
                 "children": ["type": "array", "items": ref("kbCategory")] as [String: Any],
                 "protect": flag, "absent": flag,
             ], required: ["name"], extra: absentForbids(["children"])),
@@ -133,7 +143,7 @@ public enum ManifestSchema {
                 ] as [String: Any],
             ], required: ["field"], extra: ["not": ["required": ["options", "tree"]]]),
             "treeOption": object(format.treeOption, [
-                "name": ref("name"),
+                "name": ref("pathName"),
                 "key": described(ref("name"), "Identity of the option within the field, when set."),
                 "children": ["type": "array", "items": ref("treeOption")] as [String: Any],
             ], required: ["name"]),

@@ -16,6 +16,9 @@ public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConver
     /// A location for values that were not read from a file (built in code, or stripped for comparison).
     public static let unknown = SourceLocation(file: "")
 
+    /// The run as a whole, for a problem that has no place in a file: rendered `deskform: error: …`.
+    public static let deskform = SourceLocation(file: "deskform")
+
     /// `path:line:column`, or just `path` when the location is the whole file.
     public var description: String {
         line > 0 ? "\(file):\(line):\(column)" : file

@@ -3,20 +3,26 @@ import Manifest
 
 /// Resolves the manifests' references against the live estate: users by username, email or id;
 /// groups named in companies; help desks and levels; custom fields by label or uid. Every unknown
-/// reference is an error at its position with the closest match as a hint; a disabled user is a
-/// warning. The result is the ``DesiredState`` the planner diffs.
+/// reference is an error at its position with the closest match as a hint, and so is a reference that
+/// matches several users; a disabled user is a warning. The result is the ``DesiredState`` the
+/// planner diffs.
+///
+/// The manifests are valid (``ManifestLoad/isValid``): what they contradict by themselves, such as a
+/// company relating to a group declared absent or renamed, was refused by validation.
 public struct ReferenceResolver {
     public let live: Estate
     private var diagnostics: [Diagnostic] = []
-    private let usersByName: [String: Int]
-    private let usersByEmail: [String: Int]
+    /// Users by lowercased username and email, ids ascending: the instance compares them
+    /// case-insensitively, so names equal but for case are one reference to several users.
+    private let usersByName: [String: [Int]]
+    private let usersByEmail: [String: [Int]]
 
     public init(live: Estate) {
         self.live = live
-        var byName: [String: Int] = [:], byEmail: [String: Int] = [:]
+        var byName: [String: [Int]] = [:], byEmail: [String: [Int]] = [:]
         for user in live.users.values.sorted(by: { $0.id < $1.id }) {
-            if !user.username.isEmpty { byName[user.username.lowercased()] = byName[user.username.lowercased()] ?? user.id }
-            if !user.email.isEmpty { byEmail[user.email.lowercased()] = byEmail[user.email.lowercased()] ?? user.id }
+            if !user.username.isEmpty { byName[user.username.lowercased(), default: []].append(user.id) }
+            if !user.email.isEmpty { byEmail[user.email.lowercased(), default: []].append(user.id) }
         }
         usersByName = byName
         usersByEmail = byEmail
@@ -93,13 +99,17 @@ public struct ReferenceResolver {
     }
 
     private mutating func user(_ reference: UserReference) -> Int? {
-        let id: Int? =
+        let ids: [Int] =
             switch reference.key {
-            case .username(let name): usersByName[name.lowercased()]
-            case .email(let email): usersByEmail[email.lowercased()]
-            case .id(let number): live.users[number] != nil ? number : nil
+            case .username(let name): usersByName[name.lowercased()] ?? []
+            case .email(let email): usersByEmail[email.lowercased()] ?? []
+            case .id(let number): live.users[number] != nil ? [number] : []
             }
-        guard let id else {
+        if ids.count > 1 {
+            diagnostics.append(ambiguous(reference, ids))
+            return nil
+        }
+        guard let id = ids.first else {
             // Only now, for the hint: the names it could have meant.
             let known: [String] =
                 switch reference.key {
@@ -118,28 +128,37 @@ public struct ReferenceResolver {
         return id
     }
 
+    /// A username or email that several users have, equal but for case: never a guess.
+    private func ambiguous(_ reference: UserReference, _ ids: [Int]) -> Diagnostic {
+        let byEmail = if case .email = reference.key { true } else { false }
+        let field = byEmail ? "email" : "username"
+        let users = ids.map { id in "\(id) ('\(byEmail ? live.users[id]!.email : live.users[id]!.username)')" }
+        return .error(
+            at: reference.location,
+            "user '\(reference)' is ambiguous: users \(users.dropLast().joined(separator: ", ")) and \(users.last!) have \(field)s equal but for case",
+            hint: "the instance compares \(field)s ignoring case; name the user by id: \(ids.map(String.init).joined(separator: " or "))")
+    }
+
     // MARK: Groups, help desks, levels, custom fields
 
-    /// The group names a company may relate to, gathered once for all companies.
+    /// The group names a company may relate to, gathered once for all companies: validation has
+    /// refused the names of groups declared absent or renamed.
     struct GroupNames {
+        /// Declared and not absent.
         var declared: Set<String>
-        var absent: Set<String>
         var live: Set<String>
 
         init(manifest: DesiredEstate, live estate: Estate) {
             declared = Set(manifest.groups.filter { !$0.absent }.map(\.name))
-            absent = Set(manifest.groups.filter(\.absent).map(\.name))
             live = Set(estate.groups.values.map(\.name))
         }
     }
 
-    /// Group names a company relates to: each declared (and not absent) or live.
+    /// Group names a company relates to: each declared or live.
     private mutating func groups(_ names: [Located<String>], known: GroupNames) -> [String] {
         var resolved: [String] = []
         for name in names {
-            if known.absent.contains(name.value) {
-                diagnostics.append(.error(at: name.location, "group '\(name.value)' is marked absent, so no company can relate to it"))
-            } else if known.declared.contains(name.value) || known.live.contains(name.value) {
+            if known.declared.contains(name.value) || known.live.contains(name.value) {
                 resolved.append(name.value)
             } else {
                 diagnostics.append(.error(

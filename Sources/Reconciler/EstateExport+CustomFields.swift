@@ -67,6 +67,9 @@ extension EstateExport.Builder {
                 let shown = (path + [option.name]).joined(separator: "/")
                 if !ManifestText.isWritableName(option.name) {
                     problem = "tree option \(Self.quoted(shown)) has a name that cannot be written in a manifest"
+                } else if option.name.contains("/") {
+                    let place = path.isEmpty ? "" : " in '\(path.joined(separator: "/"))'"
+                    problem = "tree option \(Self.quoted(option.name))\(place) has a name with '/', which joins the names of a path"
                 } else if index > 0, siblings[index - 1].name == option.name {
                     problem = "two tree options are at '\(shown)', and siblings must have different names"
                 } else if !visited.insert(option.hash).inserted {

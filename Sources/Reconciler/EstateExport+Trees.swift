@@ -10,7 +10,8 @@ extension EstateExport.Builder {
     }
 
     /// Walks a live tree from its roots, siblings by name. Siblings sharing a name (or with a name that
-    /// cannot be written) are skipped with their subtrees: a path names one node only. Nodes whose
+    /// cannot be written, or that holds the '/' paths are joined with) are skipped with their subtrees:
+    /// a path names one node only. Nodes whose
     /// parent is missing are not reachable by path and are left alone.
     mutating func walk<Desired>(
         _ nodes: [TreeNode], what: String, build: (inout Self, TreeNode, [String], [Desired]) -> Desired
@@ -29,6 +30,11 @@ extension EstateExport.Builder {
                 let ids = Self.list(named.map(\.id))
                 guard ManifestText.isWritableName(name) else {
                     builder.warnings.append("\(what) \(Self.quoted(shown)) (id\(named.count == 1 ? "" : "s") \(ids)) skipped with what is below it: the name cannot be written in a manifest")
+                    continue
+                }
+                guard !name.contains("/") else {
+                    let place = path.isEmpty ? "" : " in '\(path.joined(separator: "/"))'"
+                    builder.warnings.append("\(what) \(Self.quoted(name))\(place) (id\(named.count == 1 ? "" : "s") \(ids)) skipped with what is below it: a name cannot contain '/', which joins the names of a path")
                     continue
                 }
                 guard named.count == 1, let node = named.first, visited.insert(node.id).inserted else {

@@ -4,6 +4,7 @@ import Planner
 /// A plan saved by `plan --out FILE`, for `apply FILE`: the exact steps, the target they were planned
 /// for, what was read (the scope) and a fingerprint of it, so that a stale plan is refused.
 public struct PlanFile: Equatable, Sendable, Codable {
+    /// 2: the fingerprint names each object as the plan does.
     public static let formatVersion = 2
 
     public var formatVersion: Int
@@ -35,10 +36,49 @@ public struct PlanFile: Equatable, Sendable, Codable {
         case scope, fingerprint, plan
     }
 
-    public func write(to path: String) throws {
+    /// Writes the plan to `path`, atomically; a failure is one plain sentence.
+    public func write(to path: String) throws(PlanFileError) {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        try encoder.encode(self).write(to: URL(fileURLWithPath: path), options: .atomic)
+        do {
+            try encoder.encode(self).write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            throw .unwritable(path: path, why: Self.unwritable(path) ?? Self.describe(error))
+        }
+    }
+
+    /// Refuses a path the plan could not be written to, before anything is read or planned.
+    public static func checkWritable(_ path: String) throws(PlanFileError) {
+        if let why = unwritable(path) { throw .unwritable(path: path, why: why) }
+    }
+
+    /// Why `path` cannot take a file: it is a folder, or its folder is missing, not a folder, or refuses
+    /// a new file (tried with an empty one, removed at once). Nil when nothing is in the way.
+    static func unwritable(_ path: String) -> String? {
+        let manager = FileManager.default
+        var isDirectory: ObjCBool = false
+        if manager.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue { return "it is a folder" }
+        let parent = (path as NSString).deletingLastPathComponent
+        let folder = parent.isEmpty ? "." : parent
+        guard manager.fileExists(atPath: folder, isDirectory: &isDirectory) else { return "the folder \(folder) does not exist" }
+        guard isDirectory.boolValue else { return "\(folder) is not a folder" }
+        // The atomic write creates a file beside `path` and renames it: the folder must take a new file.
+        let probe = (folder as NSString).appendingPathComponent(".deskform-write-check-\(UUID().uuidString)")
+        let descriptor = open(probe, O_WRONLY | O_CREAT | O_EXCL, 0o600)
+        guard descriptor >= 0 else { return "the folder \(folder) refuses new files (\(String(cString: strerror(errno)).lowercased()))" }
+        close(descriptor)
+        unlink(probe)
+        return nil
+    }
+
+    /// The system's reason for a failed write, as a phrase ("no space left on device").
+    static func describe(_ error: any Error) -> String {
+        let error = error as NSError
+        if let underlying = error.userInfo[NSUnderlyingErrorKey] as? any Error {
+            let posix = underlying as NSError
+            if posix.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(posix.code))).lowercased() }
+        }
+        return "the system refused it (error \(error.code))"
     }
 
     public static func read(from path: String) throws(PlanFileError) -> PlanFile {
@@ -48,16 +88,27 @@ public struct PlanFile: Equatable, Sendable, Codable {
         } catch {
             throw .unreadable(path: path, why: "it cannot be read")
         }
-        let file: PlanFile
+        // The version first: a plan file of another version is named as such, not as something else.
+        guard let version = try? JSONDecoder().decode(Version.self, from: data) else {
+            throw .unreadable(path: path, why: "it is not a deskform plan file")
+        }
+        guard version.formatVersion == formatVersion else {
+            throw .unreadable(path: path, why: "it has format version \(version.formatVersion); this deskform reads \(formatVersion)")
+        }
         do {
-            file = try JSONDecoder().decode(PlanFile.self, from: data)
+            return try JSONDecoder().decode(PlanFile.self, from: data)
         } catch {
             throw .unreadable(path: path, why: "it is not a deskform plan file")
         }
-        guard file.formatVersion == formatVersion else {
-            throw .unreadable(path: path, why: "it has format version \(file.formatVersion); this deskform reads \(formatVersion)")
+    }
+
+    /// The `format_version` of a plan file, read before the rest.
+    struct Version: Decodable {
+        var formatVersion: Int
+
+        enum CodingKeys: String, CodingKey {
+            case formatVersion = "format_version"
         }
-        return file
     }
 
     /// A digest of the manifest files, in the order given.
@@ -78,15 +129,18 @@ public enum PlanFileError: Error, Equatable, Sendable, CustomStringConvertible {
     /// Planned for another instance.
     case otherTarget(planned: String, current: String)
     /// The instance changed since the plan was made.
-    case stale([String])
+    case stale([LiveFingerprint.Difference])
+    /// `plan --out FILE` cannot write FILE.
+    case unwritable(path: String, why: String)
 
     public var description: String {
         switch self {
         case .unreadable(let path, let why): "\(path) cannot be applied: \(why)."
         case .otherTarget(let planned, let current): "the plan was made for \(planned), not \(current)."
         case .stale(let changes):
-            "stale plan: the instance changed since the plan was made (\(changes.prefix(5).joined(separator: ", "))"
+            "stale plan: the instance changed since the plan was made (\(changes.prefix(5).map(\.description).joined(separator: ", "))"
                 + (changes.count > 5 ? ", and \(changes.count - 5) more" : "") + "). Run plan again."
+        case .unwritable(let path, let why): "cannot write the plan to \(path): \(why)"
         }
     }
 }

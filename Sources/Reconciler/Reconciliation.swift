@@ -39,11 +39,11 @@ public struct Reconciliation: Sendable {
     static func diagnostic(_ error: PlanError, places: [Address: SourceLocation]) -> Diagnostic {
         switch error {
         case .protected(let address, _), .ambiguous(let address, _), .otherIdentity(let address, _, _):
-            .error(at: places[address] ?? SourceLocation(file: "deskform"), error.description, hint: error.hint)
+            .error(at: places[address] ?? .deskform, error.description, hint: error.hint)
         case .erasedByCascade(let victim, let cause, _):
-            .error(at: places[cause] ?? places[victim] ?? SourceLocation(file: "deskform"), error.description, hint: error.hint)
+            .error(at: places[cause] ?? places[victim] ?? .deskform, error.description, hint: error.hint)
         case .doesNotConverge, .inconsistent:
-            .error(at: SourceLocation(file: "deskform"), error.description, hint: "this is a deskform bug: please report it with the manifests")
+            .error(at: .deskform, error.description, hint: "this is a deskform bug: please report it with the manifests")
         }
     }
 }

@@ -208,7 +208,7 @@ struct ApplyCommandTests {
             let (stale, refusal) = try await Self.apply([planFile], url: simulator.url, scratch: scratch)
             #expect(stale == 1)
             #expect(refusal.errorOutput.hasSuffix(
-                "deskform: error: stale plan: the instance changed since the plan was made (helpdesk:1 changed). Run plan again.\n"))
+                "deskform: error: stale plan: the instance changed since the plan was made (helpdesk[\"Service Desk\"] changed). Run plan again.\n"))
             #expect(await simulator.store.estate == changed)
 
             // Put it back: the saved plan applies, exactly its steps, without asking.
@@ -216,6 +216,141 @@ struct ApplyCommandTests {
             let (applied, output) = try await Self.apply([planFile], url: simulator.url, scratch: scratch, approval: .unavailable)
             #expect(applied == 0)
             #expect(output.output.contains("Apply complete: 18 applied, 0 failed, 0 skipped."))
+        }
+    }
+
+    @Test("a stale plan names what changed by address, as the plan prints it: changed, gone and new objects")
+    func staleByAddress() async throws {
+        let scratch = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        var estate = Fixtures.demoEstate
+        try estate.apply(.createGroup(name: "Ops"))
+        try estate.apply(.createLocation(name: "Madrid", parentID: nil))
+        try estate.apply(.createLocation(name: "Floor 2", parentID: 1))
+        let manifest = scratch.appendingPathComponent("estate.yaml")
+        try Data("""
+            groups:
+              - name: Ops
+                members: [alice]
+            locations:
+              - name: Madrid
+                children:
+                  - name: Floor 2
+                    members: [bob]
+
+            """.utf8).write(to: manifest)
+        let planFile = scratch.appendingPathComponent("estate.plan").path
+        try await withLiveSimulator(estate: estate) { simulator in
+            let saved = try await PlanCommand.plan(
+                paths: [manifest.path], format: .text, detailedExitcode: true, out: planFile,
+                target: TargetOptions.parse(["--url", simulator.url]), environment: Self.credentials)
+            #expect(saved.exitCode == 2)
+            let changed = try await simulator.store.estate
+                .applying(.deleteGroup(id: 1)).applying(.createGroup(name: "Ops 2")).applying(.addMembers(.location(2), users: [3]))
+            try await simulator.store.replace(with: changed)
+            let (stale, refusal) = try await Self.apply([planFile], url: simulator.url, scratch: scratch)
+            #expect(stale == 1)
+            #expect(refusal.errorOutput == """
+                deskform: error: stale plan: the instance changed since the plan was made (group["Ops 2"] is new, group["Ops"] is gone, \
+                location["Madrid/Floor 2"] changed). Run plan again.
+
+                """)
+            #expect(await simulator.store.estate == changed)
+        }
+    }
+
+    @Test("a saved plan given with manifest paths is refused before anything is read")
+    func savedPlanWithManifests() async throws {
+        let scratch = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let planFile = scratch.appendingPathComponent("acme.plan").path
+        try await withLiveSimulator { simulator in
+            let saved = try await PlanCommand.plan(
+                paths: [Golden.path("examples/acme")], format: .text, detailedExitcode: true, out: planFile,
+                target: TargetOptions.parse(["--url", simulator.url]), environment: Self.credentials)
+            #expect(saved.exitCode == 2)
+            let before = await simulator.store.estate
+            let (code, output) = try await Self.apply([planFile, Golden.path("examples/acme")], url: simulator.url, scratch: scratch)
+            #expect(code == 1)
+            #expect(output.output == "")
+            #expect(output.errorOutput == """
+                deskform: error: apply takes manifests or one saved plan, not both: \(planFile) is not a *.yaml or *.yml file
+                  hint: apply a saved plan alone (deskform apply \(planFile)), or give only manifest files and directories
+
+                """)
+            #expect(await simulator.store.estate == before)
+        }
+    }
+
+    @Test("a plan file of another format version is named as such")
+    func otherFormatVersion() async throws {
+        let scratch = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let old = scratch.appendingPathComponent("old.plan").path
+        try Data(#"{"format_version": 1, "fingerprint": {"objects": {}}}"#.utf8).write(to: URL(fileURLWithPath: old))
+        let notAPlan = scratch.appendingPathComponent("notes.txt").path
+        try Data("hello".utf8).write(to: URL(fileURLWithPath: notAPlan))
+        let (code, output) = try await Self.apply([old], url: "http://127.0.0.1:9", scratch: scratch)
+        #expect(code == 1)
+        #expect(output.errorOutput == "deskform: error: \(old) cannot be applied: it has format version 1; this deskform reads 2.\n")
+        let (other, refusal) = try await Self.apply([notAPlan], url: "http://127.0.0.1:9", scratch: scratch)
+        #expect(other == 1)
+        #expect(refusal.errorOutput == "deskform: error: \(notAPlan) cannot be applied: it is not a deskform plan file.\n")
+    }
+
+    @Test("a manifest named *.YAML is applied as a manifest, not read as a saved plan")
+    func upperCaseExtension() async throws {
+        let scratch = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let manifest = scratch.appendingPathComponent("Acme.YAML")
+        try FileManager.default.copyItem(at: URL(fileURLWithPath: Golden.path("examples/acme/acme.yaml")), to: manifest)
+        try await withLiveSimulator { simulator in
+            let (code, output) = try await Self.apply([manifest.path], url: simulator.url, scratch: scratch)
+            #expect(code == 0, "\(output.errorOutput)")
+            #expect(output.output.contains("Apply complete: 18 applied, 0 failed, 0 skipped."))
+            #expect(await simulator.store.estate.companies.values.map(\.name) == ["Acme Corp"])
+        }
+    }
+
+    @Test("paths that hold no manifest are an error before anything is read")
+    func noManifests() async throws {
+        let scratch = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let empty = scratch.appendingPathComponent("manifests")
+        try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+        let (code, output) = try await Self.apply([empty.path], url: "http://127.0.0.1:9", scratch: scratch)
+        #expect(code == 1)
+        #expect(output.output == "")
+        #expect(output.errorOutput == """
+            deskform: error: no manifests found in \(empty.path)
+              hint: deskform reads *.yaml and *.yml files (in any case), searching directories recursively and skipping hidden ones
+            1 error, 0 warnings; nothing was read or applied.
+
+            """)
+    }
+
+    @Test("a disabled user is a warning shown by apply, from manifests and from a saved plan")
+    func disabledUserWarning() async throws {
+        let scratch = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let manifest = scratch.appendingPathComponent("group.yaml")
+        try Data("groups:\n  - name: Night Shift\n    members: [oscar]\n".utf8).write(to: manifest)
+        let planFile = scratch.appendingPathComponent("group.plan").path
+        let warning = "warning: \(manifest.path):3:15: user 'oscar' is disabled\nPlan: 1 to add, 0 to change, 0 to destroy.\n"
+        try await withLiveSimulator { simulator in
+            let (direct, output) = try await Self.apply([manifest.path], url: simulator.url, scratch: scratch)
+            #expect(direct == 0)
+            #expect(output.output.contains(warning))
+        }
+        try await withLiveSimulator { simulator in
+            let saved = try await PlanCommand.plan(
+                paths: [manifest.path], format: .text, detailedExitcode: true, out: planFile,
+                target: TargetOptions.parse(["--url", simulator.url]), environment: Self.credentials)
+            #expect(saved.exitCode == 2)
+            #expect(saved.output.contains(warning))
+            let (fromFile, output) = try await Self.apply([planFile], url: simulator.url, scratch: scratch)
+            #expect(fromFile == 0)
+            #expect(output.output.contains(warning))
         }
     }
 

@@ -118,6 +118,37 @@ struct ExportEdgeCaseTests {
         #expect(export.warnings == ["group 'IT': 'members' left out (unmanaged): user id 99 is not among the instance's users"])
     }
 
+    @Test("a location, KB category or tree option whose name holds '/' is left out with a warning; the rest plans no change")
+    func slashInTreeNames() async throws {
+        let out = ExportCommandTests.scratch()
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let estate = Estate(
+            users: [1: User(id: 1, username: "alice", email: "alice@acme.example")],
+            locations: [
+                1: Location(id: 1, name: "Madrid/HQ"), 2: Location(id: 2, name: "Floor 1", parentID: 1),
+                3: Location(id: 3, name: "Lisbon"), 4: Location(id: 4, name: "Annex/B", parentID: 3),
+            ],
+            kbCategories: [1: KBCategory(id: 1, name: "IT/Ops"), 2: KBCategory(id: 2, name: "HR")],
+            customFields: [
+                2: CustomField(uid: 2, label: "Office", typeID: 105, treeOptions: [
+                    TreeOption(hash: "h1", key: "eu", name: "Europe"), TreeOption(hash: "h2", key: "w", name: "West/South", parentHash: "h1"),
+                ]),
+            ])
+        try await withLiveSimulator(estate: estate) { simulator in
+            let result = try await ExportCommandTests.export(simulator.url, to: out)
+            #expect(result.exitCode == 0, "\(result.errorOutput)")
+            #expect(result.errorOutput == """
+                deskform: warning: location "Annex/B" in 'Lisbon' (id 4) skipped with what is below it: a name cannot contain '/', which joins the names of a path
+                deskform: warning: location "Madrid/HQ" (id 1) skipped with what is below it: a name cannot contain '/', which joins the names of a path
+                deskform: warning: KB category "IT/Ops" (id 1) skipped with what is below it: a name cannot contain '/', which joins the names of a path
+                deskform: warning: custom field 'Office' (uid 2) skipped: tree option "West/South" in 'Europe' has a name with '/', which joins the names of a path
+
+                """)
+            let planned = try await ExportCommandTests.plan(out, url: simulator.url)
+            #expect(planned.exitCode == 0, "\(planned.output)\(planned.errorOutput)")
+        }
+    }
+
     @Test("the header names the instance by its URL only")
     func headerHasNoCredentials() {
         #expect(ExportCommand.publicURL("https://api:s3cret@acme.example/?token=x#y") == "https://acme.example/")

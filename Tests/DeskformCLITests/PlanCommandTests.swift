@@ -159,7 +159,59 @@ struct PlanCommandTests {
         }
     }
 
-    @Test("a disabled user is a warning that travels with the plan, in text and in JSON")
+    @Test("paths that hold no manifest are an error before anything is read")
+    func noManifests() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("plan-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try Data("{}".utf8).write(to: directory.appendingPathComponent("plan.json"))
+        let result = try await PlanCommand.plan(
+            paths: [directory.path], format: .text, detailedExitcode: false,
+            target: TargetOptions.parse(["--url", "http://127.0.0.1:9"]), environment: Self.credentials)
+        #expect(result == CommandOutput(errorOutput: """
+            deskform: error: no manifests found in \(directory.path)
+              hint: deskform reads *.yaml and *.yml files (in any case), searching directories recursively and skipping hidden ones
+            1 error, 0 warnings; nothing was read or planned.
+
+            """, exitCode: 1))
+    }
+
+    @Test("--out to a path that cannot take the plan fails in one sentence before anything is read")
+    func unwritableOut() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("plan-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("file.txt")
+        try Data("x".utf8).write(to: file)
+        let cases = [
+            ("/nonexistent-deskform/plan.json", "the folder /nonexistent-deskform does not exist"),
+            (directory.path, "it is a folder"),
+            (file.path + "/plan.json", "\(file.path) is not a folder"),
+        ]
+        for (out, why) in cases {
+            // An unreachable instance: the refusal comes before any request.
+            let result = try await PlanCommand.plan(
+                paths: [Golden.path("examples/acme")], format: .text, detailedExitcode: false, out: out,
+                target: TargetOptions.parse(["--url", "http://127.0.0.1:9"]), environment: Self.credentials)
+            #expect(result == CommandOutput(errorOutput: "deskform: error: cannot write the plan to \(out): \(why)\n", exitCode: 1))
+        }
+    }
+
+    @Test("a plan whose file cannot be written at the end says why in one sentence")
+    func failedWrite() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("plan-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let out = directory.appendingPathComponent("plan.json").path
+        try FileManager.default.removeItem(at: directory)
+        let file = PlanFile(
+            target: "http://127.0.0.1:9", manifestsDigest: "", scope: FetchScope(manifest: DesiredEstate()),
+            fingerprint: LiveFingerprint(of: Fixtures.demoEstate, kinds: []), plan: Plan())
+        #expect(throws: PlanFileError.unwritable(path: out, why: "the folder \(directory.path) does not exist")) { try file.write(to: out) }
+        #expect(PlanFileError.unwritable(path: out, why: "the folder \(directory.path) does not exist").description
+            == "cannot write the plan to \(out): the folder \(directory.path) does not exist")
+    }
+
+    @Test("a disabled user is a warning that travels with the plan, in text, JSON and Markdown")
     func disabledUserWarning() async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("plan-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -173,6 +225,15 @@ struct PlanCommandTests {
             #expect(text.output.contains("warning: \(file.path):3:15: user 'oscar' is disabled\nPlan: 1 to add, 0 to change, 0 to destroy.\n"))
             let json = await PlanCommand.plan(paths: [file.path], format: .json, detailedExitcode: true, target: target, environment: Self.credentials)
             #expect(json.output.contains("\"warnings\": [\n    \"\(file.path):3:15: user 'oscar' is disabled\"\n  ]"))
+            let markdown = await PlanCommand.plan(paths: [file.path], format: .markdown, detailedExitcode: true, target: target, environment: Self.credentials)
+            #expect(markdown.output.hasPrefix("""
+                ### deskform plan for `\(simulator.url)`
+
+                **Plan: 1 to add, 0 to change, 0 to destroy.**
+
+                > ⚠️ \(file.path):3:15: user 'oscar' is disabled
+
+                """))
         }
     }
 }

@@ -38,10 +38,32 @@ import Testing
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("validate-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("Groups.YML")
+        try Data("groups:\n  - name: \"Ops \"\n".utf8).write(to: file)
         let result = ValidateCommand.validate(paths: [directory.path], format: .text)
         #expect(result.exitCode == 0)
-        #expect(result.errorOutput == "\(directory.path): warning: no *.yaml or *.yml files in this directory\n")
-        #expect(result.output == "Manifests are valid: 0 files, 0 objects (0 errors, 1 warning).\n")
+        #expect(result.errorOutput == """
+            \(file.path):2:11: warning: group name 'Ops ' starts or ends with whitespace
+              hint: the instance may trim it, and the plan would never settle
+
+            """)
+        #expect(result.output == "Manifests are valid: 1 file, 1 object (0 errors, 1 warning).\n")
+    }
+
+    @Test func pathsWithoutManifestsAreAnErrorThatSaysWhatIsRead() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("validate-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory.appendingPathComponent("docs"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try Data("# Manifests".utf8).write(to: directory.appendingPathComponent("docs/README.md"))
+        let result = ValidateCommand.validate(paths: [directory.path], format: .text)
+        #expect(result.exitCode == 1)
+        #expect(result.output == "")
+        #expect(result.errorOutput == """
+            deskform: error: no manifests found in \(directory.path)
+              hint: deskform reads *.yaml and *.yml files (in any case), searching directories recursively and skipping hidden ones
+            1 error, 0 warnings in 0 files.
+
+            """)
     }
 
     @Test func jsonReportListsEveryDiagnostic() throws {

@@ -44,13 +44,67 @@ import Testing
         #expect(!load.isValid)
     }
 
-    @Test func anEmptyDirectoryIsAWarningOnly() throws {
+    static let noManifestsHint = "deskform reads *.yaml and *.yml files (in any case), searching directories recursively and skipping hidden ones"
+
+    @Test func pathsThatHoldNoManifestAreOneErrorForTheRun() throws {
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        try Data("not yaml".utf8).write(to: directory.appendingPathComponent("notes.txt"))
-        let load = ManifestLoader().load(paths: [directory.path])
-        #expect(DiagnosticRenderer().render(load.diagnostics) == "\(directory.path): warning: no *.yaml or *.yml files in this directory\n")
+        let manager = FileManager.default
+        try manager.createDirectory(at: directory.appendingPathComponent("empty"), withIntermediateDirectories: true)
+        try manager.createDirectory(at: directory.appendingPathComponent("notes/.hidden"), withIntermediateDirectories: true)
+        try Data("not yaml".utf8).write(to: directory.appendingPathComponent("notes/notes.txt"))
+        try Data("groups: []".utf8).write(to: directory.appendingPathComponent("notes/.hidden/x.yaml"))
+        let paths = [directory.appendingPathComponent("empty").path, directory.appendingPathComponent("notes").path,
+                     directory.appendingPathComponent("notes/notes.txt").path]
+        let load = ManifestLoader().load(paths: paths)
+        #expect(DiagnosticRenderer().render(load.diagnostics) == """
+            deskform: error: no manifests found in \(paths[0]), \(paths[1]), \(paths[2])
+              hint: \(Self.noManifestsHint)
+
+            """)
+        #expect(!load.isValid)
+        #expect(load.files.isEmpty)
+    }
+
+    @Test func anEmptyDirectoryBesideManifestsIsAWarningOnly() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let empty = directory.appendingPathComponent("empty")
+        try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+        try Data("not yaml".utf8).write(to: empty.appendingPathComponent("notes.txt"))
+        let manifest = directory.appendingPathComponent("groups.yaml")
+        try Data("groups: [{name: IT}]".utf8).write(to: manifest)
+        let load = ManifestLoader().load(paths: [empty.path, manifest.path])
+        #expect(DiagnosticRenderer().render(load.diagnostics) == "\(empty.path): warning: no *.yaml or *.yml files in this directory\n")
         #expect(load.isValid)
+        #expect(load.files == [manifest.path])
+    }
+
+    @Test func aMissingPathIsItsOwnErrorNotAlsoNoManifests() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let load = ManifestLoader().load(paths: [directory.path, "/nonexistent/deskform/manifests"])
+        #expect(DiagnosticRenderer().render(load.diagnostics) == """
+            /nonexistent/deskform/manifests: error: no such file or directory
+              hint: give manifest files, or directories that hold them
+            \(directory.path): warning: no *.yaml or *.yml files in this directory
+
+            """)
+    }
+
+    @Test func extensionsAreRecognisedInAnyCase() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let manager = FileManager.default
+        try manager.createDirectory(at: directory.appendingPathComponent("tree"), withIntermediateDirectories: true)
+        try Data("groups: [{name: One}]".utf8).write(to: directory.appendingPathComponent("tree/A.YAML"))
+        try Data("groups: [{name: Two}]".utf8).write(to: directory.appendingPathComponent("tree/b.Yml"))
+        try Data("groups: [{name: Three}]".utf8).write(to: directory.appendingPathComponent("Acme.YML"))
+        let load = ManifestLoader().load(paths: [directory.appendingPathComponent("tree").path, directory.appendingPathComponent("Acme.YML").path])
+        #expect(load.diagnostics.isEmpty)
+        #expect(load.estate.groups.map(\.name) == ["One", "Two", "Three"])
+        #expect(ManifestLoader.isManifestPath("Acme.YAML") && ManifestLoader.isManifestPath("x/acme.yMl"))
+        #expect(!ManifestLoader.isManifestPath("plan.json") && !ManifestLoader.isManifestPath("yaml"))
     }
 
     @Test func directoriesAreReadRecursivelyInSortedOrderSkippingHiddenOnes() throws {
@@ -76,8 +130,11 @@ import Testing
         defer { try? FileManager.default.removeItem(at: directory) }
         let readme = directory.appendingPathComponent("README.md").path
         try Data("# Manifests".utf8).write(to: URL(fileURLWithPath: readme))
-        let load = ManifestLoader().load(paths: [readme])
+        let manifest = directory.appendingPathComponent("groups.yaml").path
+        try Data("groups: []".utf8).write(to: URL(fileURLWithPath: manifest))
+        let load = ManifestLoader().load(paths: [readme, manifest])
         #expect(DiagnosticRenderer().render(load.diagnostics) == "\(readme): warning: not a *.yaml or *.yml file; skipped\n")
+        #expect(load.files == [manifest])
     }
 
     @Test func problemsInSeveralFilesComeTogetherSortedByFileAndLine() {
