@@ -87,7 +87,7 @@ public struct PlanCommand: AsyncParsableCommand {
                     result.exitCode = detailedExitcode && !plan.isEmpty ? 2 : 0
                     if let out {
                         try PlanFile(
-                            target: target.identity(url: url), manifestsDigest: PlanFile.digest(ofFiles: load.files),
+                            target: target.identity(url: url),
                             scope: reconciliation.scope,
                             fingerprint: LiveFingerprint(of: reconciliation.live, kinds: reconciliation.scope.kinds), plan: plan
                         ).write(to: out)

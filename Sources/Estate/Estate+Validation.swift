@@ -59,18 +59,7 @@ extension Estate {
 
     /// A 32-hex-digit option hash, stable for a field and serial so that replays are reproducible.
     public static func optionHash(field: Int, serial: Int) -> String {
-        func fnv(_ seed: UInt64) -> UInt64 {
-            var hash = seed
-            for byte in "\(field):\(serial)".utf8 {
-                hash ^= UInt64(byte)
-                hash &*= 0x100_0000_01b3
-            }
-            return hash
-        }
-        let high = String(fnv(0xcbf2_9ce4_8422_2325), radix: 16)
-        let low = String(fnv(0x8422_2325_cbf2_9ce4), radix: 16)
-        return String(repeating: "0", count: 16 - high.count) + high
-            + String(repeating: "0", count: 16 - low.count) + low
+        FNVHash.hex("\(field):\(serial)") + FNVHash.hex("\(field):\(serial)", seed: 0x8422_2325_cbf2_9ce4)
     }
 }
 

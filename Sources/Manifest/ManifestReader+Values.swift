@@ -16,24 +16,23 @@ extension ManifestReader {
     /// Reports at the name's location and answers whether it is usable.
     mutating func checkName(_ name: Located<String>, what: String) -> Bool {
         let text = name.value
-        if text.isEmpty {
+        switch NameRules.problem(text) {
+        case .empty:
             error(at: name.location, "\(what) is empty")
             return false
-        }
-        if text.allSatisfy(\.isWhitespace) {
+        case .onlyWhitespace:
             error(at: name.location, "\(what) is only whitespace")
             return false
-        }
-        if let control = text.unicodeScalars.first(where: { $0.properties.generalCategory == .control }) {
+        case .control(let control):
             let code = String(control.value, radix: 16, uppercase: true)
             error(at: name.location, "\(what) contains a control character (U+\(String(repeating: "0", count: max(0, 4 - code.count)) + code))",
                   hint: "names are one line of printable text")
             return false
-        }
-        let length = text.count
-        if length > ManifestFormat.maximumNameLength {
+        case .tooLong(let length):
             error(at: name.location, "\(what) is \(length) characters long; the limit is \(ManifestFormat.maximumNameLength)")
             return false
+        case nil:
+            break
         }
         if text.first!.isWhitespace || text.last!.isWhitespace {
             diagnostics.append(.warning(at: name.location, "\(what) '\(text)' starts or ends with whitespace",
@@ -77,7 +76,7 @@ extension ManifestReader {
                 continue
             }
             let user = UserReference(parsing: text, at: here)
-            if case .email(let email) = user.key, !Self.looksLikeEmail(email) {
+            if case .email(let email) = user.key, !NameRules.looksLikeEmail(email) {
                 error(item, "'\(email)' in '\(key)' is not an email address", hint: "write a username, or a full address like bob@acme.example")
                 continue
             }
@@ -93,11 +92,6 @@ extension ManifestReader {
             users.append(user)
         }
         return users
-    }
-
-    static func looksLikeEmail(_ text: String) -> Bool {
-        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
-        return parts.count == 2 && !parts[0].isEmpty && !parts[1].isEmpty
     }
 
     /// A list of names (`groups`, `previous_names`): each a valid name, none twice.

@@ -12,11 +12,6 @@ public struct Policy: Hashable, Sendable {
         self.ignore = ignore
         self.maxDeletes = maxDeletes
     }
-
-    /// Whether undeclared objects of `kind` are deleted.
-    public func prunes(_ kind: PrunableKind) -> Bool {
-        prune.contains { $0.value == kind }
-    }
 }
 
 /// The kinds of top-level objects that `policy.prune` can name: those deskform creates and deletes.

@@ -107,17 +107,6 @@ public struct LiveFingerprint: Equatable, Sendable, Codable {
         }.sorted { ($0.object, $0.change.rawValue) < ($1.object, $1.change.rawValue) }
     }
 
-    /// The digest of any text, as the fingerprint hashes its objects.
-    public static func digest(_ text: String) -> String { hash(text) }
-
-    /// FNV-1a, 64 bits, as 16 hex digits: enough to notice a change, not a security boundary.
-    static func hash(_ text: String) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
-            hash ^= UInt64(byte)
-            hash &*= 0x100_0000_01b3
-        }
-        let hex = String(hash, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
-    }
+    /// 16 hex digits of FNV-1a: enough to notice a change, not a security boundary.
+    static func hash(_ text: String) -> String { FNVHash.hex(text) }
 }

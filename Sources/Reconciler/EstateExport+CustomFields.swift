@@ -13,7 +13,7 @@ extension EstateExport.Builder {
             let kind = estate.fieldKind(field)
             guard kind != .other else { continue }
             let labelReadsAsUID = field.label.allSatisfy(\.isASCII) && Int(field.label) != nil
-            let reference = labelCount[field.label] == 1 && ManifestText.isWritableName(field.label) && !labelReadsAsUID
+            let reference = labelCount[field.label] == 1 && NameRules.isWritableName(field.label) && !labelReadsAsUID
                 ? field.label : String(field.uid)
             let object = "custom field '\(field.label)' (uid \(field.uid))"
             switch kind {
@@ -39,7 +39,7 @@ extension EstateExport.Builder {
             return nil
         }
         if let bad = field.listOptions.sorted(by: { $0.key < $1.key }).first(where: {
-            !ManifestText.isWritableName($0.key) || !ManifestText.isWritableName($0.value)
+            !NameRules.isWritableName($0.key) || !NameRules.isWritableName($0.value)
         }) {
             warnings.append("\(object) skipped: option \(Self.quoted(bad.key)) = \(Self.quoted(bad.value)) cannot be written in a manifest (empty, control characters or too long)")
             return nil
@@ -65,7 +65,7 @@ extension EstateExport.Builder {
             let siblings = (children[parent] ?? []).sorted { ($0.name, $0.key, $0.hash) < ($1.name, $1.key, $1.hash) }
             for (index, option) in siblings.enumerated() where problem == nil {
                 let shown = (path + [option.name]).joined(separator: "/")
-                if !ManifestText.isWritableName(option.name) {
+                if !NameRules.isWritableName(option.name) {
                     problem = "tree option \(Self.quoted(shown)) has a name that cannot be written in a manifest"
                 } else if option.name.contains("/") {
                     let place = path.isEmpty ? "" : " in '\(path.joined(separator: "/"))'"
@@ -76,7 +76,7 @@ extension EstateExport.Builder {
                     problem = "tree option '\(shown)' is its own ancestor"
                 }
                 guard problem == nil else { break }
-                let key = keyCount[option.key] == 1 && ManifestText.isWritableName(option.key) ? Located(option.key) : nil
+                let key = keyCount[option.key] == 1 && NameRules.isWritableName(option.key) ? Located(option.key) : nil
                 result.append(DesiredTreeOption(name: option.name, key: key, children: level(option.hash, path + [option.name])))
             }
             return result

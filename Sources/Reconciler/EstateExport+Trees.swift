@@ -28,7 +28,7 @@ extension EstateExport.Builder {
                 let named = byName[name]!.sorted { $0.id < $1.id }
                 let shown = (path + [name]).joined(separator: "/")
                 let ids = Self.list(named.map(\.id))
-                guard ManifestText.isWritableName(name) else {
+                guard NameRules.isWritableName(name) else {
                     builder.warnings.append("\(what) \(Self.quoted(shown)) (id\(named.count == 1 ? "" : "s") \(ids)) skipped with what is below it: the name cannot be written in a manifest")
                     continue
                 }

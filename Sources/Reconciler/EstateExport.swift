@@ -58,7 +58,7 @@ public struct EstateExport: Sendable {
             var kept: [T] = []
             for key in byName.keys.sorted() {
                 let named = byName[key]!
-                if !ManifestText.isWritableName(key) {
+                if !NameRules.isWritableName(key) {
                     warnings.append("\(what) \(Self.quoted(key)) (id\(named.count == 1 ? "" : "s") \(Self.list(named.map(id)))) skipped: the name cannot be written in a manifest")
                 } else if named.count > 1 {
                     warnings.append("\(named.count) \(what)s are named '\(key)' (ids \(Self.list(named.map(id)))) skipped: a name must be unique to be managed")
@@ -78,7 +78,7 @@ public struct EstateExport: Sendable {
             var count: [String: Int] = [:]
             for group in estate.groups.values { count[group.name, default: 0] += 1 }
             var names: [Int: String] = [:]
-            for group in estate.groups.values where count[group.name] == 1 && ManifestText.isWritableName(group.name) {
+            for group in estate.groups.values where count[group.name] == 1 && NameRules.isWritableName(group.name) {
                 names[group.id] = group.name
             }
             return names
@@ -100,7 +100,7 @@ public struct EstateExport: Sendable {
             }
             func usableExternalID(_ company: Company) -> String? {
                 guard let externalID = company.externalID, externalIDCount[externalID] == 1,
-                      ManifestText.isWritableName(externalID) else { return nil }
+                      NameRules.isWritableName(externalID) else { return nil }
                 return externalID
             }
             var byName: [String: [Company]] = [:]
@@ -109,7 +109,7 @@ public struct EstateExport: Sendable {
             var companies: [DesiredCompany] = []
             for name in byName.keys.sorted() {
                 let named = byName[name]!.sorted { $0.id < $1.id }
-                guard ManifestText.isWritableName(name) else {
+                guard NameRules.isWritableName(name) else {
                     warnings.append("company \(Self.quoted(name)) (ids \(Self.list(named.map(\.id)))) skipped: the name cannot be written in a manifest")
                     continue
                 }
@@ -154,7 +154,7 @@ public struct EstateExport: Sendable {
                 var desired: [DesiredLevel] = []
                 for level in levels {
                     let selector: DesiredLevel.Selector
-                    if nameCount[level.name] == 1, ManifestText.isWritableName(level.name) {
+                    if nameCount[level.name] == 1, NameRules.isWritableName(level.name) {
                         selector = .name(level.name)
                     } else if orderCount[level.order] == 1, level.order >= 1 {
                         selector = .order(level.order)

@@ -11,28 +11,25 @@ public struct PlanFile: Equatable, Sendable, Codable {
     /// The instance root URL (never credentials).
     public var target: String
     public var createdAt: String
-    /// A digest of the manifest files the plan was made from.
-    public var manifestsDigest: String
     public var scope: FetchScope
     public var fingerprint: LiveFingerprint
     /// The plan, with the `policy.max_deletes` that `apply` enforces.
     public var plan: Plan
 
     public init(
-        target: String, createdAt: Date = Date(), manifestsDigest: String, scope: FetchScope, fingerprint: LiveFingerprint,
+        target: String, createdAt: Date = Date(), scope: FetchScope, fingerprint: LiveFingerprint,
         plan: Plan
     ) {
         self.formatVersion = Self.formatVersion
         self.target = target
         self.createdAt = ISO8601DateFormatter().string(from: createdAt)
-        self.manifestsDigest = manifestsDigest
         self.scope = scope
         self.fingerprint = fingerprint
         self.plan = plan
     }
 
     enum CodingKeys: String, CodingKey {
-        case formatVersion = "format_version", target, createdAt = "created_at", manifestsDigest = "manifests_digest"
+        case formatVersion = "format_version", target, createdAt = "created_at"
         case scope, fingerprint, plan
     }
 
@@ -109,17 +106,6 @@ public struct PlanFile: Equatable, Sendable, Codable {
         enum CodingKeys: String, CodingKey {
             case formatVersion = "format_version"
         }
-    }
-
-    /// A digest of the manifest files, in the order given.
-    public static func digest(ofFiles paths: [String]) -> String {
-        var text = ""
-        for path in paths {
-            text += path + "\n"
-            text += (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
-            text += "\n"
-        }
-        return LiveFingerprint.digest(text)
     }
 }
 

@@ -15,11 +15,11 @@ struct UserNames: Sendable {
         }
         var written: [Int: UserReference.Key] = [:]
         for user in users.values {
-            if usernameCount[user.username.lowercased()] == 1, ManifestText.isWritableUser(user.username),
+            if usernameCount[user.username.lowercased()] == 1, NameRules.isWritableUser(user.username),
                case .username = UserReference(parsing: user.username).key {
                 written[user.id] = .username(user.username)
-            } else if emailCount[user.email.lowercased()] == 1, ManifestText.isWritableUser(user.email),
-                      ManifestText.looksLikeEmail(user.email), case .email = UserReference(parsing: user.email).key {
+            } else if emailCount[user.email.lowercased()] == 1, NameRules.isWritableUser(user.email),
+                      NameRules.looksLikeEmail(user.email), case .email = UserReference(parsing: user.email).key {
                 written[user.id] = .email(user.email)
             } else if user.id > 0 {
                 written[user.id] = .id(user.id)

@@ -1,0 +1,20 @@
+/// FNV-1a, 64 bits: a fast, stable hash of text, for option hashes that replays reproduce and for
+/// fingerprints that notice a change. Not a security boundary.
+public enum FNVHash {
+    public static let offsetBasis: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    public static func of(_ text: String, seed: UInt64 = offsetBasis) -> UInt64 {
+        var hash = seed
+        for byte in text.utf8 {
+            hash ^= UInt64(byte)
+            hash &*= 0x100_0000_01b3
+        }
+        return hash
+    }
+
+    /// `of(text, seed:)` as 16 hex digits.
+    public static func hex(_ text: String, seed: UInt64 = offsetBasis) -> String {
+        let hex = String(of(text, seed: seed), radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+}
