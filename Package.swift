@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "deskform",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "deskform", targets: ["deskform"]),
     ],
