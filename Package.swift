@@ -19,9 +19,13 @@ let package = Package(
     ],
     targets: [
         .target(name: "Estate"),
+        // The wire format: endpoints, form encoding, JSON, records, typed errors, Operation → call. No HTTP.
+        .target(name: "InvGateWire", dependencies: ["Estate"]),
+        // The HTTP client over the wire format: transport, Basic/OAuth2, retries.
         .target(
             name: "InvGateAPI",
             dependencies: [
+                "InvGateWire",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -29,13 +33,14 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
-        .target(name: "Planner", dependencies: ["Estate", "InvGateAPI", "Manifest"]),
+        .target(name: "Planner", dependencies: ["Estate", "InvGateWire", "Manifest"]),
         .target(
             name: "Reconciler",
             dependencies: [
                 "Planner",
                 "Manifest",
                 "Estate",
+                "InvGateWire",
                 "InvGateAPI",
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -48,7 +53,7 @@ let package = Package(
             name: "Simulator",
             dependencies: [
                 "Estate",
-                "InvGateAPI",
+                "InvGateWire",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -59,6 +64,7 @@ let package = Package(
             name: "DeskformCLI",
             dependencies: [
                 "Estate",
+                "InvGateWire",
                 "InvGateAPI",
                 "Manifest",
                 "Planner",
@@ -72,7 +78,7 @@ let package = Package(
         .executableTarget(
             name: "deskform-bench",
             dependencies: [
-                "Estate", "InvGateAPI", "Manifest", "Planner", "Reconciler", "Simulator",
+                "Estate", "InvGateWire", "InvGateAPI", "Manifest", "Planner", "Reconciler", "Simulator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -82,6 +88,7 @@ let package = Package(
             dependencies: [
                 "Estate",
                 "Planner",
+                "InvGateWire",
                 "InvGateAPI",
                 "Simulator",
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -90,10 +97,11 @@ let package = Package(
             ]
         ),
         .testTarget(name: "EstateTests", dependencies: ["Estate", "TestSupport"]),
+        .testTarget(name: "InvGateWireTests", dependencies: ["InvGateWire", "Estate"]),
         .testTarget(
             name: "InvGateAPITests",
             dependencies: [
-                "InvGateAPI", "Estate", "Simulator", "TestSupport",
+                "InvGateAPI", "InvGateWire", "Estate", "Simulator", "TestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Yams", package: "Yams"),
@@ -102,16 +110,18 @@ let package = Package(
         .testTarget(
             name: "SimulatorTests",
             dependencies: [
-                "Simulator", "Estate", "InvGateAPI", "TestSupport",
+                "Simulator", "Estate", "InvGateWire", "InvGateAPI", "TestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
         .testTarget(name: "PlannerTests", dependencies: ["Planner", "Estate", "Manifest", "TestSupport"]),
-        .testTarget(name: "ReconcilerTests", dependencies: ["Reconciler", "Estate", "InvGateAPI", "Simulator", "TestSupport"]),
+        .testTarget(
+            name: "ReconcilerTests", dependencies: ["Reconciler", "Estate", "InvGateWire", "InvGateAPI", "Simulator", "TestSupport"]),
         .testTarget(name: "ManifestTests", dependencies: ["Manifest"], exclude: ["Fixtures"]),
         .testTarget(
-            name: "DeskformCLITests", dependencies: ["DeskformCLI", "Manifest", "Planner", "Reconciler", "Estate", "TestSupport"],
+            name: "DeskformCLITests",
+            dependencies: ["DeskformCLI", "Manifest", "Planner", "Reconciler", "Estate", "InvGateWire", "TestSupport"],
             exclude: ["Goldens"]),
     ]
 )

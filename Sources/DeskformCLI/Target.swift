@@ -1,5 +1,6 @@
 import Foundation
 import InvGateAPI
+import InvGateWire
 import Logging
 import Simulator
 

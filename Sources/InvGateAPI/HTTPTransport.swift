@@ -1,3 +1,5 @@
+import InvGateWire
+
 /// One HTTP exchange as the client sees it.
 public struct WireRequest: Equatable, Sendable {
     public var method: Method

@@ -1,4 +1,5 @@
 import Foundation
+import InvGateWire
 
 extension InvGateClient {
     /// The `Authorization` header for a request, and the bearer token in it (to invalidate after a 401).
@@ -52,5 +53,3 @@ extension InvGateClient {
         return (token, .seconds(lifetime))
     }
 }
-
-extension InvGateError.Reason: Error {}

@@ -1,3 +1,5 @@
+import InvGateWire
+
 /// Help desks and levels, KB categories, custom fields, and the version.
 extension InvGateClient {
     public func helpdesks() async throws(InvGateError) -> [HelpDeskRecord] {

@@ -1,3 +1,5 @@
+import InvGateWire
+
 /// Companies, groups and locations.
 extension InvGateClient {
     public func companies() async throws(InvGateError) -> [CompanyRecord] {

@@ -1,30 +1,4 @@
-/// What has members through the API.
-public enum MembersEndpoint: Sendable, CaseIterable {
-    case company, group, location
-
-    public var endpoint: Endpoint {
-        switch self {
-        case .company: .companiesUsers
-        case .group: .groupsUsers
-        case .location: .locationsUsers
-        }
-    }
-}
-
-/// What has observers through the API.
-public enum ObserversEndpoint: Sendable, CaseIterable {
-    case company, group, location, helpdesk, level
-
-    public var endpoint: Endpoint {
-        switch self {
-        case .company: .companiesObservers
-        case .group: .groupsObservers
-        case .location: .locationsObservers
-        case .helpdesk: .helpdesksObservers
-        case .level: .levelsObservers
-        }
-    }
-}
+import InvGateWire
 
 /// Memberships and observers.
 extension InvGateClient {

@@ -1,3 +1,5 @@
+import InvGateWire
+
 /// Users: read only, to resolve usernames and emails to ids.
 extension InvGateClient {
     /// Every user (or `ids` only); disabled ones too when asked.

@@ -1,4 +1,5 @@
 import Foundation
+import InvGateWire
 import Logging
 
 /// A typed async client for the InvGate Service Management API (DESIGN §1).

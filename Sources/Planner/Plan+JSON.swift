@@ -1,4 +1,4 @@
-import InvGateAPI
+import InvGateWire
 
 extension Plan {
     /// The machine-readable plan (`--format json`), documented by `specs/plan.schema.json`.

@@ -1,3 +1,5 @@
+import InvGateWire
+
 extension Plan {
     /// GitHub's comment limit is 65,536 characters; the plan is cut below it.
     public static let markdownLimit = 65_000

@@ -1,4 +1,4 @@
-import InvGateAPI
+import InvGateWire
 
 extension Plan {
     /// Terraform-like text: `+ ~ - -/+` per object with its relation changes beneath, then the API

@@ -1,5 +1,5 @@
 import Estate
-import InvGateAPI
+import InvGateWire
 
 /// Names for the provisional ids and hashes of a plan, so that a step's parameters can be shown as
 /// `id=<company["Acme Corp"]>` before the API has handed out the real id.

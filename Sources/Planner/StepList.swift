@@ -1,4 +1,5 @@
 import Estate
+import InvGateWire
 
 /// The steps of a plan as they are chosen, applied at once to a replay of the live estate so that
 /// every later diff sees the earlier steps' side effects. Each step depends on the last earlier step

@@ -1,4 +1,4 @@
-import InvGateAPI
+import InvGateWire
 import Planner
 
 /// Why one step of a plan failed. Each carries enough context to be read on its own; the

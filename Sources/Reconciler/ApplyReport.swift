@@ -1,3 +1,4 @@
+import InvGateWire
 import Planner
 
 /// What an execution of a plan did, step by step, and the real ids of the objects it created.

@@ -1,5 +1,5 @@
 import Estate
-import InvGateAPI
+import InvGateWire
 
 /// Building an estate from the API's answers.
 extension Estate {

@@ -1,5 +1,5 @@
 import Foundation
-import InvGateAPI
+import InvGateWire
 import Planner
 
 /// One line of the journal: one event of one step. Parameters are the call's own (they never

@@ -1,5 +1,6 @@
 import Estate
 import InvGateAPI
+import InvGateWire
 import Logging
 
 /// Reads the live estate through the API with bounded concurrency: each list endpoint once,

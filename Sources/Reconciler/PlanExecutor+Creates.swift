@@ -1,5 +1,6 @@
 import Estate
 import InvGateAPI
+import InvGateWire
 import Planner
 
 /// Duplicate-safe creates: a create is never repeated blindly. When its answer is

@@ -1,5 +1,6 @@
 import Estate
 import InvGateAPI
+import InvGateWire
 
 /// Finding an object by its identity, as the API lists it: after a create's answer was lost, to
 /// learn a new tree option's hash, and to confirm a delete the API refused.

@@ -1,5 +1,6 @@
 import Estate
 import InvGateAPI
+import InvGateWire
 import Planner
 
 /// Checking the answers of relation writes and of deletes.

@@ -1,7 +1,7 @@
 import Estate
 import Hummingbird
 import NIOCore
-import InvGateAPI
+import InvGateWire
 import Logging
 
 /// The simulator's router: every endpoint of ``InvGateSimulator/routes`` at `/api/v1/<endpoint>`,

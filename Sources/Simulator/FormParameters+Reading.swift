@@ -1,4 +1,4 @@
-import InvGateAPI
+import InvGateWire
 
 /// Typed access to parameters already checked by `ReceivedParameters.read(for:)`.
 extension FormParameters {

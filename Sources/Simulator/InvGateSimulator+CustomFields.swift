@@ -1,5 +1,5 @@
 import Estate
-import InvGateAPI
+import InvGateWire
 
 /// `cf.fields.all`, `cf.fields.types`, `cf.field.options.list` and `cf.field.options.tree`.
 extension InvGateSimulator {

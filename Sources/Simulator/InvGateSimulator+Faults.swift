@@ -1,6 +1,6 @@
 import Hummingbird
 import NIOCore
-import InvGateAPI
+import InvGateWire
 
 extension InvGateSimulator {
     /// The answer's head and the first half of its body, then a dropped connection: the client gets

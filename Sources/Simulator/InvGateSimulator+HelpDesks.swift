@@ -1,5 +1,5 @@
 import Estate
-import InvGateAPI
+import InvGateWire
 
 /// `helpdesks`, `levels` and `helpdesksandlevels`: read-only.
 extension InvGateSimulator {

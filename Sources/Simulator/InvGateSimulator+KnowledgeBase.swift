@@ -1,5 +1,5 @@
 import Estate
-import InvGateAPI
+import InvGateWire
 
 /// `kb.categories` and `kb.categories.by.ids`.
 extension InvGateSimulator {

@@ -1,5 +1,5 @@
 import Estate
-import InvGateAPI
+import InvGateWire
 
 /// `companies`, `companies.groups`, `groups` and `locations`.
 extension InvGateSimulator {

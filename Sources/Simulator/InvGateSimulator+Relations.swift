@@ -1,5 +1,5 @@
 import Estate
-import InvGateAPI
+import InvGateWire
 
 /// `*.users` and `*.observers`.
 extension InvGateSimulator {

@@ -1,4 +1,4 @@
-import InvGateAPI
+import InvGateWire
 
 /// One endpoint and method the simulator answers.
 public struct Route: Hashable, Sendable, Comparable, CustomStringConvertible {

@@ -1,6 +1,6 @@
 import Estate
 import Foundation
-import InvGateAPI
+import InvGateWire
 
 /// `users`, `user`, `user.by`, `users.by`, `users.groups` and `sd.version`: read-only.
 extension InvGateSimulator {

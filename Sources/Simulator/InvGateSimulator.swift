@@ -1,7 +1,7 @@
 import Estate
 import Hummingbird
 import NIOCore
-import InvGateAPI
+import InvGateWire
 import Logging
 
 /// An InvGate-compatible API over a ``SimulatorStore``: the same paths, parameter encodings,

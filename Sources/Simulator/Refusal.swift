@@ -1,5 +1,5 @@
 import Estate
-import InvGateAPI
+import InvGateWire
 
 /// Why the simulator answers a request with an error instead of a result: rendered as a non-2xx
 /// answer with `{"status": "ERROR", "error": …}`.

@@ -1,4 +1,5 @@
 import InvGateAPI
+import InvGateWire
 
 /// Every request a client sent, by method and endpoint.
 public actor RequestLog {

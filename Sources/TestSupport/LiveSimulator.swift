@@ -1,6 +1,7 @@
 import Estate
 import Hummingbird
 import InvGateAPI
+import InvGateWire
 import Logging
 import Simulator
 

@@ -3,6 +3,7 @@ import Glibc
 #endif
 import Synchronization
 import InvGateAPI
+import InvGateWire
 
 /// Clocks and memory of this process.
 enum Measurement {

@@ -1,6 +1,6 @@
 import Estate
 import Foundation
-import InvGateAPI
+import InvGateWire
 import Planner
 import Testing
 import TestSupport

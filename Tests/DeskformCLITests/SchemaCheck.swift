@@ -1,4 +1,4 @@
-import InvGateAPI
+import InvGateWire
 
 /// Checks a JSON document against the subset of JSON Schema that `specs/plan.schema.json` uses:
 /// `type`, `const`, `enum`, `required`, `properties`, `additionalProperties`, `items`, `minimum`,

@@ -1,4 +1,5 @@
 import InvGateAPI
+import InvGateWire
 import Testing
 
 @Suite("Client: decoding what the real API returns")

@@ -1,4 +1,5 @@
 import InvGateAPI
+import InvGateWire
 import Testing
 
 @Suite("Client: retries and outcome-unknown creates")

@@ -1,6 +1,7 @@
 import Hummingbird
 import HummingbirdTesting
 import InvGateAPI
+import InvGateWire
 import NIOCore
 import Synchronization
 import Testing

@@ -1,5 +1,5 @@
 import Foundation
-import InvGateAPI
+import InvGateWire
 import Simulator
 import Testing
 import Yams

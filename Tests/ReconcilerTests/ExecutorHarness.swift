@@ -1,6 +1,7 @@
 import Estate
 import Foundation
 import InvGateAPI
+import InvGateWire
 import Logging
 import Planner
 import Reconciler

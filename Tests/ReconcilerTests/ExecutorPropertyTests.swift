@@ -1,6 +1,7 @@
 import Estate
 import Foundation
 import InvGateAPI
+import InvGateWire
 import Planner
 import Reconciler
 import Simulator

@@ -1,5 +1,6 @@
 import Estate
 import InvGateAPI
+import InvGateWire
 import Planner
 import Reconciler
 import Simulator

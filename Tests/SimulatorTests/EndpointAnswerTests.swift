@@ -2,7 +2,7 @@ import Foundation
 import Estate
 import Hummingbird
 import HummingbirdTesting
-import InvGateAPI
+import InvGateWire
 import Simulator
 import Testing
 

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import InvGateAPI
+import InvGateWire
 import Simulator
 import Testing
 

@@ -3,6 +3,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import InvGateAPI
+import InvGateWire
 import Simulator
 import TestSupport
 import Testing

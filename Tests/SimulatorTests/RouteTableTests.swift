@@ -1,13 +1,13 @@
 import Hummingbird
 import HummingbirdTesting
-import InvGateAPI
+import InvGateWire
 import Simulator
 import Testing
 
 /// The router as a client meets it: every operation of the catalogue is answered by a handler (not
 /// a 404 or 405), every other method of a catalogued endpoint is 405, and an unknown endpoint is 404.
 @Suite struct RouteTableTests {
-    static func method(_ method: InvGateAPI.Method) -> HTTPRequest.Method {
+    static func method(_ method: InvGateWire.Method) -> HTTPRequest.Method {
         switch method {
         case .get: .get
         case .post: .post
@@ -21,7 +21,7 @@ import Testing
         let catalogued = Set(Catalogue.operations.map { "\($0.method.rawValue) \($0.endpoint.rawValue)" })
         try await withRouter { client, _ in
             for endpoint in Endpoint.allCases {
-                for method in InvGateAPI.Method.allCases {
+                for method in InvGateWire.Method.allCases {
                     let answer = try await client.send(Self.method(method), endpoint.rawValue, query: "id=1", form: method.sendsBody ? "id=1" : nil)
                     if catalogued.contains("\(method.rawValue) \(endpoint.rawValue)") {
                         #expect(answer.status != 404 || answer.error?.hasPrefix("There is no") == true, "\(method) \(endpoint): \(answer.body)")

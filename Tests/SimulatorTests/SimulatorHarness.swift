@@ -2,7 +2,7 @@ import Estate
 import Foundation
 import Hummingbird
 import HummingbirdTesting
-import InvGateAPI
+import InvGateWire
 import Simulator
 import TestSupport
 

@@ -56,7 +56,7 @@ struct RecordReader {
 
 extension Array {
     /// Decodes a JSON array of records.
-    static func decode(
+    package static func decode(
         _ json: JSONValue, record: String, _ element: (JSONValue) throws(RecordDecodingError) -> Element
     ) throws(RecordDecodingError) -> [Element] {
         guard let elements = json.elements else { throw RecordDecodingError(record: record, field: "an array", found: json) }

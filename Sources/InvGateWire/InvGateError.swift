@@ -61,3 +61,6 @@ public struct InvGateError: Error, Equatable, Sendable, CustomStringConvertible 
         }
     }
 }
+
+/// Thrown alone where the operation is known only to the caller (fetching an OAuth2 token).
+extension InvGateError.Reason: Error {}

@@ -1,4 +1,4 @@
-import InvGateAPI
+import InvGateWire
 import Testing
 
 @Suite("Form encoding")

@@ -1,18 +1,4 @@
 import Estate
-import InvGateAPI
-
-/// The API call that carries out an ``Estate/Operation``: what `plan` prints and `apply` sends.
-public struct WireCall: Equatable, Hashable, Sendable {
-    public var endpoint: Endpoint
-    public var method: Method
-    public var parameters: FormParameters
-
-    public init(_ endpoint: Endpoint, _ method: Method, _ parameters: FormParameters) {
-        self.endpoint = endpoint
-        self.method = method
-        self.parameters = parameters
-    }
-}
 
 extension Operation {
     /// The endpoint, method and parameters of this operation, exactly as they are sent.
@@ -46,13 +32,13 @@ extension Operation {
         case .deleteLocation(let id):
             return WireCall(.locations, .delete, ["id": .integer(id)])
         case .addMembers(let target, let users):
-            return WireCall(target.endpoint, .post, ["id": .integer(target.id), "users": .array(users)])
+            return WireCall(target.kind.endpoint, .post, ["id": .integer(target.id), "users": .array(users)])
         case .removeMembers(let target, let users):
-            return WireCall(target.endpoint, .delete, ["id": .integer(target.id), "users": .array(users)])
+            return WireCall(target.kind.endpoint, .delete, ["id": .integer(target.id), "users": .array(users)])
         case .addObservers(let entity, let users):
-            return WireCall(entity.endpoint, .post, ["id": .integer(entity.id), "observer_users": .array(users)])
+            return WireCall(entity.kind.endpoint, .post, ["id": .integer(entity.id), "observer_users": .array(users)])
         case .removeObservers(let entity, let users):
-            return WireCall(entity.endpoint, .delete, ["id": .integer(entity.id), "observer_users": .array(users)])
+            return WireCall(entity.kind.endpoint, .delete, ["id": .integer(entity.id), "observer_users": .array(users)])
         case .createKBCategory(let name, let parentID):
             var parameters: FormParameters = ["name": .string(name)]
             if let parentID { parameters["parent_id"] = .integer(parentID) }
@@ -85,40 +71,6 @@ extension Operation {
             return WireCall(.customFieldTreeOptions, .put, parameters)
         case .deleteTreeOption(let field, let hash):
             return WireCall(.customFieldTreeOptions, .delete, ["uid": .integer(field), "hash": .string(hash)])
-        }
-    }
-}
-
-extension MembershipTarget {
-    var id: Int {
-        switch self {
-        case .company(let id), .group(let id), .location(let id): id
-        }
-    }
-
-    var endpoint: Endpoint {
-        switch self {
-        case .company: MembersEndpoint.company.endpoint
-        case .group: MembersEndpoint.group.endpoint
-        case .location: MembersEndpoint.location.endpoint
-        }
-    }
-}
-
-extension ObservedEntity {
-    var id: Int {
-        switch self {
-        case .company(let id), .group(let id), .location(let id), .helpdesk(let id), .level(let id): id
-        }
-    }
-
-    var endpoint: Endpoint {
-        switch self {
-        case .company: ObserversEndpoint.company.endpoint
-        case .group: ObserversEndpoint.group.endpoint
-        case .location: ObserversEndpoint.location.endpoint
-        case .helpdesk: ObserversEndpoint.helpdesk.endpoint
-        case .level: ObserversEndpoint.level.endpoint
         }
     }
 }
