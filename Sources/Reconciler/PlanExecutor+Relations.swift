@@ -63,24 +63,10 @@ extension PlanExecutor {
         do {
             switch relation.kind {
             case .members(let target):
-                let (kind, id): (MembersEndpoint, Int) =
-                    switch target {
-                    case .company(let id): (.company, id)
-                    case .group(let id): (.group, id)
-                    case .location(let id): (.location, id)
-                    }
-                return Set(try await client.members(of: kind, id: id).map(\.id))
+                return Set(try await client.members(of: target.kind, id: target.id).map(\.id))
             case .observers(let entity):
-                let (kind, id): (ObserversEndpoint, Int) =
-                    switch entity {
-                    case .company(let id): (.company, id)
-                    case .group(let id): (.group, id)
-                    case .location(let id): (.location, id)
-                    case .helpdesk(let id): (.helpdesk, id)
-                    case .level(let id): (.level, id)
-                    }
-                let records = try await client.observers(of: kind, ids: [id])
-                return Set(records.first { $0.id == id }?.observerUsers ?? [])
+                let records = try await client.observers(of: entity.kind, ids: [entity.id])
+                return Set(records.first { $0.id == entity.id }?.observerUsers ?? [])
             case .groups(let company):
                 return Set(try await client.companyGroups(company: company).map(\.id))
             }

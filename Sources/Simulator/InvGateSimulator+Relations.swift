@@ -10,7 +10,7 @@ extension InvGateSimulator {
         let render: @Sendable (RelationAnswer) -> JSONValue = { answer in asList ? answer.listJSON : answer.mapJSON }
         return [
             .get: { call throws(Refusal) in
-                let target = kind.target(try call.parameters.requiredInt("id"))
+                let target = MembershipTarget(kind, id: try call.parameters.requiredInt("id"))
                 let userID = call.parameters.int("user_id")
                 return try await call.read { estate throws(Refusal) in
                     guard let members = estate.members(of: target) else { throw .estate(target.unknown) }
@@ -21,12 +21,12 @@ extension InvGateSimulator {
             },
             .post: { call throws(Refusal) in
                 let operation = Operation.addMembers(
-                    kind.target(try call.parameters.requiredInt("id")), users: try call.parameters.requiredIDs("users"))
+                    MembershipTarget(kind, id: try call.parameters.requiredInt("id")), users: try call.parameters.requiredIDs("users"))
                 return try await call.write(operation) { result, _ in render(relations(result)) }
             },
             .delete: { call throws(Refusal) in
                 let operation = Operation.removeMembers(
-                    kind.target(try call.parameters.requiredInt("id")), users: try call.parameters.requiredIDs("users"))
+                    MembershipTarget(kind, id: try call.parameters.requiredInt("id")), users: try call.parameters.requiredIDs("users"))
                 return try await call.write(operation) { result, _ in render(relations(result)) }
             },
         ]
@@ -44,27 +44,17 @@ extension InvGateSimulator {
             },
             .post: { call throws(Refusal) in
                 let operation = Operation.addObservers(
-                    kind.entity(try call.parameters.requiredInt("id")),
+                    ObservedEntity(kind, id: try call.parameters.requiredInt("id")),
                     users: try call.parameters.requiredIDs("observer_users"))
                 return try await call.write(operation) { result, _ in relations(result).listJSON }
             },
             .delete: { call throws(Refusal) in
                 let operation = Operation.removeObservers(
-                    kind.entity(try call.parameters.requiredInt("id")),
+                    ObservedEntity(kind, id: try call.parameters.requiredInt("id")),
                     users: try call.parameters.requiredIDs("observer_users"))
                 return try await call.write(operation) { result, _ in relations(result).listJSON }
             },
         ]
-    }
-}
-
-extension MembersEndpoint {
-    func target(_ id: Int) -> MembershipTarget {
-        switch self {
-        case .company: .company(id)
-        case .group: .group(id)
-        case .location: .location(id)
-        }
     }
 }
 
@@ -79,16 +69,6 @@ extension MembershipTarget {
 }
 
 extension ObserversEndpoint {
-    func entity(_ id: Int) -> ObservedEntity {
-        switch self {
-        case .company: .company(id)
-        case .group: .group(id)
-        case .location: .location(id)
-        case .helpdesk: .helpdesk(id)
-        case .level: .level(id)
-        }
-    }
-
     /// Every entity of this kind with its observers, in id order.
     func observerRecords(in estate: Estate) -> [ObserversRecord] {
         func record(_ id: Int, _ name: String, _ users: Set<Int>, _ groups: Set<Int>) -> ObserversRecord {
