@@ -2,11 +2,13 @@ import Foundation
 import InvGateWire
 import Logging
 
-/// A typed async client for the InvGate Service Management API (DESIGN §1).
+/// A typed async client for the InvGate Service Management API: typed reads, and ``send(_:)-(WireCall)``
+/// for every write.
 ///
 /// Parameters go in the query string for GET and DELETE and in a form body for POST and PUT.
-/// Requests that are safe to repeat are retried on 5xx, 429 and lost connections; creates are not,
-/// and a lost answer to one fails with ``InvGateError/Reason/outcomeUnknown(_:)``.
+/// Calls that are safe to repeat (``IdempotentCall``) are retried on 5xx, 429 and lost connections;
+/// creates (``CreateCall``) are not, and a lost answer to one fails with
+/// ``InvGateError/Reason/outcomeUnknown(_:)``.
 public final class InvGateClient: Sendable {
     /// The instance root, e.g. `https://acme.sd.cloud.invgate.net`.
     public let instanceURL: String
@@ -28,21 +30,36 @@ public final class InvGateClient: Sendable {
         self.logger = logger
     }
 
-    /// Calls one operation and returns its JSON answer. Fails for a non-2xx answer, for a 2xx answer
+    /// Sends one call and returns its JSON answer: a create as ``send(_:)-(CreateCall)`` does, any
+    /// other call as ``send(_:)-(IdempotentCall)`` does. Fails for a non-2xx answer, for a 2xx answer
     /// whose `status` is `ERROR`, and when the server cannot be reached after every retry.
-    public func call(
-        _ endpoint: Endpoint, _ method: Method, _ parameters: FormParameters = [:]
-    ) async throws(InvGateError) -> JSONValue {
-        let repeatable = Catalogue.operation(endpoint, method)?.isSafeToRepeat ?? (method != .post)
-        return try await call(endpoint, method, parameters, safeToRepeat: repeatable)
+    public func send(_ call: WireCall) async throws(InvGateError) -> JSONValue {
+        switch call.delivery {
+        case .idempotent(let idempotent): try await send(idempotent)
+        case .create(let create): try await send(create)
+        }
     }
 
-    /// Calls one operation, saying whether it is safe to repeat when its answer is lost. With `false`
-    /// (a create, or a tree option added without a key) a dropped connection, timeout or 5xx fails
-    /// with ``InvGateError/Reason/outcomeUnknown(_:)`` instead of being retried.
-    public func call(
-        _ endpoint: Endpoint, _ method: Method, _ parameters: FormParameters, safeToRepeat repeatable: Bool
-    ) async throws(InvGateError) -> JSONValue {
+    /// Sends a call that is safe to repeat, repeating it after 5xx, 429 and lost connections.
+    public func send(_ call: IdempotentCall) async throws(InvGateError) -> JSONValue {
+        try await exchange(call.call, repeatable: true)
+    }
+
+    /// Sends a create, repeating it only when it surely did not happen (no connection, 429). A
+    /// dropped connection, timeout or 5xx fails with ``InvGateError/Reason/outcomeUnknown(_:)``.
+    public func send(_ call: CreateCall) async throws(InvGateError) -> JSONValue {
+        try await exchange(call.call, repeatable: false)
+    }
+
+    /// A call of the typed methods: `send` with a call made here.
+    func call(_ endpoint: Endpoint, _ method: Method, _ parameters: FormParameters = [:]) async throws(InvGateError) -> JSONValue {
+        try await send(WireCall(endpoint, method, parameters))
+    }
+
+    /// One call, tried until it is answered, retries are used up, or (not `repeatable`) its
+    /// answer is lost.
+    private func exchange(_ call: WireCall, repeatable: Bool) async throws(InvGateError) -> JSONValue {
+        let (endpoint, method, parameters) = (call.endpoint, call.method, call.parameters)
         let encoded = FormEncoding.encode(parameters)
         var url = instanceURL + endpoint.path
         var body: [UInt8]?

@@ -3,9 +3,10 @@ import InvGateAPI
 import InvGateWire
 import Planner
 
-/// Duplicate-safe creates: a create is never repeated blindly. When its answer is
-/// lost (dropped connection, timeout, 5xx) the object is looked up by its identity; found, its id
-/// is used; not found, the create is tried again, up to ``PlanExecutor/createAttempts`` in all.
+/// Duplicate-safe creates: a create is never repeated blindly. Its call is a `CreateCall`, which
+/// the client does not repeat once it may have happened; when its answer is lost (dropped
+/// connection, timeout, 5xx) the object is looked up by its identity; found, its id is used; not
+/// found, the create is tried again, up to ``PlanExecutor/createAttempts`` in all.
 extension PlanExecutor {
     func create(_ operation: Operation, of step: Step, into result: inout StepResult) async throws(ApplyError) {
         let call = operation.wireCall
@@ -14,7 +15,7 @@ extension PlanExecutor {
             attempt += 1
             let answer: JSONValue
             do {
-                answer = try await client.call(call.endpoint, call.method, call.parameters, safeToRepeat: false)
+                answer = try await client.send(call)
             } catch {
                 guard error.isOutcomeUnknown else { throw .api(error) }
                 if let id = try await lookUpAfterLostAnswer(operation, step: step, call: call, error: error) {
@@ -46,7 +47,7 @@ extension PlanExecutor {
         while true {
             attempt += 1
             do {
-                _ = try await client.call(call.endpoint, call.method, call.parameters, safeToRepeat: false)
+                _ = try await client.send(call)
             } catch {
                 guard error.isOutcomeUnknown else { throw .api(error) }
                 await write(JournalEntry(step: step, call: call, outcome: "outcome_unknown", error: error.description))

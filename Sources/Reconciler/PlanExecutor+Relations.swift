@@ -13,7 +13,7 @@ extension PlanExecutor {
         let call = operation.wireCall
         let json: JSONValue
         do {
-            json = try await client.call(call.endpoint, call.method, call.parameters)
+            json = try await client.send(call)
         } catch {
             throw .api(error)
         }
@@ -42,7 +42,7 @@ extension PlanExecutor {
     func delete(_ operation: Operation, into result: inout StepResult) async throws(ApplyError) {
         let call = operation.wireCall
         do {
-            _ = try await client.call(call.endpoint, call.method, call.parameters)
+            _ = try await client.send(call)
         } catch {
             guard Self.isRefusal(error), try await isAbsent(operation) else { throw .api(error) }
             result.notes.append("already absent")

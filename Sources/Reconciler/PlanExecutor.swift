@@ -118,7 +118,7 @@ public struct PlanExecutor: Sendable {
         case .updateCompany, .updateKBCategory, .updateTreeOption, .upsertListOptions, .deleteListOptions:
             let call = operation.wireCall
             do {
-                _ = try await client.call(call.endpoint, call.method, call.parameters)
+                _ = try await client.send(call)
             } catch {
                 throw .api(error)
             }

@@ -97,6 +97,9 @@ struct SpecificationTests {
         }
         #expect(Catalogue.methods(of: .groups) == [.get, .post, .delete])
         #expect(Catalogue.methods(of: .kbCategories) == [.get, .post, .put, .delete])
-        #expect(Catalogue.operations.filter(\.isCreate).map(\.endpoint) == [.companies, .groups, .kbCategories, .locations])
+        #expect(Catalogue.operations.filter(\.isCreate).map(\.endpoint) == [
+            .customFieldTreeOptions, .companies, .groups, .kbCategories, .locations,
+        ])
+        #expect(Catalogue.operations.filter(\.isCreate).allSatisfy { $0.method == .post })
     }
 }

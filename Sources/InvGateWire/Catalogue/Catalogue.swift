@@ -3,7 +3,9 @@ public struct OperationSpec: Equatable, Sendable {
     public var endpoint: Endpoint
     public var method: Method
     public var parameters: [ParameterSpec]
-    /// Creates an object with a new id. Never retried blindly: a lost answer leaves its outcome unknown.
+    /// Makes a new object (with a new id or hash): sent twice, it may make two. Never repeated
+    /// blindly: a lost answer leaves its outcome unknown. Every other operation is idempotent in
+    /// effect (the membership, observer, company–group and list-option POSTs included).
     public var isCreate: Bool
 
     public init(_ endpoint: Endpoint, _ method: Method, _ parameters: [ParameterSpec] = [], isCreate: Bool = false) {
@@ -12,10 +14,6 @@ public struct OperationSpec: Equatable, Sendable {
         self.parameters = parameters
         self.isCreate = isCreate
     }
-
-    /// Whether repeating the request cannot do more than doing it once: every operation but the
-    /// creates (the membership, observer and option POSTs are idempotent in effect).
-    public var isSafeToRepeat: Bool { !isCreate }
 
     public func parameter(_ name: String) -> ParameterSpec? {
         parameters.first { $0.name == name }
@@ -118,10 +116,11 @@ public enum Catalogue {
                 uid, ParameterSpec("type", .string, required: true), ParameterSpec("keys", .array, required: true),
             ]),
             OperationSpec(.customFieldTreeOptions, .get, [uid]),
+            // Without a key, or with a key no option has, it adds an option with a new hash.
             OperationSpec(.customFieldTreeOptions, .post, [
                 uid, ParameterSpec("name", .string, required: true), ParameterSpec("key", .string),
                 ParameterSpec("parent_hash", .string),
-            ]),
+            ], isCreate: true),
             OperationSpec(.customFieldTreeOptions, .put, [
                 uid, ParameterSpec("hash", .string, required: true), ParameterSpec("name", .string),
                 ParameterSpec("key", .string),
