@@ -6,12 +6,12 @@ extension InvGateClient {
     public func users(ids: [Int]? = nil, includeDisabled: Bool = true) async throws(InvGateError) -> [UserRecord] {
         var parameters: FormParameters = ["include_disabled": .boolean(includeDisabled)]
         if let ids { parameters["ids"] = .array(ids) }
-        return try decodeList(await call(.users, .get, parameters), .users, .get, UserRecord.init(json:))
+        return try await list(.users, parameters, decoding: UserRecord.init(json:))
     }
 
     /// One user, or nil: the API answers a bare `false` for a missing user.
     public func user(id: Int, includeDisabled: Bool = true) async throws(InvGateError) -> UserRecord? {
-        let json = try await call(.user, .get, ["id": .integer(id), "include_disabled": .boolean(includeDisabled)])
+        let json = try await get(.user, ["id": .integer(id), "include_disabled": .boolean(includeDisabled)])
         return try optionalUser(json, .user)
     }
 
@@ -20,7 +20,7 @@ extension InvGateClient {
         var parameters = FormParameters()
         if let username { parameters["username"] = .string(username) }
         if let email { parameters["email"] = .string(email) }
-        return try optionalUser(await call(.userBy, .get, parameters), .userBy)
+        return try optionalUser(await get(.userBy, parameters), .userBy)
     }
 
     /// One page (10 users) of a search by username or email.
@@ -32,7 +32,7 @@ extension InvGateClient {
         if let username { parameters["username"] = .string(username) }
         if let email { parameters["email"] = .string(email) }
         if let pageKey { parameters["page_key"] = .string(pageKey) }
-        let json = try await call(.usersBy, .get, parameters)
+        let json = try await get(.usersBy, parameters)
         do {
             return try UsersPage(json: json)
         } catch {
@@ -42,7 +42,7 @@ extension InvGateClient {
 
     /// The groups, companies, help desks and locations of many users in one call.
     public func userMemberships(ids: [Int]) async throws(InvGateError) -> [UserMembershipsRecord] {
-        try decodeList(await call(.usersGroups, .get, ["ids": .array(ids)]), .usersGroups, .get, UserMembershipsRecord.init(json:))
+        try await list(.usersGroups, ["ids": .array(ids)], decoding: UserMembershipsRecord.init(json:))
     }
 
     private func optionalUser(_ json: JSONValue, _ endpoint: Endpoint) throws(InvGateError) -> UserRecord? {

@@ -51,11 +51,6 @@ public final class InvGateClient: Sendable {
         try await exchange(call.call, repeatable: false)
     }
 
-    /// A call of the typed methods: `send` with a call made here.
-    func call(_ endpoint: Endpoint, _ method: Method, _ parameters: FormParameters = [:]) async throws(InvGateError) -> JSONValue {
-        try await send(WireCall(endpoint, method, parameters))
-    }
-
     /// One call, tried until it is answered, retries are used up, or (not `repeatable`) its
     /// answer is lost.
     private func exchange(_ call: WireCall, repeatable: Bool) async throws(InvGateError) -> JSONValue {

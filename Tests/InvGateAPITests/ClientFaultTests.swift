@@ -19,7 +19,7 @@ struct ClientFaultTests {
             var unknown = 0
             for index in 1...24 {
                 do {
-                    _ = try await api.createGroup(name: "Group \(index)")
+                    _ = try await api.create(.createGroup(name: "Group \(index)"))
                     created += 1
                 } catch let error as InvGateError where error.isOutcomeUnknown {
                     unknown += 1
@@ -32,8 +32,8 @@ struct ClientFaultTests {
             #expect(groups.count >= created && groups.count <= created + unknown)
 
             for group in groups {
-                _ = try await api.addMembers([1, 2], to: .group, id: group.id)
-                _ = try await api.addObservers([3], to: .group, id: group.id)
+                _ = try await api.relations(.addMembers(.group(group.id), users: [1, 2]))
+                _ = try await api.relations(.addObservers(.group(group.id), users: [3]))
             }
             let estate = await simulator.store.estate
             #expect(estate.groups.values.allSatisfy { $0.members == [1, 2] && $0.observers == [3] })

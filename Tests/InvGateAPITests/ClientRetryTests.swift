@@ -1,6 +1,8 @@
+import Estate
 import InvGateAPI
 import InvGateWire
 import Testing
+import TestSupport
 
 @Suite("Client: retries and outcome-unknown creates")
 struct ClientRetryTests {
@@ -37,7 +39,7 @@ struct ClientRetryTests {
     func createDroppedIsOutcomeUnknown() async {
         let transport = ScriptedTransport([.fail(.noAnswer("remote connection closed"))])
         await #expect(throws: InvGateError(.groups, .post, .outcomeUnknown("remote connection closed"))) {
-            _ = try await client(transport).createGroup(name: "Acme IT")
+            _ = try await client(transport).send(.createGroup(name: "Acme IT"))
         }
         #expect(transport.requests.count == 1)
     }
@@ -46,11 +48,26 @@ struct ClientRetryTests {
     func createServerErrorIsOutcomeUnknown() async throws {
         let transport = ScriptedTransport([.answer(.json(503, "{}"))])
         let error = await #expect(throws: InvGateError.self) {
-            _ = try await client(transport).createCompany(name: "Acme", externalID: "A-1")
+            _ = try await client(transport).send(.createCompany(name: "Acme", externalID: "A-1"))
         }
         #expect(error?.isOutcomeUnknown == true)
         #expect(error?.description == "POST companies: outcome unknown (HTTP 503); look the object up before retrying")
         #expect(transport.requests.count == 1)
+    }
+
+    @Test("no create is sent again after a 503 or a dropped connection: its outcome is unknown", arguments: [
+        Operation.createCompany(name: "Acme", externalID: "A-1"), .createGroup(name: "IT"),
+        .createLocation(name: "Madrid", parentID: nil), .createKBCategory(name: "Network", parentID: 3),
+        .addTreeOption(field: 2, name: "Paris", key: "par", parentHash: nil),
+    ])
+    func createsAreNotSentAgain(_ operation: Operation) async {
+        let faults: [ScriptedTransport.Step] = [.answer(.json(503, "{}")), .fail(.noAnswer("remote connection closed"))]
+        for fault in faults {
+            let transport = ScriptedTransport([fault, .answer(.json(200, #"{"status":"OK","id":7}"#))])
+            let error = await #expect(throws: InvGateError.self) { try await client(transport).send(operation) }
+            #expect(error?.isOutcomeUnknown == true, "\(operation) after \(fault)")
+            #expect(transport.requests.count == 1, "\(operation) after \(fault)")
+        }
     }
 
     @Test("a create refused with 429 was not carried out, so it is retried")
@@ -59,7 +76,7 @@ struct ClientRetryTests {
             .answer(.json(429, "{}", headers: [("Retry-After", "0")])),
             .answer(.json(200, #"{"status":"OK","category_id":"12"}"#)),
         ])
-        #expect(try await client(transport).createKBCategory(name: "IT") == 12)
+        #expect(try await client(transport).create(.createKBCategory(name: "IT", parentID: nil)) == 12)
         #expect(transport.requests.count == 2)
         #expect(transport.requests[1].body == Array("name=IT".utf8))
     }
@@ -67,14 +84,14 @@ struct ClientRetryTests {
     @Test("a create that never connected is retried")
     func createNotConnectedIsRetried() async throws {
         let transport = ScriptedTransport([.fail(.notConnected("connection refused")), .answer(.json(200, #"{"id":5}"#))])
-        #expect(try await client(transport).createLocation(name: "Madrid", parentID: 2) == 5)
+        #expect(try await client(transport).create(.createLocation(name: "Madrid", parentID: 2)) == 5)
         #expect(transport.requests.count == 2)
     }
 
     @Test("membership and option POSTs are idempotent in effect, so they are retried")
     func idempotentPostsAreRetried() async throws {
         let transport = ScriptedTransport([.fail(.noAnswer("timeout")), .answer(.json(200, #"{"4":true,"9":true}"#))])
-        let answer = try await client(transport).addMembers([4, 9], to: .company, id: 1)
+        let answer = try await client(transport).relations(.addMembers(.company(1), users: [4, 9]))
         #expect(answer == RelationAnswer([4: true, 9: true]))
         #expect(transport.requests.map(\.body) == Array(repeating: Array("id=1&users%5B%5D=4&users%5B%5D=9".utf8), count: 2))
     }
@@ -83,12 +100,12 @@ struct ClientRetryTests {
     func clientErrors() async {
         let missing = ScriptedTransport([.answer(.json(404, #"{"status":"ERROR","error":"There is no company with id 9.","info":"unknown id"}"#))])
         await #expect(throws: InvGateError(.companies, .delete, .status(404, error: "There is no company with id 9.", info: "unknown id"))) {
-            try await client(missing).deleteCompany(id: 9)
+            try await client(missing).send(.deleteCompany(id: 9))
         }
         #expect(missing.requests.count == 1)
         let refused = ScriptedTransport([.answer(.json(200, #"{"status":"ERROR","error":"Invalid type"}"#))])
         await #expect(throws: InvGateError(.customFieldListOptions, .post, .refused(error: "Invalid type", info: nil))) {
-            try await client(refused).upsertListOptions(field: 1, [.init("a", "A")])
+            try await client(refused).send(.upsertListOptions(field: 1, options: [ListOption(key: "a", value: "A")]))
         }
     }
 

@@ -18,15 +18,15 @@ import Testing
                     let client = simulator.client(retryPolicy: .standard)
                     let user = index % 21 + 1
                     group.addTask {
-                        let team = try await client.createGroup(name: "Team \(index)")
-                        _ = try await client.addMembers([user], to: .group, id: team)
-                        _ = try await client.addMembers([user], to: .company, id: 1)
-                        _ = try await client.addObservers([user], to: .helpdesk, id: 1)
-                        _ = try await client.addObservers([user], to: .level, id: 3 + index % 4)
-                        _ = try await client.createLocation(name: "Site \(index)")
-                        _ = try await client.createKBCategory(name: "Topic \(index)")
-                        try await client.upsertListOptions(field: 1, [.init("k\(index)", "Value \(index)")])
-                        try await client.addTreeOption(field: 2, name: "Node \(index)", key: "n\(index)", parentHash: nil)
+                        let team = try await client.create(.createGroup(name: "Team \(index)"))
+                        _ = try await client.relations(.addMembers(.group(team), users: [user]))
+                        _ = try await client.relations(.addMembers(.company(1), users: [user]))
+                        _ = try await client.relations(.addObservers(.helpdesk(1), users: [user]))
+                        _ = try await client.relations(.addObservers(.level(3 + index % 4), users: [user]))
+                        _ = try await client.create(.createLocation(name: "Site \(index)", parentID: nil))
+                        _ = try await client.create(.createKBCategory(name: "Topic \(index)", parentID: nil))
+                        try await client.send(.upsertListOptions(field: 1, options: [ListOption(key: "k\(index)", value: "Value \(index)")]))
+                        try await client.send(.addTreeOption(field: 2, name: "Node \(index)", key: "n\(index)", parentHash: nil))
                     }
                 }
                 try await group.waitForAll()

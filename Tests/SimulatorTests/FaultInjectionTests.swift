@@ -65,7 +65,7 @@ import Testing
         try await withLiveSimulator(options: options, retryPolicy: .never) { (simulator) async throws in
             // A create: its outcome is unknown, and it did happen.
             do throws(InvGateError) {
-                _ = try await simulator.client.createGroup(name: "Dropped")
+                _ = try await simulator.client.create(.createGroup(name: "Dropped"))
                 Issue.record("expected a transport failure")
             } catch {
                 #expect(error.isOutcomeUnknown, "\(error)")
@@ -73,7 +73,7 @@ import Testing
             #expect(await simulator.store.estate.groups.values.map(\.name) == ["Dropped"])
             // A repeatable write with no retries left: unreachable.
             do throws(InvGateError) {
-                _ = try await simulator.client.addMembers([1], to: .group, id: 1)
+                _ = try await simulator.client.relations(.addMembers(.group(1), users: [1]))
                 Issue.record("expected a transport failure")
             } catch {
                 guard case .unreachable = error.reason else {
