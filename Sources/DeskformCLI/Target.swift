@@ -43,12 +43,10 @@ public enum Target: Equatable, Sendable {
     public func withClient<Value: Sendable>(
         parallelism: Int, logger: Logger, _ body: @Sendable (InvGateClient, String) async throws -> Value
     ) async throws -> Value {
-        let transport = AsyncHTTPTransport(maxConnections: parallelism)
-        do {
-            let value: Value
+        try await withHTTPTransport(maxConnections: parallelism) { transport in
             switch self {
             case .remote(let url, let credentials):
-                value = try await body(InvGateClient(instanceURL: url, credentials: credentials, transport: transport, logger: logger), url)
+                return try await body(InvGateClient(instanceURL: url, credentials: credentials, transport: transport, logger: logger), url)
             case .local(let statePath):
                 // A token of this run's own: the local instance answers only this process.
                 let token = UUID().uuidString
@@ -57,18 +55,13 @@ public enum Target: Equatable, Sendable {
                     atPath: (statePath as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
                 let store = try SimulatorStore.open(options)
                 let quiet = Logger(label: "deskform.local-instance", factory: { _ in SwiftLogNoOpLogHandler() })
-                value = try await withRunningSimulator(options, store: store, logger: quiet) { port in
+                return try await withRunningSimulator(options, store: store, logger: quiet) { port in
                     let url = "http://127.0.0.1:\(port)"
                     let client = InvGateClient(
                         instanceURL: url, credentials: .basic(username: "deskform", token: token), transport: transport, logger: logger)
                     return try await body(client, url)
                 }
             }
-            try await transport.shutdown()
-            return value
-        } catch {
-            try? await transport.shutdown()
-            throw error
         }
     }
 }

@@ -5,7 +5,8 @@ import NIOHTTP1
 import NIOPosix
 
 /// The live transport: one `HTTPClient` (connection pool) for the process, with connect and read
-/// timeouts. Call ``shutdown()`` when done.
+/// timeouts. ``withHTTPTransport(connectTimeout:readTimeout:maxConnections:isolation:_:)`` makes one
+/// and shuts it down; one made otherwise needs ``shutdown()`` when done.
 public final class AsyncHTTPTransport: HTTPTransport {
     private let client: HTTPClient
     private let readTimeout: TimeAmount

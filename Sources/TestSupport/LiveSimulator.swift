@@ -40,20 +40,13 @@ public func withLiveSimulator<Value: Sendable>(
     return try await withRunningSimulator(settled, store: store, logger: Fixtures.quietLogger) { port in
         let options = settled
         let url = "http://127.0.0.1:\(port)"
-        let transport = AsyncHTTPTransport(
-            connectTimeout: .seconds(5), readTimeout: .seconds(20), maxConnections: maxConnections)
-        let client = InvGateClient(
-            instanceURL: url, credentials: .basic(username: options.username, token: options.token),
-            transport: transport, retryPolicy: retryPolicy, logger: Fixtures.quietLogger)
-        let simulator = LiveSimulator(
-            url: url, port: port, store: store, options: options, client: client, transport: transport)
-        do {
-            let value = try await body(simulator)
-            try? await transport.shutdown()
-            return value
-        } catch {
-            try? await transport.shutdown()
-            throw error
+        return try await withHTTPTransport(
+            connectTimeout: .seconds(5), readTimeout: .seconds(20), maxConnections: maxConnections
+        ) { transport in
+            let client = InvGateClient(
+                instanceURL: url, credentials: .basic(username: options.username, token: options.token),
+                transport: transport, retryPolicy: retryPolicy, logger: Fixtures.quietLogger)
+            return try await body(LiveSimulator(url: url, port: port, store: store, options: options, client: client, transport: transport))
         }
     }
 }

@@ -36,14 +36,8 @@ struct BenchmarkRun {
         let store = SimulatorStore(estate: estate)
         let options = SimulatorOptions(port: 0, latency: .milliseconds(latency))
         return try await withRunningSimulator(options, store: store, logger: quiet) { port in
-            let transport = AsyncHTTPTransport(maxConnections: parallelism)
-            do {
-                let rows = try await scenarios(estate: estate, manifest: manifest, store: store, transport: transport, port: port, options: options)
-                try await transport.shutdown()
-                return rows
-            } catch {
-                try? await transport.shutdown()
-                throw error
+            try await withHTTPTransport(maxConnections: parallelism) { transport in
+                try await scenarios(estate: estate, manifest: manifest, store: store, transport: transport, port: port, options: options)
             }
         }
     }

@@ -56,7 +56,7 @@ struct OAuth2Tests {
         let server = TokenServer()
         try await server.application().test(.live) { testClient in
             let root = "http://127.0.0.1:\(try #require(testClient.port))"
-            try await withTransport { (transport) async throws in
+            try await withHTTPTransport { (transport) async throws in
             let credentials = Credentials.fromEnvironment(
                 ["INVGATE_CLIENT_ID": "deskform", "INVGATE_CLIENT_SECRET": "top-secret"], instanceURL: root + "/")
             #expect(credentials == .oauth2(clientID: "deskform", clientSecret: "top-secret", tokenURL: root + "/oauth/v2.0/access_token"))
@@ -79,7 +79,7 @@ struct OAuth2Tests {
         let server = TokenServer()
         try await server.application().test(.live) { testClient in
             let root = "http://127.0.0.1:\(try #require(testClient.port))"
-            try await withTransport { (transport) async throws in
+            try await withHTTPTransport { (transport) async throws in
             let credentials = Credentials.oauth2(clientID: "deskform", clientSecret: "wrong-secret", tokenURL: root + "/oauth/v2.0/access_token")
             let client = InvGateClient(instanceURL: root, credentials: credentials, transport: transport, retryPolicy: .quick)
             let error = await #expect(throws: InvGateError.self) { _ = try await client.version() }
@@ -113,18 +113,5 @@ struct CredentialsTests {
         let request = try #require(transport.requests.first)
         #expect(request.header("Authorization") == "Basic YXBpOnQwa2Vu")
         #expect(request.url == "https://acme.example/api/v1/sd.version")
-    }
-}
-
-/// Runs `body` with a live transport and always shuts it down.
-func withTransport<T>(_ body: (AsyncHTTPTransport) async throws -> T) async throws -> T {
-    let transport = AsyncHTTPTransport()
-    do {
-        let result = try await body(transport)
-        try await transport.shutdown()
-        return result
-    } catch {
-        try? await transport.shutdown()
-        throw error
     }
 }

@@ -1,0 +1,18 @@
+/// Runs `body` with a new ``AsyncHTTPTransport`` and shuts the transport down when `body` is done,
+/// whether it returned or threw. An error of `body` wins over one of the shutdown.
+public func withHTTPTransport<Value>(
+    connectTimeout: Duration = .seconds(10), readTimeout: Duration = .seconds(60), maxConnections: Int = 8,
+    isolation: isolated (any Actor)? = #isolation,
+    _ body: (AsyncHTTPTransport) async throws -> Value
+) async throws -> Value {
+    let transport = AsyncHTTPTransport(connectTimeout: connectTimeout, readTimeout: readTimeout, maxConnections: maxConnections)
+    let value: Value
+    do {
+        value = try await body(transport)
+    } catch {
+        try? await transport.shutdown()
+        throw error
+    }
+    try await transport.shutdown()
+    return value
+}
