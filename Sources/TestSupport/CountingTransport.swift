@@ -14,7 +14,6 @@ public actor RequestLog {
     }
 
     public var writes: Int { requests.filter { $0.method != .get }.count }
-    public var reads: Int { requests.filter { $0.method == .get }.count }
 
     public func count(_ method: Method, _ endpoint: Endpoint) -> Int {
         requests.filter { $0.method == method && $0.path == endpoint.path }.count

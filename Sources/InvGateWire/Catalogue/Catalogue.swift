@@ -14,10 +14,6 @@ public struct OperationSpec: Equatable, Sendable {
         self.parameters = parameters
         self.isCreate = isCreate
     }
-
-    public func parameter(_ name: String) -> ParameterSpec? {
-        parameters.first { $0.name == name }
-    }
 }
 
 /// A parameter as the reference describes it.

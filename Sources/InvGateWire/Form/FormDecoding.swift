@@ -1,12 +1,12 @@
 /// Parameters as a server receives them: query string and form body pairs, grouped PHP-style
 /// into scalars (`name=v`), arrays (`name[]=v` or `name[0]=v`) and dictionaries (`name[k]=v`).
-public struct ReceivedParameters: Equatable, Sendable {
-    public private(set) var scalars: [String: String] = [:]
-    public private(set) var arrays: [String: [String]] = [:]
-    public private(set) var dictionaries: [String: [FormValue.KeyValue]] = [:]
+package struct ReceivedParameters: Equatable, Sendable {
+    package private(set) var scalars: [String: String] = [:]
+    package private(set) var arrays: [String: [String]] = [:]
+    package private(set) var dictionaries: [String: [FormValue.KeyValue]] = [:]
 
     /// Later pairs win for scalars; array and dictionary entries accumulate.
-    public init(pairs: [(name: String, value: String)]) {
+    package init(pairs: [(name: String, value: String)]) {
         for (name, value) in pairs {
             guard let open = name.firstIndex(of: "["), name.hasSuffix("]") else {
                 scalars[name] = value
@@ -22,12 +22,12 @@ public struct ReceivedParameters: Equatable, Sendable {
         }
     }
 
-    public init(query: String?, body: String?) {
+    package init(query: String?, body: String?) {
         self.init(pairs: FormEncoding.decodePairs(query ?? "") + FormEncoding.decodePairs(body ?? ""))
     }
 
     /// Reads the parameters `operation` takes, typed as the reference says. Unknown parameters are ignored.
-    public func read(for operation: OperationSpec) throws(ParameterProblem) -> FormParameters {
+    package func read(for operation: OperationSpec) throws(ParameterProblem) -> FormParameters {
         var read = FormParameters()
         for parameter in operation.parameters {
             if let value = try value(of: parameter) {
