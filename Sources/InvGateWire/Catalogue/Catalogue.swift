@@ -37,7 +37,7 @@ public struct ParameterSpec: Equatable, Sendable {
     }
 }
 
-/// Every operation deskform's client may call: the endpoints and methods of DESIGN §1.
+/// Every operation deskform's client may call, as `specs/invgate-api.openapi.yaml` lists them.
 public enum Catalogue {
     public static let operations: [OperationSpec] = {
         let id = ParameterSpec("id", .integer, required: true)
