@@ -21,35 +21,3 @@ public enum FormValue: Equatable, Hashable, Sendable {
 
     public static func array(_ ids: [Int]) -> FormValue { .array(ids.map(String.init)) }
 }
-
-/// Named parameters of one request, in the order they are sent.
-public struct FormParameters: Equatable, Hashable, Sendable, ExpressibleByDictionaryLiteral {
-    public var entries: [(name: String, value: FormValue)] {
-        get { zip(names, values).map { ($0, $1) } }
-    }
-    private var names: [String] = []
-    private var values: [FormValue] = []
-
-    public init() {}
-
-    public init(dictionaryLiteral elements: (String, FormValue)...) {
-        for (name, value) in elements { self[name] = value }
-    }
-
-    public subscript(name: String) -> FormValue? {
-        get { names.firstIndex(of: name).map { values[$0] } }
-        set {
-            if let index = names.firstIndex(of: name) {
-                if let newValue { values[index] = newValue } else {
-                    names.remove(at: index)
-                    values.remove(at: index)
-                }
-            } else if let newValue {
-                names.append(name)
-                values.append(newValue)
-            }
-        }
-    }
-
-    public var isEmpty: Bool { names.isEmpty }
-}
