@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import InvGateAPI
-import InvGateWire
 import Logging
 import Manifest
 import Planner

@@ -1,6 +1,5 @@
 import Foundation
 import InvGateAPI
-import InvGateWire
 import Logging
 import Simulator
 

@@ -1,5 +1,4 @@
 import Foundation
-import InvGateWire
 
 /// An append-only record of one execution: a JSON object per line, one per step event, in
 /// `<directory>/<timestamp>.jsonl`. Written as the steps happen, so an interrupted apply leaves a

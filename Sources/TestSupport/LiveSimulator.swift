@@ -1,7 +1,6 @@
 import Estate
 import Hummingbird
 import InvGateAPI
-import InvGateWire
 import Logging
 import Simulator
 

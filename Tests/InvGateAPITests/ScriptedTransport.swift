@@ -1,5 +1,4 @@
 import InvGateAPI
-import InvGateWire
 import Synchronization
 
 /// A transport that answers from a script and records every request, for retry and auth tests.

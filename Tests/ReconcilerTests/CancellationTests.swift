@@ -1,6 +1,5 @@
 import Estate
 import InvGateAPI
-import InvGateWire
 import Planner
 import Reconciler
 import Simulator

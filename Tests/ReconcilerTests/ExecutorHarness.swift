@@ -1,7 +1,6 @@
 import Estate
 import Foundation
 import InvGateAPI
-import InvGateWire
 import Logging
 import Planner
 import Reconciler

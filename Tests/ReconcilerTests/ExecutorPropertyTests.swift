@@ -1,7 +1,6 @@
 import Estate
 import Foundation
 import InvGateAPI
-import InvGateWire
 import Planner
 import Reconciler
 import Simulator

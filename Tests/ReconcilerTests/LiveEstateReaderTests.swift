@@ -1,6 +1,5 @@
 import Estate
 import InvGateAPI
-import InvGateWire
 import Logging
 import Reconciler
 import Testing

@@ -1,6 +1,5 @@
 import Estate
 import InvGateAPI
-import InvGateWire
 import Simulator
 import TestSupport
 import Testing
