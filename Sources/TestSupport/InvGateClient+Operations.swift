@@ -15,7 +15,8 @@ extension InvGateClient {
         let call = operation.wireCall
         let answer = try await send(call)
         guard let id = StatusAnswer(json: answer).createdID else {
-            throw InvGateError(call.endpoint, call.method, .malformedAnswer("no id in \(String(decoding: answer.serialized(), as: UTF8.self))"))
+            throw InvGateError(
+                call.endpoint, call.method, .malformedAnswer("no id in \(String(decoding: answer.serialized(), as: UTF8.self))"))
         }
         return id
     }

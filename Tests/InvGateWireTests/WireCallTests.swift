@@ -45,10 +45,12 @@ struct WireCallTests {
 
     @Test("membership and observer calls go to the target's own endpoint, with its id")
     func relationEndpoints() {
-        #expect(Operation.addMembers(.group(7), users: [1, 2]).wireCall
-            == WireCall(.groupsUsers, .post, ["id": .integer(7), "users": .array([1, 2])]))
-        #expect(Operation.removeObservers(.level(4), users: [9]).wireCall
-            == WireCall(.levelsObservers, .delete, ["id": .integer(4), "observer_users": .array([9])]))
+        #expect(
+            Operation.addMembers(.group(7), users: [1, 2]).wireCall
+                == WireCall(.groupsUsers, .post, ["id": .integer(7), "users": .array([1, 2])]))
+        #expect(
+            Operation.removeObservers(.level(4), users: [9]).wireCall
+                == WireCall(.levelsObservers, .delete, ["id": .integer(4), "observer_users": .array([9])]))
         for kind in MembersEndpoint.allCases {
             #expect(MembershipTarget(kind, id: 3).kind == kind && MembershipTarget(kind, id: 3).id == 3)
         }
