@@ -33,11 +33,13 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
-        .target(name: "Planner", dependencies: ["Estate", "InvGateWire", "Manifest"]),
+        .target(name: "Planner", dependencies: ["Estate", "InvGateWire"]),
+        .target(name: "Resolution", dependencies: ["Estate", "Manifest", "Planner"]),
         .target(
             name: "Reconciler",
             dependencies: [
                 "Planner",
+                "Resolution",
                 "Manifest",
                 "Estate",
                 "InvGateWire",
@@ -47,7 +49,7 @@ let package = Package(
         ),
         .target(
             name: "Manifest",
-            dependencies: [.product(name: "Yams", package: "Yams")]
+            dependencies: ["Estate", .product(name: "Yams", package: "Yams")]
         ),
         .target(
             name: "Simulator",
@@ -78,7 +80,7 @@ let package = Package(
         .executableTarget(
             name: "deskform-bench",
             dependencies: [
-                "Estate", "InvGateWire", "InvGateAPI", "Manifest", "Planner", "Reconciler", "Simulator",
+                "Estate", "InvGateWire", "InvGateAPI", "Manifest", "Planner", "Reconciler", "Resolution", "Simulator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -115,10 +117,10 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
-        .testTarget(name: "PlannerTests", dependencies: ["Planner", "Estate", "Manifest", "TestSupport"]),
+        .testTarget(name: "PlannerTests", dependencies: ["Planner", "Estate", "Manifest", "Resolution", "TestSupport"]),
         .testTarget(
             name: "ReconcilerTests", dependencies: ["Reconciler", "Estate", "InvGateWire", "InvGateAPI", "Simulator", "TestSupport"]),
-        .testTarget(name: "ManifestTests", dependencies: ["Manifest"], exclude: ["Fixtures"]),
+        .testTarget(name: "ManifestTests", dependencies: ["Manifest", "Estate"], exclude: ["Fixtures"]),
         .testTarget(
             name: "DeskformCLITests",
             dependencies: ["DeskformCLI", "Manifest", "Planner", "Reconciler", "Estate", "InvGateWire", "TestSupport"],

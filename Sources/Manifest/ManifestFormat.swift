@@ -1,3 +1,5 @@
+import Estate
+
 /// The keys of each kind of mapping in format v1, in the order the encoder writes them. One source for
 /// the loader's unknown-key checks and did-you-mean hints, and for the JSON Schema.
 enum ManifestFormat {
@@ -122,7 +124,7 @@ enum ManifestFormat {
     ]
 
     /// Kinds `policy.prune` accepts, in the order the schema lists them.
-    static let prunableKinds = PrunableKind.allCases.map(\.rawValue)
+    static let prunableKinds = ObjectKind.prunable.map(\.rawValue)
 
     /// Aliases for kinds named in `policy.prune`.
     static let kindAliases: [String: String] = [

@@ -1,3 +1,4 @@
+import Estate
 import Yams
 
 extension ManifestReader {
@@ -10,13 +11,13 @@ extension ManifestReader {
         var policy = Policy()
         if let value = fields["prune"],
            let items = list(value, key: "prune", of: "kinds", example: "'prune: [groups, locations]'") {
-            var seen: [PrunableKind: SourceLocation] = [:]
+            var seen: [ObjectKind: SourceLocation] = [:]
             for item in items {
                 guard case .scalar(let scalar) = item, !Self.isNull(scalar) else {
                     error(item, "a kind in 'prune' must be a word, not \(Self.describe(item))")
                     continue
                 }
-                guard let kind = PrunableKind(rawValue: scalar.string) else {
+                guard let kind = ObjectKind(rawValue: scalar.string), ObjectKind.prunable.contains(kind) else {
                     let known = ManifestFormat.prunableKinds
                     let why = ["helpdesks", "custom_fields"].contains(scalar.string)
                         ? "\(scalar.string) are never deleted by deskform; kinds: \(known.joined(separator: ", "))"

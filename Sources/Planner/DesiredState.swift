@@ -1,5 +1,4 @@
 import Estate
-import Manifest
 
 /// What the manifests ask for, with users resolved to ids. A relation that is nil is unmanaged;
 /// an empty one is managed and empty.
@@ -26,15 +25,6 @@ public struct DesiredState: Equatable, Sendable {
         self.kbCategories = kbCategories
         self.customFields = customFields
         self.policy = policy
-    }
-}
-
-/// The kinds of object deskform manages, as `policy.prune` names them.
-public enum ObjectKind: String, CaseIterable, Equatable, Hashable, Sendable, Codable, Comparable {
-    case companies, groups, locations, helpdesks, kbCategories = "kb_categories", customFields = "custom_fields"
-
-    public static func < (lhs: ObjectKind, rhs: ObjectKind) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
     }
 }
 

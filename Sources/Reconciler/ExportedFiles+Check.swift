@@ -1,6 +1,7 @@
 import Estate
 import Manifest
 import Planner
+import Resolution
 
 extension ExportedFiles {
     /// Proves the files reproduce `live`: they load without errors, resolve against it, and plan no

@@ -1,3 +1,4 @@
+import Estate
 import Planner
 
 extension FetchScope {

@@ -4,6 +4,7 @@ import InvGateWire
 import Logging
 import Manifest
 import Planner
+import Resolution
 
 /// One reconciliation: the live estate read for the manifests, the desired state resolved against
 /// it, and the plan between them. What `plan` shows and `apply` carries out.

@@ -5,6 +5,7 @@ import InvGateWire
 import Logging
 import Manifest
 import Planner
+import Resolution
 import Reconciler
 import Simulator
 

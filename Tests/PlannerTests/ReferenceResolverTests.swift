@@ -1,6 +1,7 @@
 import Estate
 import Manifest
 import Planner
+import Resolution
 import Testing
 
 /// Users 3 "Alice" and 7 "alice" share a username but for case; 5 and 9 an email; 4 "bob" is alone.

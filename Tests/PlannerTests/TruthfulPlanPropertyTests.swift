@@ -2,6 +2,7 @@ import Estate
 import Foundation
 import Manifest
 import Planner
+import Resolution
 import Testing
 import TestSupport
 

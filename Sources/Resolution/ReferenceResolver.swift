@@ -1,5 +1,6 @@
 import Estate
 import Manifest
+import Planner
 
 /// Resolves the manifests' references against the live estate: users by username, email or id;
 /// groups named in companies; help desks and levels; custom fields by label or uid. Every unknown
@@ -82,7 +83,7 @@ public struct ReferenceResolver {
             }
         }
         desired.policy = DesiredState.Policy(
-            prune: Set(manifest.policy.prune.compactMap { ObjectKind(rawValue: $0.value.rawValue) }),
+            prune: Set(manifest.policy.prune.map(\.value)),
             ignore: manifest.policy.ignore.map(\.value), maxDeletes: manifest.policy.maxDeletes?.value ?? 10)
         return (desired, resolver.diagnostics.sorted(), places)
     }
