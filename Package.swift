@@ -18,9 +18,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
-        .target(name: "Estate"),
+        .target(name: "EstateModel"),
         // The wire format: endpoints, form encoding, JSON, records, typed errors, Operation → call. No HTTP.
-        .target(name: "InvGateWire", dependencies: ["Estate"]),
+        .target(name: "InvGateWire", dependencies: ["EstateModel"]),
         // The HTTP client over the wire format: transport, Basic/OAuth2, retries.
         .target(
             name: "InvGateAPI",
@@ -33,15 +33,15 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
-        .target(name: "Planner", dependencies: ["Estate", "InvGateWire"]),
-        .target(name: "Resolution", dependencies: ["Estate", "Manifest", "Planner"]),
+        .target(name: "Planner", dependencies: ["EstateModel", "InvGateWire"]),
+        .target(name: "Resolution", dependencies: ["EstateModel", "Manifest", "Planner"]),
         .target(
             name: "Reconciler",
             dependencies: [
                 "Planner",
                 "Resolution",
                 "Manifest",
-                "Estate",
+                "EstateModel",
                 "InvGateWire",
                 "InvGateAPI",
                 .product(name: "Logging", package: "swift-log"),
@@ -49,12 +49,12 @@ let package = Package(
         ),
         .target(
             name: "Manifest",
-            dependencies: ["Estate", .product(name: "Yams", package: "Yams")]
+            dependencies: ["EstateModel", .product(name: "Yams", package: "Yams")]
         ),
         .target(
             name: "Simulator",
             dependencies: [
-                "Estate",
+                "EstateModel",
                 "InvGateWire",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -65,7 +65,7 @@ let package = Package(
         .target(
             name: "DeskformCLI",
             dependencies: [
-                "Estate",
+                "EstateModel",
                 "InvGateWire",
                 "InvGateAPI",
                 "Manifest",
@@ -80,7 +80,7 @@ let package = Package(
         .executableTarget(
             name: "deskform-bench",
             dependencies: [
-                "Estate", "InvGateWire", "InvGateAPI", "Manifest", "Planner", "Reconciler", "Resolution", "Simulator",
+                "EstateModel", "InvGateWire", "InvGateAPI", "Manifest", "Planner", "Reconciler", "Resolution", "Simulator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -88,7 +88,7 @@ let package = Package(
         .target(
             name: "TestSupport",
             dependencies: [
-                "Estate",
+                "EstateModel",
                 "Planner",
                 "InvGateWire",
                 "InvGateAPI",
@@ -98,12 +98,12 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .testTarget(name: "EstateTests", dependencies: ["Estate", "TestSupport"]),
-        .testTarget(name: "InvGateWireTests", dependencies: ["InvGateWire", "Estate"]),
+        .testTarget(name: "EstateTests", dependencies: ["EstateModel", "TestSupport"]),
+        .testTarget(name: "InvGateWireTests", dependencies: ["InvGateWire", "EstateModel"]),
         .testTarget(
             name: "InvGateAPITests",
             dependencies: [
-                "InvGateAPI", "InvGateWire", "Estate", "Simulator", "TestSupport",
+                "InvGateAPI", "InvGateWire", "EstateModel", "Simulator", "TestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Yams", package: "Yams"),
@@ -112,18 +112,18 @@ let package = Package(
         .testTarget(
             name: "SimulatorTests",
             dependencies: [
-                "Simulator", "Estate", "InvGateWire", "InvGateAPI", "TestSupport",
+                "Simulator", "EstateModel", "InvGateWire", "InvGateAPI", "TestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
-        .testTarget(name: "PlannerTests", dependencies: ["Planner", "Estate", "Manifest", "Resolution", "TestSupport"]),
+        .testTarget(name: "PlannerTests", dependencies: ["Planner", "EstateModel", "Manifest", "Resolution", "TestSupport"]),
         .testTarget(
-            name: "ReconcilerTests", dependencies: ["Reconciler", "Estate", "InvGateWire", "InvGateAPI", "Simulator", "TestSupport"]),
-        .testTarget(name: "ManifestTests", dependencies: ["Manifest", "Estate"], exclude: ["Fixtures"]),
+            name: "ReconcilerTests", dependencies: ["Reconciler", "EstateModel", "InvGateWire", "InvGateAPI", "Simulator", "TestSupport"]),
+        .testTarget(name: "ManifestTests", dependencies: ["Manifest", "EstateModel"], exclude: ["Fixtures"]),
         .testTarget(
             name: "DeskformCLITests",
-            dependencies: ["DeskformCLI", "Manifest", "Planner", "Reconciler", "Estate", "InvGateWire", "TestSupport"],
+            dependencies: ["DeskformCLI", "Manifest", "Planner", "Reconciler", "EstateModel", "InvGateWire", "TestSupport"],
             exclude: ["Goldens"]),
     ]
 )

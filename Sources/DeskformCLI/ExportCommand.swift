@@ -1,5 +1,5 @@
 import ArgumentParser
-import Estate
+import EstateModel
 import Foundation
 import Logging
 import Manifest
@@ -155,7 +155,7 @@ public struct ExportCommand: AsyncParsableCommand {
         return formatter.string(from: date)
     }
 
-    static func summary(_ manifest: DesiredEstate, files: Int, directory: String) -> String {
+    static func summary(_ manifest: DeclaredEstate, files: Int, directory: String) -> String {
         func count(_ number: Int, _ noun: String, _ plural: String? = nil) -> String? {
             number == 0 ? nil : "\(number) \(number == 1 ? noun : plural ?? noun + "s")"
         }

@@ -2,10 +2,10 @@
 /// with the same name, previous names that collide, tree option keys used twice, companies relating to
 /// groups declared absent or renamed, references to undeclared groups that look like typos.
 struct EstateChecks {
-    let estate: DesiredEstate
+    let estate: DeclaredEstate
     var diagnostics: [Diagnostic] = []
 
-    init(estate: DesiredEstate) {
+    init(estate: DeclaredEstate) {
         self.estate = estate
     }
 
@@ -57,12 +57,12 @@ struct EstateChecks {
 
     /// The declared groups by name, and by each of their previous names (the first of each).
     struct GroupIndex {
-        var byName: [String: DesiredGroup] = [:]
-        var byPreviousName: [String: (group: DesiredGroup, at: SourceLocation)] = [:]
+        var byName: [String: DeclaredGroup] = [:]
+        var byPreviousName: [String: (group: DeclaredGroup, at: SourceLocation)] = [:]
         /// Names a typo may have meant: the groups not declared absent.
         var present: [String]
 
-        init(_ groups: [DesiredGroup]) {
+        init(_ groups: [DeclaredGroup]) {
             present = groups.filter { !$0.absent }.map(\.name)
             for group in groups {
                 if byName[group.name] == nil { byName[group.name] = group }
@@ -200,14 +200,14 @@ struct EstateChecks {
         }
     }
 
-    mutating func treeSiblings(_ nodes: [DesiredTreeOption], field: String, parent: [String]) {
+    mutating func treeSiblings(_ nodes: [DeclaredTreeOption], field: String, parent: [String]) {
         unique(nodes, key: \.name, location: \.location,
                what: { "tree option '\((parent + [$0.name]).joined(separator: "/"))' of field '\(field)'" })
         for node in nodes { treeSiblings(node.children, field: field, parent: parent + [node.name]) }
     }
 
     mutating func treeKeys(
-        _ nodes: [DesiredTreeOption], field: String, skipping: Set<SourceLocation>, seen: inout [String: SourceLocation]
+        _ nodes: [DeclaredTreeOption], field: String, skipping: Set<SourceLocation>, seen: inout [String: SourceLocation]
     ) {
         for node in nodes {
             if let key = node.key, !skipping.contains(node.location) {
@@ -232,5 +232,5 @@ protocol DeclaredNode {
     var absent: Bool { get }
 }
 
-extension DesiredLocation: DeclaredNode {}
-extension DesiredKBCategory: DeclaredNode {}
+extension DeclaredLocation: DeclaredNode {}
+extension DeclaredKBCategory: DeclaredNode {}

@@ -1,4 +1,4 @@
-import Estate
+import EstateModel
 
 /// The keys of each kind of mapping in format v1, in the order the encoder writes them. One source for
 /// the loader's unknown-key checks and did-you-mean hints, and for the JSON Schema.

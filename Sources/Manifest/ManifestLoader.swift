@@ -36,7 +36,7 @@ public struct ManifestLoader: Sendable {
     public func load(sources: [ManifestSource]) -> ManifestLoad {
         let contributions = Self.read(sources)
         var diagnostics: [Diagnostic] = []
-        var estate = DesiredEstate()
+        var estate = DeclaredEstate()
         var policies: [(policy: Policy, location: SourceLocation)] = []
         for (contribution, fileDiagnostics) in contributions {
             diagnostics += fileDiagnostics

@@ -1,7 +1,7 @@
 import Yams
 
 extension ManifestReader {
-    mutating func customField(_ node: Node) -> DesiredCustomField? {
+    mutating func customField(_ node: Node) -> DeclaredCustomField? {
         guard let mapping = mapping(node, for: "a custom field", example: "'- field: Department'") else { return nil }
         let fields = fields(mapping, as: ManifestFormat.customField)
         let field = name(fields, key: "field", of: node, noun: "custom field")
@@ -10,9 +10,9 @@ extension ManifestReader {
                   hint: "a list-type field takes 'options', a tree-type field takes 'tree'; keep the one that matches the field")
             return nil
         }
-        var options: [DesiredListOption]?
+        var options: [DeclaredListOption]?
         if let value = fields["options"] { options = listOptions(value) }
-        var tree: [DesiredTreeOption]?
+        var tree: [DeclaredTreeOption]?
         if let value = fields["tree"],
            let items = list(value, key: "tree", of: "tree options", example: "'tree: [{name: Europe, key: eu}]'") {
             tree = items.compactMap { treeOption($0) }
@@ -22,11 +22,11 @@ extension ManifestReader {
                                         hint: "nothing of it is managed; add 'options' (list-type) or 'tree' (tree-type)"))
         }
         guard let field else { return nil }
-        return DesiredCustomField(field: field.value, location: field.location, options: options, tree: tree)
+        return DeclaredCustomField(field: field.value, location: field.location, options: options, tree: tree)
     }
 
     /// `options: {key: value, …}`: a list-type field's options, in file order.
-    mutating func listOptions(_ node: Node) -> [DesiredListOption]? {
+    mutating func listOptions(_ node: Node) -> [DeclaredListOption]? {
         guard case .mapping(let mapping) = node else {
             if Self.isNull(node) {
                 error(node, "'options' has no value", hint: "write 'options: {}' to remove every option, or remove the key")
@@ -36,7 +36,7 @@ extension ManifestReader {
             }
             return nil
         }
-        var options: [DesiredListOption] = []
+        var options: [DeclaredListOption] = []
         for (keyNode, valueNode) in mapping {
             if let mark = keyNode.mark, repeatedKeys.contains(TextPosition(mark)) { continue }
             guard case .scalar(let keyScalar) = keyNode, !Self.isNull(keyScalar) else {
@@ -54,12 +54,12 @@ extension ManifestReader {
             }
             let value = Located(valueScalar.string, at: location(valueNode))
             guard checkName(value, what: "option value") else { continue }
-            options.append(DesiredListOption(key: key.value, value: value.value, location: key.location))
+            options.append(DeclaredListOption(key: key.value, value: value.value, location: key.location))
         }
         return options
     }
 
-    mutating func treeOption(_ node: Node) -> DesiredTreeOption? {
+    mutating func treeOption(_ node: Node) -> DeclaredTreeOption? {
         guard let mapping = mapping(node, for: "a tree option", example: "'- {name: Europe, key: eu}'") else { return nil }
         let fields = fields(mapping, as: ManifestFormat.treeOption)
         let name = name(fields, of: node, noun: "tree option").flatMap { pathStep($0, of: "tree option") }
@@ -67,12 +67,12 @@ extension ManifestReader {
         if let value = fields["key"], let text = text(value, key: "key", in: "a tree option"), checkName(text, what: "tree option key") {
             key = text
         }
-        var children: [DesiredTreeOption] = []
+        var children: [DeclaredTreeOption] = []
         if let value = fields["children"],
            let items = list(value, key: "children", of: "tree options", example: "'children: [{name: Madrid, key: mad}]'") {
             children = items.compactMap { treeOption($0) }
         }
         guard let name else { return nil }
-        return DesiredTreeOption(name: name.value, key: key, location: name.location, children: children)
+        return DeclaredTreeOption(name: name.value, key: key, location: name.location, children: children)
     }
 }

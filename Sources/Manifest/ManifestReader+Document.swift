@@ -2,7 +2,7 @@ import Yams
 
 /// What one file declares, before files are merged.
 struct FileContribution {
-    var estate = DesiredEstate()
+    var estate = DeclaredEstate()
     /// Each `policy` mapping read, with where it is.
     var policies: [(policy: Policy, location: SourceLocation)] = []
 }

@@ -1,7 +1,7 @@
 import Yams
 
 extension ManifestReader {
-    mutating func company(_ node: Node) -> DesiredCompany? {
+    mutating func company(_ node: Node) -> DeclaredCompany? {
         guard let mapping = mapping(node, for: "a company", example: "'- name: Acme Corp'") else { return nil }
         let fields = fields(mapping, as: ManifestFormat.company)
         checkAbsent(fields, relations: ["groups", "members", "observers"], noun: "a company")
@@ -11,7 +11,7 @@ extension ManifestReader {
            checkName(text, what: "external_id") {
             externalID = text
         }
-        let company = DesiredCompany(
+        let company = DeclaredCompany(
             name: name?.value ?? "",
             location: name?.location ?? location(node),
             externalID: externalID,
@@ -27,12 +27,12 @@ extension ManifestReader {
         return name == nil ? nil : company
     }
 
-    mutating func group(_ node: Node) -> DesiredGroup? {
+    mutating func group(_ node: Node) -> DeclaredGroup? {
         guard let mapping = mapping(node, for: "a group", example: "'- name: Acme IT'") else { return nil }
         let fields = fields(mapping, as: ManifestFormat.group)
         checkAbsent(fields, relations: ["members", "observers"], noun: "a group")
         let name = name(fields, of: node, noun: "group")
-        let group = DesiredGroup(
+        let group = DeclaredGroup(
             name: name?.value ?? "",
             location: name?.location ?? location(node),
             previousNames: fields["previous_names"].flatMap {
@@ -46,17 +46,17 @@ extension ManifestReader {
         return name == nil ? nil : group
     }
 
-    mutating func desiredLocation(_ node: Node) -> DesiredLocation? {
+    mutating func desiredLocation(_ node: Node) -> DeclaredLocation? {
         guard let mapping = mapping(node, for: "a location", example: "'- name: Madrid'") else { return nil }
         let fields = fields(mapping, as: ManifestFormat.location)
         checkAbsent(fields, relations: ["members", "observers", "children"], noun: "a location")
         let name = name(fields, of: node, noun: "location").flatMap { pathStep($0, of: "location") }
-        var children: [DesiredLocation] = []
+        var children: [DeclaredLocation] = []
         if let value = fields["children"],
            let items = list(value, key: "children", of: "locations", example: "'children: [{name: Floor 2}]'") {
             children = items.compactMap { desiredLocation($0) }
         }
-        let desired = DesiredLocation(
+        let desired = DeclaredLocation(
             name: name?.value ?? "",
             location: name?.location ?? location(node),
             previousNames: fields["previous_names"].flatMap {
@@ -73,17 +73,17 @@ extension ManifestReader {
         return name == nil ? nil : desired
     }
 
-    mutating func kbCategory(_ node: Node) -> DesiredKBCategory? {
+    mutating func kbCategory(_ node: Node) -> DeclaredKBCategory? {
         guard let mapping = mapping(node, for: "a KB category", example: "'- name: IT'") else { return nil }
         let fields = fields(mapping, as: ManifestFormat.kbCategory)
         checkAbsent(fields, relations: ["children"], noun: "a KB category")
         let name = name(fields, of: node, noun: "KB category").flatMap { pathStep($0, of: "KB category") }
-        var children: [DesiredKBCategory] = []
+        var children: [DeclaredKBCategory] = []
         if let value = fields["children"],
            let items = list(value, key: "children", of: "KB categories", example: "'children: [{name: Network}]'") {
             children = items.compactMap { kbCategory($0) }
         }
-        let category = DesiredKBCategory(
+        let category = DeclaredKBCategory(
             name: name?.value ?? "",
             location: name?.location ?? location(node),
             previousNames: fields["previous_names"].flatMap {

@@ -1,4 +1,4 @@
-import Estate
+import EstateModel
 
 /// Safety policy: what the planner may delete and what it must never touch.
 public struct Policy: Hashable, Sendable {

@@ -1,4 +1,4 @@
-import Estate
+import EstateModel
 
 /// The proof every plan must pass: the replayed estate equals the desired state on everything managed.
 enum Convergence {
@@ -177,15 +177,11 @@ struct TreeShape: Equatable, CustomStringConvertible {
 
 extension DesiredState.Company {
     /// Whether `company` is this one: by external id when declared, else by name.
-    func identifies(_ company: LiveCompany) -> Bool {
+    func identifies(_ company: EstateModel.Company) -> Bool {
         if let externalID { return company.externalID == externalID }
         return company.name == name
     }
 }
-
-/// The live estate's company, named apart from ``DesiredState/Company`` (the module and the struct
-/// are both called `Estate`, so `Estate.Company` cannot be spelled).
-typealias LiveCompany = Company
 
 /// Live objects by name (and external id), built once instead of a scan per desired object.
 struct LiveIndex<Object> {

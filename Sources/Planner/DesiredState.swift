@@ -1,4 +1,4 @@
-import Estate
+import EstateModel
 
 /// What the manifests ask for, with users resolved to ids. A relation that is nil is unmanaged;
 /// an empty one is managed and empty.

@@ -1,4 +1,4 @@
-import Estate
+import EstateModel
 
 /// A fingerprint of every live object and relation a plan was made from, one short hash per object,
 /// so that `apply PLANFILE` can tell whether anything it read has changed since, and what.

@@ -1,4 +1,4 @@
-import Estate
+import EstateModel
 
 /// What a plan does to the live estate, read off its replay: every object it creates, changes or
 /// destroys, whichever step (or cascade) does it. Every count a plan shows, and every guard

@@ -1,4 +1,4 @@
-import Estate
+import EstateModel
 
 /// What `plan` shows and `apply` carries out: the changes per object, and the API steps that make them.
 public struct Plan: Equatable, Sendable, Codable {
@@ -137,7 +137,7 @@ public struct RelationChange: Equatable, Sendable, Codable {
 /// plan's replay handed out, which `apply` replaces with the ids the API answers.
 public struct Step: Equatable, Sendable, Codable {
     public var id: Int
-    public var operation: Operation
+    public var operation: EstateOperation
     /// The change this step belongs to.
     public var address: Address
     /// The object the step acts on when it is not `address`'s: a replace's DELETE names the old object.
@@ -147,7 +147,7 @@ public struct Step: Equatable, Sendable, Codable {
     /// The object this step creates, with its provisional id or hash.
     public var creates: ProvisionalObject?
 
-    public init(id: Int, operation: Operation, address: Address, subject: Address? = nil, dependsOn: [Int], creates: ProvisionalObject? = nil) {
+    public init(id: Int, operation: EstateOperation, address: Address, subject: Address? = nil, dependsOn: [Int], creates: ProvisionalObject? = nil) {
         self.id = id
         self.operation = operation
         self.address = address

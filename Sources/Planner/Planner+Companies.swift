@@ -1,4 +1,4 @@
-import Estate
+import EstateModel
 
 extension Planner {
     /// Per desired company, the live company it is (nil: to be created). Identity is `external_id`

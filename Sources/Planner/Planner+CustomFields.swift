@@ -1,4 +1,4 @@
-import Estate
+import EstateModel
 
 extension Planner {
     mutating func planCustomFields() throws(PlanError) {

@@ -1,4 +1,4 @@
-import Estate
+import EstateModel
 
 extension Planner {
     /// Deletions come last, after every relation step: `absent: true` objects, and undeclared live

@@ -1,4 +1,4 @@
-import Estate
+import EstateModel
 
 /// How a desired group relates to the live estate.
 enum GroupMatch: Equatable {

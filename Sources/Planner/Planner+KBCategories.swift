@@ -1,4 +1,4 @@
-import Estate
+import EstateModel
 
 extension Planner {
     /// The id of the KB category at `path` in the replay.

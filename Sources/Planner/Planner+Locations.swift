@@ -1,4 +1,4 @@
-import Estate
+import EstateModel
 
 extension Planner {
     /// The id of the location at `path` in the replay; two at one path are an error.

@@ -1,4 +1,4 @@
-import Estate
+import EstateModel
 
 extension Planner {
     /// Observers of every declared company, group, location, help desk and level, against the replay.

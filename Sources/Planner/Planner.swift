@@ -1,4 +1,4 @@
-import Estate
+import EstateModel
 
 /// Turns desired × live into a ``Plan``. Pure: no I/O.
 ///
@@ -38,26 +38,26 @@ public struct Planner {
     }
 
     /// Plans and checks the replay. Throws every protect and ambiguity problem together.
-    public static func plan(desired: DesiredState, live: Estate, fetched: Set<ObjectKind>) throws(PlanErrors) -> Plan {
+    public static func plan(desired: DesiredState, live: Estate, fetched: Set<ObjectKind>) throws(PlanFailure) -> Plan {
         var planner = Planner(desired: desired, live: live, fetched: fetched)
         do {
             try planner.planAll()
         } catch {
             planner.errors.append(error)
         }
-        guard planner.errors.isEmpty else { throw PlanErrors(planner.errors) }
+        guard planner.errors.isEmpty else { throw PlanFailure(planner.errors) }
         // The step list applied every step to its replay as it chose it, in plan order: that estate is
         // the plan's replay from the live one, so it is checked and counted as it is, not replayed again.
         let mismatches = Convergence.mismatches(desired: desired, replayed: planner.steps.estate, fetched: fetched)
-        guard mismatches.isEmpty else { throw PlanErrors([.doesNotConverge(mismatches)]) }
+        guard mismatches.isEmpty else { throw PlanFailure([.doesNotConverge(mismatches)]) }
         let outcome: Outcome
         do {
             outcome = try planner.steps.outcome(from: live)
         } catch {
-            throw PlanErrors([error])
+            throw PlanFailure([error])
         }
         let cascades = planner.cascadeErrors(outcome)
-        guard cascades.isEmpty else { throw PlanErrors(cascades) }
+        guard cascades.isEmpty else { throw PlanFailure(cascades) }
         planner.describeCascades(outcome)
         return Plan(
             changes: planner.changeOrder.sorted().map { planner.changes[$0]! }, steps: planner.steps.steps,
@@ -113,7 +113,7 @@ public struct Planner {
     /// Applies every step of `plan` to `live`, in order, with the API's semantics. As `apply` does, each
     /// object a step creates takes the id (or hash) the estate hands out, and later steps' provisional
     /// ids are rewritten to it: a plan with steps left out (`--hold-deletes`) replays as it would apply.
-    public static func replay(_ plan: Plan, on live: Estate) throws(PlanErrors) -> Estate {
+    public static func replay(_ plan: Plan, on live: Estate) throws(PlanFailure) -> Estate {
         var estate = live
         let provisional = Set(plan.steps.compactMap(\.creates))
         var learned: [ProvisionalObject: ProvisionalObject] = [:]
@@ -125,7 +125,7 @@ public struct Planner {
             do {
                 result = try estate.apply(operation)
             } catch {
-                throw PlanErrors([.inconsistent("step \(step.id) (\(step.address)) is refused on replay: \(error)")])
+                throw PlanFailure([.inconsistent("step \(step.id) (\(step.address)) is refused on replay: \(error)")])
             }
             switch (step.creates, result, operation) {
             case (.company(let id)?, .created(let real), _): learned[.company(id)] = .company(real)
@@ -194,7 +194,7 @@ public struct Planner {
 }
 
 /// Every reason a plan cannot be made, reported together.
-public struct PlanErrors: Error, Equatable, Sendable, CustomStringConvertible {
+public struct PlanFailure: Error, Equatable, Sendable, CustomStringConvertible {
     public var errors: [PlanError]
 
     public init(_ errors: [PlanError]) {

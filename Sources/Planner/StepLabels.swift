@@ -1,4 +1,4 @@
-import Estate
+import EstateModel
 import InvGateWire
 
 /// Names for the provisional ids and hashes of a plan, so that a step's parameters can be shown as

@@ -1,4 +1,4 @@
-import Estate
+import EstateModel
 import InvGateWire
 
 /// The steps of a plan as they are chosen, applied at once to a replay of the live estate so that
@@ -26,7 +26,7 @@ struct StepList {
     /// Appends `operation`, applies it to the replay and returns what the API would answer. `subject`
     /// is the object the step acts on when it is not `address`'s (a replace deletes the old name).
     @discardableResult
-    mutating func add(_ operation: Operation, for address: Address, subject: Address? = nil) throws(PlanError) -> OperationResult {
+    mutating func add(_ operation: EstateOperation, for address: Address, subject: Address? = nil) throws(PlanError) -> OperationResult {
         var touched = resources(of: operation)
         let result: OperationResult
         let optionsBefore = createdOptionField(operation).map { estate.customFields[$0]?.treeOptions.count ?? 0 }
@@ -100,7 +100,7 @@ struct StepList {
 
     /// What a deletion erases in the replay as it is now, and whether the operation names each object
     /// (the rest goes by cascade: sublocations, subcategories, child options).
-    private func erasedObjects(_ operation: Operation) -> [(ObjectID, Bool)] {
+    private func erasedObjects(_ operation: EstateOperation) -> [(ObjectID, Bool)] {
         switch operation {
         case .deleteCompany(let id):
             return estate.companies[id] == nil ? [] : [(.company(id), true)]
@@ -124,19 +124,19 @@ struct StepList {
     }
 
     /// The list options an upsert adds (rather than changes).
-    private func newListOptions(_ operation: Operation) -> [ObjectID] {
+    private func newListOptions(_ operation: EstateOperation) -> [ObjectID] {
         guard case .upsertListOptions(let field, let options) = operation else { return [] }
         let present = Set(estate.customFields[field]?.listOptions.map(\.key) ?? [])
         return options.filter { !present.contains($0.key) }.map { .listOption(field: field, key: $0.key) }
     }
 
-    private func createdOptionField(_ operation: Operation) -> Int? {
+    private func createdOptionField(_ operation: EstateOperation) -> Int? {
         if case .addTreeOption(let field, _, _, _) = operation { return field }
         return nil
     }
 
     /// The objects an operation reads or changes, side effects included, in the replay as it is now.
-    private func resources(of operation: Operation) -> Set<Resource> {
+    private func resources(of operation: EstateOperation) -> Set<Resource> {
         switch operation {
         case .createCompany, .createGroup:
             return []

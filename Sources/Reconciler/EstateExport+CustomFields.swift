@@ -1,14 +1,14 @@
-import Estate
+import EstateModel
 import Manifest
 
 extension EstateExport.Builder {
     /// Every list- and tree-type field with all its options (`options: {}` / `tree: []` when it has
     /// none). A field is named by its label when that is unique, else by its uid. A field whose options
     /// cannot all be written is left out: a partial list would remove the rest.
-    mutating func customFields() -> [DesiredCustomField] {
+    mutating func customFields() -> [DeclaredCustomField] {
         var labelCount: [String: Int] = [:]
         for field in estate.customFields.values { labelCount[field.label, default: 0] += 1 }
-        var fields: [DesiredCustomField] = []
+        var fields: [DeclaredCustomField] = []
         for field in estate.customFields.values.sorted(by: { ($0.label, $0.uid) < ($1.label, $1.uid) }) {
             let kind = estate.fieldKind(field)
             guard kind != .other else { continue }
@@ -19,10 +19,10 @@ extension EstateExport.Builder {
             switch kind {
             case .list:
                 guard let options = listOptions(field, object: object) else { continue }
-                fields.append(DesiredCustomField(field: reference, options: options))
+                fields.append(DeclaredCustomField(field: reference, options: options))
             case .tree:
                 guard let tree = treeOptions(field, object: object) else { continue }
-                fields.append(DesiredCustomField(field: reference, tree: tree))
+                fields.append(DeclaredCustomField(field: reference, tree: tree))
             case .other:
                 continue
             }
@@ -31,7 +31,7 @@ extension EstateExport.Builder {
     }
 
     /// The options by key, or nil (and a warning) when one cannot be written.
-    mutating func listOptions(_ field: CustomField, object: String) -> [DesiredListOption]? {
+    mutating func listOptions(_ field: CustomField, object: String) -> [DeclaredListOption]? {
         var keyCount: [String: Int] = [:]
         for option in field.listOptions { keyCount[option.key, default: 0] += 1 }
         if let repeated = keyCount.filter({ $0.value > 1 }).keys.sorted().first {
@@ -44,12 +44,12 @@ extension EstateExport.Builder {
             warnings.append("\(object) skipped: option \(Self.quoted(bad.key)) = \(Self.quoted(bad.value)) cannot be written in a manifest (empty, control characters or too long)")
             return nil
         }
-        return field.listOptions.sorted { $0.key < $1.key }.map { DesiredListOption(key: $0.key, value: $0.value) }
+        return field.listOptions.sorted { $0.key < $1.key }.map { DeclaredListOption(key: $0.key, value: $0.value) }
     }
 
     /// The option tree, siblings by name, each with its key when the key is unique in the field; nil
     /// (and a warning) when siblings share a name or a name cannot be written.
-    mutating func treeOptions(_ field: CustomField, object: String) -> [DesiredTreeOption]? {
+    mutating func treeOptions(_ field: CustomField, object: String) -> [DeclaredTreeOption]? {
         var keyCount: [String: Int] = [:]
         for option in field.treeOptions { keyCount[option.key, default: 0] += 1 }
         let repeatedKeys = keyCount.filter { !$0.key.isEmpty && $0.value > 1 }.keys.sorted()
@@ -60,8 +60,8 @@ extension EstateExport.Builder {
         for option in field.treeOptions { children[option.parentHash, default: []].append(option) }
         var visited: Set<String> = []
         var problem: String?
-        func level(_ parent: String?, _ path: [String]) -> [DesiredTreeOption] {
-            var result: [DesiredTreeOption] = []
+        func level(_ parent: String?, _ path: [String]) -> [DeclaredTreeOption] {
+            var result: [DeclaredTreeOption] = []
             let siblings = (children[parent] ?? []).sorted { ($0.name, $0.key, $0.hash) < ($1.name, $1.key, $1.hash) }
             for (index, option) in siblings.enumerated() where problem == nil {
                 let shown = (path + [option.name]).joined(separator: "/")
@@ -77,7 +77,7 @@ extension EstateExport.Builder {
                 }
                 guard problem == nil else { break }
                 let key = keyCount[option.key] == 1 && NameRules.isWritableName(option.key) ? Located(option.key) : nil
-                result.append(DesiredTreeOption(name: option.name, key: key, children: level(option.hash, path + [option.name])))
+                result.append(DeclaredTreeOption(name: option.name, key: key, children: level(option.hash, path + [option.name])))
             }
             return result
         }

@@ -1,4 +1,4 @@
-import Estate
+import EstateModel
 import Manifest
 
 extension EstateExport.Builder {
@@ -49,21 +49,21 @@ extension EstateExport.Builder {
         return level(nil, [], &self)
     }
 
-    mutating func locations() -> [DesiredLocation] {
+    mutating func locations() -> [DeclaredLocation] {
         let nodes = estate.locations.values.map { TreeNode(id: $0.id, name: $0.name, parentID: $0.parentID) }
         return walk(nodes, what: "location") { builder, node, path, children in
             let location = builder.estate.locations[node.id]!
             let object = "location '\(path.joined(separator: "/"))'"
-            return DesiredLocation(
+            return DeclaredLocation(
                 name: node.name, members: builder.relation(location.members, "members", of: object),
                 observers: builder.relation(location.observers, "observers", of: object), children: children)
         }
     }
 
-    mutating func kbCategories() -> [DesiredKBCategory] {
+    mutating func kbCategories() -> [DeclaredKBCategory] {
         let nodes = estate.kbCategories.values.map { TreeNode(id: $0.id, name: $0.name, parentID: $0.parentID) }
         return walk(nodes, what: "KB category") { _, node, _, children in
-            DesiredKBCategory(name: node.name, children: children)
+            DeclaredKBCategory(name: node.name, children: children)
         }
     }
 }

@@ -1,4 +1,4 @@
-import Estate
+import EstateModel
 import Manifest
 import Planner
 
@@ -8,7 +8,7 @@ import Planner
 /// instance does not list) is left out and explained in ``warnings``; nothing is ever written that
 /// would plan a change against the estate it was exported from.
 public struct EstateExport: Sendable {
-    public var manifest: DesiredEstate
+    public var manifest: DeclaredEstate
     /// One line per object or relation left out, with why.
     public var warnings: [String]
 
@@ -31,7 +31,7 @@ public struct EstateExport: Sendable {
     struct Builder {
         let estate: Estate
         let users: UserNames
-        var manifest = DesiredEstate()
+        var manifest = DeclaredEstate()
         var warnings: [String] = []
 
         init(estate: Estate) {
@@ -84,16 +84,16 @@ public struct EstateExport: Sendable {
             return names
         }
 
-        mutating func groups() -> [DesiredGroup] {
+        mutating func groups() -> [DeclaredGroup] {
             uniquelyNamed(estate.groups.values, name: \.name, id: \.id, what: "group").map { group in
                 let object = "group '\(group.name)'"
-                return DesiredGroup(
+                return DeclaredGroup(
                     name: group.name, members: relation(group.members, "members", of: object),
                     observers: relation(group.observers, "observers", of: object))
             }
         }
 
-        mutating func companies() -> [DesiredCompany] {
+        mutating func companies() -> [DeclaredCompany] {
             var externalIDCount: [String: Int] = [:]
             for company in estate.companies.values {
                 if let externalID = company.externalID { externalIDCount[externalID, default: 0] += 1 }
@@ -106,7 +106,7 @@ public struct EstateExport: Sendable {
             var byName: [String: [Company]] = [:]
             for company in estate.companies.values { byName[company.name, default: []].append(company) }
             let groupNames = referableGroups
-            var companies: [DesiredCompany] = []
+            var companies: [DeclaredCompany] = []
             for name in byName.keys.sorted() {
                 let named = byName[name]!.sorted { $0.id < $1.id }
                 guard NameRules.isWritableName(name) else {
@@ -132,7 +132,7 @@ public struct EstateExport: Sendable {
                     warnings.append("\(object): 'groups' left out (unmanaged): related group id\(unnamed.count == 1 ? "" : "s") \(Self.list(Array(unnamed))) cannot be named (the name is not unique or cannot be written)")
                     groups = nil
                 }
-                companies.append(DesiredCompany(
+                companies.append(DeclaredCompany(
                     name: name, externalID: usableExternalID(company).map { Located($0) }, groups: groups,
                     members: relation(company.members, "members", of: object),
                     observers: relation(company.observers, "observers", of: object)))
@@ -142,7 +142,7 @@ public struct EstateExport: Sendable {
 
         // MARK: Help desks
 
-        mutating func helpDesks() -> [DesiredHelpDesk] {
+        mutating func helpDesks() -> [DeclaredHelpDesk] {
             uniquelyNamed(estate.helpdesks.values, name: \.name, id: \.id, what: "help desk").map { desk in
                 let object = "help desk '\(desk.name)'"
                 let levels = estate.levels.values.filter { $0.helpdeskID == desk.id }.sorted { ($0.order, $0.id) < ($1.order, $1.id) }
@@ -151,9 +151,9 @@ public struct EstateExport: Sendable {
                     nameCount[level.name, default: 0] += 1
                     orderCount[level.order, default: 0] += 1
                 }
-                var desired: [DesiredLevel] = []
+                var desired: [DeclaredLevel] = []
                 for level in levels {
-                    let selector: DesiredLevel.Selector
+                    let selector: DeclaredLevel.Selector
                     if nameCount[level.name] == 1, NameRules.isWritableName(level.name) {
                         selector = .name(level.name)
                     } else if orderCount[level.order] == 1, level.order >= 1 {
@@ -162,9 +162,9 @@ public struct EstateExport: Sendable {
                         warnings.append("\(object): level id \(level.id) skipped: neither its name nor its order tells it apart")
                         continue
                     }
-                    desired.append(DesiredLevel(selector: selector, observers: relation(level.observers, "observers", of: "level \(selector) of \(object)")))
+                    desired.append(DeclaredLevel(selector: selector, observers: relation(level.observers, "observers", of: "level \(selector) of \(object)")))
                 }
-                return DesiredHelpDesk(name: desk.name, observers: relation(desk.observers, "observers", of: object), levels: desired)
+                return DeclaredHelpDesk(name: desk.name, observers: relation(desk.observers, "observers", of: object), levels: desired)
             }
         }
     }

@@ -24,8 +24,8 @@ public struct ExportedFiles: Equatable, Sendable {
     /// - Parameters:
     ///   - schema: the schema's URL, or its path relative to the export directory.
     ///   - header: comment lines after the schema comment (without `# `).
-    public init(_ manifest: DesiredEstate, split: Bool, schema: String, header: [String]) {
-        func file(_ path: String, _ estate: DesiredEstate) -> File {
+    public init(_ manifest: DeclaredEstate, split: Bool, schema: String, header: [String]) {
+        func file(_ path: String, _ estate: DeclaredEstate) -> File {
             let depth = path.split(separator: "/").count - 1
             let isURL = schema.contains("://") || schema.hasPrefix("/")
             let reference = isURL ? schema : String(repeating: "../", count: depth) + schema
@@ -37,14 +37,14 @@ public struct ExportedFiles: Equatable, Sendable {
         }
         var files: [File] = []
         for (company, slug) in zip(manifest.companies, Self.slugs(manifest.companies.map(\.name))) {
-            files.append(file("companies/\(slug)/company.yaml", DesiredEstate(companies: [company])))
+            files.append(file("companies/\(slug)/company.yaml", DeclaredEstate(companies: [company])))
         }
-        let kinds: [(String, DesiredEstate)] = [
-            ("groups.yaml", DesiredEstate(groups: manifest.groups)),
-            ("locations.yaml", DesiredEstate(locations: manifest.locations)),
-            ("helpdesks.yaml", DesiredEstate(helpDesks: manifest.helpDesks)),
-            ("kb_categories.yaml", DesiredEstate(kbCategories: manifest.kbCategories)),
-            ("custom_fields.yaml", DesiredEstate(customFields: manifest.customFields)),
+        let kinds: [(String, DeclaredEstate)] = [
+            ("groups.yaml", DeclaredEstate(groups: manifest.groups)),
+            ("locations.yaml", DeclaredEstate(locations: manifest.locations)),
+            ("helpdesks.yaml", DeclaredEstate(helpDesks: manifest.helpDesks)),
+            ("kb_categories.yaml", DeclaredEstate(kbCategories: manifest.kbCategories)),
+            ("custom_fields.yaml", DeclaredEstate(customFields: manifest.customFields)),
         ]
         for (path, estate) in kinds where estate.objectCount > 0 {
             files.append(file(path, estate))

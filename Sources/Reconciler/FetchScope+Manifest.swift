@@ -1,10 +1,10 @@
-import Estate
+import EstateModel
 import Manifest
 import Planner
 
 extension FetchScope {
     /// Only what the manifests mention or prune: their kinds, and the custom fields they name.
-    public init(manifest: DesiredEstate) {
+    public init(manifest: DeclaredEstate) {
         let prune = Set(manifest.policy.prune.map(\.value))
         self.init(
             companies: !manifest.companies.isEmpty || prune.contains(.companies),

@@ -1,4 +1,4 @@
-import Estate
+import EstateModel
 import InvGateAPI
 import InvGateWire
 import Planner
@@ -8,7 +8,7 @@ import Planner
 /// connection, timeout, 5xx) the object is looked up by its identity; found, its id is used; not
 /// found, the create is tried again, up to ``PlanExecutor/createAttempts`` in all.
 extension PlanExecutor {
-    func create(_ operation: Operation, of step: Step, into result: inout StepResult) async throws(ApplyError) {
+    func create(_ operation: EstateOperation, of step: Step, into result: inout StepResult) async throws(ApplyError) {
         let call = operation.wireCall
         var attempt = 0
         while true {
@@ -40,7 +40,7 @@ extension PlanExecutor {
     /// Tree options: `POST cf.field.options.tree` answers no hash, so the new option is found by
     /// reading the tree again (only when a later step needs its hash) — by key when one was given,
     /// else by name under its parent. A lost answer is handled as for any create.
-    func addTreeOption(_ operation: Operation, of step: Step, into result: inout StepResult, learnHash: Bool) async throws(ApplyError) {
+    func addTreeOption(_ operation: EstateOperation, of step: Step, into result: inout StepResult, learnHash: Bool) async throws(ApplyError) {
         guard case .addTreeOption(let field, let name, let key, let parentHash) = operation else { return }
         let call = operation.wireCall
         var attempt = 0
@@ -76,14 +76,14 @@ extension PlanExecutor {
         try? await Task.sleep(for: client.retryPolicy.delay(after: attempt))
     }
 
-    private func lookUpAfterLostAnswer(_ operation: Operation, step: Step, call: WireCall, error: InvGateError) async throws(ApplyError) -> Int? {
+    private func lookUpAfterLostAnswer(_ operation: EstateOperation, step: Step, call: WireCall, error: InvGateError) async throws(ApplyError) -> Int? {
         await write(JournalEntry(step: step, call: call, outcome: "outcome_unknown", error: error.description))
         let id = try await existingObject(for: operation)
         if let id { await write(JournalEntry(step: step, call: call, outcome: "adopted", learned: String(id))) }
         return id
     }
 
-    static func created(_ operation: Operation, id: Int) -> ProvisionalObject? {
+    static func created(_ operation: EstateOperation, id: Int) -> ProvisionalObject? {
         switch operation {
         case .createCompany: .company(id)
         case .createGroup: .group(id)

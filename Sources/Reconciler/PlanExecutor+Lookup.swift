@@ -1,4 +1,4 @@
-import Estate
+import EstateModel
 import InvGateAPI
 import InvGateWire
 
@@ -8,7 +8,7 @@ extension PlanExecutor {
     /// The id of the object `operation` (a create) would make, if one is there: a company by
     /// external id when it has one, else by name; a group by name; a location or KB category by
     /// name under its parent. The newest (highest id) when several match.
-    func existingObject(for operation: Operation) async throws(ApplyError) -> Int? {
+    func existingObject(for operation: EstateOperation) async throws(ApplyError) -> Int? {
         do {
             switch operation {
             case .createCompany(let name, let externalID):
@@ -57,7 +57,7 @@ extension PlanExecutor {
     }
 
     /// Whether the object a delete names is gone.
-    func isAbsent(_ operation: Operation) async throws(ApplyError) -> Bool {
+    func isAbsent(_ operation: EstateOperation) async throws(ApplyError) -> Bool {
         if case .deleteTreeOption(let field, let hash) = operation {
             return try await !treeOptions(field: field).contains { $0.hash == hash }
         }

@@ -1,4 +1,4 @@
-import Estate
+import EstateModel
 import InvGateAPI
 import InvGateWire
 import Planner
@@ -9,7 +9,7 @@ extension PlanExecutor {
     /// it. `false` for an add means "already so" — or a user the API would not take (an observer
     /// add answers `false` for an unknown user). So every id not confirmed by the answer is read
     /// back: what is not as asked fails the step with ``ApplyError/notApplied(_:ids:)``.
-    func changeRelation(_ operation: Operation, into result: inout StepResult) async throws(ApplyError) {
+    func changeRelation(_ operation: EstateOperation, into result: inout StepResult) async throws(ApplyError) {
         let call = operation.wireCall
         let json: JSONValue
         do {
@@ -39,7 +39,7 @@ extension PlanExecutor {
     /// Deletes answer an error for an object already gone (deleted behind the plan's back, or by a
     /// first attempt whose answer was lost and then retried). A refusal is therefore checked by
     /// reading: an object that is not there is what the step wanted.
-    func delete(_ operation: Operation, into result: inout StepResult) async throws(ApplyError) {
+    func delete(_ operation: EstateOperation, into result: inout StepResult) async throws(ApplyError) {
         let call = operation.wireCall
         do {
             _ = try await client.send(call)

@@ -1,4 +1,4 @@
-import Estate
+import EstateModel
 import InvGateAPI
 import InvGateWire
 import Logging
@@ -50,7 +50,7 @@ public struct PlanExecutor: Sendable {
             var running = 0
             while true {
                 while running < parallelism, !Task.isCancelled, let step = schedule.nextReady() {
-                    let operation: Operation
+                    let operation: EstateOperation
                     do throws(ApplyError) {
                         operation = try step.operation.resolvingProvisional(learned, provisional: schedule.provisional)
                     } catch {
@@ -88,7 +88,7 @@ public struct PlanExecutor: Sendable {
     }
 
     /// Sends one step and turns whatever happens into its result.
-    func run(_ step: Step, _ operation: Operation, learnHash: Bool) async -> StepResult {
+    func run(_ step: Step, _ operation: EstateOperation, learnHash: Bool) async -> StepResult {
         let call = operation.wireCall
         await write(JournalEntry(step: step, call: call, outcome: "started"))
         var result = StepResult(step: step, outcome: .applied, sent: call)
@@ -105,7 +105,7 @@ public struct PlanExecutor: Sendable {
         return result
     }
 
-    func perform(_ operation: Operation, of step: Step, into result: inout StepResult, learnHash: Bool) async throws(ApplyError) {
+    func perform(_ operation: EstateOperation, of step: Step, into result: inout StepResult, learnHash: Bool) async throws(ApplyError) {
         switch operation {
         case .createCompany, .createGroup, .createLocation, .createKBCategory:
             try await create(operation, of: step, into: &result)
@@ -135,12 +135,12 @@ public struct PlanExecutor: Sendable {
     }
 }
 
-extension Operation {
+extension EstateOperation {
     /// This operation with every provisional object replaced by the real one `learned` maps it to.
     /// Fails when it mentions a provisional object that has no real counterpart yet.
     func resolvingProvisional(
         _ learned: [ProvisionalObject: ProvisionalObject], provisional: Set<ProvisionalObject>
-    ) throws(ApplyError) -> Operation {
+    ) throws(ApplyError) -> EstateOperation {
         var unresolved: ProvisionalObject?
         let resolved = rewriting { object in
             guard provisional.contains(object) else { return object }

@@ -1,4 +1,4 @@
-import Estate
+import EstateModel
 import InvGateAPI
 import InvGateWire
 import Logging
@@ -16,7 +16,7 @@ public struct Reconciliation: Sendable {
 
     /// Reads the live estate, resolves the manifests against it and plans.
     public static func prepare(
-        _ manifest: DesiredEstate, client: InvGateClient, parallelism: Int, logger: Logger
+        _ manifest: DeclaredEstate, client: InvGateClient, parallelism: Int, logger: Logger
     ) async throws(ReconciliationFailure) -> Reconciliation {
         let scope = FetchScope(manifest: manifest)
         let live: Estate

@@ -1,4 +1,4 @@
-import Estate
+import EstateModel
 
 /// What a relation write asks for: which relation, which ids, added or removed.
 struct RelationChangeCheck {
@@ -12,7 +12,7 @@ struct RelationChangeCheck {
     var ids: [Int]
     var adds: Bool
 
-    init?(_ operation: Operation) {
+    init?(_ operation: EstateOperation) {
         switch operation {
         case .addMembers(let target, let users): (kind, ids, adds) = (.members(target), users, true)
         case .removeMembers(let target, let users): (kind, ids, adds) = (.members(target), users, false)

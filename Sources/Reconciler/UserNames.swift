@@ -1,4 +1,4 @@
-import Estate
+import EstateModel
 import Manifest
 
 /// How export writes each live user: by username; by email when the username is empty, not unique

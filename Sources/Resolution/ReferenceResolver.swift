@@ -1,4 +1,4 @@
-import Estate
+import EstateModel
 import Manifest
 import Planner
 
@@ -30,7 +30,7 @@ public struct ReferenceResolver {
     }
 
     /// The desired state, and every problem found (sorted). Check `containsErrors` before planning.
-    public static func resolve(_ manifest: DesiredEstate, against live: Estate) -> (DesiredState, [Diagnostic], [Address: SourceLocation]) {
+    public static func resolve(_ manifest: DeclaredEstate, against live: Estate) -> (DesiredState, [Diagnostic], [Address: SourceLocation]) {
         var resolver = ReferenceResolver(live: live)
         var places: [Address: SourceLocation] = [:]
         var desired = DesiredState()
@@ -49,7 +49,7 @@ public struct ReferenceResolver {
                 name: group.name, previousNames: group.previousNames.map(\.value), members: resolver.users(group.members), observers: resolver.users(group.observers),
                 protect: group.protect, absent: group.absent))
         }
-        func locations(_ nodes: [DesiredLocation], _ path: [String]) {
+        func locations(_ nodes: [DeclaredLocation], _ path: [String]) {
             for node in nodes {
                 let nodePath = path + [node.name]
                 places[Address(.location, nodePath.joined(separator: "/"))] = node.location
@@ -60,7 +60,7 @@ public struct ReferenceResolver {
             }
         }
         locations(manifest.locations, [])
-        func categories(_ nodes: [DesiredKBCategory], _ path: [String]) {
+        func categories(_ nodes: [DeclaredKBCategory], _ path: [String]) {
             for node in nodes {
                 let nodePath = path + [node.name]
                 places[Address(.kbCategory, nodePath.joined(separator: "/"))] = node.location
@@ -149,7 +149,7 @@ public struct ReferenceResolver {
         var declared: Set<String>
         var live: Set<String>
 
-        init(manifest: DesiredEstate, live estate: Estate) {
+        init(manifest: DeclaredEstate, live estate: Estate) {
             declared = Set(manifest.groups.filter { !$0.absent }.map(\.name))
             live = Set(estate.groups.values.map(\.name))
         }
@@ -181,7 +181,7 @@ public struct ReferenceResolver {
         return nil
     }
 
-    private mutating func helpdesk(_ declared: DesiredHelpDesk) -> DesiredState.HelpDesk? {
+    private mutating func helpdesk(_ declared: DeclaredHelpDesk) -> DesiredState.HelpDesk? {
         let live = self.live
         guard let helpdesk = only(
             live.helpdesks.values.filter { $0.name == declared.name }, at: declared.location,
@@ -208,7 +208,7 @@ public struct ReferenceResolver {
         return resolved
     }
 
-    private mutating func customField(_ declared: DesiredCustomField) -> DesiredState.CustomField? {
+    private mutating func customField(_ declared: DeclaredCustomField) -> DesiredState.CustomField? {
         let live = self.live
         guard let field = only(
             declared.uid.flatMap { live.customFields[$0].map { [$0] } } ?? live.customFields.values.filter { $0.label == declared.field },
@@ -230,7 +230,7 @@ public struct ReferenceResolver {
                 hint: kind == .list ? "declare its options under `options`" : nil))
             return nil
         }
-        func tree(_ nodes: [Manifest.DesiredTreeOption]) -> [DesiredState.TreeOption] {
+        func tree(_ nodes: [Manifest.DeclaredTreeOption]) -> [DesiredState.TreeOption] {
             nodes.map { DesiredState.TreeOption(name: $0.name, key: $0.key?.value, children: tree($0.children)) }
         }
         return DesiredState.CustomField(

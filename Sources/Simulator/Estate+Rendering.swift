@@ -1,4 +1,4 @@
-import Estate
+import EstateModel
 
 extension Dictionary where Key == Int {
     /// The values in ascending id order, as the API lists them.

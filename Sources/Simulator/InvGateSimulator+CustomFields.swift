@@ -1,4 +1,4 @@
-import Estate
+import EstateModel
 import InvGateWire
 
 /// `cf.fields.all`, `cf.fields.types`, `cf.field.options.list` and `cf.field.options.tree`.
@@ -34,7 +34,7 @@ extension InvGateSimulator {
     static func upsertListOptions(_ call: Call) async throws(Refusal) -> JSONValue {
         try requireKeyValueType(call.parameters)
         let entries = call.parameters.dictionary("key_values") ?? []
-        let operation = Operation.upsertListOptions(
+        let operation = EstateOperation.upsertListOptions(
             field: try call.parameters.requiredInt("uid"),
             options: entries.map { ListOption(key: $0.key, value: $0.value) })
         return try await call.write(operation) { result, _ in
@@ -45,7 +45,7 @@ extension InvGateSimulator {
 
     static func deleteListOptions(_ call: Call) async throws(Refusal) -> JSONValue {
         try requireKeyValueType(call.parameters)
-        let operation = Operation.deleteListOptions(
+        let operation = EstateOperation.deleteListOptions(
             field: try call.parameters.requiredInt("uid"), keys: call.parameters.strings("keys") ?? [])
         return try await call.write(operation) { result, _ in
             let total = count(result)
@@ -69,21 +69,21 @@ extension InvGateSimulator {
 
     /// Answers `{status, info}` and no hash: a client re-reads the tree to learn it.
     static func addTreeOption(_ call: Call) async throws(Refusal) -> JSONValue {
-        let operation = Operation.addTreeOption(
+        let operation = EstateOperation.addTreeOption(
             field: try call.parameters.requiredInt("uid"), name: try call.parameters.requiredString("name"),
             key: call.parameters.string("key"), parentHash: call.parameters.string("parent_hash"))
         return try await call.write(operation) { _, _ in StatusAnswer.ok(info: "The option was added.").json }
     }
 
     static func updateTreeOption(_ call: Call) async throws(Refusal) -> JSONValue {
-        let operation = Operation.updateTreeOption(
+        let operation = EstateOperation.updateTreeOption(
             field: try call.parameters.requiredInt("uid"), hash: try call.parameters.requiredString("hash"),
             name: call.parameters.string("name"), key: call.parameters.string("key"))
         return try await call.write(operation) { _, _ in StatusAnswer.ok(info: "The option was modified.").json }
     }
 
     static func deleteTreeOption(_ call: Call) async throws(Refusal) -> JSONValue {
-        let operation = Operation.deleteTreeOption(
+        let operation = EstateOperation.deleteTreeOption(
             field: try call.parameters.requiredInt("uid"), hash: try call.parameters.requiredString("hash"))
         return try await call.write(operation) { _, _ in StatusAnswer.ok(info: "The option was deleted.").json }
     }

@@ -1,4 +1,4 @@
-import Estate
+import EstateModel
 import InvGateWire
 
 /// `helpdesks`, `levels` and `helpdesksandlevels`: read-only.

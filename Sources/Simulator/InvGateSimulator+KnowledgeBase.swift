@@ -1,4 +1,4 @@
-import Estate
+import EstateModel
 import InvGateWire
 
 /// `kb.categories` and `kb.categories.by.ids`.
@@ -16,7 +16,7 @@ extension InvGateSimulator {
 
     /// `{category_id: "<id>", status: "OK"}`: the id is a string, as the reference says.
     static func createKBCategory(_ call: Call) async throws(Refusal) -> JSONValue {
-        let operation = Operation.createKBCategory(
+        let operation = EstateOperation.createKBCategory(
             name: try call.parameters.requiredString("name"), parentID: call.parameters.int("parent_id"))
         return try await call.write(operation) { result, _ in
             guard case .created(let id) = result else { return StatusAnswer.ok().json }
@@ -27,7 +27,7 @@ extension InvGateSimulator {
     /// An empty `parent_id=` moves the category to the root, like `0`; an absent one leaves it.
     static func updateKBCategory(_ call: Call) async throws(Refusal) -> JSONValue {
         let parentID = call.parameters.int("parent_id") ?? (call.received.scalars["parent_id"] == "" ? 0 : nil)
-        let operation = Operation.updateKBCategory(
+        let operation = EstateOperation.updateKBCategory(
             id: try call.parameters.requiredInt("id"), name: call.parameters.string("name"), parentID: parentID)
         return try await call.write(operation) { _, _ in StatusAnswer.ok().json }
     }

@@ -1,4 +1,4 @@
-import Estate
+import EstateModel
 import InvGateWire
 
 /// `companies`, `companies.groups`, `groups` and `locations`.
@@ -16,7 +16,7 @@ extension InvGateSimulator {
     }
 
     static func createCompany(_ call: Call) async throws(Refusal) -> JSONValue {
-        let operation = Operation.createCompany(
+        let operation = EstateOperation.createCompany(
             name: try call.parameters.requiredString("name"), externalID: call.parameters.string("external_id"))
         return try await call.write(operation) { result, estate in
             guard case .created(let id) = result, let company = estate.companies[id] else { return StatusAnswer.ok().json }
@@ -26,7 +26,7 @@ extension InvGateSimulator {
 
     static func updateCompany(_ call: Call) async throws(Refusal) -> JSONValue {
         let id = try call.parameters.requiredInt("id")
-        let operation = Operation.updateCompany(
+        let operation = EstateOperation.updateCompany(
             id: id, name: call.parameters.string("name"), externalID: call.parameters.string("external_id"))
         return try await call.write(operation) { _, estate in
             estate.companies[id].map(companyAnswer) ?? StatusAnswer.ok().json
@@ -55,13 +55,13 @@ extension InvGateSimulator {
     }
 
     static func relateGroups(_ call: Call) async throws(Refusal) -> JSONValue {
-        let operation = Operation.relateGroups(
+        let operation = EstateOperation.relateGroups(
             company: try call.parameters.requiredInt("id"), groups: try call.parameters.requiredIDs("groups"))
         return try await call.write(operation) { result, _ in relations(result).mapJSON }
     }
 
     static func unrelateGroups(_ call: Call) async throws(Refusal) -> JSONValue {
-        let operation = Operation.unrelateGroups(
+        let operation = EstateOperation.unrelateGroups(
             company: try call.parameters.requiredInt("id"), groups: try call.parameters.requiredIDs("groups"),
             unlinkUsers: call.parameters.bool("unlink_users_too") ?? false)
         return try await call.write(operation) { result, _ in relations(result).mapJSON }
@@ -97,7 +97,7 @@ extension InvGateSimulator {
     }
 
     static func createLocation(_ call: Call) async throws(Refusal) -> JSONValue {
-        let operation = Operation.createLocation(
+        let operation = EstateOperation.createLocation(
             name: try call.parameters.requiredString("name"), parentID: call.parameters.int("parent_id"))
         return try await call.write(operation) { result, _ in createdAnswer(result) }
     }

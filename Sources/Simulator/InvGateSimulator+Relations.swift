@@ -1,4 +1,4 @@
-import Estate
+import EstateModel
 import InvGateWire
 
 /// `*.users` and `*.observers`.
@@ -20,12 +20,12 @@ extension InvGateSimulator {
                 }
             },
             .post: { call throws(Refusal) in
-                let operation = Operation.addMembers(
+                let operation = EstateOperation.addMembers(
                     MembershipTarget(kind, id: try call.parameters.requiredInt("id")), users: try call.parameters.requiredIDs("users"))
                 return try await call.write(operation) { result, _ in render(relations(result)) }
             },
             .delete: { call throws(Refusal) in
-                let operation = Operation.removeMembers(
+                let operation = EstateOperation.removeMembers(
                     MembershipTarget(kind, id: try call.parameters.requiredInt("id")), users: try call.parameters.requiredIDs("users"))
                 return try await call.write(operation) { result, _ in render(relations(result)) }
             },
@@ -43,13 +43,13 @@ extension InvGateSimulator {
                 }
             },
             .post: { call throws(Refusal) in
-                let operation = Operation.addObservers(
+                let operation = EstateOperation.addObservers(
                     ObservedEntity(kind, id: try call.parameters.requiredInt("id")),
                     users: try call.parameters.requiredIDs("observer_users"))
                 return try await call.write(operation) { result, _ in relations(result).listJSON }
             },
             .delete: { call throws(Refusal) in
-                let operation = Operation.removeObservers(
+                let operation = EstateOperation.removeObservers(
                     ObservedEntity(kind, id: try call.parameters.requiredInt("id")),
                     users: try call.parameters.requiredIDs("observer_users"))
                 return try await call.write(operation) { result, _ in relations(result).listJSON }

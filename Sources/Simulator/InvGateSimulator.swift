@@ -1,4 +1,4 @@
-import Estate
+import EstateModel
 import Hummingbird
 import NIOCore
 import InvGateWire
@@ -31,7 +31,7 @@ public struct InvGateSimulator: Sendable {
         }
 
         func write<Answer: Sendable>(
-            _ operation: Operation, _ answer: @Sendable (OperationResult, Estate) throws(Refusal) -> Answer
+            _ operation: EstateOperation, _ answer: @Sendable (OperationResult, Estate) throws(Refusal) -> Answer
         ) async throws(Refusal) -> Answer {
             try await store.write(operation, answer)
         }

@@ -1,4 +1,4 @@
-import Estate
+import EstateModel
 import InvGateWire
 
 /// Why the simulator answers a request with an error instead of a result: rendered as a non-2xx

@@ -1,4 +1,4 @@
-import Estate
+import EstateModel
 
 extension Seed {
     /// The demo instance: the users, help desks, custom fields and request categories the example

@@ -1,4 +1,4 @@
-import Estate
+import EstateModel
 
 /// Turns a decoded seed into an estate, reporting every inconsistency (duplicate ids, references
 /// to users, groups or parents that are not there, options on the wrong kind of field).

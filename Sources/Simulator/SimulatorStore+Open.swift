@@ -1,4 +1,4 @@
-import Estate
+import EstateModel
 
 extension SimulatorStore {
     /// The store `options` describe: the estate saved in the state file when there is one; else the

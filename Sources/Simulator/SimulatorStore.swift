@@ -1,4 +1,4 @@
-import Estate
+import EstateModel
 
 /// The simulator's state: one estate, changed only through `Estate.apply`, one write at a time,
 /// and persisted after each write when a state file is set. Also owns the dice that pick which
@@ -23,7 +23,7 @@ public actor SimulatorStore {
     /// Applies `operation`, persists the result, and answers from the result and the new estate.
     /// A refused operation or a failed save leaves the estate as it was.
     func write<Answer: Sendable>(
-        _ operation: Operation, _ answer: @Sendable (OperationResult, Estate) throws(Refusal) -> Answer
+        _ operation: EstateOperation, _ answer: @Sendable (OperationResult, Estate) throws(Refusal) -> Answer
     ) throws(Refusal) -> Answer {
         var next = estate
         let result: OperationResult

@@ -1,4 +1,4 @@
-import Estate
+import EstateModel
 import Foundation
 
 /// A JSON file holding an estate. Saves are atomic: the estate is written to a temporary file

@@ -1,4 +1,4 @@
-import Estate
+import EstateModel
 import Logging
 import Simulator
 

@@ -1,4 +1,4 @@
-import Estate
+import EstateModel
 import InvGateAPI
 import InvGateWire
 
@@ -6,12 +6,12 @@ import InvGateWire
 /// ``InvGateAPI/InvGateClient/send(_:)-(WireCall)``.
 extension InvGateClient {
     @discardableResult
-    public func send(_ operation: Operation) async throws(InvGateError) -> JSONValue {
+    public func send(_ operation: EstateOperation) async throws(InvGateError) -> JSONValue {
         try await send(operation.wireCall)
     }
 
     /// Sends a create and returns the new object's id.
-    public func create(_ operation: Operation) async throws(InvGateError) -> Int {
+    public func create(_ operation: EstateOperation) async throws(InvGateError) -> Int {
         let call = operation.wireCall
         let answer = try await send(call)
         guard let id = StatusAnswer(json: answer).createdID else {
@@ -22,7 +22,7 @@ extension InvGateClient {
     }
 
     /// Sends a change of memberships, observers or related groups and returns the answer per id.
-    public func relations(_ operation: Operation) async throws(InvGateError) -> RelationAnswer {
+    public func relations(_ operation: EstateOperation) async throws(InvGateError) -> RelationAnswer {
         let call = operation.wireCall
         let answer = try await send(call)
         do {

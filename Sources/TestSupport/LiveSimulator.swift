@@ -1,4 +1,4 @@
-import Estate
+import EstateModel
 import Hummingbird
 import InvGateAPI
 import Logging

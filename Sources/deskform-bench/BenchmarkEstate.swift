@@ -1,4 +1,4 @@
-import Estate
+import EstateModel
 import Simulator
 
 /// The estates the benchmark measures: L is 1,000 companies, 2,000 groups, 1,000 locations in three

@@ -1,4 +1,4 @@
-import Estate
+import EstateModel
 import Foundation
 import InvGateAPI
 import InvGateWire
@@ -33,7 +33,7 @@ struct BenchmarkRun {
         var cpu: Double
     }
 
-    func run(estate: Estate, manifest: DesiredEstate) async throws -> [Row] {
+    func run(estate: Estate, manifest: DeclaredEstate) async throws -> [Row] {
         let store = SimulatorStore(estate: estate)
         let options = SimulatorOptions(port: 0, latency: .milliseconds(latency))
         return try await withRunningSimulator(options, store: store, logger: quiet) { port in
@@ -45,7 +45,7 @@ struct BenchmarkRun {
 
     /// (a)–(d) and the membership changes, over one transport.
     func scenarios(
-        estate: Estate, manifest: DesiredEstate, store: SimulatorStore, transport: AsyncHTTPTransport, port: Int, options: SimulatorOptions
+        estate: Estate, manifest: DeclaredEstate, store: SimulatorStore, transport: AsyncHTTPTransport, port: Int, options: SimulatorOptions
     ) async throws -> [Row] {
         let log = CallLog(transport)
         let url = "http://127.0.0.1:\(port)"
@@ -90,7 +90,7 @@ struct BenchmarkRun {
 
     /// Reads the live estate for the manifests, then resolves, plans and renders on this thread,
     /// whose CPU time is the planner's own.
-    func plan(_ manifest: DesiredEstate, _ client: InvGateClient) async throws -> Planned {
+    func plan(_ manifest: DeclaredEstate, _ client: InvGateClient) async throws -> Planned {
         let scope = FetchScope(manifest: manifest)
         let live = try await LiveEstateReader(client: client, parallelism: parallelism, logger: quiet).read(scope)
         let start = Measurement.threadCPU()
@@ -112,7 +112,7 @@ struct BenchmarkRun {
             note: "\(writes.values.reduce(0, +)) writes for \(plan.steps.count) steps")
     }
 
-    func expectConverged(_ manifest: DesiredEstate, _ client: InvGateClient) async throws {
+    func expectConverged(_ manifest: DeclaredEstate, _ client: InvGateClient) async throws {
         let again = try await plan(manifest, client)
         guard again.plan.isEmpty else { throw BenchmarkFailure("after apply, a plan still has \(again.plan.steps.count) steps") }
     }

@@ -1,4 +1,4 @@
-import Estate
+import EstateModel
 import Simulator
 
 /// Changes made behind deskform's back, which the next plan must undo.

@@ -1,4 +1,4 @@
-import Estate
+import EstateModel
 import Foundation
 
 /// The measured table, the machine and the command, as Markdown for BENCHMARKS.md.

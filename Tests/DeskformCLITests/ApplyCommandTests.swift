@@ -1,6 +1,6 @@
 import ArgumentParser
 import DeskformCLI
-import Estate
+import EstateModel
 import Foundation
 import Planner
 import Simulator

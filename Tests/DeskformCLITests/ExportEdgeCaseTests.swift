@@ -1,5 +1,5 @@
 import DeskformCLI
-import Estate
+import EstateModel
 import Foundation
 import Manifest
 import Reconciler
@@ -114,7 +114,7 @@ struct ExportEdgeCaseTests {
         let export = EstateExport(Estate(users: [1: User(id: 1, username: "alice", email: "")], groups: [
             1: Group(id: 1, name: "IT", members: [1, 99], observers: [1]),
         ]))
-        #expect(export.manifest.groups == [DesiredGroup(name: "IT", members: nil, observers: [UserReference(.username("alice"))])])
+        #expect(export.manifest.groups == [DeclaredGroup(name: "IT", members: nil, observers: [UserReference(.username("alice"))])])
         #expect(export.warnings == ["group 'IT': 'members' left out (unmanaged): user id 99 is not among the instance's users"])
     }
 

@@ -1,5 +1,5 @@
 import DeskformCLI
-import Estate
+import EstateModel
 import Foundation
 import Planner
 import Testing

@@ -1,6 +1,6 @@
 import ArgumentParser
 import DeskformCLI
-import Estate
+import EstateModel
 import Foundation
 import Manifest
 import Planner
@@ -204,7 +204,7 @@ struct PlanCommandTests {
         let out = directory.appendingPathComponent("plan.json").path
         try FileManager.default.removeItem(at: directory)
         let file = PlanFile(
-            target: "http://127.0.0.1:9", scope: FetchScope(manifest: DesiredEstate()),
+            target: "http://127.0.0.1:9", scope: FetchScope(manifest: DeclaredEstate()),
             fingerprint: LiveFingerprint(of: Fixtures.demoEstate, kinds: []), plan: Plan())
         #expect(throws: PlanFileError.unwritable(path: out, why: "the folder \(directory.path) does not exist")) { try file.write(to: out) }
         #expect(PlanFileError.unwritable(path: out, why: "the folder \(directory.path) does not exist").description

@@ -1,4 +1,4 @@
-import Estate
+import EstateModel
 import Testing
 
 @Suite("Estate: operations")
@@ -125,7 +125,7 @@ struct EstateOperationTests {
 
     @Test("applying is deterministic: the same operations give the same estate")
     func deterministic() throws {
-        let operations: [Operation] = [
+        let operations: [EstateOperation] = [
             .createCompany(name: "Acme", externalID: "A-1"), .createGroup(name: "IT"),
             .relateGroups(company: 1, groups: [1]), .addMembers(.company(1), users: [1]),
             .addTreeOption(field: 2, name: "Europe", key: nil, parentHash: nil),

@@ -1,4 +1,4 @@
-import Estate
+import EstateModel
 import Testing
 
 /// A small estate: users 1–6; company 1 related to group 1; group 2 unrelated; a location tree.

@@ -1,4 +1,4 @@
-import Estate
+import EstateModel
 import InvGateAPI
 import InvGateWire
 import Testing

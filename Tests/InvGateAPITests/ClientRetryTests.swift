@@ -1,4 +1,4 @@
-import Estate
+import EstateModel
 import InvGateAPI
 import InvGateWire
 import Testing
@@ -56,11 +56,11 @@ struct ClientRetryTests {
     }
 
     @Test("no create is sent again after a 503 or a dropped connection: its outcome is unknown", arguments: [
-        Operation.createCompany(name: "Acme", externalID: "A-1"), .createGroup(name: "IT"),
+        EstateOperation.createCompany(name: "Acme", externalID: "A-1"), .createGroup(name: "IT"),
         .createLocation(name: "Madrid", parentID: nil), .createKBCategory(name: "Network", parentID: 3),
         .addTreeOption(field: 2, name: "Paris", key: "par", parentHash: nil),
     ])
-    func createsAreNotSentAgain(_ operation: Operation) async {
+    func createsAreNotSentAgain(_ operation: EstateOperation) async {
         let faults: [ScriptedTransport.Step] = [.answer(.json(503, "{}")), .fail(.noAnswer("remote connection closed"))]
         for fault in faults {
             let transport = ScriptedTransport([fault, .answer(.json(200, #"{"status":"OK","id":7}"#))])

@@ -1,15 +1,15 @@
-import Estate
+import EstateModel
 import InvGateWire
 import Testing
 
 @Suite("Wire calls: an operation's call, and whether it may be repeated")
 struct WireCallTests {
-    static let creates: [Operation] = [
+    static let creates: [EstateOperation] = [
         .createCompany(name: "Acme", externalID: "A-1"), .createGroup(name: "IT"), .createLocation(name: "Madrid", parentID: nil),
         .createKBCategory(name: "Network", parentID: 3), .addTreeOption(field: 2, name: "Paris", key: "par", parentHash: "h1"),
     ]
 
-    static let idempotent: [Operation] = [
+    static let idempotent: [EstateOperation] = [
         .updateCompany(id: 1, name: "Acme Corp", externalID: nil), .deleteCompany(id: 1),
         .relateGroups(company: 1, groups: [2]), .unrelateGroups(company: 1, groups: [2], unlinkUsers: true),
         .deleteGroup(id: 2), .deleteLocation(id: 3),
@@ -21,14 +21,14 @@ struct WireCallTests {
     ]
 
     @Test("creates are CreateCalls: companies, groups, locations, KB categories and tree options", arguments: creates)
-    func createsAreCreates(_ operation: Operation) {
+    func createsAreCreates(_ operation: EstateOperation) {
         let call = operation.wireCall
         #expect(call.method == .post)
         #expect(Self.create(call) == call)
     }
 
     @Test("every other write is an IdempotentCall", arguments: idempotent)
-    func othersAreIdempotent(_ operation: Operation) {
+    func othersAreIdempotent(_ operation: EstateOperation) {
         let call = operation.wireCall
         #expect(Self.idempotent(call) == call)
     }
@@ -46,10 +46,10 @@ struct WireCallTests {
     @Test("membership and observer calls go to the target's own endpoint, with its id")
     func relationEndpoints() {
         #expect(
-            Operation.addMembers(.group(7), users: [1, 2]).wireCall
+            EstateOperation.addMembers(.group(7), users: [1, 2]).wireCall
                 == WireCall(.groupsUsers, .post, ["id": .integer(7), "users": .array([1, 2])]))
         #expect(
-            Operation.removeObservers(.level(4), users: [9]).wireCall
+            EstateOperation.removeObservers(.level(4), users: [9]).wireCall
                 == WireCall(.levelsObservers, .delete, ["id": .integer(4), "observer_users": .array([9])]))
         for kind in MembersEndpoint.allCases {
             #expect(MembershipTarget(kind, id: 3).kind == kind && MembershipTarget(kind, id: 3).id == 3)

@@ -48,7 +48,7 @@ import Testing
         func collect(_ list: [UserReference]?) { users += list ?? [] }
         for company in estate.companies { collect(company.members); collect(company.observers) }
         for group in estate.groups { collect(group.members); collect(group.observers) }
-        func walk(_ locations: [DesiredLocation]) {
+        func walk(_ locations: [DeclaredLocation]) {
             for location in locations { collect(location.members); collect(location.observers); walk(location.children) }
         }
         walk(estate.locations)

@@ -157,6 +157,6 @@ import Testing
             ManifestSource(path: "comments.yaml", text: "# nothing yet\ncompanies:\n  # - name: Later\n---\n"),
         ])
         #expect(load.diagnostics.isEmpty)
-        #expect(load.estate == DesiredEstate())
+        #expect(load.estate == DeclaredEstate())
     }
 }

@@ -5,23 +5,23 @@ import Testing
 /// otherwise read as something else.
 @Suite struct RoundTripTests {
     @Test func trickyValuesSurviveExportAndReload() {
-        let estate = DesiredEstate(
+        let estate = DeclaredEstate(
             companies: [
-                DesiredCompany(name: "true", externalID: Located("007"), previousNames: [Located("null")],
+                DeclaredCompany(name: "true", externalID: Located("007"), previousNames: [Located("null")],
                                groups: [], members: [UserReference(.id(42)), UserReference(.email("a@b.example"))],
                                observers: nil, protect: true),
-                DesiredCompany(name: "Ünïcödé: Ltd #1", absent: true),
+                DeclaredCompany(name: "Ünïcödé: Ltd #1", absent: true),
             ],
-            groups: [DesiredGroup(name: "- dash", members: [UserReference(.username("yes"))])],
-            locations: [DesiredLocation(name: "HQ", children: [DesiredLocation(name: "1.5", observers: [])])],
-            helpDesks: [DesiredHelpDesk(name: "Service Desk", levels: [
-                DesiredLevel(selector: .order(2), observers: []), DesiredLevel(selector: .name("Level 1")),
+            groups: [DeclaredGroup(name: "- dash", members: [UserReference(.username("yes"))])],
+            locations: [DeclaredLocation(name: "HQ", children: [DeclaredLocation(name: "1.5", observers: [])])],
+            helpDesks: [DeclaredHelpDesk(name: "Service Desk", levels: [
+                DeclaredLevel(selector: .order(2), observers: []), DeclaredLevel(selector: .name("Level 1")),
             ])],
-            kbCategories: [DesiredKBCategory(name: "~", children: [DesiredKBCategory(name: "[x]", protect: true)])],
+            kbCategories: [DeclaredKBCategory(name: "~", children: [DeclaredKBCategory(name: "[x]", protect: true)])],
             customFields: [
-                DesiredCustomField(field: "1234", options: [DesiredListOption(key: "no", value: "No"), DesiredListOption(key: "2", value: "")]),
-                DesiredCustomField(field: "Office", tree: [DesiredTreeOption(name: "Europe", key: Located("eu"), children: [
-                    DesiredTreeOption(name: "Madrid"),
+                DeclaredCustomField(field: "1234", options: [DeclaredListOption(key: "no", value: "No"), DeclaredListOption(key: "2", value: "")]),
+                DeclaredCustomField(field: "Office", tree: [DeclaredTreeOption(name: "Europe", key: Located("eu"), children: [
+                    DeclaredTreeOption(name: "Madrid"),
                 ])]),
             ],
             policy: Policy(prune: [Located(.kbCategories)], ignore: [Located("Legacy *")], maxDeletes: Located(0))
@@ -31,19 +31,19 @@ import Testing
         // The empty option value is refused on the way back in: export never invents values.
         #expect(DiagnosticRenderer().render(load.diagnostics).contains("option value is empty"))
         var expected = estate
-        expected.customFields[0].options = [DesiredListOption(key: "no", value: "No")]
+        expected.customFields[0].options = [DeclaredListOption(key: "no", value: "No")]
         #expect(load.estate.withoutLocations() == expected)
         #expect(load.estate.customFields[0].uid == 1234)
     }
 
     @Test func exportStartsWithTheSchemaCommentWhenAsked() {
-        let yaml = DesiredEstate(groups: [DesiredGroup(name: "Acme IT")]).yaml(schemaComment: "specs/manifest.schema.json")
+        let yaml = DeclaredEstate(groups: [DeclaredGroup(name: "Acme IT")]).yaml(schemaComment: "specs/manifest.schema.json")
         #expect(yaml == """
             # yaml-language-server: $schema=specs/manifest.schema.json
             groups:
             - name: Acme IT
 
             """)
-        #expect(DesiredEstate().yaml() == "{}\n")
+        #expect(DeclaredEstate().yaml() == "{}\n")
     }
 }

@@ -1,4 +1,4 @@
-import Estate
+import EstateModel
 import Planner
 import Testing
 
@@ -112,7 +112,7 @@ struct PlanOutcomeTests {
             DesiredState.Location(path: ["Lisbon City"], previousNames: ["Lisbon"]),
             DesiredState.Location(path: ["Lisbon City", "Annex"], protect: true),
         ])
-        #expect(throws: PlanErrors([.erasedByCascade(Address(.location, "Lisbon/Annex"), by: Address(.location, "Lisbon City"), why: "it is protected")])) {
+        #expect(throws: PlanFailure([.erasedByCascade(Address(.location, "Lisbon/Annex"), by: Address(.location, "Lisbon City"), why: "it is protected")])) {
             try Planner.plan(desired: desired, live: live(), fetched: everything)
         }
     }
@@ -122,7 +122,7 @@ struct PlanOutcomeTests {
         let desired = DesiredState(locations: [DesiredState.Location(path: ["Lisbon"], absent: true)], policy: .init(ignore: ["Lisbon/Legacy *"]))
         let error = PlanError.erasedByCascade(
             Address(.location, "Lisbon/Legacy Annex"), by: Address(.location, "Lisbon"), why: #"it matches policy.ignore "Lisbon/Legacy *""#)
-        #expect(throws: PlanErrors([error])) { try Planner.plan(desired: desired, live: live(), fetched: everything) }
+        #expect(throws: PlanFailure([error])) { try Planner.plan(desired: desired, live: live(), fetched: everything) }
         #expect(error.description == #"location["Lisbon"] would erase location["Lisbon/Legacy Annex"] with it, but it matches policy.ignore "Lisbon/Legacy *"."#)
     }
 
@@ -132,14 +132,14 @@ struct PlanOutcomeTests {
         estate.locations[30] = Location(id: 30, name: "Lisbon")
         estate.kbCategories[30] = KBCategory(id: 30, name: "IT")
         estate.customFields[2]!.treeOptions.append(TreeOption(hash: "e2", key: "eu2", name: "Europe"))
-        #expect(throws: PlanErrors([.ambiguous(Address(.location, "Lisbon"), why: #"2 live objects are at "Lisbon" (ids 14, 30)"#)])) {
+        #expect(throws: PlanFailure([.ambiguous(Address(.location, "Lisbon"), why: #"2 live objects are at "Lisbon" (ids 14, 30)"#)])) {
             try Planner.plan(desired: DesiredState(locations: lisbon(["Annex"])), live: estate, fetched: everything)
         }
-        #expect(throws: PlanErrors([.ambiguous(Address(.kbCategory, "IT"), why: #"2 live objects are at "IT" (ids 1, 30)"#)])) {
+        #expect(throws: PlanFailure([.ambiguous(Address(.kbCategory, "IT"), why: #"2 live objects are at "IT" (ids 1, 30)"#)])) {
             try Planner.plan(desired: DesiredState(kbCategories: [.init(path: ["IT"]), .init(path: ["IT", "Network"])]), live: estate, fetched: everything)
         }
         let tree = DesiredState(customFields: [DesiredState.CustomField(uid: 2, label: "Office", tree: [DesiredState.TreeOption(name: "Europe")])])
-        #expect(throws: PlanErrors([.ambiguous(Address(.customField, "Office"), why: #"2 live options are at "Europe" (hashes e, e2): give the option a key"#)])) {
+        #expect(throws: PlanFailure([.ambiguous(Address(.customField, "Office"), why: #"2 live options are at "Europe" (hashes e, e2): give the option a key"#)])) {
             try Planner.plan(desired: tree, live: estate, fetched: everything)
         }
     }
@@ -150,7 +150,7 @@ struct PlanOutcomeTests {
         #expect {
             try Planner.plan(desired: desired, live: live(), fetched: everything)
         } throws: { error in
-            guard let error = error as? PlanErrors, case .otherIdentity(let address, let why, let hint) = error.errors.first else { return false }
+            guard let error = error as? PlanFailure, case .otherIdentity(let address, let why, let hint) = error.errors.first else { return false }
             return address == Address(.company, "Acme")
                 && why == #"no live company has external_id "ACME-002", but live company 1 "Acme" has external_id "ACME-001""#
                 && hint.hasPrefix(#"if "ACME-002" is a typo, write external_id: ACME-001; "#)

@@ -1,4 +1,4 @@
-import Estate
+import EstateModel
 import Planner
 import Testing
 
@@ -19,7 +19,7 @@ private func live() -> Estate {
     return estate
 }
 
-private func steps(_ desired: DesiredState) throws -> [Operation] {
+private func steps(_ desired: DesiredState) throws -> [EstateOperation] {
     try Planner.plan(desired: desired, live: live(), fetched: everything).steps.map(\.operation)
 }
 

@@ -1,4 +1,4 @@
-import Estate
+import EstateModel
 import Planner
 import Testing
 
@@ -104,7 +104,7 @@ struct PlannerSideEffectTests {
         let desired = DesiredState(
             companies: [DesiredState.Company(name: "Acme", protect: true, absent: true)],
             groups: [DesiredState.Group(name: "Acme Support", previousNames: ["Acme IT"], protect: true)])
-        #expect(throws: PlanErrors([
+        #expect(throws: PlanFailure([
             .protected(Address(.group, "Acme Support"), why: "renaming it from \"Acme IT\" replaces it (the API cannot rename groups)"),
             .protected(Address(.company, "Acme"), why: "it is marked absent"),
         ])) {

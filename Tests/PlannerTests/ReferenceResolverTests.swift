@@ -1,4 +1,4 @@
-import Estate
+import EstateModel
 import Manifest
 import Planner
 import Resolution
@@ -13,8 +13,8 @@ private let live = Estate(users: [
     9: User(id: 9, username: "carol2", email: "carol@acme.example"),
 ])
 
-private func members(_ references: String...) -> DesiredEstate {
-    DesiredEstate(groups: [DesiredGroup(name: "IT", members: references.enumerated().map { index, text in
+private func members(_ references: String...) -> DeclaredEstate {
+    DeclaredEstate(groups: [DeclaredGroup(name: "IT", members: references.enumerated().map { index, text in
         UserReference(parsing: text, at: SourceLocation(file: "groups.yaml", line: 3, column: 15 + 10 * index))
     })])
 }

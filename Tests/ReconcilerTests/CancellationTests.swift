@@ -1,4 +1,4 @@
-import Estate
+import EstateModel
 import InvGateAPI
 import Planner
 import Reconciler

@@ -1,4 +1,4 @@
-import Estate
+import EstateModel
 import Foundation
 import InvGateAPI
 import Planner

@@ -1,4 +1,4 @@
-import Estate
+import EstateModel
 import InvGateAPI
 import Logging
 import Reconciler

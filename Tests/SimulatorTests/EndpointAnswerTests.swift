@@ -1,5 +1,5 @@
 import Foundation
-import Estate
+import EstateModel
 import Hummingbird
 import HummingbirdTesting
 import InvGateWire

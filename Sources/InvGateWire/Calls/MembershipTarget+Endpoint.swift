@@ -1,4 +1,4 @@
-import Estate
+import EstateModel
 
 /// What has members, as the API names it: the one mapping between a ``MembershipTarget`` and its
 /// `….users` endpoint, for the calls deskform sends and for the simulator that answers them.

@@ -1,4 +1,4 @@
-import Estate
+import EstateModel
 
 /// What has observers, as the API names it: the one mapping between an ``ObservedEntity`` and its
 /// `….observers` endpoint, for the calls deskform sends and for the simulator that answers them.

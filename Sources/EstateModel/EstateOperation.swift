@@ -1,6 +1,6 @@
 /// One write the API can make, in the estate's terms. Parents are `0` or nil for "at the root",
 /// as the API reads `parent_id`.
-public enum Operation: Equatable, Hashable, Sendable, Codable {
+public enum EstateOperation: Equatable, Hashable, Sendable, Codable {
     case createCompany(name: String, externalID: String?)
     /// nil leaves a field unchanged; an empty `externalID` clears it.
     case updateCompany(id: Int, name: String?, externalID: String?)

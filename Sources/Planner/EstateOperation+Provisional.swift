@@ -1,7 +1,7 @@
-import Estate
+import EstateModel
 
 /// Rewriting a plan's provisional ids (and tree option hashes) with the ones the API handed out.
-extension Operation {
+extension EstateOperation {
     /// The provisional objects among `provisional` that this operation mentions.
     package func provisionalReferences(among provisional: Set<ProvisionalObject>) -> Set<ProvisionalObject> {
         var found: Set<ProvisionalObject> = []
@@ -15,7 +15,7 @@ extension Operation {
     /// This operation with every object reference passed through `transform`: ids of companies,
     /// groups, locations and KB categories (parents included; `0`, the root, is left alone) and
     /// tree option hashes. Users, help desks, levels and custom fields are never created by a plan.
-    package func rewriting(_ transform: (ProvisionalObject) -> ProvisionalObject) -> Operation {
+    package func rewriting(_ transform: (ProvisionalObject) -> ProvisionalObject) -> EstateOperation {
         func company(_ id: Int) -> Int {
             if case .company(let real) = transform(.company(id)) { return real }
             return id

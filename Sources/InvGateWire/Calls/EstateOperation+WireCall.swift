@@ -1,6 +1,6 @@
-import Estate
+import EstateModel
 
-extension Operation {
+extension EstateOperation {
     /// The endpoint, method and parameters of this operation, exactly as they are sent.
     public var wireCall: WireCall {
         switch self {

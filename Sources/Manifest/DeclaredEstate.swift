@@ -1,21 +1,21 @@
 /// Everything the manifests declare, merged across files and documents, in file order (files sorted by
 /// path). Produced by `ManifestLoader`; consumed by the planner, which resolves names and users against
 /// the live instance.
-public struct DesiredEstate: Hashable, Sendable {
-    public var companies: [DesiredCompany]
-    public var groups: [DesiredGroup]
+public struct DeclaredEstate: Hashable, Sendable {
+    public var companies: [DeclaredCompany]
+    public var groups: [DeclaredGroup]
     /// Root locations, each with its sublocations.
-    public var locations: [DesiredLocation]
-    public var helpDesks: [DesiredHelpDesk]
+    public var locations: [DeclaredLocation]
+    public var helpDesks: [DeclaredHelpDesk]
     /// Root KB categories, each with its subcategories.
-    public var kbCategories: [DesiredKBCategory]
-    public var customFields: [DesiredCustomField]
+    public var kbCategories: [DeclaredKBCategory]
+    public var customFields: [DeclaredCustomField]
     public var policy: Policy
 
     public init(
-        companies: [DesiredCompany] = [], groups: [DesiredGroup] = [], locations: [DesiredLocation] = [],
-        helpDesks: [DesiredHelpDesk] = [], kbCategories: [DesiredKBCategory] = [],
-        customFields: [DesiredCustomField] = [], policy: Policy = Policy()
+        companies: [DeclaredCompany] = [], groups: [DeclaredGroup] = [], locations: [DeclaredLocation] = [],
+        helpDesks: [DeclaredHelpDesk] = [], kbCategories: [DeclaredKBCategory] = [],
+        customFields: [DeclaredCustomField] = [], policy: Policy = Policy()
     ) {
         self.companies = companies
         self.groups = groups
@@ -29,9 +29,9 @@ public struct DesiredEstate: Hashable, Sendable {
     /// Number of declared objects: companies, groups, locations and KB categories (at every depth),
     /// help desks, levels, custom fields and their options.
     public var objectCount: Int {
-        func locationCount(_ nodes: [DesiredLocation]) -> Int { nodes.reduce(nodes.count) { $0 + locationCount($1.children) } }
-        func categoryCount(_ nodes: [DesiredKBCategory]) -> Int { nodes.reduce(nodes.count) { $0 + categoryCount($1.children) } }
-        func treeCount(_ nodes: [DesiredTreeOption]) -> Int { nodes.reduce(nodes.count) { $0 + treeCount($1.children) } }
+        func locationCount(_ nodes: [DeclaredLocation]) -> Int { nodes.reduce(nodes.count) { $0 + locationCount($1.children) } }
+        func categoryCount(_ nodes: [DeclaredKBCategory]) -> Int { nodes.reduce(nodes.count) { $0 + categoryCount($1.children) } }
+        func treeCount(_ nodes: [DeclaredTreeOption]) -> Int { nodes.reduce(nodes.count) { $0 + treeCount($1.children) } }
         return companies.count + groups.count + locationCount(locations)
             + helpDesks.reduce(helpDesks.count) { $0 + $1.levels.count }
             + categoryCount(kbCategories)

@@ -1,16 +1,16 @@
 /// The options of an existing list- or tree-type custom field. `field` is the field's label or, when all
 /// digits, its uid. `options` (list-type) and `tree` (tree-type) are exclusive; when present they are
 /// authoritative: live options not listed are removed.
-public struct DesiredCustomField: Hashable, Sendable {
+public struct DeclaredCustomField: Hashable, Sendable {
     public var field: String
     /// Where the field's label or uid is written.
     public var location: SourceLocation
-    public var options: [DesiredListOption]?
-    public var tree: [DesiredTreeOption]?
+    public var options: [DeclaredListOption]?
+    public var tree: [DeclaredTreeOption]?
 
     public init(
-        field: String, location: SourceLocation = .unknown, options: [DesiredListOption]? = nil,
-        tree: [DesiredTreeOption]? = nil
+        field: String, location: SourceLocation = .unknown, options: [DeclaredListOption]? = nil,
+        tree: [DeclaredTreeOption]? = nil
     ) {
         self.field = field
         self.location = location
@@ -25,7 +25,7 @@ public struct DesiredCustomField: Hashable, Sendable {
 }
 
 /// One `key: value` option of a list-type field, in file order.
-public struct DesiredListOption: Hashable, Sendable {
+public struct DeclaredListOption: Hashable, Sendable {
     public var key: String
     public var value: String
     /// Where the option's key is written.
@@ -39,15 +39,15 @@ public struct DesiredListOption: Hashable, Sendable {
 }
 
 /// A node of a tree-type field's options. Identity: `key` when set, else the path of names.
-public struct DesiredTreeOption: Hashable, Sendable {
+public struct DeclaredTreeOption: Hashable, Sendable {
     public var name: String
     /// The option's key (with where it is written), unique within the field.
     public var key: Located<String>?
     /// Where the option's name is written.
     public var location: SourceLocation
-    public var children: [DesiredTreeOption]
+    public var children: [DeclaredTreeOption]
 
-    public init(name: String, key: Located<String>? = nil, location: SourceLocation = .unknown, children: [DesiredTreeOption] = []) {
+    public init(name: String, key: Located<String>? = nil, location: SourceLocation = .unknown, children: [DeclaredTreeOption] = []) {
         self.name = name
         self.key = key
         self.location = location

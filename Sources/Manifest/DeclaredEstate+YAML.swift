@@ -1,6 +1,6 @@
 import Yams
 
-extension DesiredEstate {
+extension DeclaredEstate {
     /// The estate as one manifest in format v1 (what `deskform export` writes): loading it again gives an
     /// equal estate, locations aside. Keys in format order; absent relations omitted, empty ones kept as
     /// `[]`; user and name lists in flow style. `comments` are written as `# ` lines after the schema comment.
@@ -52,7 +52,7 @@ enum ManifestEncoding {
 
     static func flag(_ value: Bool) -> Node? { value ? Node("true") : nil }
 
-    static func company(_ company: DesiredCompany) -> Node {
+    static func company(_ company: DeclaredCompany) -> Node {
         mapping([
             ("name", text(company.name)),
             ("external_id", company.externalID.map { text($0.value) }),
@@ -65,7 +65,7 @@ enum ManifestEncoding {
         ])
     }
 
-    static func group(_ group: DesiredGroup) -> Node {
+    static func group(_ group: DeclaredGroup) -> Node {
         mapping([
             ("name", text(group.name)),
             ("previous_names", group.previousNames.isEmpty ? nil : list(group.previousNames.map(\.value))),
@@ -76,7 +76,7 @@ enum ManifestEncoding {
         ])
     }
 
-    static func location(_ location: DesiredLocation) -> Node {
+    static func location(_ location: DeclaredLocation) -> Node {
         mapping([
             ("name", text(location.name)),
             ("previous_names", location.previousNames.isEmpty ? nil : list(location.previousNames.map(\.value))),
@@ -88,7 +88,7 @@ enum ManifestEncoding {
         ])
     }
 
-    static func helpDesk(_ desk: DesiredHelpDesk) -> Node {
+    static func helpDesk(_ desk: DeclaredHelpDesk) -> Node {
         mapping([
             ("name", text(desk.name)),
             ("observers", desk.observers.map(users)),
@@ -96,7 +96,7 @@ enum ManifestEncoding {
         ])
     }
 
-    static func level(_ level: DesiredLevel) -> Node {
+    static func level(_ level: DeclaredLevel) -> Node {
         let selector: (String, Node?)
         switch level.selector {
         case .name(let name): selector = ("name", text(name))
@@ -105,7 +105,7 @@ enum ManifestEncoding {
         return mapping([selector, ("observers", level.observers.map(users))])
     }
 
-    static func kbCategory(_ category: DesiredKBCategory) -> Node {
+    static func kbCategory(_ category: DeclaredKBCategory) -> Node {
         mapping([
             ("name", text(category.name)),
             ("previous_names", category.previousNames.isEmpty ? nil : list(category.previousNames.map(\.value))),
@@ -115,7 +115,7 @@ enum ManifestEncoding {
         ])
     }
 
-    static func customField(_ field: DesiredCustomField) -> Node {
+    static func customField(_ field: DeclaredCustomField) -> Node {
         mapping([
             ("field", text(field.field)),
             ("options", field.options.map { options in Node(options.map { (text($0.key), text($0.value)) }) }),
@@ -123,7 +123,7 @@ enum ManifestEncoding {
         ])
     }
 
-    static func treeOption(_ option: DesiredTreeOption) -> Node {
+    static func treeOption(_ option: DeclaredTreeOption) -> Node {
         mapping([
             ("name", text(option.name)),
             ("key", option.key.map { text($0.value) }),

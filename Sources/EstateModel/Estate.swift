@@ -1,7 +1,7 @@
 /// The organisation data of one InvGate instance: everything deskform reads or manages.
 ///
 /// An `Estate` is a plain value. The API's semantics live in `Estate+Apply.swift`: applying an
-/// ``Operation`` to an estate gives the next estate, side effects included. The planner uses that
+/// ``EstateOperation`` to an estate gives the next estate, side effects included. The planner uses that
 /// to prove a plan converges; the simulator uses it as its store.
 public struct Estate: Equatable, Sendable, Codable {
     public var users: [Int: User]

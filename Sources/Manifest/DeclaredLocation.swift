@@ -1,6 +1,6 @@
 /// A node of the location tree. Identity: its `path` of names from the root ("Madrid/Floor 2"); the API
 /// cannot rename or move a location, so a new path is a replace (which also erases sublocations).
-public struct DesiredLocation: Hashable, Sendable {
+public struct DeclaredLocation: Hashable, Sendable {
     public var name: String
     /// Where the location's name is written.
     public var location: SourceLocation
@@ -10,13 +10,13 @@ public struct DesiredLocation: Hashable, Sendable {
     public var members: [UserReference]?
     public var observers: [UserReference]?
     /// Declared sublocations, in file order.
-    public var children: [DesiredLocation]
+    public var children: [DeclaredLocation]
     public var protect: Bool
     public var absent: Bool
 
     public init(
         name: String, location: SourceLocation = .unknown, previousNames: [Located<String>] = [], members: [UserReference]? = nil,
-        observers: [UserReference]? = nil, children: [DesiredLocation] = [],
+        observers: [UserReference]? = nil, children: [DeclaredLocation] = [],
         protect: Bool = false, absent: Bool = false
     ) {
         self.name = name

@@ -1,18 +1,18 @@
 /// A node of the Knowledge Base category tree. Identity: its path of names from the root. The API renames
 /// and moves categories in place; `previousNames` are earlier names of this category under the same
 /// parent, so a rename keeps the category (and its articles) instead of replacing it.
-public struct DesiredKBCategory: Hashable, Sendable {
+public struct DeclaredKBCategory: Hashable, Sendable {
     public var name: String
     /// Where the category's name is written.
     public var location: SourceLocation
     public var previousNames: [Located<String>]
-    public var children: [DesiredKBCategory]
+    public var children: [DeclaredKBCategory]
     public var protect: Bool
     public var absent: Bool
 
     public init(
         name: String, location: SourceLocation = .unknown, previousNames: [Located<String>] = [],
-        children: [DesiredKBCategory] = [], protect: Bool = false, absent: Bool = false
+        children: [DeclaredKBCategory] = [], protect: Bool = false, absent: Bool = false
     ) {
         self.name = name
         self.location = location

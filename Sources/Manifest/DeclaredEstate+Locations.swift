@@ -1,8 +1,8 @@
-extension DesiredEstate {
+extension DeclaredEstate {
     /// The same estate with every `SourceLocation` set to `.unknown`: for comparing what two sets of
     /// manifests declare, wherever they declare it (`a.withoutLocations() == b.withoutLocations()`).
-    public func withoutLocations() -> DesiredEstate {
-        DesiredEstate(
+    public func withoutLocations() -> DeclaredEstate {
+        DeclaredEstate(
             companies: companies.map { company in
                 var company = company
                 company.location = .unknown
@@ -56,7 +56,7 @@ extension DesiredEstate {
 
     static func strip(_ users: [UserReference]) -> [UserReference] { users.map { UserReference($0.key) } }
 
-    static func strip(_ location: DesiredLocation) -> DesiredLocation {
+    static func strip(_ location: DeclaredLocation) -> DeclaredLocation {
         var location = location
         location.location = .unknown
         location.previousNames = location.previousNames.map(strip)
@@ -66,7 +66,7 @@ extension DesiredEstate {
         return location
     }
 
-    static func strip(_ category: DesiredKBCategory) -> DesiredKBCategory {
+    static func strip(_ category: DeclaredKBCategory) -> DeclaredKBCategory {
         var category = category
         category.location = .unknown
         category.previousNames = category.previousNames.map(strip)
@@ -74,7 +74,7 @@ extension DesiredEstate {
         return category
     }
 
-    static func strip(_ option: DesiredTreeOption) -> DesiredTreeOption {
+    static func strip(_ option: DeclaredTreeOption) -> DeclaredTreeOption {
         var option = option
         option.location = .unknown
         option.key = option.key.map(strip)

@@ -1,6 +1,6 @@
 /// A group as the manifests want it. Identity: `name` (the API cannot rename a group: a new name is a
 /// replace). Relations: `nil` unmanaged, `[]` emptied, a list authoritative.
-public struct DesiredGroup: Hashable, Sendable {
+public struct DeclaredGroup: Hashable, Sendable {
     public var name: String
     /// Where the group's name is written.
     public var location: SourceLocation

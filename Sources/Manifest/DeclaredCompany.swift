@@ -2,7 +2,7 @@
 /// else `name`; `previousNames` lets the planner rename in place a company that has no external id.
 ///
 /// Relations are optional: `nil` leaves the relation unmanaged, `[]` empties it, a list is authoritative.
-public struct DesiredCompany: Hashable, Sendable {
+public struct DeclaredCompany: Hashable, Sendable {
     public var name: String
     /// Where the company's name is written.
     public var location: SourceLocation

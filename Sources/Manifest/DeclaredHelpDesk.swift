@@ -1,15 +1,15 @@
 /// An existing help desk, named to manage its observers and its levels' observers. deskform never
 /// creates, renames or deletes help desks or levels.
-public struct DesiredHelpDesk: Hashable, Sendable {
+public struct DeclaredHelpDesk: Hashable, Sendable {
     public var name: String
     /// Where the help desk's name is written.
     public var location: SourceLocation
     public var observers: [UserReference]?
-    public var levels: [DesiredLevel]
+    public var levels: [DeclaredLevel]
 
     public init(
         name: String, location: SourceLocation = .unknown, observers: [UserReference]? = nil,
-        levels: [DesiredLevel] = []
+        levels: [DeclaredLevel] = []
     ) {
         self.name = name
         self.location = location
@@ -19,7 +19,7 @@ public struct DesiredHelpDesk: Hashable, Sendable {
 }
 
 /// A level of a help desk, picked by its name or by its order (1 is the first level).
-public struct DesiredLevel: Hashable, Sendable {
+public struct DeclaredLevel: Hashable, Sendable {
     public enum Selector: Hashable, Sendable, CustomStringConvertible {
         case name(String)
         case order(Int)
