@@ -5,7 +5,7 @@
 public struct DeclaredCompany: Hashable, Sendable {
     public var name: String
     /// Where the company's name is written.
-    public var location: SourceLocation
+    public var position: SourceLocation
     public var externalID: Located<String>?
     public var previousNames: [Located<String>]
     /// Names of the groups related to the company (`companies.groups`).
@@ -18,13 +18,13 @@ public struct DeclaredCompany: Hashable, Sendable {
     public var absent: Bool
 
     public init(
-        name: String, location: SourceLocation = .unknown, externalID: Located<String>? = nil,
+        name: String, position: SourceLocation = .unknown, externalID: Located<String>? = nil,
         previousNames: [Located<String>] = [], groups: [Located<String>]? = nil,
         members: [UserReference]? = nil, observers: [UserReference]? = nil,
         protect: Bool = false, absent: Bool = false
     ) {
         self.name = name
-        self.location = location
+        self.position = position
         self.externalID = externalID
         self.previousNames = previousNames
         self.groups = groups

@@ -4,16 +4,16 @@
 public struct DeclaredCustomField: Hashable, Sendable {
     public var field: String
     /// Where the field's label or uid is written.
-    public var location: SourceLocation
+    public var position: SourceLocation
     public var options: [DeclaredListOption]?
     public var tree: [DeclaredTreeOption]?
 
     public init(
-        field: String, location: SourceLocation = .unknown, options: [DeclaredListOption]? = nil,
+        field: String, position: SourceLocation = .unknown, options: [DeclaredListOption]? = nil,
         tree: [DeclaredTreeOption]? = nil
     ) {
         self.field = field
-        self.location = location
+        self.position = position
         self.options = options
         self.tree = tree
     }
@@ -29,12 +29,12 @@ public struct DeclaredListOption: Hashable, Sendable {
     public var key: String
     public var value: String
     /// Where the option's key is written.
-    public var location: SourceLocation
+    public var position: SourceLocation
 
-    public init(key: String, value: String, location: SourceLocation = .unknown) {
+    public init(key: String, value: String, position: SourceLocation = .unknown) {
         self.key = key
         self.value = value
-        self.location = location
+        self.position = position
     }
 }
 
@@ -44,13 +44,13 @@ public struct DeclaredTreeOption: Hashable, Sendable {
     /// The option's key (with where it is written), unique within the field.
     public var key: Located<String>?
     /// Where the option's name is written.
-    public var location: SourceLocation
+    public var position: SourceLocation
     public var children: [DeclaredTreeOption]
 
-    public init(name: String, key: Located<String>? = nil, location: SourceLocation = .unknown, children: [DeclaredTreeOption] = []) {
+    public init(name: String, key: Located<String>? = nil, position: SourceLocation = .unknown, children: [DeclaredTreeOption] = []) {
         self.name = name
         self.key = key
-        self.location = location
+        self.position = position
         self.children = children
     }
 }

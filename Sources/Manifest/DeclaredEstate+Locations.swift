@@ -5,7 +5,7 @@ extension DeclaredEstate {
         DeclaredEstate(
             companies: companies.map { company in
                 var company = company
-                company.location = .unknown
+                company.position = .unknown
                 company.externalID = company.externalID.map(Self.strip)
                 company.previousNames = company.previousNames.map(Self.strip)
                 company.groups = company.groups?.map(Self.strip)
@@ -15,7 +15,7 @@ extension DeclaredEstate {
             },
             groups: groups.map { group in
                 var group = group
-                group.location = .unknown
+                group.position = .unknown
                 group.previousNames = group.previousNames.map(Self.strip)
                 group.members = group.members.map(Self.strip)
                 group.observers = group.observers.map(Self.strip)
@@ -24,11 +24,11 @@ extension DeclaredEstate {
             locations: locations.map(Self.strip),
             helpDesks: helpDesks.map { desk in
                 var desk = desk
-                desk.location = .unknown
+                desk.position = .unknown
                 desk.observers = desk.observers.map(Self.strip)
                 desk.levels = desk.levels.map { level in
                     var level = level
-                    level.location = .unknown
+                    level.position = .unknown
                     level.observers = level.observers.map(Self.strip)
                     return level
                 }
@@ -37,10 +37,10 @@ extension DeclaredEstate {
             kbCategories: kbCategories.map(Self.strip),
             customFields: customFields.map { field in
                 var field = field
-                field.location = .unknown
+                field.position = .unknown
                 field.options = field.options?.map { option in
                     var option = option
-                    option.location = .unknown
+                    option.position = .unknown
                     return option
                 }
                 field.tree = field.tree?.map(Self.strip)
@@ -58,7 +58,7 @@ extension DeclaredEstate {
 
     static func strip(_ location: DeclaredLocation) -> DeclaredLocation {
         var location = location
-        location.location = .unknown
+        location.position = .unknown
         location.previousNames = location.previousNames.map(strip)
         location.members = location.members.map(strip)
         location.observers = location.observers.map(strip)
@@ -68,7 +68,7 @@ extension DeclaredEstate {
 
     static func strip(_ category: DeclaredKBCategory) -> DeclaredKBCategory {
         var category = category
-        category.location = .unknown
+        category.position = .unknown
         category.previousNames = category.previousNames.map(strip)
         category.children = category.children.map(strip)
         return category
@@ -76,7 +76,7 @@ extension DeclaredEstate {
 
     static func strip(_ option: DeclaredTreeOption) -> DeclaredTreeOption {
         var option = option
-        option.location = .unknown
+        option.position = .unknown
         option.key = option.key.map(strip)
         option.children = option.children.map(strip)
         return option

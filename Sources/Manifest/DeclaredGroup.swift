@@ -3,7 +3,7 @@
 public struct DeclaredGroup: Hashable, Sendable {
     public var name: String
     /// Where the group's name is written.
-    public var location: SourceLocation
+    public var position: SourceLocation
     /// Earlier names: a live group under one of them is replaced by this one (delete and create,
     /// relations re-applied), since the API cannot rename groups.
     public var previousNames: [Located<String>]
@@ -13,11 +13,11 @@ public struct DeclaredGroup: Hashable, Sendable {
     public var absent: Bool
 
     public init(
-        name: String, location: SourceLocation = .unknown, previousNames: [Located<String>] = [], members: [UserReference]? = nil,
+        name: String, position: SourceLocation = .unknown, previousNames: [Located<String>] = [], members: [UserReference]? = nil,
         observers: [UserReference]? = nil, protect: Bool = false, absent: Bool = false
     ) {
         self.name = name
-        self.location = location
+        self.position = position
         self.previousNames = previousNames
         self.members = members
         self.observers = observers

@@ -3,16 +3,16 @@
 public struct DeclaredHelpDesk: Hashable, Sendable {
     public var name: String
     /// Where the help desk's name is written.
-    public var location: SourceLocation
+    public var position: SourceLocation
     public var observers: [UserReference]?
     public var levels: [DeclaredLevel]
 
     public init(
-        name: String, location: SourceLocation = .unknown, observers: [UserReference]? = nil,
+        name: String, position: SourceLocation = .unknown, observers: [UserReference]? = nil,
         levels: [DeclaredLevel] = []
     ) {
         self.name = name
-        self.location = location
+        self.position = position
         self.observers = observers
         self.levels = levels
     }
@@ -34,12 +34,12 @@ public struct DeclaredLevel: Hashable, Sendable {
 
     public var selector: Selector
     /// Where the level's `name` or `order` value is written.
-    public var location: SourceLocation
+    public var position: SourceLocation
     public var observers: [UserReference]?
 
-    public init(selector: Selector, location: SourceLocation = .unknown, observers: [UserReference]? = nil) {
+    public init(selector: Selector, position: SourceLocation = .unknown, observers: [UserReference]? = nil) {
         self.selector = selector
-        self.location = location
+        self.position = position
         self.observers = observers
     }
 }

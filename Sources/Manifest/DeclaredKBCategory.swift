@@ -4,18 +4,18 @@
 public struct DeclaredKBCategory: Hashable, Sendable {
     public var name: String
     /// Where the category's name is written.
-    public var location: SourceLocation
+    public var position: SourceLocation
     public var previousNames: [Located<String>]
     public var children: [DeclaredKBCategory]
     public var protect: Bool
     public var absent: Bool
 
     public init(
-        name: String, location: SourceLocation = .unknown, previousNames: [Located<String>] = [],
+        name: String, position: SourceLocation = .unknown, previousNames: [Located<String>] = [],
         children: [DeclaredKBCategory] = [], protect: Bool = false, absent: Bool = false
     ) {
         self.name = name
-        self.location = location
+        self.position = position
         self.previousNames = previousNames
         self.children = children
         self.protect = protect

@@ -3,7 +3,7 @@
 public struct DeclaredLocation: Hashable, Sendable {
     public var name: String
     /// Where the location's name is written.
-    public var location: SourceLocation
+    public var position: SourceLocation
     /// Earlier names under the same parent: a live location there is replaced by this one (delete,
     /// which erases its sublocations, then create), since the API cannot rename locations.
     public var previousNames: [Located<String>]
@@ -15,12 +15,12 @@ public struct DeclaredLocation: Hashable, Sendable {
     public var absent: Bool
 
     public init(
-        name: String, location: SourceLocation = .unknown, previousNames: [Located<String>] = [], members: [UserReference]? = nil,
+        name: String, position: SourceLocation = .unknown, previousNames: [Located<String>] = [], members: [UserReference]? = nil,
         observers: [UserReference]? = nil, children: [DeclaredLocation] = [],
         protect: Bool = false, absent: Bool = false
     ) {
         self.name = name
-        self.location = location
+        self.position = position
         self.previousNames = previousNames
         self.members = members
         self.observers = observers

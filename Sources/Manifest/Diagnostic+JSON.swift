@@ -22,7 +22,7 @@ extension Diagnostic {
 
     public var record: Record {
         Record(
-            severity: severity, file: location.file, line: location.line, column: location.column,
+            severity: severity, file: position.file, line: position.line, column: position.column,
             message: message, hint: hint
         )
     }

@@ -13,7 +13,7 @@ public struct Diagnostic: Hashable, Sendable {
     }
 
     public var severity: Severity
-    public var location: SourceLocation
+    public var position: SourceLocation
     /// What is wrong, in one line, starting lower-case, without a final full stop.
     public var message: String
     /// How to fix it, when there is something useful to say (a did-you-mean, the other place named).
@@ -21,7 +21,7 @@ public struct Diagnostic: Hashable, Sendable {
 
     public init(_ severity: Severity, at location: SourceLocation, _ message: String, hint: String? = nil) {
         self.severity = severity
-        self.location = location
+        self.position = location
         self.message = message
         self.hint = hint
     }
@@ -40,7 +40,7 @@ public struct Diagnostic: Hashable, Sendable {
 extension Diagnostic: Comparable {
     /// By file, line and column; errors before warnings at the same place; then by message.
     public static func < (lhs: Diagnostic, rhs: Diagnostic) -> Bool {
-        if lhs.location != rhs.location { return lhs.location < rhs.location }
+        if lhs.position != rhs.position { return lhs.position < rhs.position }
         if lhs.severity != rhs.severity { return lhs.severity > rhs.severity }
         return lhs.message < rhs.message
     }

@@ -25,7 +25,7 @@ public struct DiagnosticRenderer: Sendable {
 
     /// One diagnostic: its `path:line:column: severity: message` line and, if any, its hint line.
     public func render(_ diagnostic: Diagnostic) -> String {
-        let place = diagnostic.location.description
+        let place = diagnostic.position.description
         let label = diagnostic.severity.rawValue
         var text = paint(place + ":", .bold) + " "
             + paint(label + ":", diagnostic.isError ? .red : .yellow) + " "

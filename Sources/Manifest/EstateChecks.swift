@@ -44,11 +44,11 @@ struct EstateChecks {
 
     mutating func companies() {
         let companies = estate.companies
-        unique(companies, key: \.name, location: \.location, what: { "company '\($0.name)'" })
-        unique(companies, key: { $0.externalID?.value }, location: { $0.externalID!.location },
+        unique(companies, key: \.name, location: \.position, what: { "company '\($0.name)'" })
+        unique(companies, key: { $0.externalID?.value }, location: { $0.externalID!.position },
                what: { "external_id '\($0.externalID!.value)'" })
         previousNames(companies.map { Renamable($0.name, previous: $0.previousNames) },
-                      declared: declarations(companies.map { ($0.name, $0.location, $0.absent) }), kind: "company")
+                      declared: declarations(companies.map { ($0.name, $0.position, $0.absent) }), kind: "company")
         let groups = GroupIndex(estate.groups)
         for company in companies {
             for group in company.groups ?? [] { groupReference(group, groups) }
@@ -67,7 +67,7 @@ struct EstateChecks {
             for group in groups {
                 if byName[group.name] == nil { byName[group.name] = group }
                 for earlier in group.previousNames where byPreviousName[earlier.value] == nil {
-                    byPreviousName[earlier.value] = (group, earlier.location)
+                    byPreviousName[earlier.value] = (group, earlier.position)
                 }
             }
         }
@@ -79,15 +79,15 @@ struct EstateChecks {
         if let declared = groups.byName[reference.value] {
             guard declared.absent else { return }
             diagnostics.append(.error(
-                at: reference.location, "group '\(reference.value)' is declared absent, so no company can relate to it",
-                hint: "declared absent at \(declared.location.reference(from: reference.location)); remove it from 'groups'"))
+                at: reference.position, "group '\(reference.value)' is declared absent, so no company can relate to it",
+                hint: "declared absent at \(declared.position.reference(from: reference.position)); remove it from 'groups'"))
         } else if let renamed = groups.byPreviousName[reference.value] {
             diagnostics.append(.error(
-                at: reference.location, "group '\(reference.value)' was renamed to '\(renamed.group.name)'",
-                hint: "write '\(renamed.group.name)' (the rename is declared at \(renamed.at.reference(from: reference.location)))"))
+                at: reference.position, "group '\(reference.value)' was renamed to '\(renamed.group.name)'",
+                hint: "write '\(renamed.group.name)' (the rename is declared at \(renamed.at.reference(from: reference.position)))"))
         } else if let close = Suggestion.closest(to: reference.value, among: groups.present) {
             diagnostics.append(.warning(
-                at: reference.location, "group '\(reference.value)' is not declared in the manifests",
+                at: reference.position, "group '\(reference.value)' is not declared in the manifests",
                 hint: "did you mean '\(close)'? (an undeclared group must already exist on the instance)"))
         }
     }
@@ -111,7 +111,7 @@ struct EstateChecks {
 
     /// Where an object is declared, and whether as `absent: true`.
     struct Declaration {
-        var location: SourceLocation
+        var position: SourceLocation
         var absent: Bool
     }
 
@@ -119,7 +119,7 @@ struct EstateChecks {
     func declarations(_ objects: [(identity: String, location: SourceLocation, absent: Bool)]) -> [String: Declaration] {
         var declared: [String: Declaration] = [:]
         for object in objects where declared[object.identity] == nil {
-            declared[object.identity] = Declaration(location: object.location, absent: object.absent)
+            declared[object.identity] = Declaration(position: object.location, absent: object.absent)
         }
         return declared
     }
@@ -132,31 +132,31 @@ struct EstateChecks {
             for (earlier, identity) in object.previous {
                 let what = earlier.value.contains("/") ? "path" : "name"
                 if identity == object.identity {
-                    diagnostics.append(.error(at: earlier.location, "\(kind) '\(object.identity)' lists its own \(what) in 'previous_names'",
+                    diagnostics.append(.error(at: earlier.position, "\(kind) '\(object.identity)' lists its own \(what) in 'previous_names'",
                                               hint: "previous names are names it had before a rename"))
                 } else if let other = declared[identity], other.absent {
                     diagnostics.append(.error(
-                        at: earlier.location, "previous \(what) '\(earlier.value)' of \(kind) '\(object.identity)' is a \(kind) declared absent",
-                        hint: "declared absent at \(other.location.reference(from: earlier.location)); it cannot be both renamed and deleted"))
+                        at: earlier.position, "previous \(what) '\(earlier.value)' of \(kind) '\(object.identity)' is a \(kind) declared absent",
+                        hint: "declared absent at \(other.position.reference(from: earlier.position)); it cannot be both renamed and deleted"))
                 } else if let other = declared[identity] {
                     diagnostics.append(.error(
-                        at: earlier.location, "previous \(what) '\(earlier.value)' of \(kind) '\(object.identity)' is the \(what) of another declared \(kind)",
-                        hint: "'\(earlier.value)' is declared at \(other.location.reference(from: earlier.location)); a rename cannot keep both"))
+                        at: earlier.position, "previous \(what) '\(earlier.value)' of \(kind) '\(object.identity)' is the \(what) of another declared \(kind)",
+                        hint: "'\(earlier.value)' is declared at \(other.position.reference(from: earlier.position)); a rename cannot keep both"))
                 } else if let owner = claimed[identity] {
                     diagnostics.append(.error(
-                        at: earlier.location, "previous \(what) '\(earlier.value)' is claimed by both \(kind) '\(owner.owner)' and '\(object.identity)'",
-                        hint: "first claimed at \(owner.location.reference(from: earlier.location))"))
+                        at: earlier.position, "previous \(what) '\(earlier.value)' is claimed by both \(kind) '\(owner.owner)' and '\(object.identity)'",
+                        hint: "first claimed at \(owner.location.reference(from: earlier.position))"))
                 } else {
-                    claimed[identity] = (object.identity, earlier.location)
+                    claimed[identity] = (object.identity, earlier.position)
                 }
             }
         }
     }
 
     mutating func groups() {
-        unique(estate.groups, key: \.name, location: \.location, what: { "group '\($0.name)'" })
+        unique(estate.groups, key: \.name, location: \.position, what: { "group '\($0.name)'" })
         previousNames(estate.groups.map { Renamable($0.name, previous: $0.previousNames) },
-                      declared: declarations(estate.groups.map { ($0.name, $0.location, $0.absent) }), kind: "group")
+                      declared: declarations(estate.groups.map { ($0.name, $0.position, $0.absent) }), kind: "group")
     }
 
     /// Siblings have different names; previous names are checked across the whole tree, by path:
@@ -164,7 +164,7 @@ struct EstateChecks {
     mutating func tree<Node: DeclaredNode>(_ roots: [Node], kind: String, previousPath: (Located<String>, [String]) -> [String]) {
         var nodes: [(node: Node, path: [String])] = []
         func walk(_ siblings: [Node], parent: [String]) {
-            unique(siblings, key: \.name, location: \.location, what: { "\(kind) '\((parent + [$0.name]).joined(separator: "/"))'" })
+            unique(siblings, key: \.name, location: \.position, what: { "\(kind) '\((parent + [$0.name]).joined(separator: "/"))'" })
             for node in siblings {
                 nodes.append((node, parent + [node.name]))
                 walk(node.children, parent: parent + [node.name])
@@ -176,32 +176,32 @@ struct EstateChecks {
             return Renamable(identity, previous: node.previousNames.map {
                 ($0, previousPath($0, Array(path.dropLast())).joined(separator: "/"))
             })
-        }, declared: declarations(nodes.map { ($0.path.joined(separator: "/"), $0.node.location, $0.node.absent) }), kind: kind)
+        }, declared: declarations(nodes.map { ($0.path.joined(separator: "/"), $0.node.position, $0.node.absent) }), kind: kind)
     }
 
     mutating func helpDesks() {
-        unique(estate.helpDesks, key: \.name, location: \.location, what: { "help desk '\($0.name)'" })
+        unique(estate.helpDesks, key: \.name, location: \.position, what: { "help desk '\($0.name)'" })
         for desk in estate.helpDesks {
-            unique(desk.levels, key: { "\($0.selector)" }, location: \.location,
+            unique(desk.levels, key: { "\($0.selector)" }, location: \.position,
                    what: { "level \($0.selector) of help desk '\(desk.name)'" })
         }
     }
 
     mutating func customFields() {
-        unique(estate.customFields, key: \.field, location: \.location, what: { "custom field '\($0.field)'" })
+        unique(estate.customFields, key: \.field, location: \.position, what: { "custom field '\($0.field)'" })
         for field in estate.customFields {
             guard let tree = field.tree else { continue }
             let before = diagnostics.count
             treeSiblings(tree, field: field.field, parent: [])
             // A repeated sibling is reported once, as declared twice, not again for its key.
-            let repeatedSiblings = Set(diagnostics[before...].map(\.location))
+            let repeatedSiblings = Set(diagnostics[before...].map(\.position))
             var keys: [String: SourceLocation] = [:]
             treeKeys(tree, field: field.field, skipping: repeatedSiblings, seen: &keys)
         }
     }
 
     mutating func treeSiblings(_ nodes: [DeclaredTreeOption], field: String, parent: [String]) {
-        unique(nodes, key: \.name, location: \.location,
+        unique(nodes, key: \.name, location: \.position,
                what: { "tree option '\((parent + [$0.name]).joined(separator: "/"))' of field '\(field)'" })
         for node in nodes { treeSiblings(node.children, field: field, parent: parent + [node.name]) }
     }
@@ -210,12 +210,12 @@ struct EstateChecks {
         _ nodes: [DeclaredTreeOption], field: String, skipping: Set<SourceLocation>, seen: inout [String: SourceLocation]
     ) {
         for node in nodes {
-            if let key = node.key, !skipping.contains(node.location) {
+            if let key = node.key, !skipping.contains(node.position) {
                 if let first = seen[key.value] {
-                    diagnostics.append(.error(at: key.location, "tree option key '\(key.value)' is used twice in field '\(field)'",
-                                              hint: "first used at \(first.reference(from: key.location)); keys identify options within a field"))
+                    diagnostics.append(.error(at: key.position, "tree option key '\(key.value)' is used twice in field '\(field)'",
+                                              hint: "first used at \(first.reference(from: key.position)); keys identify options within a field"))
                 } else {
-                    seen[key.value] = key.location
+                    seen[key.value] = key.position
                 }
             }
             treeKeys(node.children, field: field, skipping: skipping, seen: &seen)
@@ -226,7 +226,7 @@ struct EstateChecks {
 /// A node of a declared tree (locations, KB categories), for the checks both trees share.
 protocol DeclaredNode {
     var name: String { get }
-    var location: SourceLocation { get }
+    var position: SourceLocation { get }
     var previousNames: [Located<String>] { get }
     var children: [Self] { get }
     var absent: Bool { get }

@@ -1,11 +1,11 @@
 /// A value read from a manifest, with the place it was written.
 public struct Located<Value: Hashable & Sendable>: Hashable, Sendable {
     public var value: Value
-    public var location: SourceLocation
+    public var position: SourceLocation
 
-    public init(_ value: Value, at location: SourceLocation = .unknown) {
+    public init(_ value: Value, at position: SourceLocation = .unknown) {
         self.value = value
-        self.location = location
+        self.position = position
     }
 }
 

@@ -68,9 +68,9 @@ public struct ManifestLoader: Sendable {
         for (policy, _) in policies {
             for kind in policy.prune {
                 if let first = merged.prune.first(where: { $0.value == kind.value }) {
-                    if first.location.file != kind.location.file {
-                        diagnostics.append(.error(at: kind.location, "kind '\(kind.value.rawValue)' is listed twice in 'policy.prune'",
-                                                  hint: "first listed at \(first.location)"))
+                    if first.position.file != kind.position.file {
+                        diagnostics.append(.error(at: kind.position, "kind '\(kind.value.rawValue)' is listed twice in 'policy.prune'",
+                                                  hint: "first listed at \(first.position)"))
                     }
                 } else {
                     merged.prune.append(kind)
@@ -79,8 +79,8 @@ public struct ManifestLoader: Sendable {
             merged.ignore += policy.ignore
             if let maxDeletes = policy.maxDeletes {
                 if let first = merged.maxDeletes {
-                    diagnostics.append(.error(at: maxDeletes.location, "'policy.max_deletes' is set twice",
-                                              hint: "first set at \(first.location)"))
+                    diagnostics.append(.error(at: maxDeletes.position, "'policy.max_deletes' is set twice",
+                                              hint: "first set at \(first.position)"))
                 } else {
                     merged.maxDeletes = maxDeletes
                 }

@@ -18,11 +18,11 @@ extension ManifestReader {
             tree = items.compactMap { treeOption($0) }
         }
         if fields["options"] == nil, fields["tree"] == nil, let field {
-            diagnostics.append(.warning(at: field.location, "custom field '\(field.value)' declares neither 'options' nor 'tree'",
+            diagnostics.append(.warning(at: field.position, "custom field '\(field.value)' declares neither 'options' nor 'tree'",
                                         hint: "nothing of it is managed; add 'options' (list-type) or 'tree' (tree-type)"))
         }
         guard let field else { return nil }
-        return DeclaredCustomField(field: field.value, location: field.location, options: options, tree: tree)
+        return DeclaredCustomField(field: field.value, position: field.position, options: options, tree: tree)
     }
 
     /// `options: {key: value, …}`: a list-type field's options, in file order.
@@ -54,7 +54,7 @@ extension ManifestReader {
             }
             let value = Located(valueScalar.string, at: location(valueNode))
             guard checkName(value, what: "option value") else { continue }
-            options.append(DeclaredListOption(key: key.value, value: value.value, location: key.location))
+            options.append(DeclaredListOption(key: key.value, value: value.value, position: key.position))
         }
         return options
     }
@@ -73,6 +73,6 @@ extension ManifestReader {
             children = items.compactMap { treeOption($0) }
         }
         guard let name else { return nil }
-        return DeclaredTreeOption(name: name.value, key: key, location: name.location, children: children)
+        return DeclaredTreeOption(name: name.value, key: key, position: name.position, children: children)
     }
 }

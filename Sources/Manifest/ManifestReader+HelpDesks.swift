@@ -12,7 +12,7 @@ extension ManifestReader {
         }
         guard let name else { return nil }
         return DeclaredHelpDesk(
-            name: name.value, location: name.location,
+            name: name.value, position: name.position,
             observers: fields["observers"].flatMap { users($0, key: "observers") },
             levels: levels
         )
@@ -32,10 +32,10 @@ extension ManifestReader {
             return nil
         case (.some, nil):
             guard let name = name(fields, of: node, noun: "level") else { return nil }
-            return DeclaredLevel(selector: .name(name.value), location: name.location, observers: observers)
+            return DeclaredLevel(selector: .name(name.value), position: name.position, observers: observers)
         case (nil, .some(let orderNode)):
             guard let order = integer(orderNode, key: "order", in: "a level", minimum: 1) else { return nil }
-            return DeclaredLevel(selector: .order(order.value), location: order.location, observers: observers)
+            return DeclaredLevel(selector: .order(order.value), position: order.position, observers: observers)
         }
     }
 }

@@ -13,7 +13,7 @@ extension ManifestReader {
         }
         let company = DeclaredCompany(
             name: name?.value ?? "",
-            location: name?.location ?? location(node),
+            position: name?.position ?? location(node),
             externalID: externalID,
             previousNames: fields["previous_names"].flatMap {
                 names($0, key: "previous_names", of: "earlier names", example: "'previous_names: [Acme Inc]'")
@@ -34,7 +34,7 @@ extension ManifestReader {
         let name = name(fields, of: node, noun: "group")
         let group = DeclaredGroup(
             name: name?.value ?? "",
-            location: name?.location ?? location(node),
+            position: name?.position ?? location(node),
             previousNames: fields["previous_names"].flatMap {
                 names($0, key: "previous_names", of: "earlier names", example: "'previous_names: [IT Team]'")
             } ?? [],
@@ -58,7 +58,7 @@ extension ManifestReader {
         }
         let desired = DeclaredLocation(
             name: name?.value ?? "",
-            location: name?.location ?? location(node),
+            position: name?.position ?? location(node),
             previousNames: fields["previous_names"].flatMap {
                 names($0, key: "previous_names", of: "earlier names", example: "'previous_names: [Madrid HQ]'")?.compactMap {
                     pathStep($0, of: "location", hint: "previous names are names it had under the same parent: a location cannot be moved")
@@ -85,7 +85,7 @@ extension ManifestReader {
         }
         let category = DeclaredKBCategory(
             name: name?.value ?? "",
-            location: name?.location ?? location(node),
+            position: name?.position ?? location(node),
             previousNames: fields["previous_names"].flatMap {
                 names($0, key: "previous_names", of: "earlier names", example: "'previous_names: [Information Technology]'")
             } ?? [],

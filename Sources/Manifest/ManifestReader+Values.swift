@@ -18,24 +18,24 @@ extension ManifestReader {
         let text = name.value
         switch NameRules.problem(text) {
         case .empty:
-            error(at: name.location, "\(what) is empty")
+            error(at: name.position, "\(what) is empty")
             return false
         case .onlyWhitespace:
-            error(at: name.location, "\(what) is only whitespace")
+            error(at: name.position, "\(what) is only whitespace")
             return false
         case .control(let control):
             let code = String(control.value, radix: 16, uppercase: true)
-            error(at: name.location, "\(what) contains a control character (U+\(String(repeating: "0", count: max(0, 4 - code.count)) + code))",
+            error(at: name.position, "\(what) contains a control character (U+\(String(repeating: "0", count: max(0, 4 - code.count)) + code))",
                   hint: "names are one line of printable text")
             return false
         case .tooLong(let length):
-            error(at: name.location, "\(what) is \(length) characters long; the limit is \(ManifestFormat.maximumNameLength)")
+            error(at: name.position, "\(what) is \(length) characters long; the limit is \(ManifestFormat.maximumNameLength)")
             return false
         case nil:
             break
         }
         if text.first!.isWhitespace || text.last!.isWhitespace {
-            diagnostics.append(.warning(at: name.location, "\(what) '\(text)' starts or ends with whitespace",
+            diagnostics.append(.warning(at: name.position, "\(what) '\(text)' starts or ends with whitespace",
                                         hint: "the instance may trim it, and the plan would never settle"))
         }
         return true
@@ -50,7 +50,7 @@ extension ManifestReader {
         let split = steps.count > 1
             ? "declare '\(steps.last!)' in the 'children' of '\(steps.dropLast().joined(separator: "/"))', or choose a name without '/'"
             : "choose a name without '/'"
-        error(at: name.location, "a \(kind) name cannot contain '/': paths join names with '/'", hint: hint ?? split)
+        error(at: name.position, "a \(kind) name cannot contain '/': paths join names with '/'", hint: hint ?? split)
         return nil
     }
 
@@ -107,10 +107,10 @@ extension ManifestReader {
             let name = Located(scalar.string, at: location(item))
             guard checkName(name, what: "name in '\(key)'") else { continue }
             if let first = seen[name.value] {
-                error(item, "'\(name.value)' is listed twice in '\(key)'", hint: "first listed at \(first.reference(from: name.location))")
+                error(item, "'\(name.value)' is listed twice in '\(key)'", hint: "first listed at \(first.reference(from: name.position))")
                 continue
             }
-            seen[name.value] = name.location
+            seen[name.value] = name.position
             names.append(name)
         }
         return names

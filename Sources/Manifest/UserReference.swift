@@ -26,21 +26,21 @@ public struct UserReference: Hashable, Sendable {
     }
 
     public var key: Key
-    public var location: SourceLocation
+    public var position: SourceLocation
 
-    public init(_ key: Key, at location: SourceLocation = .unknown) {
+    public init(_ key: Key, at position: SourceLocation = .unknown) {
         self.key = key
-        self.location = location
+        self.position = position
     }
 
     /// Reads a reference as written: digits only → id, contains `@` → email, else a username.
-    public init(parsing text: String, at location: SourceLocation = .unknown) {
+    public init(parsing text: String, at position: SourceLocation = .unknown) {
         if !text.isEmpty, text.allSatisfy(\.isASCII), let id = Int(text) {
-            self.init(.id(id), at: location)
+            self.init(.id(id), at: position)
         } else if text.contains("@") {
-            self.init(.email(text), at: location)
+            self.init(.email(text), at: position)
         } else {
-            self.init(.username(text), at: location)
+            self.init(.username(text), at: position)
         }
     }
 }

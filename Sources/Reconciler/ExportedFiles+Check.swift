@@ -9,10 +9,10 @@ extension ExportedFiles {
     public func roundTripProblems(against live: Estate, kinds: Set<ObjectKind>) -> [String] {
         let load = ManifestLoader().load(sources: files.map { ManifestSource(path: $0.path, text: $0.text) })
         let errors = load.diagnostics.filter(\.isError)
-        guard errors.isEmpty else { return errors.map { "\($0.location): \($0.message)" } }
+        guard errors.isEmpty else { return errors.map { "\($0.position): \($0.message)" } }
         let (desired, diagnostics, _) = ReferenceResolver.resolve(load.estate, against: live)
         let unresolved = diagnostics.filter(\.isError)
-        guard unresolved.isEmpty else { return unresolved.map { "\($0.location): \($0.message)" } }
+        guard unresolved.isEmpty else { return unresolved.map { "\($0.position): \($0.message)" } }
         do {
             let plan = try Planner.plan(desired: desired, live: live, fetched: FetchScope(exporting: kinds).kinds)
             return plan.isEmpty ? [] : ["planning the export against the instance it came from is not empty:\n" + plan.text()]

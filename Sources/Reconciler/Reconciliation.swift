@@ -30,7 +30,7 @@ public struct Reconciliation: Sendable {
         do {
             var plan = try Planner.plan(desired: desired, live: live, fetched: scope.kinds)
             // Warnings travel with the plan, so JSON and Markdown readers see them too.
-            plan.warnings = diagnostics.filter { !$0.isError }.map { "\($0.location): \($0.message)" }
+            plan.warnings = diagnostics.filter { !$0.isError }.map { "\($0.position): \($0.message)" }
             return Reconciliation(scope: scope, live: live, desired: desired, plan: plan)
         } catch {
             throw .planning(error.errors.map { Self.diagnostic($0, places: places) })

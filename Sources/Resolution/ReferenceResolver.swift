@@ -37,14 +37,14 @@ public struct ReferenceResolver {
         let groupNames = GroupNames(manifest: manifest, live: live)
 
         for company in manifest.companies {
-            places[Address(.company, company.name)] = company.location
+            places[Address(.company, company.name)] = company.position
             desired.companies.append(DesiredState.Company(
                 name: company.name, externalID: company.externalID?.value, previousNames: company.previousNames.map(\.value),
                 groups: company.groups.map { resolver.groups($0, known: groupNames) }, members: resolver.users(company.members),
                 observers: resolver.users(company.observers), protect: company.protect, absent: company.absent))
         }
         for group in manifest.groups {
-            places[Address(.group, group.name)] = group.location
+            places[Address(.group, group.name)] = group.position
             desired.groups.append(DesiredState.Group(
                 name: group.name, previousNames: group.previousNames.map(\.value), members: resolver.users(group.members), observers: resolver.users(group.observers),
                 protect: group.protect, absent: group.absent))
@@ -52,7 +52,7 @@ public struct ReferenceResolver {
         func locations(_ nodes: [DeclaredLocation], _ path: [String]) {
             for node in nodes {
                 let nodePath = path + [node.name]
-                places[Address(.location, nodePath.joined(separator: "/"))] = node.location
+                places[Address(.location, nodePath.joined(separator: "/"))] = node.position
                 desired.locations.append(DesiredState.Location(
                     path: nodePath, previousNames: node.previousNames.map(\.value), members: resolver.users(node.members), observers: resolver.users(node.observers),
                     protect: node.protect, absent: node.absent))
@@ -63,7 +63,7 @@ public struct ReferenceResolver {
         func categories(_ nodes: [DeclaredKBCategory], _ path: [String]) {
             for node in nodes {
                 let nodePath = path + [node.name]
-                places[Address(.kbCategory, nodePath.joined(separator: "/"))] = node.location
+                places[Address(.kbCategory, nodePath.joined(separator: "/"))] = node.position
                 desired.kbCategories.append(DesiredState.KBCategory(
                     path: nodePath, previousNames: node.previousNames.map(\.value), protect: node.protect, absent: node.absent))
                 categories(node.children, nodePath)
@@ -72,13 +72,13 @@ public struct ReferenceResolver {
         categories(manifest.kbCategories, [])
         for helpdesk in manifest.helpDesks {
             if let resolved = resolver.helpdesk(helpdesk) {
-                places[Address(.helpdesk, resolved.name)] = helpdesk.location
+                places[Address(.helpdesk, resolved.name)] = helpdesk.position
                 desired.helpdesks.append(resolved)
             }
         }
         for field in manifest.customFields {
             if let resolved = resolver.customField(field) {
-                places[Address(.customField, resolved.label)] = field.location
+                places[Address(.customField, resolved.label)] = field.position
                 desired.customFields.append(resolved)
             }
         }
@@ -119,12 +119,12 @@ public struct ReferenceResolver {
                 case .id: []
                 }
             diagnostics.append(.error(
-                at: reference.location, "unknown user '\(reference)'",
+                at: reference.position, "unknown user '\(reference)'",
                 hint: Suggestion.didYouMean(reference.description, among: known.sorted())))
             return nil
         }
         if live.users[id]?.isDisabled == true {
-            diagnostics.append(.warning(at: reference.location, "user '\(reference)' is disabled"))
+            diagnostics.append(.warning(at: reference.position, "user '\(reference)' is disabled"))
         }
         return id
     }
@@ -135,7 +135,7 @@ public struct ReferenceResolver {
         let field = byEmail ? "email" : "username"
         let users = ids.map { id in "\(id) ('\(byEmail ? live.users[id]!.email : live.users[id]!.username)')" }
         return .error(
-            at: reference.location,
+            at: reference.position,
             "user '\(reference)' is ambiguous: users \(users.dropLast().joined(separator: ", ")) and \(users.last!) have \(field)s equal but for case",
             hint: "the instance compares \(field)s ignoring case; name the user by id: \(ids.map(String.init).joined(separator: " or "))")
     }
@@ -163,7 +163,7 @@ public struct ReferenceResolver {
                 resolved.append(name.value)
             } else {
                 diagnostics.append(.error(
-                    at: name.location, "unknown group '\(name.value)': it is neither declared nor in the instance",
+                    at: name.position, "unknown group '\(name.value)': it is neither declared nor in the instance",
                     hint: Suggestion.didYouMean(name.value, among: known.declared.union(known.live).sorted())))
             }
         }
@@ -184,7 +184,7 @@ public struct ReferenceResolver {
     private mutating func helpdesk(_ declared: DeclaredHelpDesk) -> DesiredState.HelpDesk? {
         let live = self.live
         guard let helpdesk = only(
-            live.helpdesks.values.filter { $0.name == declared.name }, at: declared.location,
+            live.helpdesks.values.filter { $0.name == declared.name }, at: declared.position,
             unknown: "unknown help desk '\(declared.name)'",
             ambiguous: { "\($0) help desks are named '\(declared.name)'" },
             hint: { Suggestion.didYouMean(declared.name, among: live.helpdesks.values.map(\.name).sorted()) })
@@ -200,7 +200,7 @@ public struct ReferenceResolver {
             guard found.count == 1, let match = found.first else {
                 var hint = "'\(helpdesk.name)' has " + (levels.isEmpty ? "no levels" : levels.map { "'\($0.name)' (order \($0.order))" }.joined(separator: ", "))
                 if case .name(let name) = level.selector, let close = Suggestion.didYouMean(name, among: levels.map(\.name)) { hint = close }
-                diagnostics.append(.error(at: level.location, "unknown level \(level.selector) in help desk '\(helpdesk.name)'", hint: hint))
+                diagnostics.append(.error(at: level.position, "unknown level \(level.selector) in help desk '\(helpdesk.name)'", hint: hint))
                 continue
             }
             resolved.levels.append(DesiredState.Level(id: match.id, name: match.name, observers: users(level.observers)))
@@ -212,7 +212,7 @@ public struct ReferenceResolver {
         let live = self.live
         guard let field = only(
             declared.uid.flatMap { live.customFields[$0].map { [$0] } } ?? live.customFields.values.filter { $0.label == declared.field },
-            at: declared.location, unknown: "unknown custom field '\(declared.field)'",
+            at: declared.position, unknown: "unknown custom field '\(declared.field)'",
             ambiguous: { "\($0) custom fields are labelled '\(declared.field)': name it by uid" },
             hint: { Suggestion.didYouMean(declared.field, among: live.customFields.values.map(\.label).sorted()) })
         else { return nil }
@@ -220,13 +220,13 @@ public struct ReferenceResolver {
         let typeName = live.customFieldTypes.first { $0.id == field.typeID }?.name ?? "type \(field.typeID)"
         if declared.options != nil, kind != .list {
             diagnostics.append(.error(
-                at: declared.location, "custom field '\(field.label)' is not a list-type field (it is '\(typeName)'), so it has no `options`",
+                at: declared.position, "custom field '\(field.label)' is not a list-type field (it is '\(typeName)'), so it has no `options`",
                 hint: kind == .tree ? "declare its options under `tree`" : nil))
             return nil
         }
         if declared.tree != nil, kind != .tree {
             diagnostics.append(.error(
-                at: declared.location, "custom field '\(field.label)' is not a tree-type field (it is '\(typeName)'), so it has no `tree`",
+                at: declared.position, "custom field '\(field.label)' is not a tree-type field (it is '\(typeName)'), so it has no `tree`",
                 hint: kind == .list ? "declare its options under `options`" : nil))
             return nil
         }

@@ -58,10 +58,10 @@ import Testing
         }
         for user in users {
             switch user.key {
-            case .username(let name): #expect(Self.seedUsers.contains(name), "\(user.location)")
+            case .username(let name): #expect(Self.seedUsers.contains(name), "\(user.position)")
             case .email(let email):
                 #expect(email.hasSuffix("@acme.example") && Self.seedUsers.contains(String(email.dropLast("@acme.example".count))))
-            case .id: Issue.record("examples name users, not ids: \(user.location)")
+            case .id: Issue.record("examples name users, not ids: \(user.position)")
             }
         }
         #expect(Set(estate.helpDesks.map(\.name)).isSubset(of: ["Service Desk", "Field Services"]))

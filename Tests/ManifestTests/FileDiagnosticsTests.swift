@@ -122,7 +122,7 @@ import Testing
         #expect(load.diagnostics.isEmpty)
         #expect(load.files == ["a.yaml", "b/a.yaml", "b/c/z.yml"].map { directory.path + "/" + $0 })
         #expect(load.estate.groups.map(\.name) == ["One", "Two", "Three"])
-        #expect(load.estate.groups[2].location == SourceLocation(file: directory.path + "/b/c/z.yml", line: 1, column: 17))
+        #expect(load.estate.groups[2].position == SourceLocation(file: directory.path + "/b/c/z.yml", line: 1, column: 17))
     }
 
     @Test func aFileGivenByNameThatIsNotYAMLIsSkippedWithAWarning() throws {
@@ -142,7 +142,7 @@ import Testing
             ManifestSource(path: "b.yaml", text: "groups:\n  - name: X\n    membres: []\n"),
             ManifestSource(path: "a.yaml", text: "companies:\n  - name: A\n    protect: maybe\n  - nme: B\n"),
         ])
-        #expect(load.diagnostics.map(\.location.description) == ["a.yaml:3:14", "a.yaml:4:5", "a.yaml:4:5", "b.yaml:3:5"])
+        #expect(load.diagnostics.map(\.position.description) == ["a.yaml:3:14", "a.yaml:4:5", "a.yaml:4:5", "b.yaml:3:5"])
         #expect(load.diagnostics.map(\.message) == [
             "'protect' of a company must be true or false, not 'maybe'",
             "company has no 'name'",

@@ -51,14 +51,14 @@ import Testing
             """)])
         #expect(load.diagnostics.isEmpty)
         let company = load.estate.companies[0]
-        #expect(company.location.description == "m.yaml:2:11")
-        #expect(company.groups?[0].location.description == "m.yaml:3:14")
-        #expect(company.members?[0].location.description == "m.yaml:5:9")
+        #expect(company.position.description == "m.yaml:2:11")
+        #expect(company.groups?[0].position.description == "m.yaml:3:14")
+        #expect(company.members?[0].position.description == "m.yaml:5:9")
         let level = load.estate.helpDesks[0].levels[0]
-        #expect(level.selector == .order(2) && level.location.description == "m.yaml:8:22")
-        #expect(level.observers?[0].location.description == "m.yaml:8:37")
+        #expect(level.selector == .order(2) && level.position.description == "m.yaml:8:22")
+        #expect(level.observers?[0].position.description == "m.yaml:8:37")
         let option = load.estate.customFields[0].tree![0]
-        #expect(option.location.description == "m.yaml:11:19" && option.key?.location.description == "m.yaml:11:32")
+        #expect(option.position.description == "m.yaml:11:19" && option.key?.position.description == "m.yaml:11:32")
     }
 
     @Test func absentRelationsStayUnmanagedAndEmptyOnesAreAuthoritative() {
