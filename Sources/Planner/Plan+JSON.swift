@@ -67,16 +67,3 @@ extension Change {
         ])
     }
 }
-
-extension FormValue {
-    /// A parameter as JSON: numbers, strings, booleans, arrays and objects.
-    var json: JSONValue {
-        switch self {
-        case .string(let text): .string(text)
-        case .integer(let number): .int(number)
-        case .boolean(let flag): .bool(flag)
-        case .array(let items): .array(items.map(JSONValue.string))
-        case .dictionary(let entries): .object(entries.map { ($0.key, .string($0.value)) })
-        }
-    }
-}

@@ -39,22 +39,12 @@ public struct JournalEntry: Equatable, Sendable {
             ("address", .string(address)),
             ("method", .string(method)),
             ("endpoint", .string(endpoint)),
-            ("parameters", .object(parameters.entries.map { ($0.name, Self.json($0.value)) })),
+            ("parameters", .object(parameters.entries.map { ($0.name, $0.value.json) })),
             ("outcome", .string(outcome)),
         ]
         if let learned { pairs.append(("learned", .string(learned))) }
         if let error { pairs.append(("error", .string(error))) }
         return .object(pairs)
-    }
-
-    static func json(_ value: FormValue) -> JSONValue {
-        switch value {
-        case .string(let text): .string(text)
-        case .integer(let number): .int(number)
-        case .boolean(let flag): .bool(flag)
-        case .array(let items): .array(items.map(JSONValue.string))
-        case .dictionary(let pairs): .object(pairs.map { ($0.key, .string($0.value)) })
-        }
     }
 
     static func timestamp(_ date: Date) -> String {

@@ -20,4 +20,15 @@ public enum FormValue: Equatable, Hashable, Sendable {
     }
 
     public static func array(_ ids: [Int]) -> FormValue { .array(ids.map(String.init)) }
+
+    /// The value as JSON, for plans and journals: numbers, strings, booleans, arrays and objects.
+    public var json: JSONValue {
+        switch self {
+        case .string(let text): .string(text)
+        case .integer(let number): .int(number)
+        case .boolean(let flag): .bool(flag)
+        case .array(let items): .array(items.map(JSONValue.string))
+        case .dictionary(let entries): .object(entries.map { ($0.key, .string($0.value)) })
+        }
+    }
 }
