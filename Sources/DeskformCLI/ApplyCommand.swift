@@ -112,28 +112,9 @@ public struct ApplyCommand: AsyncParsableCommand {
                 console.err(PlanCommand.describe(failure, renderer: renderer))
                 return 1
             }
-            let plan = reconciliation.plan
-            console.out(plan.text(style: PlanStyle(colour: colour)))
-            if plan.isEmpty {
-                console.out("Nothing to apply.\n")
-                return 0
-            }
-            guard case .proceed(let approved, let held) = decide(plan, settings, console) else { return 3 }
-            if approved.isEmpty { return reportOnlyHeld(held, console: console) }
-            switch approval {
-            case .automatic:
-                break
-            case .unavailable:
-                console.err("deskform: error: apply needs approval and there is no terminal to ask on; run it with --auto-approve.\n")
-                return 1
-            case .prompt(let read):
-                console.out("\nDo you want to perform these actions on \(url)? Only 'yes' will be accepted to approve.\n  Enter a value: ")
-                guard read()?.trimmingCharacters(in: .whitespaces) == "yes" else {
-                    console.out("\nApply cancelled: nothing was changed.\n")
-                    return 1
-                }
-            }
-            return await execute(approved, held: held, client: client, parallelism: options.parallelism, settings: settings, console: console, logger: logger)
+            return await carryOut(
+                reconciliation.plan, style: PlanStyle(colour: colour), settings, approval: approval, url: url, client: client,
+                parallelism: options.parallelism, console: console, logger: logger)
         }
     }
 
@@ -178,44 +159,62 @@ public struct ApplyCommand: AsyncParsableCommand {
                 console.err("deskform: error: \(PlanFileError.stale(changes))\n")
                 return 1
             }
-            console.out(file.plan.text())
-            if file.plan.isEmpty {
-                console.out("Nothing to apply.\n")
-                return 0
-            }
-            guard case .proceed(let approved, let held) = decide(file.plan, settings, console) else { return 3 }
-            if approved.isEmpty { return reportOnlyHeld(held, console: console) }
-            return await execute(approved, held: held, client: client, parallelism: options.parallelism, settings: settings, console: console, logger: logger)
+            // A saved plan is carried out as it was shown when it was saved: no question asked.
+            return await carryOut(
+                file.plan, style: .plain, settings, approval: .automatic, url: url, client: client, parallelism: options.parallelism,
+                console: console, logger: logger)
         }
     }
 
-    enum Decision {
-        case proceed(Plan, held: [Change])
-        case refuse
-    }
-
-    /// `policy.max_deletes`, `--allow-deletes` and `--hold-deletes`, over the objects the plan's replay destroys.
-    static func decide(_ plan: Plan, _ settings: Settings, _ console: Console) -> Decision {
-        if settings.holdDeletes {
-            let (kept, held) = plan.holdingDeletions()
-            return .proceed(kept, held: held)
-        }
-        if plan.exceedsMaxDeletes, !settings.allowDeletes {
+    /// Shows the plan, then does what its ``ApplyDecision`` says: nothing, refuse (exit 3), or ask and apply.
+    static func carryOut(
+        _ plan: Plan, style: PlanStyle, _ settings: Settings, approval: Approval, url: String, client: InvGateClient,
+        parallelism: Int, console: Console, logger: Logger
+    ) async -> Int32 {
+        console.out(plan.text(style: style))
+        let decision = plan.decision(allowDeletes: settings.allowDeletes, holdDeletes: settings.holdDeletes)
+        if decision.needsApproval, !approve(approval, url: url, console: console) { return 1 }
+        switch decision {
+        case .nothingToApply:
+            console.out("Nothing to apply.\n")
+            return 0
+        case .refused:
             console.err("""
                 deskform: error: apply refused: the plan destroys \(plan.deletions) objects, more than \
                 policy.max_deletes (\(plan.maxDeletes)); nothing was changed.
                   hint: run with --allow-deletes to allow them, or --hold-deletes to apply everything else.
 
                 """)
-            return .refuse
+            return 3
+        case .everythingHeld(let held):
+            console.out("Nothing to apply: --hold-deletes holds back every change of this plan: \(list(held)).\n")
+            return 0
+        case .apply(let approved, let held):
+            return await execute(approved, held: held, client: client, parallelism: parallelism, settings: settings, console: console, logger: logger)
         }
-        return .proceed(plan, held: [])
     }
 
-    /// `--hold-deletes` when every step of the plan is held: nothing to approve or apply.
-    static func reportOnlyHeld(_ held: [Change], console: Console) -> Int32 {
-        console.out("Nothing to apply: --hold-deletes holds back every change of this plan: \(held.map(\.address.description).joined(separator: ", ")).\n")
-        return 0
+    /// Whether the plan may be applied: `approval` given, or asked for and answered `yes`.
+    static func approve(_ approval: Approval, url: String, console: Console) -> Bool {
+        switch approval {
+        case .automatic:
+            return true
+        case .unavailable:
+            console.err("deskform: error: apply needs approval and there is no terminal to ask on; run it with --auto-approve.\n")
+            return false
+        case .prompt(let read):
+            console.out("\nDo you want to perform these actions on \(url)? Only 'yes' will be accepted to approve.\n  Enter a value: ")
+            guard read()?.trimmingCharacters(in: .whitespaces) == "yes" else {
+                console.out("\nApply cancelled: nothing was changed.\n")
+                return false
+            }
+            return true
+        }
+    }
+
+    /// Changes by their addresses, as the plan names them.
+    static func list(_ changes: [Change]) -> String {
+        changes.map(\.address.description).joined(separator: ", ")
     }
 
     static func execute(
@@ -243,7 +242,7 @@ public struct ApplyCommand: AsyncParsableCommand {
         if !report.notStarted.isEmpty { summary += ", \(report.notStarted.count) not started (interrupted)" }
         console.out(summary + ".\n")
         if !held.isEmpty {
-            console.out("Held back (--hold-deletes): \(held.map(\.address.description).joined(separator: ", ")).\n")
+            console.out("Held back (--hold-deletes): \(list(held)).\n")
         }
         if let journal { console.err("Journal: \(journal.path)\n") }
         if !report.isComplete { console.out("Run plan or apply again: the next run converges from where this one stopped.\n") }
