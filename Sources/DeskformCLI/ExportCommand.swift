@@ -1,6 +1,7 @@
 import ArgumentParser
 import EstateModel
 import Foundation
+import InvGateAPI
 import Logging
 import Manifest
 import Planner
@@ -77,9 +78,10 @@ public struct ExportCommand: AsyncParsableCommand {
             return CommandOutput(errorOutput: "deskform: error: \(error)\n", exitCode: 1)
         }
         let target = Target.resolve(url: options.url, environment: environment)
-        let logger = progress?.logger ?? CommandLogger.make(environment: environment)
+        let logger = CommandLogger.make(environment: environment)
+        let onRequest: (@Sendable (WireRequest) async -> Void)? = progress.map { progress in { @Sendable _ in progress.request() } }
         do {
-            return try await target.withClient(parallelism: options.parallelism, logger: logger) { client, url in
+            return try await target.withClient(parallelism: options.parallelism, logger: logger, onRequest: onRequest) { client, url in
                 var result = CommandOutput(output: target.banner(url: url) + "\n")
                 let live: Estate
                 do {
