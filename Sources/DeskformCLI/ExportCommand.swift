@@ -25,8 +25,10 @@ public struct ExportCommand: AsyncParsableCommand {
     @Option(help: "The directory to write into (new or empty unless --force).")
     public var out = "deskform-export"
 
-    @Option(help: "Comma-separated kinds to export: \(EstateExport.kindNames.joined(separator: ", ")) (default: all).")
-    public var kinds: String?
+    @Option(
+        help: "Comma-separated kinds to export: \(ObjectKind.allValueStrings.joined(separator: ", ")) (default: all).",
+        transform: { try ObjectKind.list($0) })
+    public var kinds: [ObjectKind] = ObjectKind.allCases
 
     @Flag(help: "One file per kind and a folder per company, instead of one estate.yaml.")
     public var split = false
@@ -55,7 +57,7 @@ public struct ExportCommand: AsyncParsableCommand {
 
     /// Exports without touching the terminal (for tests); `now` is the time written in the headers.
     public static func export(
-        out: String, kinds: String? = nil, split: Bool = false, force: Bool = false, schemaURL: String? = nil,
+        out: String, kinds: [ObjectKind] = ObjectKind.allCases, split: Bool = false, force: Bool = false, schemaURL: String? = nil,
         target options: TargetOptions, environment: [String: String], now: Date = Date()
     ) async -> CommandOutput {
         await export(out: out, kinds: kinds, split: split, force: force, schemaURL: schemaURL, target: options,
@@ -63,14 +65,10 @@ public struct ExportCommand: AsyncParsableCommand {
     }
 
     static func export(
-        out: String, kinds kindList: String?, split: Bool, force: Bool, schemaURL: String?,
+        out: String, kinds: [ObjectKind], split: Bool, force: Bool, schemaURL: String?,
         target options: TargetOptions, environment: [String: String], now: Date = Date(), progress: ProgressLine?
     ) async -> CommandOutput {
-        let kinds: Set<ObjectKind>
-        switch Self.kinds(kindList) {
-        case .success(let parsed): kinds = parsed
-        case .failure(let message): return CommandOutput(errorOutput: "deskform: error: \(message)\n", exitCode: 1)
-        }
+        let kinds = Set(kinds)
         let directory = ExportDirectory(path: out)
         do {
             try directory.check(force: force)
@@ -115,28 +113,6 @@ public struct ExportCommand: AsyncParsableCommand {
         } catch {
             return CommandOutput(errorOutput: "deskform: error: \(error)\n", exitCode: 1)
         }
-    }
-
-    /// The kinds of `--kinds`, or an error naming the unknown one with a did-you-mean hint.
-    static func kinds(_ list: String?) -> Result<Set<ObjectKind>, KindsError> {
-        guard let list else { return .success(Set(ObjectKind.allCases)) }
-        var kinds: Set<ObjectKind> = []
-        for word in list.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !word.isEmpty {
-            guard let kind = ObjectKind(rawValue: word) else {
-                let hint = Suggestion.didYouMean(word, among: EstateExport.kindNames) ?? "the kinds are \(EstateExport.kindNames.joined(separator: ", "))"
-                return .failure(KindsError(message: "unknown kind '\(word)' in --kinds\n  hint: \(hint)"))
-            }
-            kinds.insert(kind)
-        }
-        guard !kinds.isEmpty else {
-            return .failure(KindsError(message: "--kinds names no kind\n  hint: the kinds are \(EstateExport.kindNames.joined(separator: ", "))"))
-        }
-        return .success(kinds)
-    }
-
-    struct KindsError: Error, CustomStringConvertible {
-        var message: String
-        var description: String { message }
     }
 
     /// The instance URL without user, password, query or fragment.
