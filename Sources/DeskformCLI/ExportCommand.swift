@@ -44,74 +44,66 @@ public struct ExportCommand: AsyncParsableCommand {
     public init() {}
 
     public func run() async throws {
-        let environment = ProcessInfo.processInfo.environment
-        let progress = isatty(2) == 1 && environment["TERM"] != "dumb" ? ProgressLine() : nil
-        try await Self.export(
+        let code = await Self.export(
             out: out, kinds: kinds, split: split, force: force, schemaURL: schemaURL, target: target,
-            environment: environment, progress: progress
-        ).emit()
+            environment: ProcessInfo.processInfo.environment, console: .standard())
+        if code != 0 { throw ExitCode(code) }
     }
 
     /// The file holding the schema when no `--schema-url` is given.
     public static let schemaFileName = "manifest.schema.json"
 
-    /// Exports without touching the terminal (for tests); `now` is the time written in the headers.
+    /// Exports and reports on `console`; returns the exit code. `now` is the time written in the headers.
+    /// On a terminal, a line on standard error counts the requests as the instance is read.
     public static func export(
         out: String, kinds: [ObjectKind] = ObjectKind.allCases, split: Bool = false, force: Bool = false, schemaURL: String? = nil,
-        target options: TargetOptions, environment: [String: String], now: Date = Date()
-    ) async -> CommandOutput {
-        await export(out: out, kinds: kinds, split: split, force: force, schemaURL: schemaURL, target: options,
-                     environment: environment, now: now, progress: nil)
-    }
-
-    static func export(
-        out: String, kinds: [ObjectKind], split: Bool, force: Bool, schemaURL: String?,
-        target options: TargetOptions, environment: [String: String], now: Date = Date(), progress: ProgressLine?
-    ) async -> CommandOutput {
-        let kinds = Set(kinds)
+        target options: TargetOptions, environment: [String: String], now: Date = Date(), console: Console
+    ) async -> Int32 {
         let directory = ExportDirectory(path: out)
         do {
             try directory.check(force: force)
         } catch {
-            return CommandOutput(errorOutput: "deskform: error: \(error)\n", exitCode: 1)
+            console.error(error)
+            return 1
         }
+        let kinds = Set(kinds)
+        let progress = console.isTerminal && environment["TERM"] != "dumb" ? ProgressLine(console: console) : nil
         let target = Target.resolve(url: options.url, environment: environment)
         let logger = CommandLogger.make(environment: environment)
         let onRequest: (@Sendable (WireRequest) async -> Void)? = progress.map { progress in { @Sendable _ in progress.request() } }
         do {
             return try await target.withClient(parallelism: options.parallelism, logger: logger, onRequest: onRequest) { client, url in
-                var result = CommandOutput(output: target.banner(url: url) + "\n")
+                console.out(target.banner(url: url) + "\n")
                 let live: Estate
                 do {
                     live = try await LiveEstateReader(client: client, parallelism: options.parallelism, logger: logger)
                         .read(FetchScope(exporting: kinds))
                 } catch {
                     progress?.finish("failed")
-                    result.errorOutput += "deskform: error: \(error)\n"
-                    result.exitCode = 1
-                    return result
+                    console.error(error)
+                    return 1
                 }
                 let export = EstateExport(live, kinds: kinds)
                 let source = if case .local = target { target.identity(url: url) } else { Self.publicURL(url) }
                 let header = ["Exported by deskform from \(source) at \(Self.timestamp(now))"]
                 let files = ExportedFiles(export.manifest, split: split, schema: schemaURL ?? Self.schemaFileName, header: header)
                 progress?.finish("writing \(files.files.count) file\(files.files.count == 1 ? "" : "s")")
-                result.errorOutput += export.warnings.map { "deskform: warning: \($0)\n" }.joined()
+                console.err(export.warnings.map { "deskform: warning: \($0)\n" }.joined())
                 let problems = files.roundTripProblems(against: live, kinds: kinds)
                 guard problems.isEmpty else {
-                    result.errorOutput += "deskform: error: the export would not reproduce the instance, so nothing was written "
-                        + "(this is a deskform bug: please report it):\n" + problems.map { "  \($0)\n" }.joined()
-                    result.exitCode = 1
-                    return result
+                    console.err("deskform: error: the export would not reproduce the instance, so nothing was written "
+                        + "(this is a deskform bug: please report it):\n" + problems.map { "  \($0)\n" }.joined())
+                    return 1
                 }
                 let schema = schemaURL == nil ? [ExportedFiles.File(path: Self.schemaFileName, text: ManifestSchema.json)] : []
                 let removed = try directory.write(files, extra: schema)
-                result.output += removed.map { "removed \($0) (written by an earlier export, no longer exported)\n" }.joined()
-                result.output += Self.summary(export.manifest, files: files.files.count, directory: out)
-                return result
+                console.out(removed.map { "removed \($0) (written by an earlier export, no longer exported)\n" }.joined())
+                console.out(Self.summary(export.manifest, files: files.files.count, directory: out))
+                return 0
             }
         } catch {
-            return CommandOutput(errorOutput: "deskform: error: \(error)\n", exitCode: 1)
+            console.error(error)
+            return 1
         }
     }
 

@@ -1,12 +1,16 @@
-import Foundation
 import Synchronization
 
 /// One line on standard error that counts the API requests sent (`reading the instance… 120 calls`),
 /// for a terminal only. The client's transport reports each request (``request()``); nothing else is
 /// shown.
 final class ProgressLine: Sendable {
+    private let console: Console
     private let calls = Mutex((count: 0, shown: 0))
     private let started = ContinuousClock.now
+
+    init(console: Console) {
+        self.console = console
+    }
 
     /// Counts one request.
     func request() {
@@ -24,10 +28,10 @@ final class ProgressLine: Sendable {
         let count = calls.withLock { $0.count }
         let seconds = (ContinuousClock.now - started).components.seconds
         draw("deskform: read the instance in \(count) calls (\(seconds)s); \(text)")
-        FileHandle.standardError.write(Data("\n".utf8))
+        console.err("\n")
     }
 
     private func draw(_ text: String) {
-        FileHandle.standardError.write(Data("\r\u{1B}[K\(text)".utf8))
+        console.err("\r\u{1B}[K\(text)")
     }
 }
