@@ -1,10 +1,7 @@
 import ArgumentParser
 import EstateModel
 import Foundation
-import InvGateAPI
-import Logging
 import Manifest
-import Planner
 import Reconciler
 
 /// `deskform export [--out DIR] [--kinds …] [--split]`: writes manifests that reproduce the live
@@ -68,42 +65,34 @@ public struct ExportCommand: AsyncParsableCommand {
         }
         let kinds = Set(kinds)
         let progress = console.isTerminal && environment["TERM"] != "dumb" ? ProgressLine(console: console) : nil
-        let target = Target.resolve(url: options.url, environment: environment)
-        let logger = CommandLogger.make(environment: environment)
-        let onRequest: (@Sendable (WireRequest) async -> Void)? = progress.map { progress in { @Sendable _ in progress.request() } }
-        do {
-            return try await target.withClient(parallelism: options.parallelism, logger: logger, onRequest: onRequest) { client, url in
-                console.out(target.banner(url: url) + "\n")
-                let live: Estate
-                do {
-                    live = try await LiveEstateReader(client: client, parallelism: options.parallelism, logger: logger)
-                        .read(FetchScope(exporting: kinds))
-                } catch {
-                    progress?.finish("failed")
-                    console.error(error)
-                    return 1
-                }
-                let export = EstateExport(live, kinds: kinds)
-                let source = if case .local = target { target.identity(url: url) } else { Self.publicURL(url) }
-                let header = ["Exported by deskform from \(source) at \(Self.timestamp(now))"]
-                let files = ExportedFiles(export.manifest, split: split, schema: schemaURL ?? Self.schemaFileName, header: header)
-                progress?.finish("writing \(files.files.count) file\(files.files.count == 1 ? "" : "s")")
-                console.err(export.warnings.map { "deskform: warning: \($0)\n" }.joined())
-                let problems = files.roundTripProblems(against: live, kinds: kinds)
-                guard problems.isEmpty else {
-                    console.err("deskform: error: the export would not reproduce the instance, so nothing was written "
-                        + "(this is a deskform bug: please report it):\n" + problems.map { "  \($0)\n" }.joined())
-                    return 1
-                }
-                let schema = schemaURL == nil ? [ExportedFiles.File(path: Self.schemaFileName, text: ManifestSchema.json)] : []
-                let removed = try directory.write(files, extra: schema)
-                console.out(removed.map { "removed \($0) (written by an earlier export, no longer exported)\n" }.joined())
-                console.out(Self.summary(export.manifest, files: files.files.count, directory: out))
-                return 0
+        var pipeline = Pipeline(options: options, environment: environment, console: console)
+        if let progress { pipeline.onRequest = { _ in progress.request() } }
+        return await pipeline.connect { connection in
+            let live: Estate
+            do {
+                live = try await connection.read(FetchScope(exporting: kinds))
+            } catch {
+                progress?.finish("failed")
+                console.error(error)
+                return 1
             }
-        } catch {
-            console.error(error)
-            return 1
+            let export = EstateExport(live, kinds: kinds)
+            let source = if case .local = connection.target { connection.identity } else { Self.publicURL(connection.url) }
+            let header = ["Exported by deskform from \(source) at \(Self.timestamp(now))"]
+            let files = ExportedFiles(export.manifest, split: split, schema: schemaURL ?? Self.schemaFileName, header: header)
+            progress?.finish("writing \(files.files.count) file\(files.files.count == 1 ? "" : "s")")
+            console.err(export.warnings.map { "deskform: warning: \($0)\n" }.joined())
+            let problems = files.roundTripProblems(against: live, kinds: kinds)
+            guard problems.isEmpty else {
+                console.err("deskform: error: the export would not reproduce the instance, so nothing was written "
+                    + "(this is a deskform bug: please report it):\n" + problems.map { "  \($0)\n" }.joined())
+                return 1
+            }
+            let schema = schemaURL == nil ? [ExportedFiles.File(path: Self.schemaFileName, text: ManifestSchema.json)] : []
+            let removed = try directory.write(files, extra: schema)
+            console.out(removed.map { "removed \($0) (written by an earlier export, no longer exported)\n" }.joined())
+            console.out(Self.summary(export.manifest, files: files.files.count, directory: out))
+            return 0
         }
     }
 

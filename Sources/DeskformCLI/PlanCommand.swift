@@ -1,7 +1,5 @@
 import ArgumentParser
 import Foundation
-import InvGateAPI
-import Logging
 import Manifest
 import Planner
 import Reconciler
@@ -53,7 +51,6 @@ public struct PlanCommand: AsyncParsableCommand {
         paths: [String], format: Format, detailedExitcode: Bool, out: String? = nil, target options: TargetOptions,
         environment: [String: String], colour: Bool = false, console: Console
     ) async -> Int32 {
-        let renderer = DiagnosticRenderer(colour: colour)
         if let out {
             do {
                 try PlanFile.checkWritable(out)
@@ -62,58 +59,22 @@ public struct PlanCommand: AsyncParsableCommand {
                 return 1
             }
         }
-        let load = ManifestLoader().load(paths: paths.isEmpty ? ["."] : paths)
-        console.err(renderer.render(load.diagnostics))
-        guard load.isValid else {
-            console.err("\(DiagnosticRenderer.summary(of: load.diagnostics)); nothing was read or planned.\n")
-            return 1
-        }
-        let target = Target.resolve(url: options.url, environment: environment)
-        let logger = CommandLogger.make(environment: environment)
-        do {
-            return try await target.withClient(parallelism: options.parallelism, logger: logger) { client, url in
-                let banner = target.banner(url: url) + "\n"
-                if format == .text { console.out(banner) } else { console.err(banner) }
-                do {
-                    let reconciliation = try await Reconciliation.prepare(
-                        load.estate, client: client, parallelism: options.parallelism, logger: logger)
-                    let plan = reconciliation.plan
-                    switch format {
-                    case .text: console.out(plan.text(style: PlanStyle(colour: colour)))
-                    case .json: console.out(plan.json(target: url).prettyPrinted() + "\n")
-                    case .markdown: console.out(plan.markdown(target: url))
-                    }
-                    if let out {
-                        try PlanFile(
-                            target: target.identity(url: url),
-                            scope: reconciliation.scope,
-                            fingerprint: LiveFingerprint(of: reconciliation.live, kinds: reconciliation.scope.kinds), plan: plan
-                        ).write(to: out)
-                        console.err("Saved the plan to \(out); apply exactly it with: deskform apply \(out)\n")
-                    }
-                    return detailedExitcode && !plan.isEmpty ? 2 : 0
-                } catch let failure as ReconciliationFailure {
-                    console.err(Self.describe(failure, renderer: renderer))
-                    return 1
-                } catch let failure as PlanFileError {
-                    console.error(failure)
-                    return 1
-                }
+        var pipeline = Pipeline(options: options, environment: environment, console: console, colour: colour)
+        pipeline.purpose = .plan
+        pipeline.bannerOnStandardError = format != .text
+        return await pipeline.reconcile(paths) { connection, reconciliation in
+            let plan = reconciliation.plan
+            switch format {
+            case .text: console.out(plan.text(style: PlanStyle(colour: colour)))
+            case .json: console.out(plan.json(target: connection.url).prettyPrinted() + "\n")
+            case .markdown: console.out(plan.markdown(target: connection.url))
             }
-        } catch {
-            console.error(error)
-            return 1
-        }
-    }
-
-    static func describe(_ failure: ReconciliationFailure, renderer: DiagnosticRenderer) -> String {
-        switch failure {
-        case .api(let error):
-            "deskform: error: \(error)\n"
-        case .manifests(let diagnostics):
-            renderer.render(diagnostics) + "\(DiagnosticRenderer.summary(of: diagnostics)); nothing was planned.\n"
-        case .planning(let diagnostics):
-            renderer.render(diagnostics) + "\(DiagnosticRenderer.summary(of: diagnostics)); no plan was made.\n"
+            if let out {
+                // A file that cannot be written is reported by the pipeline, in one sentence.
+                try reconciliation.saved(for: connection.identity).write(to: out)
+                console.err("Saved the plan to \(out); apply exactly it with: deskform apply \(out)\n")
+            }
+            return detailedExitcode && !plan.isEmpty ? 2 : 0
         }
     }
 }
