@@ -1,8 +1,6 @@
 import ArgumentParser
 import Foundation
-import InvGateAPI
 import InvGateWire
-import Logging
 import Manifest
 import Planner
 import Reconciler
@@ -81,14 +79,17 @@ public struct ApplyCommand: AsyncParsableCommand {
         if code != 0 { throw ExitCode(code) }
     }
 
-    /// Applies and reports on `console`; returns the exit code (for tests).
+    /// Applies and reports on `console`; returns the exit code.
     public static func apply(
         _ settings: Settings, target options: TargetOptions, environment: [String: String], approval: Approval,
         console: Console, colour: Bool = false
     ) async -> Int32 {
-        let renderer = DiagnosticRenderer(colour: colour)
+        let pipeline = Pipeline(options: options, environment: environment, console: console, colour: colour)
         if settings.paths.count == 1, let path = settings.paths.first, isPlanFile(path) {
-            return await applySaved(path, settings, target: options, environment: environment, console: console)
+            // A saved plan is carried out as it was shown when it was saved: no question asked.
+            return await pipeline.savedPlan(at: path) { connection, plan in
+                await carryOut(plan, style: .plain, settings, approval: .automatic, on: connection, console: console)
+            }
         }
         if settings.paths.count > 1, let path = settings.paths.first(where: isPlanFile) {
             console.err("""
@@ -98,132 +99,66 @@ public struct ApplyCommand: AsyncParsableCommand {
                 """)
             return 1
         }
-        let load = ManifestLoader().load(paths: settings.paths.isEmpty ? ["."] : settings.paths)
-        console.err(renderer.render(load.diagnostics))
-        guard load.isValid else {
-            console.err("\(DiagnosticRenderer.summary(of: load.diagnostics)); nothing was read or applied.\n")
-            return 1
-        }
-        return await onTarget(options, environment: environment, console: console) { _, client, url, logger in
-            let reconciliation: Reconciliation
-            do {
-                reconciliation = try await Reconciliation.prepare(load.estate, client: client, parallelism: options.parallelism, logger: logger)
-            } catch let failure as ReconciliationFailure {
-                console.err(PlanCommand.describe(failure, renderer: renderer))
-                return 1
-            }
-            let plan = reconciliation.plan
-            console.out(plan.text(style: PlanStyle(colour: colour)))
-            if plan.isEmpty {
-                console.out("Nothing to apply.\n")
-                return 0
-            }
-            guard case .proceed(let approved, let held) = decide(plan, settings, console) else { return 3 }
-            if approved.isEmpty { return reportOnlyHeld(held, console: console) }
-            switch approval {
-            case .automatic:
-                break
-            case .unavailable:
-                console.err("deskform: error: apply needs approval and there is no terminal to ask on; run it with --auto-approve.\n")
-                return 1
-            case .prompt(let read):
-                console.out("\nDo you want to perform these actions on \(url)? Only 'yes' will be accepted to approve.\n  Enter a value: ")
-                guard read()?.trimmingCharacters(in: .whitespaces) == "yes" else {
-                    console.out("\nApply cancelled: nothing was changed.\n")
-                    return 1
-                }
-            }
-            return await execute(approved, held: held, client: client, parallelism: options.parallelism, settings: settings, console: console, logger: logger)
+        return await pipeline.reconcile(settings.paths) { connection, reconciliation in
+            await carryOut(reconciliation.plan, style: PlanStyle(colour: colour), settings, approval: approval, on: connection, console: console)
         }
     }
 
-    /// Runs `body` against the target `options` name, after the line naming it; an error that
-    /// escapes `body` (the instance unreachable) is reported and exits 1.
-    static func onTarget(
-        _ options: TargetOptions, environment: [String: String], console: Console,
-        _ body: @Sendable (Target, InvGateClient, String, Logger) async throws -> Int32
+    /// Shows the plan, then does what its ``ApplyDecision`` says: nothing, refuse (exit 3), or ask and apply.
+    static func carryOut(
+        _ plan: Plan, style: PlanStyle, _ settings: Settings, approval: Approval, on connection: Pipeline.Connection, console: Console
     ) async -> Int32 {
-        let target = Target.resolve(url: options.url, environment: environment)
-        let logger = CommandLogger.make(environment: environment)
-        do {
-            return try await target.withClient(parallelism: options.parallelism, logger: logger) { client, url in
-                console.out(target.banner(url: url) + "\n")
-                return try await body(target, client, url, logger)
-            }
-        } catch {
-            console.err("deskform: error: \(error)\n")
-            return 1
-        }
-    }
-
-    /// A saved plan: refused when made for another target or when anything it read has changed.
-    static func applySaved(
-        _ path: String, _ settings: Settings, target options: TargetOptions, environment: [String: String], console: Console
-    ) async -> Int32 {
-        let file: PlanFile
-        do {
-            file = try PlanFile.read(from: path)
-        } catch {
-            console.err("deskform: error: \(error)\n")
-            return 1
-        }
-        return await onTarget(options, environment: environment, console: console) { target, client, url, logger in
-            guard file.target == target.identity(url: url) else {
-                console.err("deskform: error: \(PlanFileError.otherTarget(planned: file.target, current: target.identity(url: url)))\n")
-                return 1
-            }
-            let live = try await LiveEstateReader(client: client, parallelism: options.parallelism, logger: logger).read(file.scope)
-            let changes = LiveFingerprint(of: live, kinds: file.scope.kinds).differences(from: file.fingerprint)
-            guard changes.isEmpty else {
-                console.err("deskform: error: \(PlanFileError.stale(changes))\n")
-                return 1
-            }
-            console.out(file.plan.text())
-            if file.plan.isEmpty {
-                console.out("Nothing to apply.\n")
-                return 0
-            }
-            guard case .proceed(let approved, let held) = decide(file.plan, settings, console) else { return 3 }
-            if approved.isEmpty { return reportOnlyHeld(held, console: console) }
-            return await execute(approved, held: held, client: client, parallelism: options.parallelism, settings: settings, console: console, logger: logger)
-        }
-    }
-
-    enum Decision {
-        case proceed(Plan, held: [Change])
-        case refuse
-    }
-
-    /// `policy.max_deletes`, `--allow-deletes` and `--hold-deletes`, over the objects the plan's replay destroys.
-    static func decide(_ plan: Plan, _ settings: Settings, _ console: Console) -> Decision {
-        if settings.holdDeletes {
-            let (kept, held) = plan.holdingDeletions()
-            return .proceed(kept, held: held)
-        }
-        if plan.exceedsMaxDeletes, !settings.allowDeletes {
+        console.out(plan.text(style: style))
+        let decision = plan.decision(allowDeletes: settings.allowDeletes, holdDeletes: settings.holdDeletes)
+        if decision.needsApproval, !approve(approval, url: connection.url, console: console) { return 1 }
+        switch decision {
+        case .nothingToApply:
+            console.out("Nothing to apply.\n")
+            return 0
+        case .refused:
             console.err("""
                 deskform: error: apply refused: the plan destroys \(plan.deletions) objects, more than \
                 policy.max_deletes (\(plan.maxDeletes)); nothing was changed.
                   hint: run with --allow-deletes to allow them, or --hold-deletes to apply everything else.
 
                 """)
-            return .refuse
+            return 3
+        case .everythingHeld(let held):
+            console.out("Nothing to apply: --hold-deletes holds back every change of this plan: \(list(held)).\n")
+            return 0
+        case .apply(let approved, let held):
+            return await execute(approved, held: held, settings: settings, on: connection, console: console)
         }
-        return .proceed(plan, held: [])
     }
 
-    /// `--hold-deletes` when every step of the plan is held: nothing to approve or apply.
-    static func reportOnlyHeld(_ held: [Change], console: Console) -> Int32 {
-        console.out("Nothing to apply: --hold-deletes holds back every change of this plan: \(held.map(\.address.description).joined(separator: ", ")).\n")
-        return 0
+    /// Whether the plan may be applied: `approval` given, or asked for and answered `yes`.
+    static func approve(_ approval: Approval, url: String, console: Console) -> Bool {
+        switch approval {
+        case .automatic:
+            return true
+        case .unavailable:
+            console.err("deskform: error: apply needs approval and there is no terminal to ask on; run it with --auto-approve.\n")
+            return false
+        case .prompt(let read):
+            console.out("\nDo you want to perform these actions on \(url)? Only 'yes' will be accepted to approve.\n  Enter a value: ")
+            guard read()?.trimmingCharacters(in: .whitespaces) == "yes" else {
+                console.out("\nApply cancelled: nothing was changed.\n")
+                return false
+            }
+            return true
+        }
     }
 
-    static func execute(
-        _ plan: Plan, held: [Change], client: InvGateClient, parallelism: Int, settings: Settings, console: Console, logger: Logger
-    ) async -> Int32 {
+    /// Changes by their addresses, as the plan names them.
+    static func list(_ changes: [Change]) -> String {
+        changes.map(\.address.description).joined(separator: ", ")
+    }
+
+    /// Carries out the approved plan with progress on standard error, and reports how it went.
+    static func execute(_ plan: Plan, held: [Change], settings: Settings, on connection: Pipeline.Connection, console: Console) async -> Int32 {
         let journal = try? Journal(directory: settings.journalDirectory)
         if journal == nil { console.err("deskform: warning: the journal could not be opened in \(settings.journalDirectory)\n") }
-        let executor = PlanExecutor(client: client, parallelism: parallelism, journal: journal, logger: logger)
+        let executor = PlanExecutor(client: connection.client, parallelism: connection.parallelism, journal: journal, logger: connection.logger)
         let labels = StepLabels(plan)
         let report = await executor.execute(plan) { progress in
             let step = progress.result.step
@@ -243,7 +178,7 @@ public struct ApplyCommand: AsyncParsableCommand {
         if !report.notStarted.isEmpty { summary += ", \(report.notStarted.count) not started (interrupted)" }
         console.out(summary + ".\n")
         if !held.isEmpty {
-            console.out("Held back (--hold-deletes): \(held.map(\.address.description).joined(separator: ", ")).\n")
+            console.out("Held back (--hold-deletes): \(list(held)).\n")
         }
         if let journal { console.err("Journal: \(journal.path)\n") }
         if !report.isComplete { console.out("Run plan or apply again: the next run converges from where this one stopped.\n") }

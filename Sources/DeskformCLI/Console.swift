@@ -1,10 +1,12 @@
 import Foundation
 import Synchronization
 
-/// Where a long-running command writes as it goes: standard output and standard error, or, in
-/// tests, a recording of both.
+/// Where every command writes, as it goes: standard output and standard error, or, in tests, a
+/// recording of both. A command writes here and returns its exit code.
 public struct Console: Sendable {
+    /// Standard output: the target line, plans, reports, summaries.
     public let out: @Sendable (String) -> Void
+    /// Standard error: diagnostics, progress, and the target line of machine-readable formats.
     public let err: @Sendable (String) -> Void
     /// Whether standard error is a terminal (then progress redraws one line).
     public let isTerminal: Bool
@@ -15,23 +17,31 @@ public struct Console: Sendable {
         self.isTerminal = isTerminal
     }
 
+    /// `deskform: error: …` on standard error, for an error that describes itself in one sentence.
+    func error(_ error: Any) {
+        err("deskform: error: \(error)\n")
+    }
+
     /// The process's own streams.
     public static func standard() -> Console {
         Console(
             isTerminal: isatty(2) == 1,
-            out: { FileHandle.standardOutput.write(Data($0.utf8)) },
-            err: { FileHandle.standardError.write(Data($0.utf8)) })
+            out: { if !$0.isEmpty { FileHandle.standardOutput.write(Data($0.utf8)) } },
+            err: { if !$0.isEmpty { FileHandle.standardError.write(Data($0.utf8)) } })
     }
 
-    /// A console that keeps what is written, for tests.
-    public static func recording() -> (Console, Recording) {
+    /// A console that keeps what is written, for tests; `isTerminal` as if standard error were one.
+    public static func recording(isTerminal: Bool = false) -> (Console, Recording) {
         let recording = Recording()
-        return (Console(out: { recording.append(out: $0) }, err: { recording.append(err: $0) }), recording)
+        return (Console(isTerminal: isTerminal, out: { recording.append(out: $0) }, err: { recording.append(err: $0) }), recording)
     }
 
+    /// What was written to a recording console, stream by stream.
     public final class Recording: Sendable {
         private let text = Mutex((out: "", err: ""))
+        /// Everything written to standard output.
         public var output: String { text.withLock { $0.out } }
+        /// Everything written to standard error.
         public var errorOutput: String { text.withLock { $0.err } }
         func append(out: String) { text.withLock { $0.out += out } }
         func append(err: String) { text.withLock { $0.err += err } }

@@ -1,9 +1,7 @@
 import ArgumentParser
 import EstateModel
 import Foundation
-import Logging
 import Manifest
-import Planner
 import Reconciler
 
 /// `deskform export [--out DIR] [--kinds …] [--split]`: writes manifests that reproduce the live
@@ -24,8 +22,10 @@ public struct ExportCommand: AsyncParsableCommand {
     @Option(help: "The directory to write into (new or empty unless --force).")
     public var out = "deskform-export"
 
-    @Option(help: "Comma-separated kinds to export: \(EstateExport.kindNames.joined(separator: ", ")) (default: all).")
-    public var kinds: String?
+    @Option(
+        help: "Comma-separated kinds to export: \(ObjectKind.allValueStrings.joined(separator: ", ")) (default: all).",
+        transform: { try ObjectKind.list($0) })
+    public var kinds: [ObjectKind] = ObjectKind.allCases
 
     @Flag(help: "One file per kind and a folder per company, instead of one estate.yaml.")
     public var split = false
@@ -41,100 +41,59 @@ public struct ExportCommand: AsyncParsableCommand {
     public init() {}
 
     public func run() async throws {
-        let environment = ProcessInfo.processInfo.environment
-        let progress = isatty(2) == 1 && environment["TERM"] != "dumb" ? ProgressLine() : nil
-        try await Self.export(
+        let code = await Self.export(
             out: out, kinds: kinds, split: split, force: force, schemaURL: schemaURL, target: target,
-            environment: environment, progress: progress
-        ).emit()
+            environment: ProcessInfo.processInfo.environment, console: .standard())
+        if code != 0 { throw ExitCode(code) }
     }
 
     /// The file holding the schema when no `--schema-url` is given.
     public static let schemaFileName = "manifest.schema.json"
 
-    /// Exports without touching the terminal (for tests); `now` is the time written in the headers.
+    /// Exports and reports on `console`; returns the exit code. `now` is the time written in the headers.
+    /// On a terminal, a line on standard error counts the requests as the instance is read.
     public static func export(
-        out: String, kinds: String? = nil, split: Bool = false, force: Bool = false, schemaURL: String? = nil,
-        target options: TargetOptions, environment: [String: String], now: Date = Date()
-    ) async -> CommandOutput {
-        await export(out: out, kinds: kinds, split: split, force: force, schemaURL: schemaURL, target: options,
-                     environment: environment, now: now, progress: nil)
-    }
-
-    static func export(
-        out: String, kinds kindList: String?, split: Bool, force: Bool, schemaURL: String?,
-        target options: TargetOptions, environment: [String: String], now: Date = Date(), progress: ProgressLine?
-    ) async -> CommandOutput {
-        let kinds: Set<ObjectKind>
-        switch Self.kinds(kindList) {
-        case .success(let parsed): kinds = parsed
-        case .failure(let message): return CommandOutput(errorOutput: "deskform: error: \(message)\n", exitCode: 1)
-        }
+        out: String, kinds: [ObjectKind] = ObjectKind.allCases, split: Bool = false, force: Bool = false, schemaURL: String? = nil,
+        target options: TargetOptions, environment: [String: String], now: Date = Date(), console: Console
+    ) async -> Int32 {
         let directory = ExportDirectory(path: out)
         do {
             try directory.check(force: force)
         } catch {
-            return CommandOutput(errorOutput: "deskform: error: \(error)\n", exitCode: 1)
+            console.error(error)
+            return 1
         }
-        let target = Target.resolve(url: options.url, environment: environment)
-        let logger = progress?.logger ?? CommandLogger.make(environment: environment)
-        do {
-            return try await target.withClient(parallelism: options.parallelism, logger: logger) { client, url in
-                var result = CommandOutput(output: target.banner(url: url) + "\n")
-                let live: Estate
-                do {
-                    live = try await LiveEstateReader(client: client, parallelism: options.parallelism, logger: logger)
-                        .read(FetchScope(exporting: kinds))
-                } catch {
-                    progress?.finish("failed")
-                    result.errorOutput += "deskform: error: \(error)\n"
-                    result.exitCode = 1
-                    return result
-                }
-                let export = EstateExport(live, kinds: kinds)
-                let source = if case .local = target { target.identity(url: url) } else { Self.publicURL(url) }
-                let header = ["Exported by deskform from \(source) at \(Self.timestamp(now))"]
-                let files = ExportedFiles(export.manifest, split: split, schema: schemaURL ?? Self.schemaFileName, header: header)
-                progress?.finish("writing \(files.files.count) file\(files.files.count == 1 ? "" : "s")")
-                result.errorOutput += export.warnings.map { "deskform: warning: \($0)\n" }.joined()
-                let problems = files.roundTripProblems(against: live, kinds: kinds)
-                guard problems.isEmpty else {
-                    result.errorOutput += "deskform: error: the export would not reproduce the instance, so nothing was written "
-                        + "(this is a deskform bug: please report it):\n" + problems.map { "  \($0)\n" }.joined()
-                    result.exitCode = 1
-                    return result
-                }
-                let schema = schemaURL == nil ? [ExportedFiles.File(path: Self.schemaFileName, text: ManifestSchema.json)] : []
-                let removed = try directory.write(files, extra: schema)
-                result.output += removed.map { "removed \($0) (written by an earlier export, no longer exported)\n" }.joined()
-                result.output += Self.summary(export.manifest, files: files.files.count, directory: out)
-                return result
+        let kinds = Set(kinds)
+        let progress = console.isTerminal && environment["TERM"] != "dumb" ? ProgressLine(console: console) : nil
+        var pipeline = Pipeline(options: options, environment: environment, console: console)
+        if let progress { pipeline.onRequest = { _ in progress.request() } }
+        return await pipeline.connect { connection in
+            let live: Estate
+            do {
+                live = try await connection.read(FetchScope(exporting: kinds))
+            } catch {
+                progress?.finish("failed")
+                console.error(error)
+                return 1
             }
-        } catch {
-            return CommandOutput(errorOutput: "deskform: error: \(error)\n", exitCode: 1)
-        }
-    }
-
-    /// The kinds of `--kinds`, or an error naming the unknown one with a did-you-mean hint.
-    static func kinds(_ list: String?) -> Result<Set<ObjectKind>, KindsError> {
-        guard let list else { return .success(Set(ObjectKind.allCases)) }
-        var kinds: Set<ObjectKind> = []
-        for word in list.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !word.isEmpty {
-            guard let kind = ObjectKind(rawValue: word) else {
-                let hint = Suggestion.didYouMean(word, among: EstateExport.kindNames) ?? "the kinds are \(EstateExport.kindNames.joined(separator: ", "))"
-                return .failure(KindsError(message: "unknown kind '\(word)' in --kinds\n  hint: \(hint)"))
+            let export = EstateExport(live, kinds: kinds)
+            let source = if case .local = connection.target { connection.identity } else { Self.publicURL(connection.url) }
+            let header = ["Exported by deskform from \(source) at \(Self.timestamp(now))"]
+            let files = ExportedFiles(export.manifest, split: split, schema: schemaURL ?? Self.schemaFileName, header: header)
+            progress?.finish("writing \(files.files.count) file\(files.files.count == 1 ? "" : "s")")
+            console.err(export.warnings.map { "deskform: warning: \($0)\n" }.joined())
+            let problems = files.roundTripProblems(against: live, kinds: kinds)
+            guard problems.isEmpty else {
+                console.err("deskform: error: the export would not reproduce the instance, so nothing was written "
+                    + "(this is a deskform bug: please report it):\n" + problems.map { "  \($0)\n" }.joined())
+                return 1
             }
-            kinds.insert(kind)
+            let schema = schemaURL == nil ? [ExportedFiles.File(path: Self.schemaFileName, text: ManifestSchema.json)] : []
+            let removed = try directory.write(files, extra: schema)
+            console.out(removed.map { "removed \($0) (written by an earlier export, no longer exported)\n" }.joined())
+            console.out(Self.summary(export.manifest, files: files.files.count, directory: out))
+            return 0
         }
-        guard !kinds.isEmpty else {
-            return .failure(KindsError(message: "--kinds names no kind\n  hint: the kinds are \(EstateExport.kindNames.joined(separator: ", "))"))
-        }
-        return .success(kinds)
-    }
-
-    struct KindsError: Error, CustomStringConvertible {
-        var message: String
-        var description: String { message }
     }
 
     /// The instance URL without user, password, query or fragment.

@@ -1,7 +1,5 @@
 import ArgumentParser
 import Foundation
-import InvGateAPI
-import Logging
 import Manifest
 import Planner
 import Reconciler
@@ -42,79 +40,41 @@ public struct PlanCommand: AsyncParsableCommand {
     public func run() async throws {
         let environment = ProcessInfo.processInfo.environment
         let colour = DiagnosticRenderer.wantsColour(fileDescriptor: 1, environment: environment)
-        try await Self.plan(
+        let code = await Self.plan(
             paths: paths, format: format, detailedExitcode: detailedExitcode, out: out, target: target,
-            environment: environment, colour: colour
-        ).emit()
+            environment: environment, colour: colour, console: .standard())
+        if code != 0 { throw ExitCode(code) }
     }
 
-    /// Plans and renders, without touching the terminal (for tests).
+    /// Plans and prints the plan on `console`; returns the exit code.
     public static func plan(
         paths: [String], format: Format, detailedExitcode: Bool, out: String? = nil, target options: TargetOptions,
-        environment: [String: String], colour: Bool = false
-    ) async -> CommandOutput {
-        let renderer = DiagnosticRenderer(colour: colour)
+        environment: [String: String], colour: Bool = false, console: Console
+    ) async -> Int32 {
         if let out {
             do {
                 try PlanFile.checkWritable(out)
             } catch {
-                return CommandOutput(errorOutput: "deskform: error: \(error)\n", exitCode: 1)
+                console.error(error)
+                return 1
             }
         }
-        let load = ManifestLoader().load(paths: paths.isEmpty ? ["."] : paths)
-        let loaded = CommandOutput(errorOutput: renderer.render(load.diagnostics))
-        guard load.isValid else {
-            return CommandOutput(
-                errorOutput: loaded.errorOutput + "\(DiagnosticRenderer.summary(of: load.diagnostics)); nothing was read or planned.\n",
-                exitCode: 1)
-        }
-        let target = Target.resolve(url: options.url, environment: environment)
-        let logger = CommandLogger.make(environment: environment)
-        do {
-            return try await target.withClient(parallelism: options.parallelism, logger: logger) { client, url in
-                var result = loaded
-                let banner = target.banner(url: url) + "\n"
-                if format == .text { result.output += banner } else { result.errorOutput += banner }
-                do {
-                    let reconciliation = try await Reconciliation.prepare(
-                        load.estate, client: client, parallelism: options.parallelism, logger: logger)
-                    let plan = reconciliation.plan
-                    switch format {
-                    case .text: result.output += plan.text(style: PlanStyle(colour: colour))
-                    case .json: result.output += plan.json(target: url).prettyPrinted() + "\n"
-                    case .markdown: result.output += plan.markdown(target: url)
-                    }
-                    result.exitCode = detailedExitcode && !plan.isEmpty ? 2 : 0
-                    if let out {
-                        try PlanFile(
-                            target: target.identity(url: url),
-                            scope: reconciliation.scope,
-                            fingerprint: LiveFingerprint(of: reconciliation.live, kinds: reconciliation.scope.kinds), plan: plan
-                        ).write(to: out)
-                        result.errorOutput += "Saved the plan to \(out); apply exactly it with: deskform apply \(out)\n"
-                    }
-                } catch let failure as ReconciliationFailure {
-                    result.errorOutput += Self.describe(failure, renderer: renderer)
-                    result.exitCode = 1
-                } catch let failure as PlanFileError {
-                    result.errorOutput += "deskform: error: \(failure)\n"
-                    result.exitCode = 1
-                }
-                return result
+        var pipeline = Pipeline(options: options, environment: environment, console: console, colour: colour)
+        pipeline.purpose = .plan
+        pipeline.bannerOnStandardError = format != .text
+        return await pipeline.reconcile(paths) { connection, reconciliation in
+            let plan = reconciliation.plan
+            switch format {
+            case .text: console.out(plan.text(style: PlanStyle(colour: colour)))
+            case .json: console.out(plan.json(target: connection.url).prettyPrinted() + "\n")
+            case .markdown: console.out(plan.markdown(target: connection.url))
             }
-        } catch {
-            return CommandOutput(errorOutput: loaded.errorOutput + "deskform: error: \(error)\n", exitCode: 1)
-        }
-    }
-
-    static func describe(_ failure: ReconciliationFailure, renderer: DiagnosticRenderer) -> String {
-        switch failure {
-        case .api(let error):
-            "deskform: error: \(error)\n"
-        case .manifests(let diagnostics):
-            renderer.render(diagnostics) + "\(DiagnosticRenderer.summary(of: diagnostics)); nothing was planned.\n"
-        case .planning(let diagnostics):
-            renderer.render(diagnostics) + "\(DiagnosticRenderer.summary(of: diagnostics)); no plan was made.\n"
+            if let out {
+                // A file that cannot be written is reported by the pipeline, in one sentence.
+                try reconciliation.saved(for: connection.identity).write(to: out)
+                console.err("Saved the plan to \(out); apply exactly it with: deskform apply \(out)\n")
+            }
+            return detailedExitcode && !plan.isEmpty ? 2 : 0
         }
     }
 }

@@ -1,20 +1,18 @@
-import Foundation
-import Logging
 import Synchronization
 
-/// One line on standard error that counts the API calls made (`reading the instance… 120 calls`), for
-/// a terminal only. It counts the client's `request` debug messages; nothing else is shown.
+/// One line on standard error that counts the API requests sent (`reading the instance… 120 calls`),
+/// for a terminal only. The client's transport reports each request (``request()``); nothing else is
+/// shown.
 final class ProgressLine: Sendable {
+    private let console: Console
     private let calls = Mutex((count: 0, shown: 0))
     private let started = ContinuousClock.now
 
-    /// A logger whose messages feed this line.
-    var logger: Logger {
-        var logger = Logger(label: "deskform.progress", factory: { _ in Handler(line: self) })
-        logger.logLevel = .debug
-        return logger
+    init(console: Console) {
+        self.console = console
     }
 
+    /// Counts one request.
     func request() {
         let show: Int? = calls.withLock { state in
             state.count += 1
@@ -30,25 +28,10 @@ final class ProgressLine: Sendable {
         let count = calls.withLock { $0.count }
         let seconds = (ContinuousClock.now - started).components.seconds
         draw("deskform: read the instance in \(count) calls (\(seconds)s); \(text)")
-        FileHandle.standardError.write(Data("\n".utf8))
+        console.err("\n")
     }
 
     private func draw(_ text: String) {
-        FileHandle.standardError.write(Data("\r\u{1B}[K\(text)".utf8))
-    }
-
-    struct Handler: LogHandler {
-        let line: ProgressLine
-        var metadata: Logger.Metadata = [:]
-        var logLevel: Logger.Level = .debug
-
-        subscript(metadataKey key: String) -> Logger.Metadata.Value? {
-            get { metadata[key] }
-            set { metadata[key] = newValue }
-        }
-
-        func log(event: LogEvent) {
-            if event.message.description == "request" { line.request() }
-        }
+        console.err("\r\u{1B}[K\(text)")
     }
 }

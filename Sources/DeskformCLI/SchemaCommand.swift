@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import Manifest
 
 /// `deskform schema`: prints the JSON Schema (draft 2020-12) of the manifest format.
@@ -13,6 +12,6 @@ public struct SchemaCommand: AsyncParsableCommand {
     public init() {}
 
     public func run() async throws {
-        FileHandle.standardOutput.write(Data(ManifestSchema.json.utf8))
+        Console.standard().out(ManifestSchema.json)
     }
 }

@@ -61,10 +61,10 @@ public struct SimulatorCommand: AsyncParsableCommand {
         logger.logLevel = .warning
         let host = self.host
         let username = self.username
+        let console = Console.standard()
         // A SimulatorSetupError (unreadable state or seed) is printed as it describes itself.
         try await runSimulator(options, logger: logger) { port in
-            let line = "deskform simulator listening on http://\(host):\(port)/api/v1/ (user \(username))\n"
-            FileHandle.standardOutput.write(Data(line.utf8))
+            console.out("deskform simulator listening on http://\(host):\(port)/api/v1/ (user \(username))\n")
         }
     }
 }

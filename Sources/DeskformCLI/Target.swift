@@ -38,11 +38,14 @@ public enum Target: Equatable, Sendable {
     }
 
     /// Runs `body` with a client for this target (and the URL to show), starting and stopping the
-    /// local instance around it when there is no remote one.
+    /// local instance around it when there is no remote one. `onRequest` hears of every request the
+    /// client sends, each attempt and token request included.
     public func withClient<Value: Sendable>(
-        parallelism: Int, logger: Logger, _ body: @Sendable (InvGateClient, String) async throws -> Value
+        parallelism: Int, logger: Logger, onRequest: (@Sendable (WireRequest) async -> Void)? = nil,
+        _ body: @Sendable (InvGateClient, String) async throws -> Value
     ) async throws -> Value {
-        try await withHTTPTransport(maxConnections: parallelism) { transport in
+        try await withHTTPTransport(maxConnections: parallelism) { live in
+            let transport: any HTTPTransport = onRequest.map { ObservedTransport(live, observe: $0) } ?? live
             switch self {
             case .remote(let url, let credentials):
                 return try await body(InvGateClient(instanceURL: url, credentials: credentials, transport: transport, logger: logger), url)

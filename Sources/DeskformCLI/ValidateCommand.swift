@@ -26,41 +26,28 @@ public struct ValidateCommand: AsyncParsableCommand {
 
     public func run() async throws {
         let colour = DiagnosticRenderer.wantsColour(fileDescriptor: 2, environment: ProcessInfo.processInfo.environment)
-        let result = Self.validate(paths: paths, format: format, colour: colour)
-        FileHandle.standardError.write(Data(result.errorOutput.utf8))
-        FileHandle.standardOutput.write(Data(result.output.utf8))
-        if result.exitCode != 0 { throw ExitCode(result.exitCode) }
+        let code = Self.validate(paths: paths, format: format, colour: colour, console: .standard())
+        if code != 0 { throw ExitCode(code) }
     }
 
-    /// What `validate` prints and its exit code, without touching the terminal (for tests).
-    public struct Result: Equatable, Sendable {
-        /// For standard output: the JSON report, or the one-line summary of a clean run.
-        public var output: String
-        /// For standard error: the diagnostics and their count, in text format.
-        public var errorOutput: String
-        public var exitCode: Int32
-    }
-
-    public static func validate(paths: [String], format: Format, colour: Bool = false) -> Result {
+    /// Validates and reports on `console`: the JSON report or the summary of a clean run on standard
+    /// output, the diagnostics and their count (text format) on standard error. Returns the exit code.
+    public static func validate(paths: [String], format: Format, colour: Bool = false, console: Console) -> Int32 {
         let load = ManifestLoader().load(paths: paths.isEmpty ? ["."] : paths)
-        let exitCode: Int32 = load.isValid ? 0 : 1
         switch format {
         case .json:
-            let report = DiagnosticReport(diagnostics: load.diagnostics, files: load.files.count)
-            return Result(output: report.json(), errorOutput: "", exitCode: exitCode)
+            console.out(DiagnosticReport(diagnostics: load.diagnostics, files: load.files.count).json())
         case .text:
-            let renderer = DiagnosticRenderer(colour: colour)
-            var errorOutput = renderer.render(load.diagnostics)
+            console.err(DiagnosticRenderer(colour: colour).render(load.diagnostics))
             let files = "\(load.files.count) file\(load.files.count == 1 ? "" : "s")"
             if load.isValid {
                 let warnings = load.diagnostics.isEmpty ? "" : " (\(DiagnosticRenderer.summary(of: load.diagnostics)))"
                 let objects = load.estate.objectCount
-                return Result(
-                    output: "Manifests are valid: \(files), \(objects) object\(objects == 1 ? "" : "s")\(warnings).\n",
-                    errorOutput: errorOutput, exitCode: exitCode)
+                console.out("Manifests are valid: \(files), \(objects) object\(objects == 1 ? "" : "s")\(warnings).\n")
+            } else {
+                console.err("\(DiagnosticRenderer.summary(of: load.diagnostics)) in \(files).\n")
             }
-            errorOutput += "\(DiagnosticRenderer.summary(of: load.diagnostics)) in \(files).\n"
-            return Result(output: "", errorOutput: errorOutput, exitCode: exitCode)
         }
+        return load.isValid ? 0 : 1
     }
 }

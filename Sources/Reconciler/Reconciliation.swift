@@ -37,6 +37,21 @@ public struct Reconciliation: Sendable {
         }
     }
 
+    /// This reconciliation saved for `apply FILE`: its plan, made for `target`, with what it read and a
+    /// fingerprint of it.
+    public func saved(for target: String) -> PlanFile {
+        PlanFile(target: target, scope: scope, fingerprint: LiveFingerprint(of: live, kinds: scope.kinds), plan: plan)
+    }
+
+    /// What changed on the instance since `file` was saved, found by reading again what its plan read:
+    /// empty when the plan still holds.
+    public static func changes(
+        since file: PlanFile, client: InvGateClient, parallelism: Int, logger: Logger
+    ) async throws(InvGateError) -> [LiveFingerprint.Difference] {
+        let live = try await LiveEstateReader(client: client, parallelism: parallelism, logger: logger).read(file.scope)
+        return LiveFingerprint(of: live, kinds: file.scope.kinds).differences(from: file.fingerprint)
+    }
+
     /// A planning error at the manifest position of the object it names.
     static func diagnostic(_ error: PlanError, places: [Address: SourceLocation]) -> Diagnostic {
         switch error {

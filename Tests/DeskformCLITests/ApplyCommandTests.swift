@@ -21,13 +21,13 @@ struct ApplyCommandTests {
     static func apply(
         _ paths: [String], url: String, scratch: URL, approval: ApplyCommand.Approval = .automatic,
         allowDeletes: Bool = false, holdDeletes: Bool = false
-    ) async throws -> (Int32, Console.Recording) {
-        let (console, recording) = Console.recording()
+    ) async throws -> (code: Int32, recording: Console.Recording) {
         let settings = ApplyCommand.Settings(
             paths: paths, allowDeletes: allowDeletes, holdDeletes: holdDeletes, journalDirectory: scratch.appendingPathComponent("journal").path)
-        let code = await ApplyCommand.apply(
-            settings, target: try TargetOptions.parse(["--url", url]), environment: credentials, approval: approval, console: console)
-        return (code, recording)
+        let target = try TargetOptions.parse(["--url", url])
+        return await Console.run { console in
+            await ApplyCommand.apply(settings, target: target, environment: credentials, approval: approval, console: console)
+        }
     }
 
     @Test("each example applies, and then plan --detailed-exitcode exits 0", arguments: ["acme", "msp"])
@@ -39,10 +39,8 @@ struct ApplyCommandTests {
             let (code, output) = try await Self.apply([path], url: simulator.url, scratch: scratch)
             #expect(code == 0)
             #expect(output.output.contains("Apply complete: "))
-            let again = try await PlanCommand.plan(
-                paths: [path], format: .text, detailedExitcode: true, target: TargetOptions.parse(["--url", simulator.url]),
-                environment: Self.credentials)
-            #expect(again.exitCode == 0)
+            let (again, _) = try await PlanCommandTests.plan([path], url: simulator.url, detailed: true)
+            #expect(again == 0)
             let journals = try FileManager.default.contentsOfDirectory(atPath: scratch.appendingPathComponent("journal").path)
             #expect(journals.count == 1 && journals[0].hasSuffix(".jsonl"))
         }
@@ -196,11 +194,9 @@ struct ApplyCommandTests {
         defer { try? FileManager.default.removeItem(at: scratch) }
         let planFile = scratch.appendingPathComponent("acme.plan").path
         try await withLiveSimulator { simulator in
-            let saved = try await PlanCommand.plan(
-                paths: [Golden.path("examples/acme")], format: .text, detailedExitcode: true, out: planFile,
-                target: TargetOptions.parse(["--url", simulator.url]), environment: Self.credentials)
-            #expect(saved.exitCode == 2)
-            #expect(saved.errorOutput.hasSuffix("Saved the plan to \(planFile); apply exactly it with: deskform apply \(planFile)\n"))
+            let (saved, savedOutput) = try await PlanCommandTests.plan([Golden.path("examples/acme")], url: simulator.url, detailed: true, out: planFile)
+            #expect(saved == 2)
+            #expect(savedOutput.errorOutput.hasSuffix("Saved the plan to \(planFile); apply exactly it with: deskform apply \(planFile)\n"))
 
             // Someone changes a group the plan read: the plan is stale.
             try await simulator.store.replace(with: await simulator.store.estate.applying(.addObservers(.helpdesk(1), users: [3])))
@@ -241,10 +237,8 @@ struct ApplyCommandTests {
             """.utf8).write(to: manifest)
         let planFile = scratch.appendingPathComponent("estate.plan").path
         try await withLiveSimulator(estate: estate) { simulator in
-            let saved = try await PlanCommand.plan(
-                paths: [manifest.path], format: .text, detailedExitcode: true, out: planFile,
-                target: TargetOptions.parse(["--url", simulator.url]), environment: Self.credentials)
-            #expect(saved.exitCode == 2)
+            let (saved, _) = try await PlanCommandTests.plan([manifest.path], url: simulator.url, detailed: true, out: planFile)
+            #expect(saved == 2)
             let changed = try await simulator.store.estate
                 .applying(.deleteGroup(id: 1)).applying(.createGroup(name: "Ops 2")).applying(.addMembers(.location(2), users: [3]))
             try await simulator.store.replace(with: changed)
@@ -265,10 +259,8 @@ struct ApplyCommandTests {
         defer { try? FileManager.default.removeItem(at: scratch) }
         let planFile = scratch.appendingPathComponent("acme.plan").path
         try await withLiveSimulator { simulator in
-            let saved = try await PlanCommand.plan(
-                paths: [Golden.path("examples/acme")], format: .text, detailedExitcode: true, out: planFile,
-                target: TargetOptions.parse(["--url", simulator.url]), environment: Self.credentials)
-            #expect(saved.exitCode == 2)
+            let (saved, _) = try await PlanCommandTests.plan([Golden.path("examples/acme")], url: simulator.url, detailed: true, out: planFile)
+            #expect(saved == 2)
             let before = await simulator.store.estate
             let (code, output) = try await Self.apply([planFile, Golden.path("examples/acme")], url: simulator.url, scratch: scratch)
             #expect(code == 1)
@@ -343,11 +335,9 @@ struct ApplyCommandTests {
             #expect(output.output.contains(warning))
         }
         try await withLiveSimulator { simulator in
-            let saved = try await PlanCommand.plan(
-                paths: [manifest.path], format: .text, detailedExitcode: true, out: planFile,
-                target: TargetOptions.parse(["--url", simulator.url]), environment: Self.credentials)
-            #expect(saved.exitCode == 2)
-            #expect(saved.output.contains(warning))
+            let (saved, savedOutput) = try await PlanCommandTests.plan([manifest.path], url: simulator.url, detailed: true, out: planFile)
+            #expect(saved == 2)
+            #expect(savedOutput.output.contains(warning))
             let (fromFile, output) = try await Self.apply([planFile], url: simulator.url, scratch: scratch)
             #expect(fromFile == 0)
             #expect(output.output.contains(warning))
@@ -374,9 +364,8 @@ struct ApplyCommandTests {
             #expect(output.output.contains("not started (interrupted)"))
             let (resumed, _) = try await Self.apply([path], url: url, scratch: scratch)
             #expect(resumed == 0)
-            let again = try await PlanCommand.plan(
-                paths: [path], format: .text, detailedExitcode: true, target: TargetOptions.parse(["--url", url]), environment: Self.credentials)
-            #expect(again.exitCode == 0)
+            let (again, _) = try await PlanCommandTests.plan([path], url: url, detailed: true)
+            #expect(again == 0)
         }
     }
 }

@@ -1,6 +1,8 @@
+import ArgumentParser
 import DeskformCLI
 import EstateModel
 import Foundation
+import InvGateAPI
 import Manifest
 import Planner
 import Reconciler
@@ -18,18 +20,18 @@ struct ExportCommandTests {
     }
 
     static func export(
-        _ url: String, to out: String, kinds: String? = nil, split: Bool = false, force: Bool = false,
+        _ url: String, to out: String, kinds: [ObjectKind] = ObjectKind.allCases, split: Bool = false, force: Bool = false,
         now: Date = Date(timeIntervalSince1970: 1_750_000_000)
-    ) async throws -> CommandOutput {
-        try await ExportCommand.export(
-            out: out, kinds: kinds, split: split, force: force, target: TargetOptions.parse(["--url", url]),
-            environment: credentials, now: now)
+    ) async throws -> (code: Int32, recording: Console.Recording) {
+        let target = try TargetOptions.parse(["--url", url])
+        return await Console.run { console in
+            await ExportCommand.export(
+                out: out, kinds: kinds, split: split, force: force, target: target, environment: credentials, now: now, console: console)
+        }
     }
 
-    static func plan(_ directory: String, url: String) async throws -> CommandOutput {
-        try await PlanCommand.plan(
-            paths: [directory], format: .text, detailedExitcode: true, target: TargetOptions.parse(["--url", url]),
-            environment: credentials)
+    static func plan(_ directory: String, url: String) async throws -> (code: Int32, recording: Console.Recording) {
+        try await PlanCommandTests.plan([directory], url: url, detailed: true)
     }
 
     /// Exports from `simulator`, checks the files validate without a warning, plans them against the
@@ -37,12 +39,12 @@ struct ExportCommandTests {
     static func roundTrip(_ simulator: LiveSimulator, split: Bool = false, sourceLocation: Testing.SourceLocation = #_sourceLocation) async throws {
         let out = scratch()
         defer { try? FileManager.default.removeItem(atPath: out) }
-        let exported = try await export(simulator.url, to: out, split: split)
-        #expect(exported.exitCode == 0, "\(exported.errorOutput)", sourceLocation: sourceLocation)
-        let validation = ValidateCommand.validate(paths: [out], format: .text)
-        #expect(validation.exitCode == 0 && validation.errorOutput.isEmpty, "\(validation.errorOutput)", sourceLocation: sourceLocation)
-        let planned = try await plan(out, url: simulator.url)
-        #expect(planned.exitCode == 0, "\(planned.output)\(planned.errorOutput)", sourceLocation: sourceLocation)
+        let (exportCode, exported) = try await export(simulator.url, to: out, split: split)
+        #expect(exportCode == 0, "\(exported.errorOutput)", sourceLocation: sourceLocation)
+        let (validationCode, validation) = await Console.run { ValidateCommand.validate(paths: [out], format: .text, console: $0) }
+        #expect(validationCode == 0 && validation.errorOutput.isEmpty, "\(validation.errorOutput)", sourceLocation: sourceLocation)
+        let (planCode, planned) = try await plan(out, url: simulator.url)
+        #expect(planCode == 0, "\(planned.output)\(planned.errorOutput)", sourceLocation: sourceLocation)
     }
 
     /// The estate after applying `example`'s plan to the demo seed.
@@ -72,8 +74,8 @@ struct ExportCommandTests {
         let out = Self.scratch()
         defer { try? FileManager.default.removeItem(atPath: out) }
         try await withLiveSimulator(estate: try await Self.applied("msp")) { simulator in
-            let result = try await Self.export(simulator.url, to: out, split: true)
-            #expect(result.exitCode == 0, "\(result.errorOutput)")
+            let (code, result) = try await Self.export(simulator.url, to: out, split: true)
+            #expect(code == 0, "\(result.errorOutput)")
         }
         let files = FileManager.default.enumerator(atPath: out)!.compactMap { $0 as? String }
             .filter { !(try! URL(fileURLWithPath: out).appendingPathComponent($0).resourceValues(forKeys: [.isDirectoryKey]).isDirectory!) }
@@ -96,44 +98,93 @@ struct ExportCommandTests {
         try Data("# yaml-language-server: $schema=../../manifest.schema.json\n# Exported by deskform from http://x at 2020-01-01T00:00:00Z\ncompanies:\n- name: Gone\n"
             .utf8).write(to: URL(fileURLWithPath: out + "/companies/gone/company.yaml"))
         try await withLiveSimulator(estate: try await Self.applied("acme")) { simulator in
-            let refused = try await Self.export(simulator.url, to: out, split: true)
-            #expect(refused.exitCode == 1)
+            let (refusedCode, refused) = try await Self.export(simulator.url, to: out, split: true)
+            #expect(refusedCode == 1)
             #expect(refused.output.isEmpty)
             #expect(refused.errorOutput.hasPrefix("deskform: error: \(out) is not empty"))
             #expect(refused.errorOutput.contains("--force"))
 
-            let forced = try await Self.export(simulator.url, to: out, split: true, force: true)
-            #expect(forced.exitCode == 0, "\(forced.errorOutput)")
+            let (forcedCode, forced) = try await Self.export(simulator.url, to: out, split: true, force: true)
+            #expect(forcedCode == 0, "\(forced.errorOutput)")
             #expect(forced.output.contains("removed companies/gone/company.yaml"))
             #expect(!FileManager.default.fileExists(atPath: out + "/companies/gone"))
             #expect(FileManager.default.fileExists(atPath: out + "/notes.txt"))
             #expect(FileManager.default.fileExists(atPath: out + "/companies/acme-corp/company.yaml"))
-            #expect(try await Self.plan(out, url: simulator.url).exitCode == 0)
+            #expect(try await Self.plan(out, url: simulator.url).code == 0)
         }
     }
 
-    @Test("--kinds reads and writes only the kinds named; an unknown kind is an error with a hint")
+    @Test("--kinds is a comma-separated list of kinds, each once; an unknown kind is a usage error with a hint")
+    func kindsArgument() throws {
+        let command = try #require(try Deskform.parseAsRoot(["export", "--kinds", "groups, kb_categories,groups"]) as? ExportCommand)
+        #expect(command.kinds == [.groups, .kbCategories])
+        let defaults = try #require(try Deskform.parseAsRoot(["export"]) as? ExportCommand)
+        #expect(defaults.kinds == ObjectKind.allCases)
+        let kinds = "companies, groups, locations, helpdesks, kb_categories, custom_fields"
+        let refusals = [
+            ("groups,compnies", "The value 'groups,compnies' is invalid for '--kinds <kinds>': unknown kind 'compnies' (did you mean 'companies'?)"),
+            ("users", "The value 'users' is invalid for '--kinds <kinds>': unknown kind 'users' (the kinds are \(kinds))"),
+            (" , ", "The value ' , ' is invalid for '--kinds <kinds>': no kind named (the kinds are \(kinds))"),
+        ]
+        for (argument, message) in refusals {
+            #expect {
+                try Deskform.parseAsRoot(["export", "--kinds", argument])
+            } throws: { error in
+                Deskform.message(for: error) == message && Deskform.exitCode(for: error) == .validationFailure
+            }
+        }
+    }
+
+    @Test("--kinds reads and writes only the kinds named")
     func kinds() async throws {
         let out = Self.scratch()
         defer { try? FileManager.default.removeItem(atPath: out) }
         try await withLiveSimulator(estate: try await Self.applied("msp")) { simulator in
-            let result = try await Self.export(simulator.url, to: out, kinds: "groups, kb_categories")
-            #expect(result.exitCode == 0, "\(result.errorOutput)")
+            let (code, result) = try await Self.export(simulator.url, to: out, kinds: [.groups, .kbCategories])
+            #expect(code == 0, "\(result.errorOutput)")
             let text = try String(contentsOfFile: out + "/estate.yaml", encoding: .utf8)
             let keys = text.split(separator: "\n").filter { !$0.hasPrefix(" ") && !$0.hasPrefix("-") && !$0.hasPrefix("#") }
             #expect(keys == ["groups:", "kb_categories:"])
-            #expect(try await Self.plan(out, url: simulator.url).exitCode == 0)
+            #expect(try await Self.plan(out, url: simulator.url).code == 0)
 
             let companiesOnly = Self.scratch()
             defer { try? FileManager.default.removeItem(atPath: companiesOnly) }
-            let companies = try await Self.export(simulator.url, to: companiesOnly, kinds: "companies", split: true)
-            #expect(companies.exitCode == 0, "\(companies.errorOutput)")
+            let (companiesCode, companies) = try await Self.export(simulator.url, to: companiesOnly, kinds: [.companies], split: true)
+            #expect(companiesCode == 0, "\(companies.errorOutput)")
             #expect(try FileManager.default.contentsOfDirectory(atPath: companiesOnly).sorted() == ["companies", "manifest.schema.json"])
-            #expect(try await Self.plan(companiesOnly, url: simulator.url).exitCode == 0)
+            #expect(try await Self.plan(companiesOnly, url: simulator.url).code == 0)
+        }
+    }
 
-            let unknown = try await Self.export(simulator.url, to: Self.scratch(), kinds: "groups,compnies")
-            #expect(unknown.exitCode == 1)
-            #expect(unknown.errorOutput == "deskform: error: unknown kind 'compnies' in --kinds\n  hint: did you mean 'companies'?\n")
+    @Test("on a terminal, a line on standard error counts every request as the instance is read")
+    func progressLine() async throws {
+        let out = Self.scratch()
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        try await withLiveSimulator(estate: try await Self.applied("msp")) { simulator in
+            // What export reads, counted by the test's own transport.
+            let counting = CountingTransport(simulator.transport)
+            let client = InvGateClient(instanceURL: simulator.url, credentials: simulator.credentials, transport: counting)
+            _ = try await LiveEstateReader(client: client, logger: Fixtures.quietLogger).read(FetchScope(exporting: Set(ObjectKind.allCases)))
+            let requests = await counting.log.requests.count
+            #expect(requests > 11)
+
+            let (console, recording) = Console.recording(isTerminal: true)
+            let code = await ExportCommand.export(
+                out: out, target: try TargetOptions.parse(["--url", simulator.url]), environment: Self.credentials, console: console)
+            #expect(code == 0, "\(recording.errorOutput)")
+            let line = "\r\u{1B}[Kdeskform: "
+            #expect(recording.errorOutput.hasPrefix("\(line)reading the instance… 1 call\(line)reading the instance… 11 calls\(line)"))
+            #expect(recording.errorOutput.contains("\(line)read the instance in \(requests) calls ("))
+            #expect(recording.errorOutput.hasSuffix("s); writing 1 file\n"))
+
+            // With TERM=dumb, no line.
+            let (dumb, quiet) = Console.recording(isTerminal: true)
+            var environment = Self.credentials
+            environment["TERM"] = "dumb"
+            let again = await ExportCommand.export(
+                out: out, force: true, target: try TargetOptions.parse(["--url", simulator.url]), environment: environment, console: dumb)
+            #expect(again == 0)
+            #expect(quiet.errorOutput == "")
         }
     }
 

@@ -23,10 +23,10 @@ struct ExportPropertyTests {
             let out = ExportCommandTests.scratch()
             defer { try? FileManager.default.removeItem(atPath: out) }
             let failure: String? = try await withLiveSimulator(estate: live) { simulator in
-                let exported = try await ExportCommandTests.export(simulator.url, to: out, split: seed % 3 == 0)
-                guard exported.exitCode == 0 else { return "export failed: \(exported.errorOutput)" }
-                let planned = try await ExportCommandTests.plan(out, url: simulator.url)
-                guard planned.exitCode == 0 else { return "plan exited \(planned.exitCode): \(planned.output)\(planned.errorOutput)" }
+                let (exportCode, exported) = try await ExportCommandTests.export(simulator.url, to: out, split: seed % 3 == 0)
+                guard exportCode == 0 else { return "export failed: \(exported.errorOutput)" }
+                let (planCode, planned) = try await ExportCommandTests.plan(out, url: simulator.url)
+                guard planCode == 0 else { return "plan exited \(planCode): \(planned.output)\(planned.errorOutput)" }
                 return nil
             }
             if let failure {

@@ -12,18 +12,23 @@ import TestSupport
 struct PlanCommandTests {
     static let credentials = ["INVGATE_USERNAME": "api", "INVGATE_TOKEN": "deskform"]
 
-    static func plan(_ paths: [String], url: String, format: PlanCommand.Format = .text, detailed: Bool = false) async throws -> CommandOutput {
-        try await PlanCommand.plan(
-            paths: paths.map(Golden.path), format: format, detailedExitcode: detailed,
-            target: TargetOptions.parse(["--url", url]), environment: credentials)
+    static func plan(
+        _ paths: [String], url: String, format: PlanCommand.Format = .text, detailed: Bool = false, out: String? = nil
+    ) async throws -> (code: Int32, recording: Console.Recording) {
+        let target = try TargetOptions.parse(["--url", url])
+        return await Console.run { console in
+            await PlanCommand.plan(
+                paths: paths, format: format, detailedExitcode: detailed, out: out, target: target,
+                environment: credentials, console: console)
+        }
     }
 
     @Test("the examples' plans against the demo seed, in text, JSON and Markdown", arguments: ["acme", "msp"])
     func goldenPlans(example: String) async throws {
         try await withLiveSimulator { simulator in
             for (format, suffix) in [(PlanCommand.Format.text, "txt"), (.json, "json"), (.markdown, "md")] {
-                let result = try await Self.plan(["examples/\(example)"], url: simulator.url, format: format, detailed: true)
-                #expect(result.exitCode == 2)
+                let (code, result) = try await Self.plan([Golden.path("examples/\(example)")], url: simulator.url, format: format, detailed: true)
+                #expect(code == 2)
                 try Golden.assert(Golden.normalise(result.output, url: simulator.url), matches: "\(example).plan.\(suffix)")
                 let banner = "deskform: target \(simulator.url) (HTTP Basic auth)\n"
                 #expect(format == .text ? result.output.hasPrefix(banner) : result.errorOutput == banner)
@@ -40,8 +45,8 @@ struct PlanCommandTests {
             return try Planner.replay(reconciliation.plan, on: await simulator.store.estate)
         }
         try await withLiveSimulator(estate: replayed) { simulator in
-            let result = try await Self.plan(["examples/\(example)"], url: simulator.url, detailed: true)
-            #expect(result.exitCode == 0)
+            let (code, result) = try await Self.plan([Golden.path("examples/\(example)")], url: simulator.url, detailed: true)
+            #expect(code == 0)
             #expect(result.output.hasSuffix("No changes. The instance matches the manifests.\nPlan: 0 to add, 0 to change, 0 to destroy.\n"))
         }
     }
@@ -73,10 +78,8 @@ struct PlanCommandTests {
 
             """.utf8).write(to: file)
         try await withLiveSimulator { simulator in
-            let result = try await PlanCommand.plan(
-                paths: [file.path], format: .text, detailedExitcode: false, target: TargetOptions.parse(["--url", simulator.url]),
-                environment: Self.credentials)
-            #expect(result.exitCode == 1)
+            let (code, result) = try await Self.plan([file.path], url: simulator.url)
+            #expect(code == 1)
             let path = file.path
             #expect(result.errorOutput == """
                 \(path):3:23: warning: group 'Acme Sails' is not declared in the manifests
@@ -108,10 +111,8 @@ struct PlanCommandTests {
 
     @Test("a manifest error stops everything before the first API call")
     func manifestErrorsFirst() async throws {
-        let result = try await PlanCommand.plan(
-            paths: ["/nonexistent/deskform"], format: .text, detailedExitcode: false,
-            target: TargetOptions.parse(["--url", "http://127.0.0.1:9"]), environment: Self.credentials)
-        #expect(result.exitCode == 1)
+        let (code, result) = try await Self.plan(["/nonexistent/deskform"], url: "http://127.0.0.1:9")
+        #expect(code == 1)
         #expect(result.output == "")
         #expect(result.errorOutput.hasSuffix("1 error, 0 warnings; nothing was read or planned.\n"))
     }
@@ -137,10 +138,8 @@ struct PlanCommandTests {
 
             """.utf8).write(to: file)
         try await withLiveSimulator(estate: estate) { simulator in
-            let result = try await PlanCommand.plan(
-                paths: [file.path], format: .text, detailedExitcode: true, target: TargetOptions.parse(["--url", simulator.url]),
-                environment: Self.credentials)
-            #expect(result.exitCode == 2)
+            let (code, result) = try await Self.plan([file.path], url: simulator.url, detailed: true)
+            #expect(code == 2)
             #expect(result.output.contains("""
                 -/+ group["IT"]  (renamed from "IT Team"; the API cannot rename groups)
                     name: "IT Team" → "IT"
@@ -165,15 +164,15 @@ struct PlanCommandTests {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         try Data("{}".utf8).write(to: directory.appendingPathComponent("plan.json"))
-        let result = try await PlanCommand.plan(
-            paths: [directory.path], format: .text, detailedExitcode: false,
-            target: TargetOptions.parse(["--url", "http://127.0.0.1:9"]), environment: Self.credentials)
-        #expect(result == CommandOutput(errorOutput: """
+        let (code, result) = try await Self.plan([directory.path], url: "http://127.0.0.1:9")
+        #expect(code == 1)
+        #expect(result.output == "")
+        #expect(result.errorOutput == """
             deskform: error: no manifests found in \(directory.path)
               hint: deskform reads *.yaml and *.yml files (in any case), searching directories recursively and skipping hidden ones
             1 error, 0 warnings; nothing was read or planned.
 
-            """, exitCode: 1))
+            """)
     }
 
     @Test("--out to a path that cannot take the plan fails in one sentence before anything is read")
@@ -190,10 +189,10 @@ struct PlanCommandTests {
         ]
         for (out, why) in cases {
             // An unreachable instance: the refusal comes before any request.
-            let result = try await PlanCommand.plan(
-                paths: [Golden.path("examples/acme")], format: .text, detailedExitcode: false, out: out,
-                target: TargetOptions.parse(["--url", "http://127.0.0.1:9"]), environment: Self.credentials)
-            #expect(result == CommandOutput(errorOutput: "deskform: error: cannot write the plan to \(out): \(why)\n", exitCode: 1))
+            let (code, result) = try await Self.plan([Golden.path("examples/acme")], url: "http://127.0.0.1:9", out: out)
+            #expect(code == 1)
+            #expect(result.output == "")
+            #expect(result.errorOutput == "deskform: error: cannot write the plan to \(out): \(why)\n")
         }
     }
 
@@ -219,13 +218,12 @@ struct PlanCommandTests {
         let file = directory.appendingPathComponent("group.yaml")
         try Data("groups:\n  - name: Night Shift\n    members: [oscar]\n".utf8).write(to: file)
         try await withLiveSimulator { simulator in
-            let target = try TargetOptions.parse(["--url", simulator.url])
-            let text = await PlanCommand.plan(paths: [file.path], format: .text, detailedExitcode: true, target: target, environment: Self.credentials)
-            #expect(text.exitCode == 2)
+            let (code, text) = try await Self.plan([file.path], url: simulator.url, detailed: true)
+            #expect(code == 2)
             #expect(text.output.contains("warning: \(file.path):3:15: user 'oscar' is disabled\nPlan: 1 to add, 0 to change, 0 to destroy.\n"))
-            let json = await PlanCommand.plan(paths: [file.path], format: .json, detailedExitcode: true, target: target, environment: Self.credentials)
+            let (_, json) = try await Self.plan([file.path], url: simulator.url, format: .json, detailed: true)
             #expect(json.output.contains("\"warnings\": [\n    \"\(file.path):3:15: user 'oscar' is disabled\"\n  ]"))
-            let markdown = await PlanCommand.plan(paths: [file.path], format: .markdown, detailedExitcode: true, target: target, environment: Self.credentials)
+            let (_, markdown) = try await Self.plan([file.path], url: simulator.url, format: .markdown, detailed: true)
             #expect(markdown.output.hasPrefix("""
                 ### deskform plan for `\(simulator.url)`
 

@@ -10,21 +10,21 @@ import Testing
 
     static func path(_ relative: String) -> String { root.appendingPathComponent(relative).path }
 
-    @Test func examplesTogetherAreCleanAndExitZero() {
-        let result = ValidateCommand.validate(paths: [Self.path("examples/acme"), Self.path("examples/msp")], format: .text)
-        #expect(result.exitCode == 0)
+    @Test func examplesTogetherAreCleanAndExitZero() async {
+        let (code, result) = await Console.run { ValidateCommand.validate(paths: [Self.path("examples/acme"), Self.path("examples/msp")], format: .text, console: $0) }
+        #expect(code == 0)
         #expect(result.errorOutput == "")
         #expect(result.output.hasPrefix("Manifests are valid: 11 files, "))
     }
 
-    @Test func errorsGoToStandardErrorWithTheirPositionAndExitOne() throws {
+    @Test func errorsGoToStandardErrorWithTheirPositionAndExitOne() async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("validate-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let file = directory.appendingPathComponent("acme.yaml")
         try Data("companies:\n  - name: Acme\n    membres: [alice]\n    protect: true\n".utf8).write(to: file)
-        let result = ValidateCommand.validate(paths: [file.path], format: .text)
-        #expect(result.exitCode == 1)
+        let (code, result) = await Console.run { ValidateCommand.validate(paths: [file.path], format: .text, console: $0) }
+        #expect(code == 1)
         #expect(result.output == "")
         #expect(result.errorOutput == """
             \(file.path):3:5: error: unknown key 'membres' in a company
@@ -34,14 +34,14 @@ import Testing
             """)
     }
 
-    @Test func warningsAloneKeepExitZero() throws {
+    @Test func warningsAloneKeepExitZero() async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("validate-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let file = directory.appendingPathComponent("Groups.YML")
         try Data("groups:\n  - name: \"Ops \"\n".utf8).write(to: file)
-        let result = ValidateCommand.validate(paths: [directory.path], format: .text)
-        #expect(result.exitCode == 0)
+        let (code, result) = await Console.run { ValidateCommand.validate(paths: [directory.path], format: .text, console: $0) }
+        #expect(code == 0)
         #expect(result.errorOutput == """
             \(file.path):2:11: warning: group name 'Ops ' starts or ends with whitespace
               hint: the instance may trim it, and the plan would never settle
@@ -50,13 +50,13 @@ import Testing
         #expect(result.output == "Manifests are valid: 1 file, 1 object (0 errors, 1 warning).\n")
     }
 
-    @Test func pathsWithoutManifestsAreAnErrorThatSaysWhatIsRead() throws {
+    @Test func pathsWithoutManifestsAreAnErrorThatSaysWhatIsRead() async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("validate-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory.appendingPathComponent("docs"), withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         try Data("# Manifests".utf8).write(to: directory.appendingPathComponent("docs/README.md"))
-        let result = ValidateCommand.validate(paths: [directory.path], format: .text)
-        #expect(result.exitCode == 1)
+        let (code, result) = await Console.run { ValidateCommand.validate(paths: [directory.path], format: .text, console: $0) }
+        #expect(code == 1)
         #expect(result.output == "")
         #expect(result.errorOutput == """
             deskform: error: no manifests found in \(directory.path)
@@ -66,9 +66,9 @@ import Testing
             """)
     }
 
-    @Test func jsonReportListsEveryDiagnostic() throws {
-        let result = ValidateCommand.validate(paths: [Self.path("examples/acme"), "/nonexistent/manifests"], format: .json)
-        #expect(result.exitCode == 1)
+    @Test func jsonReportListsEveryDiagnostic() async throws {
+        let (code, result) = await Console.run { ValidateCommand.validate(paths: [Self.path("examples/acme"), "/nonexistent/manifests"], format: .json, console: $0) }
+        #expect(code == 1)
         let report = try JSONDecoder().decode(DiagnosticReport.self, from: Data(result.output.utf8))
         #expect(!report.valid && report.errors == 1 && report.warnings == 0 && report.files == 1)
         #expect(report.diagnostics == [Diagnostic.Record(

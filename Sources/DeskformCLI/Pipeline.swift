@@ -1,0 +1,138 @@
+import EstateModel
+import InvGateAPI
+import InvGateWire
+import Logging
+import Manifest
+import Planner
+import Reconciler
+
+/// The one way `plan`, `apply` and `export` reach an instance. `plan` and `apply` run all of it: load
+/// the manifests → resolve the target and name it → read the live estate → resolve references → plan
+/// (``reconcile(_:_:)``). `apply FILE` reads its plan file instead and checks it against the same target
+/// (``savedPlan(at:_:)``); `export` only connects (``connect(_:)``). Each step reports its own failure on
+/// the console and ends the command with exit 1, so that a command only says what it does with the result.
+struct Pipeline: Sendable {
+    /// What the command does once it has a plan: what a refusal says was not done.
+    enum Purpose: String, Sendable {
+        case plan = "planned"
+        case apply = "applied"
+    }
+
+    /// A command's hold on the instance: the target, a client for it, the URL to show, and the logger.
+    struct Connection: Sendable {
+        let target: Target
+        let client: InvGateClient
+        let url: String
+        let parallelism: Int
+        let logger: Logger
+
+        /// What a saved plan records as its target.
+        var identity: String { target.identity(url: url) }
+
+        /// Reads the live estate, `scope` of it.
+        func read(_ scope: FetchScope) async throws(InvGateError) -> Estate {
+            try await LiveEstateReader(client: client, parallelism: parallelism, logger: logger).read(scope)
+        }
+    }
+
+    let options: TargetOptions
+    let environment: [String: String]
+    let console: Console
+    let renderer: DiagnosticRenderer
+    var purpose = Purpose.apply
+    /// Whether the line naming the target goes to standard error (standard output carries JSON or Markdown).
+    var bannerOnStandardError = false
+    /// Hears of every request sent to the instance (the progress line).
+    var onRequest: (@Sendable (WireRequest) async -> Void)?
+
+    init(options: TargetOptions, environment: [String: String], console: Console, colour: Bool = false) {
+        self.options = options
+        self.environment = environment
+        self.console = console
+        self.renderer = DiagnosticRenderer(colour: colour)
+    }
+
+    /// Manifests → target → live estate → references → plan; `body` says what to do with the result.
+    /// Manifest errors stop it before anything is read.
+    func reconcile(_ paths: [String], _ body: @Sendable (Connection, Reconciliation) async throws -> Int32) async -> Int32 {
+        guard let manifest = load(paths) else { return 1 }
+        return await connect { connection in
+            let reconciliation: Reconciliation
+            do throws(ReconciliationFailure) {
+                reconciliation = try await Reconciliation.prepare(
+                    manifest, client: connection.client, parallelism: connection.parallelism, logger: connection.logger)
+            } catch {
+                console.err(describe(error))
+                return 1
+            }
+            return try await body(connection, reconciliation)
+        }
+    }
+
+    /// The plan saved at `path`, once the target is the one it was made for and nothing it read has
+    /// changed; `body` says what to do with it.
+    func savedPlan(at path: String, _ body: @Sendable (Connection, Plan) async throws -> Int32) async -> Int32 {
+        let file: PlanFile
+        do {
+            file = try PlanFile.read(from: path)
+        } catch {
+            console.error(error)
+            return 1
+        }
+        return await connect { connection in
+            guard file.target == connection.identity else {
+                console.error(PlanFileError.otherTarget(planned: file.target, current: connection.identity))
+                return 1
+            }
+            let changes = try await Reconciliation.changes(
+                since: file, client: connection.client, parallelism: connection.parallelism, logger: connection.logger)
+            guard changes.isEmpty else {
+                console.error(PlanFileError.stale(changes))
+                return 1
+            }
+            return try await body(connection, file.plan)
+        }
+    }
+
+    /// Runs `body` against the target, after the line naming it. An error that escapes `body` (the
+    /// instance unreachable, a file that cannot be written) is printed, and the command exits 1.
+    func connect(_ body: @Sendable (Connection) async throws -> Int32) async -> Int32 {
+        let target = Target.resolve(url: options.url, environment: environment)
+        let logger = CommandLogger.make(environment: environment)
+        let (console, parallelism, bannerOnStandardError) = (console, options.parallelism, bannerOnStandardError)
+        do {
+            return try await target.withClient(parallelism: parallelism, logger: logger, onRequest: onRequest) { client, url in
+                let banner = target.banner(url: url) + "\n"
+                if bannerOnStandardError { console.err(banner) } else { console.out(banner) }
+                return try await body(Connection(target: target, client: client, url: url, parallelism: parallelism, logger: logger))
+            }
+        } catch {
+            console.error(error)
+            return 1
+        }
+    }
+
+    /// The manifests at `paths` (the current directory when none), their diagnostics printed; nil when
+    /// there is an error, and then nothing is read.
+    func load(_ paths: [String]) -> DeclaredEstate? {
+        let load = ManifestLoader().load(paths: paths.isEmpty ? ["."] : paths)
+        console.err(renderer.render(load.diagnostics))
+        guard load.isValid else {
+            console.err("\(DiagnosticRenderer.summary(of: load.diagnostics)); nothing was read or \(purpose.rawValue).\n")
+            return nil
+        }
+        return load.estate
+    }
+
+    /// Why there is no plan, at the manifests' positions where there are some.
+    func describe(_ failure: ReconciliationFailure) -> String {
+        switch failure {
+        case .api(let error):
+            "deskform: error: \(error)\n"
+        case .manifests(let diagnostics):
+            renderer.render(diagnostics) + "\(DiagnosticRenderer.summary(of: diagnostics)); nothing was planned.\n"
+        case .planning(let diagnostics):
+            renderer.render(diagnostics) + "\(DiagnosticRenderer.summary(of: diagnostics)); no plan was made.\n"
+        }
+    }
+}
