@@ -99,7 +99,7 @@ public struct ApplyCommand: AsyncParsableCommand {
                 """)
             return 1
         }
-        return await pipeline.reconcile(settings.paths) { connection, reconciliation in
+        return await pipeline.reconcile(settings.paths, for: .apply) { connection, reconciliation in
             await carryOut(reconciliation.plan, style: PlanStyle(colour: colour), settings, approval: approval, on: connection, console: console)
         }
     }

@@ -8,7 +8,7 @@ import Reconciler
 
 /// The one way `plan`, `apply` and `export` reach an instance. `plan` and `apply` run all of it: load
 /// the manifests → resolve the target and name it → read the live estate → resolve references → plan
-/// (``reconcile(_:_:)``). `apply FILE` reads its plan file instead and checks it against the same target
+/// (``reconcile(_:for:_:)``). `apply FILE` reads its plan file instead and checks it against the same target
 /// (``savedPlan(at:_:)``); `export` only connects (``connect(_:)``). Each step reports its own failure on
 /// the console and ends the command with exit 1, so that a command only says what it does with the result.
 struct Pipeline: Sendable {
@@ -39,7 +39,6 @@ struct Pipeline: Sendable {
     let environment: [String: String]
     let console: Console
     let renderer: DiagnosticRenderer
-    var purpose = Purpose.apply
     /// Whether the line naming the target goes to standard error (standard output carries JSON or Markdown).
     var bannerOnStandardError = false
     /// Hears of every request sent to the instance (the progress line).
@@ -54,8 +53,10 @@ struct Pipeline: Sendable {
 
     /// Manifests → target → live estate → references → plan; `body` says what to do with the result.
     /// Manifest errors stop it before anything is read.
-    func reconcile(_ paths: [String], _ body: @Sendable (Connection, Reconciliation) async throws -> Int32) async -> Int32 {
-        guard let manifest = load(paths) else { return 1 }
+    func reconcile(
+        _ paths: [String], for purpose: Purpose, _ body: @Sendable (Connection, Reconciliation) async throws -> Int32
+    ) async -> Int32 {
+        guard let manifest = load(paths, for: purpose) else { return 1 }
         return await connect { connection in
             let reconciliation: Reconciliation
             do throws(ReconciliationFailure) {
@@ -114,7 +115,7 @@ struct Pipeline: Sendable {
 
     /// The manifests at `paths` (the current directory when none), their diagnostics printed; nil when
     /// there is an error, and then nothing is read.
-    func load(_ paths: [String]) -> DeclaredEstate? {
+    func load(_ paths: [String], for purpose: Purpose) -> DeclaredEstate? {
         let load = ManifestLoader().load(paths: paths.isEmpty ? ["."] : paths)
         console.err(renderer.render(load.diagnostics))
         guard load.isValid else {

@@ -60,9 +60,8 @@ public struct PlanCommand: AsyncParsableCommand {
             }
         }
         var pipeline = Pipeline(options: options, environment: environment, console: console, colour: colour)
-        pipeline.purpose = .plan
         pipeline.bannerOnStandardError = format != .text
-        return await pipeline.reconcile(paths) { connection, reconciliation in
+        return await pipeline.reconcile(paths, for: .plan) { connection, reconciliation in
             let plan = reconciliation.plan
             switch format {
             case .text: console.out(plan.text(style: PlanStyle(colour: colour)))
