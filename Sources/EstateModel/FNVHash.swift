@@ -18,3 +18,10 @@ public enum FNVHash {
         return String(repeating: "0", count: 16 - hex.count) + hex
     }
 }
+
+extension Estate {
+    /// A 32-hex-digit option hash, stable for a field and serial so that replays are reproducible.
+    public static func optionHash(field: Int, serial: Int) -> String {
+        FNVHash.hex("\(field):\(serial)") + FNVHash.hex("\(field):\(serial)", seed: 0x8422_2325_cbf2_9ce4)
+    }
+}
