@@ -154,3 +154,21 @@ public final class InvGateClient: Sendable {
         }
     }
 }
+
+/// What the typed reads share: a GET, and the list of records it answers.
+extension InvGateClient {
+    func get(_ endpoint: Endpoint, _ parameters: FormParameters = [:]) async throws(InvGateError) -> JSONValue {
+        try await send(WireCall(endpoint, .get, parameters))
+    }
+
+    func list<Record>(
+        _ endpoint: Endpoint, _ parameters: FormParameters = [:], decoding element: (JSONValue) throws(RecordDecodingError) -> Record
+    ) async throws(InvGateError) -> [Record] {
+        let json = try await get(endpoint, parameters)
+        do {
+            return try Array.decode(json, record: endpoint.rawValue, element)
+        } catch {
+            throw InvGateError(endpoint, .get, .malformedAnswer(error.description))
+        }
+    }
+}
