@@ -1,3 +1,4 @@
+import EstateModel
 import InvGateWire
 
 /// One endpoint and method the simulator answers.
@@ -55,5 +56,22 @@ extension InvGateSimulator {
     /// Every endpoint and method the simulator answers, in catalogue order.
     public static var routes: [Route] {
         handlers.flatMap { endpoint, methods in methods.keys.map { Route(endpoint, $0) } }.sorted()
+    }
+}
+
+extension Dictionary where Key == Int {
+    /// The values in ascending id order, as the API lists them.
+    var inIDOrder: [Value] { keys.sorted().map { self[$0]! } }
+}
+
+extension User {
+    /// First name and last name, as the member lists show it.
+    var fullName: String { [name, lastname].filter { !$0.isEmpty }.joined(separator: " ") }
+}
+
+extension Optional {
+    /// Whether an optional filter lets `value` through: nil filters nothing.
+    func admits(_ value: Wrapped) -> Bool where Wrapped: Equatable {
+        self == nil || self == value
     }
 }
