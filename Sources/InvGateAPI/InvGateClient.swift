@@ -41,13 +41,13 @@ public final class InvGateClient: Sendable {
     }
 
     /// Sends a call that is safe to repeat, repeating it after 5xx, 429 and lost connections.
-    public func send(_ call: IdempotentCall) async throws(InvGateError) -> JSONValue {
+    package func send(_ call: IdempotentCall) async throws(InvGateError) -> JSONValue {
         try await exchange(call.call, repeatable: true)
     }
 
     /// Sends a create, repeating it only when it surely did not happen (no connection, 429). A
     /// dropped connection, timeout or 5xx fails with ``InvGateError/Reason/outcomeUnknown(_:)``.
-    public func send(_ call: CreateCall) async throws(InvGateError) -> JSONValue {
+    package func send(_ call: CreateCall) async throws(InvGateError) -> JSONValue {
         try await exchange(call.call, repeatable: false)
     }
 
