@@ -6,7 +6,7 @@ import Logging
 
 /// The simulator's router: every endpoint of ``InvGateSimulator/routes`` at `/api/v1/<endpoint>`,
 /// behind the ``SimulatorGate``.
-public func buildRouter(_ simulator: InvGateSimulator) -> Router<BasicRequestContext> {
+package func buildRouter(_ simulator: InvGateSimulator) -> Router<BasicRequestContext> {
     let router = Router()
     router.add(middleware: SimulatorGate<BasicRequestContext>(options: simulator.options))
     let methods: [HTTPRequest.Method] = [.get, .post, .put, .delete, .patch]

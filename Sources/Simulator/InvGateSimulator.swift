@@ -6,12 +6,12 @@ import Logging
 
 /// An InvGate-compatible API over a ``SimulatorStore``: the same paths, parameter encodings,
 /// answers and errors as docs/ARCHITECTURE.md describes, plus injected latency and faults.
-public struct InvGateSimulator: Sendable {
-    public let store: SimulatorStore
-    public let options: SimulatorOptions
+package struct InvGateSimulator: Sendable {
+    package let store: SimulatorStore
+    package let options: SimulatorOptions
     let logger: Logger
 
-    public init(store: SimulatorStore, options: SimulatorOptions, logger: Logger) {
+    package init(store: SimulatorStore, options: SimulatorOptions, logger: Logger) {
         self.store = store
         self.options = options
         self.logger = logger

@@ -2,18 +2,18 @@ import EstateModel
 import InvGateWire
 
 /// One endpoint and method the simulator answers.
-public struct Route: Hashable, Sendable, Comparable, CustomStringConvertible {
-    public var endpoint: Endpoint
-    public var method: Method
+package struct Route: Hashable, Sendable, Comparable, CustomStringConvertible {
+    package var endpoint: Endpoint
+    package var method: Method
 
-    public init(_ endpoint: Endpoint, _ method: Method) {
+    package init(_ endpoint: Endpoint, _ method: Method) {
         self.endpoint = endpoint
         self.method = method
     }
 
-    public var description: String { "\(method.rawValue) \(endpoint.rawValue)" }
+    package var description: String { "\(method.rawValue) \(endpoint.rawValue)" }
 
-    public static func < (lhs: Route, rhs: Route) -> Bool { (lhs.endpoint, lhs.method) < (rhs.endpoint, rhs.method) }
+    package static func < (lhs: Route, rhs: Route) -> Bool { (lhs.endpoint, lhs.method) < (rhs.endpoint, rhs.method) }
 }
 
 extension InvGateSimulator {
@@ -54,7 +54,7 @@ extension InvGateSimulator {
     ]
 
     /// Every endpoint and method the simulator answers, in catalogue order.
-    public static var routes: [Route] {
+    package static var routes: [Route] {
         handlers.flatMap { endpoint, methods in methods.keys.map { Route(endpoint, $0) } }.sorted()
     }
 }
