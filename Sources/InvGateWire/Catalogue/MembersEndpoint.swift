@@ -4,7 +4,7 @@ import EstateModel
 public enum MembersEndpoint: Sendable, CaseIterable {
     case company, group, location
 
-    public var endpoint: Endpoint {
+    package var endpoint: Endpoint {
         switch self {
         case .company: .companiesUsers
         case .group: .groupsUsers

@@ -4,7 +4,7 @@ import EstateModel
 public enum ObserversEndpoint: Sendable, CaseIterable {
     case company, group, location, helpdesk, level
 
-    public var endpoint: Endpoint {
+    package var endpoint: Endpoint {
         switch self {
         case .company: .companiesObservers
         case .group: .groupsObservers
