@@ -58,7 +58,7 @@ public struct ExportedFiles: Equatable, Sendable {
     /// A filesystem-safe folder name per company, in order: lower-case ASCII letters and digits with
     /// `-` between words (`Acme Corp.` → `acme-corp`), `company` when nothing is left, at most 60
     /// characters; a repeated slug gets `-2`, `-3`, … in the order given.
-    public static func slugs(_ names: [String]) -> [String] {
+    static func slugs(_ names: [String]) -> [String] {
         var used: Set<String> = []
         return names.map { name in
             var slug = ""
