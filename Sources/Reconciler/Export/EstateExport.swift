@@ -13,7 +13,7 @@ public struct EstateExport: Sendable {
     public var warnings: [String]
 
     /// The kinds `--kinds` accepts, in the order they are written.
-    public static let kindNames: [String] = ObjectKind.allCases.map(\.rawValue)
+    package static let kindNames: [String] = ObjectKind.allCases.map(\.rawValue)
 
     public init(_ estate: Estate, kinds: Set<ObjectKind> = Set(ObjectKind.allCases)) {
         var builder = Builder(estate: estate)

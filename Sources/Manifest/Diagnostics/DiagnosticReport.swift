@@ -1,33 +1,5 @@
 import Foundation
 
-extension Diagnostic {
-    /// The JSON shape of one diagnostic (`deskform validate --format json`).
-    public struct Record: Codable, Equatable, Sendable {
-        public var severity: Severity
-        public var file: String
-        public var line: Int
-        public var column: Int
-        public var message: String
-        public var hint: String?
-
-        public init(severity: Severity, file: String, line: Int, column: Int, message: String, hint: String? = nil) {
-            self.severity = severity
-            self.file = file
-            self.line = line
-            self.column = column
-            self.message = message
-            self.hint = hint
-        }
-    }
-
-    public var record: Record {
-        Record(
-            severity: severity, file: position.file, line: position.line, column: position.column,
-            message: message, hint: hint
-        )
-    }
-}
-
 /// The JSON report of a validation: every diagnostic, sorted, and the counts.
 public struct DiagnosticReport: Codable, Equatable, Sendable {
     public var formatVersion: Int = 1

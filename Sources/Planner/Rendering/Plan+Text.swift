@@ -44,7 +44,7 @@ extension Plan {
     }
 
     /// Parameters as they read in a query string, unencoded: `id=3 users[]=1 users[]=2`.
-    public static func display(_ parameters: [(name: String, value: FormValue)]) -> String {
+    package static func display(_ parameters: [(name: String, value: FormValue)]) -> String {
         parameters.flatMap { name, value -> [String] in
             switch value {
             case .string(let text): ["\(name)=\(quoted(text))"]

@@ -51,16 +51,6 @@ extension Estate {
         }
         return field
     }
-
-    /// Whether a field holds list options, tree options or neither, told by its type's name.
-    public func fieldKind(_ field: CustomField) -> CustomFieldType.Kind {
-        customFieldTypes.first { $0.id == field.typeID }?.kind ?? .other
-    }
-
-    /// A 32-hex-digit option hash, stable for a field and serial so that replays are reproducible.
-    public static func optionHash(field: Int, serial: Int) -> String {
-        FNVHash.hex("\(field):\(serial)") + FNVHash.hex("\(field):\(serial)", seed: 0x8422_2325_cbf2_9ce4)
-    }
 }
 
 extension String {

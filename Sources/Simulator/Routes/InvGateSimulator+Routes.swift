@@ -1,18 +1,19 @@
+import EstateModel
 import InvGateWire
 
 /// One endpoint and method the simulator answers.
-public struct Route: Hashable, Sendable, Comparable, CustomStringConvertible {
-    public var endpoint: Endpoint
-    public var method: Method
+package struct Route: Hashable, Sendable, Comparable, CustomStringConvertible {
+    package var endpoint: Endpoint
+    package var method: Method
 
-    public init(_ endpoint: Endpoint, _ method: Method) {
+    package init(_ endpoint: Endpoint, _ method: Method) {
         self.endpoint = endpoint
         self.method = method
     }
 
-    public var description: String { "\(method.rawValue) \(endpoint.rawValue)" }
+    package var description: String { "\(method.rawValue) \(endpoint.rawValue)" }
 
-    public static func < (lhs: Route, rhs: Route) -> Bool { (lhs.endpoint, lhs.method) < (rhs.endpoint, rhs.method) }
+    package static func < (lhs: Route, rhs: Route) -> Bool { (lhs.endpoint, lhs.method) < (rhs.endpoint, rhs.method) }
 }
 
 extension InvGateSimulator {
@@ -53,7 +54,24 @@ extension InvGateSimulator {
     ]
 
     /// Every endpoint and method the simulator answers, in catalogue order.
-    public static var routes: [Route] {
+    package static var routes: [Route] {
         handlers.flatMap { endpoint, methods in methods.keys.map { Route(endpoint, $0) } }.sorted()
+    }
+}
+
+extension Dictionary where Key == Int {
+    /// The values in ascending id order, as the API lists them.
+    var inIDOrder: [Value] { keys.sorted().map { self[$0]! } }
+}
+
+extension User {
+    /// First name and last name, as the member lists show it.
+    var fullName: String { [name, lastname].filter { !$0.isEmpty }.joined(separator: " ") }
+}
+
+extension Optional {
+    /// Whether an optional filter lets `value` through: nil filters nothing.
+    func admits(_ value: Wrapped) -> Bool where Wrapped: Equatable {
+        self == nil || self == value
     }
 }

@@ -4,7 +4,7 @@ extension Seed {
     /// The demo instance: the users, help desks, custom fields and request categories the example
     /// manifests refer to. No companies, groups, locations or KB categories: those are what the
     /// manifests create.
-    public static let demoYAML = """
+    package static let demoYAML = """
     version: "7.5.0"
     users:
       - {id: 1, username: alice, email: alice@acme.example, name: Alice}
@@ -69,7 +69,7 @@ extension Seed {
     """
 
     /// The demo instance as an estate, loaded through the same loader as any seed file.
-    public static var demoEstate: Estate {
+    package static var demoEstate: Estate {
         do {
             return try load(yaml: demoYAML, file: "<demo seed>")
         } catch {

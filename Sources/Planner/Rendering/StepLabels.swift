@@ -3,17 +3,17 @@ import InvGateWire
 
 /// Names for the provisional ids and hashes of a plan, so that a step's parameters can be shown as
 /// `id=<company["Acme Corp"]>` before the API has handed out the real id.
-public struct StepLabels: Sendable {
+package struct StepLabels: Sendable {
     private var labels: [ProvisionalObject: String] = [:]
 
-    public init(_ plan: Plan) {
+    package init(_ plan: Plan) {
         for step in plan.steps {
             if let created = step.creates { labels[created] = "<\(step.address)>" }
         }
     }
 
     /// The wire call of `step`, provisional values replaced by labels.
-    public func parameters(of step: Step) -> [(name: String, value: FormValue)] {
+    package func parameters(of step: Step) -> [(name: String, value: FormValue)] {
         let call = step.operation.wireCall
         var field = 0
         if case .integer(let uid)? = call.parameters["uid"] { field = uid }

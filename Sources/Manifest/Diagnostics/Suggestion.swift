@@ -1,9 +1,9 @@
 /// "Did you mean …?": the closest of some candidates to a word that was not recognised.
-public enum Suggestion {
+package enum Suggestion {
     /// The candidate closest to `word`, if one is close enough to be a likely typo: a known alias
     /// (`childs` → `children`), the same word in another case or spelling (`external-id`), a small edit
     /// distance (transpositions count as one edit), or a shared prefix of at least four characters.
-    public static func closest(
+    package static func closest(
         to word: String, among candidates: [String], aliases: [String: String] = [:]
     ) -> String? {
         let normalised = normalise(word)
@@ -26,7 +26,7 @@ public enum Suggestion {
     }
 
     /// `did you mean 'members'?`, or nil when nothing is close.
-    public static func didYouMean(
+    package static func didYouMean(
         _ word: String, among candidates: [String], aliases: [String: String] = [:]
     ) -> String? {
         closest(to: word, among: candidates, aliases: aliases).map { "did you mean '\($0)'?" }

@@ -1,4 +1,7 @@
+import EstateModel
 import Manifest
+import Planner
+import Resolution
 
 /// The files `export` writes: one `estate.yaml`, or with `split` one file per kind and a folder per
 /// company (`companies/<slug>/company.yaml`, `groups.yaml`, `locations.yaml`, `helpdesks.yaml`,
@@ -55,7 +58,7 @@ public struct ExportedFiles: Equatable, Sendable {
     /// A filesystem-safe folder name per company, in order: lower-case ASCII letters and digits with
     /// `-` between words (`Acme Corp.` → `acme-corp`), `company` when nothing is left, at most 60
     /// characters; a repeated slug gets `-2`, `-3`, … in the order given.
-    public static func slugs(_ names: [String]) -> [String] {
+    static func slugs(_ names: [String]) -> [String] {
         var used: Set<String> = []
         return names.map { name in
             var slug = ""
@@ -79,6 +82,25 @@ public struct ExportedFiles: Equatable, Sendable {
                 number += 1
             }
             return candidate
+        }
+    }
+}
+
+extension ExportedFiles {
+    /// Proves the files reproduce `live`: they load without errors, resolve against it, and plan no
+    /// change for the kinds exported. Returns what is wrong (empty when they round-trip).
+    public func roundTripProblems(against live: Estate, kinds: Set<ObjectKind>) -> [String] {
+        let load = ManifestLoader().load(sources: files.map { ManifestSource(path: $0.path, text: $0.text) })
+        let errors = load.diagnostics.filter(\.isError)
+        guard errors.isEmpty else { return errors.map { "\($0.position): \($0.message)" } }
+        let (desired, diagnostics, _) = ReferenceResolver.resolve(load.estate, against: live)
+        let unresolved = diagnostics.filter(\.isError)
+        guard unresolved.isEmpty else { return unresolved.map { "\($0.position): \($0.message)" } }
+        do {
+            let plan = try Planner.plan(desired: desired, live: live, fetched: FetchScope(exporting: kinds).kinds)
+            return plan.isEmpty ? [] : ["planning the export against the instance it came from is not empty:\n" + plan.text()]
+        } catch {
+            return error.errors.map(\.description)
         }
     }
 }

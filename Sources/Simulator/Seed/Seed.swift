@@ -3,9 +3,9 @@ import Foundation
 import Yams
 
 /// Loads seed fixtures (see ``SeedDocument`` for the format) into an ``Estate``.
-public enum Seed {
+package enum Seed {
     /// Reads and loads the seed file at `path`.
-    public static func load(path: String) throws(SeedError) -> Estate {
+    package static func load(path: String) throws(SeedError) -> Estate {
         let text: String
         do {
             text = try String(contentsOfFile: path, encoding: .utf8)
@@ -16,7 +16,7 @@ public enum Seed {
     }
 
     /// Loads a seed from YAML text; `file` names it in errors. Every problem is reported at once.
-    public static func load(yaml: String, file: String = "<seed>") throws(SeedError) -> Estate {
+    package static func load(yaml: String, file: String = "<seed>") throws(SeedError) -> Estate {
         let node: Node
         do {
             guard let composed = try Yams.compose(yaml: yaml) else { return Estate() }

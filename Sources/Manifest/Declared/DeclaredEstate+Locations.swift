@@ -1,7 +1,7 @@
 extension DeclaredEstate {
     /// The same estate with every `SourceLocation` set to `.unknown`: for comparing what two sets of
     /// manifests declare, wherever they declare it (`a.withoutLocations() == b.withoutLocations()`).
-    public func withoutLocations() -> DeclaredEstate {
+    package func withoutLocations() -> DeclaredEstate {
         DeclaredEstate(
             companies: companies.map { company in
                 var company = company
