@@ -1,3 +1,4 @@
+import EstateModel
 import InvGateWire
 
 /// Companies, groups and locations; the members and observers of what has them.
@@ -19,12 +20,12 @@ extension InvGateClient {
         try await list(.locations, decoding: LocationRecord.init(json:))
     }
 
-    public func members(of kind: MembersEndpoint, id: Int) async throws(InvGateError) -> [MemberRecord] {
+    public func members(of kind: MembershipTarget.Kind, id: Int) async throws(InvGateError) -> [MemberRecord] {
         try await list(kind.endpoint, ["id": .integer(id)], decoding: MemberRecord.init(json:))
     }
 
     /// The observers of every entity of a kind, or of `ids` only.
-    public func observers(of kind: ObserversEndpoint, ids: [Int]? = nil) async throws(InvGateError) -> [ObserversRecord] {
+    public func observers(of kind: ObservedEntity.Kind, ids: [Int]? = nil) async throws(InvGateError) -> [ObserversRecord] {
         var parameters = FormParameters()
         if let ids { parameters["ids"] = .array(ids) }
         return try await list(kind.endpoint, parameters, decoding: ObserversRecord.init(json:))

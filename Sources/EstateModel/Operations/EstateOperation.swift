@@ -32,6 +32,33 @@ public enum MembershipTarget: Equatable, Hashable, Sendable, Codable {
     case company(Int)
     case group(Int)
     case location(Int)
+
+    /// What kind of object has the members, without its id.
+    public enum Kind: Sendable, CaseIterable {
+        case company, group, location
+    }
+
+    public init(_ kind: Kind, id: Int) {
+        switch kind {
+        case .company: self = .company(id)
+        case .group: self = .group(id)
+        case .location: self = .location(id)
+        }
+    }
+
+    public var kind: Kind {
+        switch self {
+        case .company: .company
+        case .group: .group
+        case .location: .location
+        }
+    }
+
+    public var id: Int {
+        switch self {
+        case .company(let id), .group(let id), .location(let id): id
+        }
+    }
 }
 
 /// What has observers: `companies.observers`, `groups.observers`, `locations.observers`,
@@ -42,6 +69,37 @@ public enum ObservedEntity: Equatable, Hashable, Sendable, Codable {
     case location(Int)
     case helpdesk(Int)
     case level(Int)
+
+    /// What kind of object has the observers, without its id.
+    public enum Kind: Sendable, CaseIterable {
+        case company, group, location, helpdesk, level
+    }
+
+    public init(_ kind: Kind, id: Int) {
+        switch kind {
+        case .company: self = .company(id)
+        case .group: self = .group(id)
+        case .location: self = .location(id)
+        case .helpdesk: self = .helpdesk(id)
+        case .level: self = .level(id)
+        }
+    }
+
+    public var kind: Kind {
+        switch self {
+        case .company: .company
+        case .group: .group
+        case .location: .location
+        case .helpdesk: .helpdesk
+        case .level: .level
+        }
+    }
+
+    public var id: Int {
+        switch self {
+        case .company(let id), .group(let id), .location(let id), .helpdesk(let id), .level(let id): id
+        }
+    }
 }
 
 /// What an operation answered, before the API renders it.

@@ -60,7 +60,7 @@ extension Estate {
         }
     }
 
-    private mutating func recordObservers(_ kind: ObserversEndpoint, _ record: ObserversRecord) {
+    private mutating func recordObservers(_ kind: ObservedEntity.Kind, _ record: ObserversRecord) {
         let users = Set(record.observerUsers)
         let groups = Set(record.observerGroups)
         switch kind {

@@ -31,13 +31,13 @@ public struct LiveEstateReader: Sendable {
         case kbCategories([KBCategoryRecord])
         case customFields([CustomFieldRecord])
         case customFieldTypes([CustomFieldTypeRecord])
-        case observers(ObserversEndpoint, [ObserversRecord])
+        case observers(ObservedEntity.Kind, [ObserversRecord])
     }
 
     /// One answer of a per-entity call.
     enum Detail: Sendable {
         case relatedGroups(company: Int, [GroupRecord])
-        case members(MembersEndpoint, id: Int, [MemberRecord])
+        case members(MembershipTarget.Kind, id: Int, [MemberRecord])
         case memberships([UserMembershipsRecord])
         case listOptions(field: Int, [FormValue.KeyValue])
         case treeOptions(field: Int, [TreeOptionRecord])
@@ -149,7 +149,7 @@ public struct LiveEstateReader: Sendable {
                 calls.append { .relatedGroups(company: company, try await client.companyGroups(company: company)) }
             }
         case .memberships:
-            var memberTargets: [(MembersEndpoint, [Int])] = []
+            var memberTargets: [(MembershipTarget.Kind, [Int])] = []
             if scope.companies { memberTargets.append((.company, estate.companies.keys.sorted())) }
             if scope.groups { memberTargets.append((.group, estate.groups.keys.sorted())) }
             if scope.locations { memberTargets.append((.location, estate.locations.keys.sorted())) }

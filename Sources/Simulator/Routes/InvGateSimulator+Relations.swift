@@ -5,7 +5,7 @@ import InvGateWire
 extension InvGateSimulator {
     /// GET, POST and DELETE of `companies.users`, `groups.users` or `locations.users`. Companies and
     /// groups answer `{"<user>": true}`; locations `[{"id": user, "value": true}]`.
-    static func members(_ kind: MembersEndpoint) -> [Method: Handler] {
+    static func members(_ kind: MembershipTarget.Kind) -> [Method: Handler] {
         let asList = kind == .location
         let render: @Sendable (RelationAnswer) -> JSONValue = { answer in asList ? answer.listJSON : answer.mapJSON }
         return [
@@ -34,7 +34,7 @@ extension InvGateSimulator {
 
     /// GET (all, or `ids[]`), POST and DELETE of the `*.observers` endpoints. Writes answer
     /// `[{"id": user, "value": changed}]`.
-    static func observers(_ kind: ObserversEndpoint) -> [Method: Handler] {
+    static func observers(_ kind: ObservedEntity.Kind) -> [Method: Handler] {
         [
             .get: { call throws(Refusal) in
                 let ids = try call.parameters.ids("ids").map(Set.init)
@@ -68,7 +68,7 @@ extension MembershipTarget {
     }
 }
 
-extension ObserversEndpoint {
+extension ObservedEntity.Kind {
     /// Every entity of this kind with its observers, in id order.
     func observerRecords(in estate: Estate) -> [ObserversRecord] {
         func record(_ id: Int, _ name: String, _ users: Set<Int>, _ groups: Set<Int>) -> ObserversRecord {
