@@ -1,5 +1,5 @@
 /// One API call: an endpoint, a method and its parameters, exactly as they are sent. An
-/// operation's call (``Estate/EstateOperation/wireCall``) is what `plan` prints and `apply` sends.
+/// operation's call (``EstateModel/EstateOperation/wireCall``) is what `plan` prints and `apply` sends.
 public struct WireCall: Equatable, Hashable, Sendable {
     public var endpoint: Endpoint
     public var method: Method

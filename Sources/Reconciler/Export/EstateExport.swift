@@ -12,9 +12,6 @@ public struct EstateExport: Sendable {
     /// One line per object or relation left out, with why.
     public var warnings: [String]
 
-    /// The kinds `--kinds` accepts, in the order they are written.
-    package static let kindNames: [String] = ObjectKind.allCases.map(\.rawValue)
-
     public init(_ estate: Estate, kinds: Set<ObjectKind> = Set(ObjectKind.allCases)) {
         var builder = Builder(estate: estate)
         if kinds.contains(.companies) { builder.manifest.companies = builder.companies() }

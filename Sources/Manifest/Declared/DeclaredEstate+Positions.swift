@@ -1,7 +1,7 @@
 extension DeclaredEstate {
-    /// The same estate with every `SourceLocation` set to `.unknown`: for comparing what two sets of
-    /// manifests declare, wherever they declare it (`a.withoutLocations() == b.withoutLocations()`).
-    package func withoutLocations() -> DeclaredEstate {
+    /// The same estate with every position set to `.unknown`: for comparing what two sets of
+    /// manifests declare, wherever they declare it (`a.withoutPositions() == b.withoutPositions()`).
+    package func withoutPositions() -> DeclaredEstate {
         DeclaredEstate(
             companies: companies.map { company in
                 var company = company
