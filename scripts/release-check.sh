@@ -61,7 +61,7 @@ check "the plan shows its summary" grep -q '^Plan: 8 to add, 2 to change, 0 to d
 check "the man page is mdoc for deskform(1)" grep -q '^\.Dt DESKFORM 1' "$unpacked/$name/deskform.1"
 check "the bash completion completes deskform" grep -q 'complete .*deskform' "$unpacked/$name/completions/deskform.bash"
 check "the zsh completion is for deskform" grep -q '^#compdef deskform' "$unpacked/$name/completions/_deskform"
-check "the fish completion is for deskform" grep -q 'complete -c deskform' "$unpacked/$name/completions/deskform.fish"
+check "the fish completion is for deskform" grep -q "^complete -c 'deskform'" "$unpacked/$name/completions/deskform.fish"
 
 echo "release-check: $(stat -c %s "$binary") bytes, $(stat -c %s "dist/$name.tar.gz") bytes archived"
 [ "$failures" -eq 0 ] || { echo "release-check: $failures failed" >&2; exit 1; }

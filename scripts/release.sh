@@ -112,6 +112,7 @@ swift build --package-path "$scratch/checkouts/swift-argument-parser" --scratch-
     --product generate-manual >/dev/null
 manual="$(swift build --package-path "$scratch/checkouts/swift-argument-parser" --scratch-path "$scratch/generate-manual" \
     --product generate-manual --show-bin-path)/generate-manual"
+mkdir -p "$staging/manual"
 "$manual" "$binary" --output-directory "$staging/manual" --date "$(git log -1 --format=%cs 2>/dev/null || date -u +%F)" >/dev/null
 [ -s "$staging/manual/deskform.1" ] || fail "generate-manual wrote no deskform.1"
 cp "$staging/manual/deskform.1" "$package/deskform.1"
