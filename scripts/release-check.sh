@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The release script's test, run by .ci/run only when RELEASE_CHECK=1 (a release build takes about 10
-# minutes on 2 cores): runs scripts/release.sh, then checks what it wrote from the outside: the archive's
+# minutes or more on 2 cores): runs scripts/release.sh, then checks what it wrote from the outside: the archive's
 # .sha256 (sha256sum -c), the archive's files, and the unpacked binary, with a scrubbed environment:
 # stripped, no Swift library in ldd, --version naming the version and this commit, validate of the
 # examples, and a plan of examples/acme against the embedded local instance.

@@ -13,7 +13,7 @@
 # `git rev-parse --short=12 HEAD` (with -dirty when tracked files differ from it), or DESKFORM_COMMIT.
 # It reaches the binary through a generated Sources/DeskformCLI/DeskformReleaseCommit.swift (ignored by
 # git, removed on exit) and -Xswiftc -DDESKFORM_RELEASE; a plain `swift build` says "dev (unknown commit)".
-# The build goes to .build-dist (a first build takes about 10 minutes on 2 cores).
+# The build goes to .build-dist (a first build takes 10 to 30 minutes on 2 cores; later ones about a minute).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
