@@ -43,7 +43,8 @@ public struct ShowCommand: AsyncParsableCommand {
                 return 0
             } catch {
                 if case .unreadable(_, let why) = error, why.hasPrefix("it has format version") {
-                    console.err("deskform: error: \(path) cannot be shown: \(why); show it with the deskform that saved it, or plan again.\n")
+                    console.err(
+                        "deskform: error: \(path) cannot be shown: \(why); show it with the deskform that saved it, or plan again.\n")
                     return 1
                 }
             }
@@ -60,7 +61,8 @@ public struct ShowCommand: AsyncParsableCommand {
             if path.lowercased().hasSuffix(".jsonl"), FileManager.default.fileExists(atPath: path) {
                 console.err("deskform: error: \(error); nothing was shown.\n")
             } else {
-                console.err("""
+                console.err(
+                    """
                     deskform: error: \(path) is neither a saved plan nor a journal; nothing was shown.
                       hint: give a file written by `deskform plan --out FILE` or one under .deskform/journal.
 

@@ -68,7 +68,8 @@ public struct UndoCommand: AsyncParsableCommand {
         let pipeline = Pipeline(options: options, environment: environment, console: console, colour: colour)
         return await pipeline.connect { connection in
             guard undo.before.target == connection.identity else {
-                console.err("""
+                console.err(
+                    """
                     deskform: error: \(path) records an apply to \(undo.before.target), not \(connection.identity); nothing was undone.
                       hint: undo it against the instance it was applied to (--url or INVGATE_URL).
 
@@ -80,12 +81,15 @@ public struct UndoCommand: AsyncParsableCommand {
             if !conflicts.isEmpty {
                 let list = conflicts.map { "  \($0)\n" }.joined()
                 guard force else {
-                    console.err("deskform: error: undo refused: \(conflicts.count) object\(conflicts.count == 1 ? " was" : "s were") changed "
-                        + "by someone else after the apply; nothing was undone.\n" + list
-                        + "  hint: check those changes; run with --force to return them to the state before the apply anyway.\n")
+                    console.err(
+                        "deskform: error: undo refused: \(conflicts.count) object\(conflicts.count == 1 ? " was" : "s were") changed "
+                            + "by someone else after the apply; nothing was undone.\n" + list
+                            + "  hint: check those changes; run with --force to return them to the state before the apply anyway.\n")
                     return 1
                 }
-                console.err("deskform: warning: --force: undoing \(conflicts.count) object\(conflicts.count == 1 ? "" : "s") changed after the apply:\n" + list)
+                console.err(
+                    "deskform: warning: --force: undoing \(conflicts.count) object\(conflicts.count == 1 ? "" : "s") changed after the apply:\n"
+                        + list)
             }
             let plan: Plan
             do {
@@ -94,10 +98,14 @@ public struct UndoCommand: AsyncParsableCommand {
                 console.err("deskform: error: no undo plan could be made:\n\(error)\nNothing was undone.\n")
                 return 1
             }
-            console.out("Undo of \(path): the way back to the state read before that apply, for the \(undo.addresses.count) objects it touched.\n\n")
+            console.out(
+                "Undo of \(path): the way back to the state read before that apply, for the \(undo.addresses.count) objects it touched.\n\n"
+            )
             if let out {
                 console.out(plan.text(style: PlanStyle(colour: colour)))
-                let file = PlanFile(target: connection.identity, scope: undo.scope, fingerprint: LiveFingerprint(of: live, kinds: undo.scope.kinds), plan: plan)
+                let file = PlanFile(
+                    target: connection.identity, scope: undo.scope, fingerprint: LiveFingerprint(of: live, kinds: undo.scope.kinds),
+                    plan: plan)
                 try file.write(to: out)
                 console.err("Saved the undo plan to \(out); apply exactly it with: deskform apply \(out)\n")
                 return 0

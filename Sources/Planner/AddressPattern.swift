@@ -46,16 +46,17 @@ public struct AddressPattern: Equatable, Hashable, Sendable, Codable, CustomStri
 
     /// The object kinds (as the manifests and `policy.prune` name them) of what it can match.
     public var objectKinds: Set<ObjectKind> {
-        Set(kinds.map { kind -> ObjectKind in
-            switch kind {
-            case .company: .companies
-            case .group: .groups
-            case .location: .locations
-            case .helpdesk, .level: .helpdesks
-            case .kbCategory: .kbCategories
-            case .customField, .option: .customFields
-            }
-        })
+        Set(
+            kinds.map { kind -> ObjectKind in
+                switch kind {
+                case .company: .companies
+                case .group: .groups
+                case .location: .locations
+                case .helpdesk, .level: .helpdesks
+                case .kbCategory: .kbCategories
+                case .customField, .option: .customFields
+                }
+            })
     }
 
     static func addressKinds(of kind: ObjectKind) -> Set<Address.Kind> {

@@ -14,9 +14,11 @@ extension DesiredState {
 
         for company in before.companies.values.sorted(by: { $0.id < $1.id }) where restored.contains(Address(.company, company.name)) {
             let current = now.companies[company.id].map(\.name).flatMap { $0 == company.name ? nil : $0 }
-            companies.append(Company(
-                name: company.name, externalID: company.externalID, previousNames: current.map { [$0] } ?? [], groups: names(company.groups),
-                members: company.members, observers: company.observers))
+            companies.append(
+                Company(
+                    name: company.name, externalID: company.externalID, previousNames: current.map { [$0] } ?? [],
+                    groups: names(company.groups),
+                    members: company.members, observers: company.observers))
         }
         for group in before.groups.values.sorted(by: { $0.id < $1.id }) where restored.contains(Address(.group, group.name)) {
             groups.append(Group(name: group.name, members: group.members, observers: group.observers))
@@ -25,7 +27,8 @@ extension DesiredState {
             let location = before.locations[id]!
             locations.append(Location(path: before.locationPath(of: id), members: location.members, observers: location.observers))
         }
-        for id in before.kbCategories.keys where restored.contains(Address(.kbCategory, before.kbCategoryPath(of: id).joined(separator: "/"))) {
+        for id in before.kbCategories.keys
+        where restored.contains(Address(.kbCategory, before.kbCategoryPath(of: id).joined(separator: "/"))) {
             let path = before.kbCategoryPath(of: id)
             let current = now.kbCategories[id] == nil ? path : now.kbCategoryPath(of: id)
             let previous = current == path ? [] : [current.count > 1 ? current.joined(separator: "/") : current[0]]
@@ -45,20 +48,25 @@ extension DesiredState {
         kbCategories.sort { ($0.path.count, $0.path.joined(separator: "/")) < ($1.path.count, $1.path.joined(separator: "/")) }
 
         for helpdesk in before.helpdesks.values.sorted(by: { $0.id < $1.id }) {
-            let levels = before.levels.values.filter { $0.helpdeskID == helpdesk.id && restored.contains(Address(.level, "\(helpdesk.name)/\($0.name)")) }
-                .sorted { $0.id < $1.id }.map { Level(id: $0.id, name: $0.name, observers: $0.observers) }
+            let levels = before.levels.values.filter {
+                $0.helpdeskID == helpdesk.id && restored.contains(Address(.level, "\(helpdesk.name)/\($0.name)"))
+            }
+            .sorted { $0.id < $1.id }.map { Level(id: $0.id, name: $0.name, observers: $0.observers) }
             let observers = restored.contains(Address(.helpdesk, helpdesk.name)) ? helpdesk.observers : nil
             if observers != nil || !levels.isEmpty {
                 helpdesks.append(HelpDesk(id: helpdesk.id, name: helpdesk.name, observers: observers, levels: levels))
             }
         }
         // A field any of whose options the apply touched gets back its whole list or tree.
-        let fields = Set((restored.union(created)).filter { $0.kind == .option }.compactMap { $0.name.split(separator: "/").first.map(String.init) })
+        let fields = Set(
+            (restored.union(created)).filter { $0.kind == .option }.compactMap { $0.name.split(separator: "/").first.map(String.init) })
         for field in before.customFields.values.sorted(by: { $0.uid < $1.uid }) where fields.contains(field.label) {
             let kind = before.customFieldTypes.first { $0.id == field.typeID }?.kind
             if kind == .tree || (kind == nil && !field.treeOptions.isEmpty) {
                 func children(of parent: String?) -> [TreeOption] {
-                    field.treeOptions.filter { $0.parentHash == parent }.map { TreeOption(name: $0.name, key: $0.key, children: children(of: $0.hash)) }
+                    field.treeOptions.filter { $0.parentHash == parent }.map {
+                        TreeOption(name: $0.name, key: $0.key, children: children(of: $0.hash))
+                    }
                 }
                 customFields.append(CustomField(uid: field.uid, label: field.label, tree: children(of: nil)))
             } else {
@@ -78,20 +86,21 @@ extension Estate {
         for object in countedObjects() {
             let address = address(of: object)
             guard addresses?.contains(address) ?? true else { continue }
-            let shape: String? = switch object {
-            case .company(let id):
-                companies[id].map { company in
-                    "external_id=\(company.externalID ?? "") members=\(ids(company.members)) observers=\(ids(company.observers)) groups="
-                        + company.groups.compactMap { groups[$0]?.name }.sorted().joined(separator: ",")
+            let shape: String? =
+                switch object {
+                case .company(let id):
+                    companies[id].map { company in
+                        "external_id=\(company.externalID ?? "") members=\(ids(company.members)) observers=\(ids(company.observers)) groups="
+                            + company.groups.compactMap { groups[$0]?.name }.sorted().joined(separator: ",")
+                    }
+                case .group(let id): groups[id].map { "members=\(ids($0.members)) observers=\(ids($0.observers))" }
+                case .location(let id): locations[id].map { "members=\(ids($0.members)) observers=\(ids($0.observers))" }
+                case .kbCategory: "present"
+                case .helpdesk(let id): helpdesks[id].map { "observers=\(ids($0.observers))" }
+                case .level(let id): levels[id].map { "observers=\(ids($0.observers))" }
+                case .listOption(let uid, let key): customFields[uid]?.listOptions.first { $0.key == key }.map { "value=\($0.value)" }
+                case .treeOption(let uid, let hash): customFields[uid]?.treeOptions.first { $0.hash == hash }.map { "key=\($0.key)" }
                 }
-            case .group(let id): groups[id].map { "members=\(ids($0.members)) observers=\(ids($0.observers))" }
-            case .location(let id): locations[id].map { "members=\(ids($0.members)) observers=\(ids($0.observers))" }
-            case .kbCategory: "present"
-            case .helpdesk(let id): helpdesks[id].map { "observers=\(ids($0.observers))" }
-            case .level(let id): levels[id].map { "observers=\(ids($0.observers))" }
-            case .listOption(let uid, let key): customFields[uid]?.listOptions.first { $0.key == key }.map { "value=\($0.value)" }
-            case .treeOption(let uid, let hash): customFields[uid]?.treeOptions.first { $0.hash == hash }.map { "key=\($0.key)" }
-            }
             // Two objects at one address (two groups of one name) are compared together.
             guard let shape else { continue }
             shapes[address] = shapes[address].map { [$0, shape].sorted().joined(separator: " | ") } ?? shape

@@ -38,7 +38,8 @@ extension DesiredState {
             of: locations, path: \.path, absent: \.absent, kind: .location, targeting: targeting, live: livePaths, pulledIn: &pulledIn)
         let liveCategories = Set(live.kbCategories.keys.map { live.kbCategoryPath(of: $0) })
         result.kbCategories = Self.withNewAncestors(
-            of: kbCategories, path: \.path, absent: \.absent, kind: .kbCategory, targeting: targeting, live: liveCategories, pulledIn: &pulledIn)
+            of: kbCategories, path: \.path, absent: \.absent, kind: .kbCategory, targeting: targeting, live: liveCategories,
+            pulledIn: &pulledIn)
         result.helpdesks = helpdesks.compactMap { helpdesk in
             var kept = helpdesk
             if !targeting.selects(Address(.helpdesk, helpdesk.name)) { kept.observers = nil }
@@ -55,7 +56,8 @@ extension DesiredState {
         of nodes: [Node], path: KeyPath<Node, [String]>, absent: KeyPath<Node, Bool>, kind: Address.Kind, targeting: Targeting,
         live: Set<[String]>, pulledIn: inout [PulledIn]
     ) -> [Node] {
-        var kept = Set(nodes.filter { targeting.selects(Address(kind, $0[keyPath: path].joined(separator: "/"))) }.map { $0[keyPath: path] })
+        var kept = Set(
+            nodes.filter { targeting.selects(Address(kind, $0[keyPath: path].joined(separator: "/"))) }.map { $0[keyPath: path] })
         let declared = Dictionary(nodes.map { ($0[keyPath: path], $0) }, uniquingKeysWith: { first, _ in first })
         for node in nodes where kept.contains(node[keyPath: path]) && !node[keyPath: absent] {
             let nodePath = node[keyPath: path]
@@ -63,7 +65,9 @@ extension DesiredState {
                 let ancestor = Array(nodePath.prefix(depth))
                 guard !kept.contains(ancestor), !live.contains(ancestor), declared[ancestor] != nil else { continue }
                 kept.insert(ancestor)
-                pulledIn.append(PulledIn(address: Address(kind, ancestor.joined(separator: "/")), neededBy: Address(kind, nodePath.joined(separator: "/"))))
+                pulledIn.append(
+                    PulledIn(
+                        address: Address(kind, ancestor.joined(separator: "/")), neededBy: Address(kind, nodePath.joined(separator: "/"))))
             }
         }
         return nodes.filter { kept.contains($0[keyPath: path]) }

@@ -10,16 +10,24 @@ extension Estate {
         selected.companies = companies.filter { targeting.selects(Address(.company, $0.value.name)) }
         let related = Set(selected.companies.values.flatMap(\.groups))
         selected.groups = groups.filter { targeting.selects(Address(.group, $0.value.name)) || related.contains($0.key) }
-        var keptLocations = Set(locations.keys.filter { targeting.selects(Address(.location, locationPath(of: $0).joined(separator: "/"))) })
+        var keptLocations = Set(
+            locations.keys.filter { targeting.selects(Address(.location, locationPath(of: $0).joined(separator: "/"))) })
         for id in keptLocations {
             var parent = locations[id]?.parentID
-            while let at = parent { keptLocations.insert(at); parent = locations[at]?.parentID }
+            while let at = parent {
+                keptLocations.insert(at)
+                parent = locations[at]?.parentID
+            }
         }
         selected.locations = locations.filter { keptLocations.contains($0.key) }
-        var keptCategories = Set(kbCategories.keys.filter { targeting.selects(Address(.kbCategory, kbCategoryPath(of: $0).joined(separator: "/"))) })
+        var keptCategories = Set(
+            kbCategories.keys.filter { targeting.selects(Address(.kbCategory, kbCategoryPath(of: $0).joined(separator: "/"))) })
         for id in keptCategories {
             var parent = kbCategories[id]?.parentID
-            while let at = parent { keptCategories.insert(at); parent = kbCategories[at]?.parentID }
+            while let at = parent {
+                keptCategories.insert(at)
+                parent = kbCategories[at]?.parentID
+            }
         }
         selected.kbCategories = kbCategories.filter { keptCategories.contains($0.key) }
         selected.levels = levels.filter { id, level in

@@ -34,7 +34,9 @@ public struct JournalFile: Equatable, Sendable {
                 throw JournalError(path: path, reason: "line \(index + 1) is not a journal event (no format_version)")
             }
             guard version == JournalEntry.formatVersion else {
-                throw JournalError(path: path, reason: "line \(index + 1) has format version \(version); this deskform reads \(JournalEntry.formatVersion)")
+                throw JournalError(
+                    path: path, reason: "line \(index + 1) has format version \(version); this deskform reads \(JournalEntry.formatVersion)"
+                )
             }
             if value["event"]?.string == StateBeforeApply.event {
                 let time = value["time"]?.string.flatMap { try? Date.ISO8601FormatStyle(includingFractionalSeconds: true).parse($0) }
@@ -48,9 +50,10 @@ public struct JournalFile: Equatable, Sendable {
             guard let time = value["time"]?.string, let step = value["step"]?.int, let address = value["address"]?.string,
                 let method = value["method"]?.string, let endpoint = value["endpoint"]?.string, let outcome = value["outcome"]?.string
             else { throw JournalError(path: path, reason: "line \(index + 1) lacks a field every event has") }
-            events.append(Event(
-                time: time, step: step, address: address, method: method, endpoint: endpoint, outcome: outcome,
-                learned: value["learned"]?.string, error: value["error"]?.string))
+            events.append(
+                Event(
+                    time: time, step: step, address: address, method: method, endpoint: endpoint, outcome: outcome,
+                    learned: value["learned"]?.string, error: value["error"]?.string))
         }
         guard !events.isEmpty || before != nil else { throw JournalError(path: path, reason: "it holds no event") }
         return JournalFile(path: path, events: events, before: before)
@@ -99,7 +102,8 @@ public struct JournalFile: Equatable, Sendable {
     var recorded: String? {
         before.map { before in
             let count = before.touched.count + before.created.count
-            return "State before the apply recorded for the \(count) object\(count == 1 ? "" : "s") its plan touches: deskform undo \(path) plans the way back."
+            return
+                "State before the apply recorded for the \(count) object\(count == 1 ? "" : "s") its plan touches: deskform undo \(path) plans the way back."
         }
     }
 
@@ -123,15 +127,19 @@ public struct JournalFile: Equatable, Sendable {
             ("format_version", .int(JournalEntry.formatVersion)), ("path", .string(path)),
             ("first_event", .optional(events.first?.time)), ("last_event", .optional(events.last?.time)),
             ("recorded_objects", .int(before.map { $0.touched.count + $0.created.count } ?? 0)),
-            ("steps", .array(steps.map { step in
-                var pairs: [(key: String, value: JSONValue)] = [
-                    ("number", .int(step.step + 1)), ("time", .string(step.time)), ("address", .string(step.address)),
-                    ("method", .string(step.method)), ("endpoint", .string(step.endpoint)), ("outcome", .string(step.outcome)),
-                ]
-                if let learned = step.learned { pairs.append(("learned", .string(learned))) }
-                if let error = step.error { pairs.append(("error", .string(error))) }
-                return .object(pairs)
-            })),
+            (
+                "steps",
+                .array(
+                    steps.map { step in
+                        var pairs: [(key: String, value: JSONValue)] = [
+                            ("number", .int(step.step + 1)), ("time", .string(step.time)), ("address", .string(step.address)),
+                            ("method", .string(step.method)), ("endpoint", .string(step.endpoint)), ("outcome", .string(step.outcome)),
+                        ]
+                        if let learned = step.learned { pairs.append(("learned", .string(learned))) }
+                        if let error = step.error { pairs.append(("error", .string(error))) }
+                        return .object(pairs)
+                    })
+            ),
         ])
     }
 

@@ -38,10 +38,11 @@ public struct StateBeforeApply: Equatable, Sendable, Codable {
             } catch {
                 throw JournalError(path: "", reason: "cannot record the state before the apply: \(error)")
             }
-            return .object([
-                ("format_version", .int(JournalEntry.formatVersion)), ("event", .string(Self.event)),
-                ("time", .string(JournalEntry.timestamp(time))),
-            ] + (body.pairs ?? []))
+            return .object(
+                [
+                    ("format_version", .int(JournalEntry.formatVersion)), ("event", .string(Self.event)),
+                    ("time", .string(JournalEntry.timestamp(time))),
+                ] + (body.pairs ?? []))
         }
     }
 

@@ -73,7 +73,8 @@ public struct Undo: Sendable {
 
     /// The undo plan against `live`: proved by the planner's replay and counted from it like any plan.
     public func plan(live: Estate) throws(PlanFailure) -> Plan {
-        let desired = DesiredState(restoring: before.touched, created: before.created, from: before.state, now: live, maxDeletes: before.plan.maxDeletes)
+        let desired = DesiredState(
+            restoring: before.touched, created: before.created, from: before.state, now: live, maxDeletes: before.plan.maxDeletes)
         return try Planner.plan(desired: desired, live: live, fetched: scope.kinds)
     }
 

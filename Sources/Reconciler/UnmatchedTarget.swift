@@ -33,7 +33,8 @@ public struct UnmatchedTarget: Equatable, Sendable, CustomStringConvertible {
 
     /// How far apart two names are: characters not shared in order (a longest common subsequence).
     static func distance(_ a: String, _ b: String) -> Int {
-        let a = Array(a.lowercased()), b = Array(b.lowercased())
+        let a = Array(a.lowercased())
+        let b = Array(b.lowercased())
         var row = Array(repeating: 0, count: b.count + 1)
         for x in a {
             var diagonal = 0

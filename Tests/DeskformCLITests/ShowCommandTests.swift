@@ -3,8 +3,8 @@ import Foundation
 import Manifest
 import Planner
 import Reconciler
-import Testing
 import TestSupport
+import Testing
 
 @Suite("deskform show")
 struct ShowCommandTests {
@@ -88,18 +88,24 @@ struct ShowCommandTests {
         try Data("hello\n".utf8).write(to: URL(fileURLWithPath: notes))
         let neither = Self.show(notes)
         #expect(neither.code == 1 && neither.output == "")
-        #expect(neither.errors == """
-            deskform: error: \(notes) is neither a saved plan nor a journal; nothing was shown.
-              hint: give a file written by `deskform plan --out FILE` or one under .deskform/journal.
+        #expect(
+            neither.errors == """
+                deskform: error: \(notes) is neither a saved plan nor a journal; nothing was shown.
+                  hint: give a file written by `deskform plan --out FILE` or one under .deskform/journal.
 
-            """)
+                """)
         let old = scratch.appendingPathComponent("old.plan").path
         try Data(#"{"format_version": 2}"#.utf8).write(to: URL(fileURLWithPath: old))
         let other = Self.show(old)
-        #expect(other.errors == "deskform: error: \(old) cannot be shown: it has format version 2; this deskform reads 3; show it with the deskform that saved it, or plan again.\n")
+        #expect(
+            other.errors
+                == "deskform: error: \(old) cannot be shown: it has format version 2; this deskform reads 3; show it with the deskform that saved it, or plan again.\n"
+        )
         let future = scratch.appendingPathComponent("future.jsonl").path
         try Data(#"{"format_version": 9, "time": "x"}"#.utf8 + [10]).write(to: URL(fileURLWithPath: future))
-        #expect(Self.show(future).errors == "deskform: error: journal \(future): line 1 has format version 9; this deskform reads 1; nothing was shown.\n")
+        #expect(
+            Self.show(future).errors
+                == "deskform: error: journal \(future): line 1 has format version 9; this deskform reads 1; nothing was shown.\n")
         let missing = scratch.appendingPathComponent("missing.plan").path
         #expect(Self.show(missing).errors.hasPrefix("deskform: error: \(missing) is neither a saved plan nor a journal"))
     }

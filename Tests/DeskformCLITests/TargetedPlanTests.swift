@@ -5,8 +5,8 @@ import InvGateAPI
 import Manifest
 import Planner
 import Reconciler
-import Testing
 import TestSupport
+import Testing
 
 /// The demo seed with company "Beta Ltd", groups "Old Ops" and "Acme Legacy", locations "Lisbon" and "Porto".
 private func estate() throws -> Estate {
@@ -90,14 +90,16 @@ struct TargetedPlanTests {
             let (code, result) = try await Self.plan(scratch, url: simulator.url, targets: [#"location["Madrid/Floor 2"]"#])
             #expect(code == 2)
             #expect(result.errorOutput == "")
-            #expect(result.output.hasPrefix("""
-                deskform: target \(simulator.url) (HTTP Basic auth)
-                Targeted (--target location["Madrid/Floor 2"]): nothing outside these objects is read, changed or pruned.
-                Pulled in: location["Madrid"] (new, needed by location["Madrid/Floor 2"]).
+            #expect(
+                result.output.hasPrefix(
+                    """
+                    deskform: target \(simulator.url) (HTTP Basic auth)
+                    Targeted (--target location["Madrid/Floor 2"]): nothing outside these objects is read, changed or pruned.
+                    Pulled in: location["Madrid"] (new, needed by location["Madrid/Floor 2"]).
 
-                deskform will perform the following actions:
+                    deskform will perform the following actions:
 
-                """))
+                    """))
             #expect(result.output.hasSuffix("Plan: 2 to add, 0 to change, 0 to destroy. 2 unmanaged objects left alone (locations: 2).\n"))
         }
     }
@@ -113,7 +115,8 @@ struct TargetedPlanTests {
                 let counting = CountingTransport(simulator.transport)
                 let client = InvGateClient(instanceURL: simulator.url, credentials: simulator.credentials, transport: counting)
                 let targeting = try TargetingOptions(targets: targets).targeting
-                _ = try await Reconciliation.prepare(manifest, targeting: targeting, client: client, parallelism: 1, logger: Fixtures.quietLogger)
+                _ = try await Reconciliation.prepare(
+                    manifest, targeting: targeting, client: client, parallelism: 1, logger: Fixtures.quietLogger)
                 counts.append(await counting.log.requests.filter { $0.method == .get }.count)
             }
             return counts
@@ -126,16 +129,18 @@ struct TargetedPlanTests {
         let scratch = try Self.scratch()
         defer { try? FileManager.default.removeItem(at: scratch) }
         try await withLiveSimulator(estate: try estate()) { simulator in
-            let (code, result) = try await Self.plan(scratch, url: simulator.url, targets: [#"group["Opps"]"#, "groups"], excludes: ["locations"])
+            let (code, result) = try await Self.plan(
+                scratch, url: simulator.url, targets: [#"group["Opps"]"#, "groups"], excludes: ["locations"])
             #expect(code == 1)
             #expect(result.output == "deskform: target \(simulator.url) (HTTP Basic auth)\n")
-            #expect(result.errorOutput == """
-                deskform: error: --target group["Opps"] matches nothing in the manifests or on the instance
-                  hint: the nearest addresses are group["Ops"], group["Old Ops"], group["Acme IT"]
-                deskform: error: --exclude locations matches nothing in the manifests or on the instance
-                Nothing was planned: write the address as the plan prints it (kind["name"], * and ? inside the quotes) or a kind alone.
+            #expect(
+                result.errorOutput == """
+                    deskform: error: --target group["Opps"] matches nothing in the manifests or on the instance
+                      hint: the nearest addresses are group["Ops"], group["Old Ops"], group["Acme IT"]
+                    deskform: error: --exclude locations matches nothing in the manifests or on the instance
+                    Nothing was planned: write the address as the plan prints it (kind["name"], * and ? inside the quotes) or a kind alone.
 
-                """)
+                    """)
         }
     }
 
@@ -146,7 +151,8 @@ struct TargetedPlanTests {
         let before = try estate()
         try await withLiveSimulator(estate: before) { simulator in
             let manifestPath = scratch.appendingPathComponent("estate.yaml").path
-            let (code, result) = try await Self.apply([manifestPath], scratch: scratch, url: simulator.url, targets: ["groups"], excludes: [#"group["Acme*"]"#])
+            let (code, result) = try await Self.apply(
+                [manifestPath], scratch: scratch, url: simulator.url, targets: ["groups"], excludes: [#"group["Acme*"]"#])
             #expect(code == 0, "\(result.errorOutput)")
             let after = await simulator.store.estate
             #expect(after.companies == before.companies && after.locations == before.locations && after.kbCategories == before.kbCategories)
@@ -171,11 +177,12 @@ struct TargetedPlanTests {
             #expect(saved.scope == FetchScope(companies: true, groups: true))
             let (refused, refusal) = try await Self.apply([out], scratch: scratch, url: simulator.url, targets: ["groups"])
             #expect(refused == 1)
-            #expect(refusal.errorOutput == """
-                deskform: error: a saved plan keeps the targets it was planned with; --target and --exclude cannot change them.
-                  hint: apply it as it is (deskform apply \(out)), or plan again with the targets you want and --out.
+            #expect(
+                refusal.errorOutput == """
+                    deskform: error: a saved plan keeps the targets it was planned with; --target and --exclude cannot change them.
+                      hint: apply it as it is (deskform apply \(out)), or plan again with the targets you want and --out.
 
-                """)
+                    """)
             let (applied, result) = try await Self.apply([out], scratch: scratch, url: simulator.url)
             #expect(applied == 0, "\(result.errorOutput)")
             let after = await simulator.store.estate
@@ -204,14 +211,19 @@ struct TargetedPlanTests {
             #expect(code == 0, "\(result.errorOutput)")
             #expect(result.output.hasSuffix("Exported 1 group, 2 locations to \(out) (1 file).\n"))
             let written = try String(contentsOfFile: out + "/estate.yaml", encoding: .utf8)
-            #expect(written.contains("Old Ops") && !written.contains("Acme Legacy") && !written.contains("Lisbon") && written.contains("Floor 1"))
+            #expect(
+                written.contains("Old Ops") && !written.contains("Acme Legacy") && !written.contains("Lisbon")
+                    && written.contains("Floor 1"))
             let (missed, refusal) = await Console.run { console in
                 await ExportCommand.export(
-                    out: scratch.appendingPathComponent("none").path, targeting: try! TargetingOptions(targets: [#"group["Nope"]"#]).targeting,
+                    out: scratch.appendingPathComponent("none").path,
+                    targeting: try! TargetingOptions(targets: [#"group["Nope"]"#]).targeting,
                     target: target, environment: Self.credentials, console: console)
             }
             #expect(missed == 1)
-            #expect(refusal.errorOutput.hasPrefix(#"deskform: error: --target group["Nope"] matches nothing in the manifests or on the instance"#))
+            #expect(
+                refusal.errorOutput.hasPrefix(
+                    #"deskform: error: --target group["Nope"] matches nothing in the manifests or on the instance"#))
             #expect(!FileManager.default.fileExists(atPath: scratch.appendingPathComponent("none/estate.yaml").path))
         }
     }

@@ -5,7 +5,10 @@ import Testing
 /// Users 1–3; company "Beta Ltd" (1); groups "Old Ops" (1) and "Acme Legacy" (2); locations "Lisbon" (1)
 /// and "Porto" (2).
 private func live() -> Estate {
-    var estate = Estate(users: [1: User(id: 1, username: "alice", email: "alice@example.com"), 2: User(id: 2, username: "bob", email: "bob@example.com"), 3: User(id: 3, username: "carol", email: "carol@example.com")])
+    var estate = Estate(users: [
+        1: User(id: 1, username: "alice", email: "alice@example.com"), 2: User(id: 2, username: "bob", email: "bob@example.com"),
+        3: User(id: 3, username: "carol", email: "carol@example.com"),
+    ])
     estate.companies[1] = Company(id: 1, name: "Beta Ltd")
     estate.groups[1] = Group(id: 1, name: "Old Ops")
     estate.groups[2] = Group(id: 2, name: "Acme Legacy")
@@ -47,9 +50,13 @@ struct TargetingTests {
     @Test("each form of address: exact, a glob inside the quotes, a kind alone")
     func forms() throws {
         let exact = try AddressPattern(parsing: #"group["Acme IT"]"#)
-        #expect(exact.matches(Address(.group, "Acme IT")) && !exact.matches(Address(.group, "Acme ITS")) && !exact.matches(Address(.company, "Acme IT")))
+        #expect(
+            exact.matches(Address(.group, "Acme IT")) && !exact.matches(Address(.group, "Acme ITS"))
+                && !exact.matches(Address(.company, "Acme IT")))
         let glob = try AddressPattern(parsing: #"company["Acme*"]"#)
-        #expect(glob.matches(Address(.company, "Acme Corp")) && glob.matches(Address(.company, "Acme")) && !glob.matches(Address(.company, "Beta")))
+        #expect(
+            glob.matches(Address(.company, "Acme Corp")) && glob.matches(Address(.company, "Acme"))
+                && !glob.matches(Address(.company, "Beta")))
         let one = try AddressPattern(parsing: #"location["Madrid/Floor ?"]"#)
         #expect(one.matches(Address(.location, "Madrid/Floor 2")) && !one.matches(Address(.location, "Madrid/Floor 12")))
         let quoted = try AddressPattern(parsing: #"group["Say \"hi\""]"#)
@@ -67,7 +74,10 @@ struct TargetingTests {
         let tail = #"; write a kind (groups) or an address as the plan prints it, with * and ? inside the quotes (company["Acme*"])"#
         for (text, reason) in [
             ("group", "it is neither a kind nor an address like group[\"Acme IT\"]"),
-            (#"team["Ops"]"#, "\"team\" is not a kind of address (one of company, group, location, helpdesk, level, kb_category, custom_field, option)"),
+            (
+                #"team["Ops"]"#,
+                "\"team\" is not a kind of address (one of company, group, location, helpdesk, level, kb_category, custom_field, option)"
+            ),
             (#"group["Ops[a"]"#, "its name is not a valid glob: a '[' is never closed"),
             ("group[Ops]", "it is neither a kind nor an address like group[\"Acme IT\"]"),
         ] {

@@ -1,8 +1,8 @@
 import EstateModel
 import Planner
 import Reconciler
-import Testing
 import TestSupport
+import Testing
 
 /// Random live estates and random desired states over them: a plan is applied (by its replay, with the
 /// API's semantics), in full or cut short after a random step as a killed apply leaves it, then undone
@@ -15,12 +15,15 @@ struct UndoPropertyTests {
 
     @Test("undo returns every touched object to its recorded state, after a full or a cut-short apply")
     func undoRestores() throws {
-        var undone = 0, cutShort = 0
+        var undone = 0
+        var cutShort = 0
         for seed in propertySeeds(Self.cases) {
             var generator = EstateGenerator(seed: seed)
             let live = generator.liveEstate()
             let desired = generator.desiredState(over: live)
-            guard let plan = try? Planner.plan(desired: desired, live: live, fetched: Set(ObjectKind.allCases)), !plan.isEmpty else { continue }
+            guard let plan = try? Planner.plan(desired: desired, live: live, fetched: Set(ObjectKind.allCases)), !plan.isEmpty else {
+                continue
+            }
             // One case in three is killed part-way: the steps before the cut applied, the one at it sent
             // with no answer recorded (it may or may not have taken effect: here it did not).
             let cut = seed % 3 == 0 ? Int(seed / 3 % UInt64(plan.steps.count)) : plan.steps.count
@@ -29,7 +32,8 @@ struct UndoPropertyTests {
             let after = try Planner.replay(partial, on: live)
             let inDoubt: Set<Int> = cut < plan.steps.count ? [plan.steps[cut].id] : []
             if !inDoubt.isEmpty { cutShort += 1 }
-            let undo = Undo(before: StateBeforeApply(target: "t", plan: plan, state: live), applied: Set(partial.steps.map(\.id)), inDoubt: inDoubt)
+            let undo = Undo(
+                before: StateBeforeApply(target: "t", plan: plan, state: live), applied: Set(partial.steps.map(\.id)), inDoubt: inDoubt)
             let conflicts = try undo.conflicts(live: after)
             #expect(conflicts.isEmpty, "seed \(seed): \(conflicts)")
             let back: Plan
