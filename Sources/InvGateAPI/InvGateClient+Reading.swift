@@ -2,7 +2,8 @@ import InvGateWire
 
 /// What the typed reads share: a GET, and the list of records it answers.
 extension InvGateClient {
-    func get(_ endpoint: Endpoint, _ parameters: FormParameters = [:]) async throws(InvGateError) -> JSONValue {
+    /// A GET of `endpoint`, its JSON answer as it comes (also `deskform doctor`'s probes of read access).
+    package func get(_ endpoint: Endpoint, _ parameters: FormParameters = [:]) async throws(InvGateError) -> JSONValue {
         try await send(WireCall(endpoint, .get, parameters))
     }
 
