@@ -110,7 +110,7 @@ public struct ApplyCommand: AsyncParsableCommand {
     ) async -> Int32 {
         console.out(plan.text(style: style))
         let decision = plan.decision(allowDeletes: settings.allowDeletes, holdDeletes: settings.holdDeletes)
-        if decision.needsApproval, !approve(approval, url: connection.url, console: console) { return 1 }
+        if decision.needsApproval, !approve(approval, url: connection.identity, console: console) { return 1 }
         switch decision {
         case .nothingToApply:
             console.out("Nothing to apply.\n")
@@ -156,6 +156,9 @@ public struct ApplyCommand: AsyncParsableCommand {
 
     /// Carries out the approved plan with progress on standard error, and reports how it went.
     static func execute(_ plan: Plan, held: [Change], settings: Settings, on connection: Pipeline.Connection, console: Console) async -> Int32 {
+        // A journal in .deskform/ gets the folder's .gitignore first, so it is never committed by accident.
+        let home = (settings.journalDirectory as NSString).deletingLastPathComponent
+        if (home as NSString).lastPathComponent == ".deskform" { try? Target.prepare(home) }
         let journal = try? Journal(directory: settings.journalDirectory)
         if journal == nil { console.err("deskform: warning: the journal could not be opened in \(settings.journalDirectory)\n") }
         let executor = PlanExecutor(client: connection.client, parallelism: connection.parallelism, journal: journal, logger: connection.logger)
@@ -181,6 +184,9 @@ public struct ApplyCommand: AsyncParsableCommand {
             console.out("Held back (--hold-deletes): \(list(held)).\n")
         }
         if let journal { console.err("Journal: \(journal.path)\n") }
+        if let limit = connection.concurrency {
+            console.err("Concurrency: up to \(await limit.reached) requests at once (--parallelism auto, at most \(limit.maximum)).\n")
+        }
         if !report.isComplete { console.out("Run plan or apply again: the next run converges from where this one stopped.\n") }
         return report.isComplete ? 0 : 1
     }

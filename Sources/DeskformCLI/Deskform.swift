@@ -6,7 +6,7 @@ public struct Deskform: AsyncParsableCommand {
         commandName: "deskform",
         abstract: "Configuration as code for InvGate Service Management.",
         version: "0.1.0",
-        subcommands: [ValidateCommand.self, PlanCommand.self, ApplyCommand.self, ExportCommand.self, SchemaCommand.self, SimulatorCommand.self]
+        subcommands: [ValidateCommand.self, PlanCommand.self, ApplyCommand.self, ExportCommand.self, DoctorCommand.self, SchemaCommand.self, SimulatorCommand.self]
     )
 
     public init() {}
