@@ -1,14 +1,14 @@
 /// The glob patterns of `policy.ignore`: `*` any run of characters, `?` one character, `[abc]` / `[a-z]`
 /// / `[!abc]` one of a set, `\` escapes the next character. Matching is on the whole name (or path).
-public struct GlobPattern: Hashable, Sendable {
-    public let pattern: String
+package struct GlobPattern: Hashable, Sendable {
+    package let pattern: String
 
-    public init(_ pattern: String) {
+    package init(_ pattern: String) {
         self.pattern = pattern
     }
 
     /// Why `pattern` is not a valid glob, or nil when it is.
-    public static func problem(in pattern: String) -> String? {
+    package static func problem(in pattern: String) -> String? {
         var characters = pattern.makeIterator()
         while let character = characters.next() {
             if character == "\\" {
@@ -27,7 +27,7 @@ public struct GlobPattern: Hashable, Sendable {
     }
 
     /// Whether `text` as a whole matches the pattern.
-    public func matches(_ text: String) -> Bool {
+    package func matches(_ text: String) -> Bool {
         Self.match(Array(pattern), 0, Array(text), 0)
     }
 

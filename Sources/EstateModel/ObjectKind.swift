@@ -4,7 +4,7 @@ public enum ObjectKind: String, CaseIterable, Equatable, Hashable, Sendable, Cod
 
     /// The kinds `policy.prune` may name, in the order the schema lists them: those deskform creates and
     /// deletes. Help desks and custom fields are never deleted (only their observers and options are managed).
-    public static let prunable: [ObjectKind] = [.companies, .groups, .locations, .kbCategories]
+    package static let prunable: [ObjectKind] = [.companies, .groups, .locations, .kbCategories]
 
     public static func < (lhs: ObjectKind, rhs: ObjectKind) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!

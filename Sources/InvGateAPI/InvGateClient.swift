@@ -48,13 +48,13 @@ public final class InvGateClient: Sendable {
     }
 
     /// Sends a call that is safe to repeat, repeating it after 5xx, 429 and lost connections.
-    public func send(_ call: IdempotentCall) async throws(InvGateError) -> JSONValue {
+    package func send(_ call: IdempotentCall) async throws(InvGateError) -> JSONValue {
         try await exchange(call.call, repeatable: true)
     }
 
     /// Sends a create, repeating it only when it surely did not happen (no connection, 429). A
     /// dropped connection, timeout or 5xx fails with ``InvGateError/Reason/outcomeUnknown(_:)``.
-    public func send(_ call: CreateCall) async throws(InvGateError) -> JSONValue {
+    package func send(_ call: CreateCall) async throws(InvGateError) -> JSONValue {
         try await exchange(call.call, repeatable: false)
     }
 
@@ -179,6 +179,25 @@ public final class InvGateClient: Sendable {
         case .notConnected(let why), .noAnswer(let why): why
         case .cannotConnect(let fault): "\(fault)"
         case .cancelled: "cancelled"
+        }
+    }
+}
+
+/// What the typed reads share: a GET, and the list of records it answers.
+extension InvGateClient {
+    /// A GET of `endpoint`, its JSON answer as it comes (also `deskform doctor`'s probes of read access).
+    package func get(_ endpoint: Endpoint, _ parameters: FormParameters = [:]) async throws(InvGateError) -> JSONValue {
+        try await send(WireCall(endpoint, .get, parameters))
+    }
+
+    func list<Record>(
+        _ endpoint: Endpoint, _ parameters: FormParameters = [:], decoding element: (JSONValue) throws(RecordDecodingError) -> Record
+    ) async throws(InvGateError) -> [Record] {
+        let json = try await get(endpoint, parameters)
+        do {
+            return try Array.decode(json, record: endpoint.rawValue, element)
+        } catch {
+            throw InvGateError(endpoint, .get, .malformedAnswer(error.description))
         }
     }
 }

@@ -8,10 +8,10 @@ import EstateModel
 /// The replay at the end of the plan must equal the desired state on everything managed, or planning
 /// fails with ``PlanError/doesNotConverge(_:)``.
 public struct Planner {
-    public let desired: DesiredState
-    public let live: Estate
+    let desired: DesiredState
+    let live: Estate
     /// The kinds whose live objects were read; others are neither counted nor pruned.
-    public let fetched: Set<ObjectKind>
+    let fetched: Set<ObjectKind>
 
     var steps: StepList
     var changes: [Address: Change] = [:]
@@ -27,7 +27,7 @@ public struct Planner {
     let declaredGroups: [String: Int]
     let liveGroups: LiveIndex<Group>
 
-    public init(desired: DesiredState, live: Estate, fetched: Set<ObjectKind>) {
+    init(desired: DesiredState, live: Estate, fetched: Set<ObjectKind>) {
         self.desired = desired
         self.live = live
         self.fetched = fetched
@@ -113,7 +113,7 @@ public struct Planner {
     /// Applies every step of `plan` to `live`, in order, with the API's semantics. As `apply` does, each
     /// object a step creates takes the id (or hash) the estate hands out, and later steps' provisional
     /// ids are rewritten to it: a plan with steps left out (`--hold-deletes`) replays as it would apply.
-    public static func replay(_ plan: Plan, on live: Estate) throws(PlanFailure) -> Estate {
+    package static func replay(_ plan: Plan, on live: Estate) throws(PlanFailure) -> Estate {
         var estate = live
         let provisional = Set(plan.steps.compactMap(\.creates))
         var learned: [ProvisionalObject: ProvisionalObject] = [:]

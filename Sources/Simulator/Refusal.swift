@@ -3,7 +3,7 @@ import InvGateWire
 
 /// Why the simulator answers a request with an error instead of a result: rendered as a non-2xx
 /// answer with `{"status": "ERROR", "error": …}`.
-public enum Refusal: Error, Equatable, Sendable, CustomStringConvertible {
+enum Refusal: Error, Equatable, Sendable, CustomStringConvertible {
     case unauthorized
     /// The API user may not use the endpoint.
     case forbidden(Endpoint)
@@ -20,7 +20,7 @@ public enum Refusal: Error, Equatable, Sendable, CustomStringConvertible {
     /// The write could not be persisted; nothing changed.
     case notSaved(String)
 
-    public var status: Int {
+    var status: Int {
         switch self {
         case .unauthorized: 401
         case .forbidden: 403
@@ -36,7 +36,7 @@ public enum Refusal: Error, Equatable, Sendable, CustomStringConvertible {
         }
     }
 
-    public var description: String {
+    var description: String {
         switch self {
         case .unauthorized: "Invalid or missing credentials."
         case .forbidden(let endpoint): "The API user has no access to \(endpoint.rawValue)."
@@ -51,5 +51,5 @@ public enum Refusal: Error, Equatable, Sendable, CustomStringConvertible {
     }
 
     /// The answer's body.
-    public var json: JSONValue { StatusAnswer.error(description).json }
+    var json: JSONValue { StatusAnswer.error(description).json }
 }

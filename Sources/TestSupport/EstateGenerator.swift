@@ -6,7 +6,7 @@ import Simulator
 /// Random live estates and random desired states over them, for property tests of the planner,
 /// the executor and export. Names come from small pools so that desired and live overlap often.
 public struct EstateGenerator {
-    public var random: SeededGenerator
+    package var random: SeededGenerator
     public let userCount = 12
 
     static let companyNames = ["Acme", "Globex", "Initech", "Umbrella", "Hooli", "Stark", "Wayne"]

@@ -32,7 +32,7 @@ import Testing
         #expect(DiagnosticRenderer().render(load.diagnostics).contains("option value is empty"))
         var expected = estate
         expected.customFields[0].options = [DeclaredListOption(key: "no", value: "No")]
-        #expect(load.estate.withoutLocations() == expected)
+        #expect(load.estate.withoutPositions() == expected)
         #expect(load.estate.customFields[0].uid == 1234)
     }
 

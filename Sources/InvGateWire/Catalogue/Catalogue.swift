@@ -1,6 +1,6 @@
 /// Every operation deskform's client may call, as `specs/invgate-api.openapi.yaml` lists them.
-public enum Catalogue {
-    public static let operations: [OperationSpec] = {
+package enum Catalogue {
+    package static let operations: [OperationSpec] = {
         let id = ParameterSpec("id", .integer, required: true)
         let users = ParameterSpec("users", .array, required: true)
         let observerUsers = ParameterSpec("observer_users", .array, required: true)
@@ -103,12 +103,12 @@ public enum Catalogue {
         return all.sorted { ($0.endpoint, $0.method) < ($1.endpoint, $1.method) }
     }()
 
-    public static func operation(_ endpoint: Endpoint, _ method: Method) -> OperationSpec? {
+    package static func operation(_ endpoint: Endpoint, _ method: Method) -> OperationSpec? {
         operations.first { $0.endpoint == endpoint && $0.method == method }
     }
 
     /// The methods an endpoint answers.
-    public static func methods(of endpoint: Endpoint) -> [Method] {
+    package static func methods(of endpoint: Endpoint) -> [Method] {
         operations.filter { $0.endpoint == endpoint }.map(\.method)
     }
 }
