@@ -185,7 +185,8 @@ public struct ApplyCommand: AsyncParsableCommand {
         }
         if let journal { console.err("Journal: \(journal.path)\n") }
         if let limit = connection.concurrency {
-            console.err("Concurrency: up to \(await limit.reached) requests at once (--parallelism auto, at most \(limit.maximum)).\n")
+            let reached = await limit.reached
+            console.err("Concurrency: up to \(reached) requests at once (--parallelism auto, at most \(limit.maximum)).\n")
         }
         if !report.isComplete { console.out("Run plan or apply again: the next run converges from where this one stopped.\n") }
         return report.isComplete ? 0 : 1

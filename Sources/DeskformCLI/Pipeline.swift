@@ -66,7 +66,7 @@ struct Pipeline: Sendable {
                     manifest, client: connection.client, parallelism: connection.parallelism, logger: connection.logger)
             } catch {
                 if case .api(let api) = error, api.isFirstContactFault {
-                    let credentials: Credentials = if case .remote(_, let credentials) = connection.target { credentials } else { .none }
+                    let credentials: Credentials = if case .remote(_, let given) = connection.target { given } else { .none }
                     console.error(ContactFailure(url: connection.url, urlSource: urlSource, credentials: credentials, reason: .api(api)))
                 } else {
                     console.err(describe(error))
@@ -146,7 +146,7 @@ struct Pipeline: Sendable {
                 do throws(InvGateError) {
                     _ = try await client.version()
                 } catch {
-                    let credentials: Credentials = if case .remote(_, let credentials) = target { credentials } else { .none }
+                    let credentials: Credentials = if case .remote(_, let given) = target { given } else { .none }
                     console.error(ContactFailure(url: url, urlSource: urlSource, credentials: credentials, reason: .api(error)))
                     return 1
                 }
@@ -154,7 +154,7 @@ struct Pipeline: Sendable {
             }
         } catch let error as InvGateError where error.isFirstContactFault || error.reason == .cancelled {
             let (url, credentials): (String, Credentials) =
-                if case .remote(let url, let credentials) = target { (url, credentials) } else { (target.identity(url: ""), .none) }
+                if case .remote(let remote, let given) = target { (remote, given) } else { (target.identity(url: ""), .none) }
             console.error(ContactFailure(url: url, urlSource: urlSource, credentials: credentials, reason: .api(error)))
             return 1
         } catch {

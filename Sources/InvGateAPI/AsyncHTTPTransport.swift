@@ -88,7 +88,6 @@ public final class AsyncHTTPTransport: HTTPTransport {
         }
         if let io = error as? IOError, io.errnoCode == ECONNREFUSED { return .refused(host: host, port: port) }
         if error is SocketAddressError || text.contains("SocketAddressError.unknown") { return .nameNotResolved(host: host) }
-        if let extra = error as? NIOSSLExtraError, extra == .failedToValidateHostname { return .tls(.wrongHost) }
         if text.contains("failedToValidateHostname") { return .tls(.wrongHost) }
         if text.contains("CERTIFICATE_VERIFY_FAILED") || text.contains("certificateVerify") { return .tls(.untrustedCertificate) }
         if text.contains("WRONG_VERSION_NUMBER") || text.contains("HTTP_REQUEST") || text.contains("PACKET_LENGTH_TOO_LONG")

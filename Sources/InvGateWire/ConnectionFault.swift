@@ -10,7 +10,7 @@ public enum ConnectionFault: Equatable, Sendable {
     /// The TLS handshake failed.
     case tls(TLSProblem)
 
-    public enum URLProblem: Equatable, Sendable {
+    public enum URLProblem: Error, Equatable, Sendable {
         /// No `scheme://` at all, e.g. `acme.sd.cloud.invgate.net`.
         case noScheme
         /// A scheme other than http or https.

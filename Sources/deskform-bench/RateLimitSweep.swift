@@ -45,8 +45,9 @@ struct RateLimitSweep {
     /// One setting: a fixed width, or `auto` (nil), on a fresh simulator.
     func measure(width: Int?, estate: Estate, manifest: DeclaredEstate) async throws -> Result {
         let store = SimulatorStore(estate: estate)
-        var options = SimulatorOptions(port: 0, latency: .milliseconds(latency))
-        options.rateLimit = rateLimit
+        var settings = SimulatorOptions(port: 0, latency: .milliseconds(latency))
+        settings.rateLimit = rateLimit
+        let options = settings
         let connections = width ?? maxParallelism
         return try await withRunningSimulator(options, store: store, logger: quiet) { port in
             try await withHTTPTransport(maxConnections: connections) { transport in

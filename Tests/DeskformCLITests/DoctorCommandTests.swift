@@ -47,7 +47,7 @@ struct DoctorCommandTests {
                 ok       estate: \(estate.users.count) users, \(estate.companies.count) companies, \(estate.groups.count) groups, \(estate.locations.count) locations
                 warning  write access: not checked: it cannot be checked without writing, and doctor never writes; the first apply will show it
                 ok       parallelism: suggested --parallelism N for a median latency of N ms
-                Doctor: 24 ok, 2 warnings, 0 failed.
+                Doctor: 26 ok, 2 warnings, 0 failed.
 
                 """)
             #expect(await simulator.store.estate == before)
@@ -63,7 +63,7 @@ struct DoctorCommandTests {
             #expect(code == 1)
             #expect(result.output.contains(
                 "\nfailed   read locations.observers: forbidden (HTTP 403); give the API user read access to locations.observers in InvGate\n"))
-            #expect(result.output.hasSuffix("Doctor: 23 ok, 2 warnings, 1 failed.\n"))
+            #expect(result.output.hasSuffix("Doctor: 25 ok, 2 warnings, 1 failed.\n"))
 
             let (jsonCode, json) = try await Self.doctor(url: simulator.url, format: .json)
             #expect(jsonCode == 1)
