@@ -16,6 +16,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         // Already under async-http-client and hummingbird; named for NIOCore's ByteBuffer and NIOPosix's errors.
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        // Already under async-http-client; named for the trusted roots of INVGATE_CA_FILE.
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     ],
     targets: [
         .target(name: "EstateModel"),
@@ -31,6 +33,7 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ]
         ),
         .target(name: "Planner", dependencies: ["EstateModel", "InvGateWire"]),
@@ -123,7 +126,12 @@ let package = Package(
         .testTarget(name: "ManifestTests", dependencies: ["Manifest", "EstateModel"], exclude: ["Fixtures"]),
         .testTarget(
             name: "DeskformCLITests",
-            dependencies: ["DeskformCLI", "Manifest", "Planner", "Reconciler", "EstateModel", "InvGateWire", "TestSupport"],
+            dependencies: [
+                "DeskformCLI", "Manifest", "Planner", "Reconciler", "EstateModel", "InvGateWire", "InvGateAPI", "Simulator", "TestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ],
             exclude: ["Goldens"]),
     ]
 )

@@ -131,7 +131,7 @@ public struct ApplyCommand: AsyncParsableCommand {
     ) async -> Int32 {
         console.out(plan.text(style: style))
         let decision = plan.decision(allowDeletes: settings.allowDeletes, holdDeletes: settings.holdDeletes)
-        if decision.needsApproval, !approve(approval, url: connection.url, console: console) { return 1 }
+        if decision.needsApproval, !approve(approval, url: connection.identity, console: console) { return 1 }
         switch decision {
         case .nothingToApply:
             console.out("Nothing to apply.\n")
@@ -179,6 +179,9 @@ public struct ApplyCommand: AsyncParsableCommand {
     static func execute(
         _ plan: Plan, held: [Change], settings: Settings, on connection: Pipeline.Connection, live: Estate, console: Console
     ) async -> Int32 {
+        // A journal in .deskform/ gets the folder's .gitignore first, so it is never committed by accident.
+        let home = (settings.journalDirectory as NSString).deletingLastPathComponent
+        if (home as NSString).lastPathComponent == ".deskform" { try? Target.prepare(home) }
         let journal = try? Journal(directory: settings.journalDirectory)
         if journal == nil { console.err("deskform: warning: the journal could not be opened in \(settings.journalDirectory)\n") }
         do {
@@ -209,6 +212,10 @@ public struct ApplyCommand: AsyncParsableCommand {
             console.out("Held back (--hold-deletes): \(list(held)).\n")
         }
         if let journal { console.err("Journal: \(journal.path)\n") }
+        if let limit = connection.concurrency {
+            let reached = await limit.reached
+            console.err("Concurrency: up to \(reached) requests at once (--parallelism auto, at most \(limit.maximum)).\n")
+        }
         if !report.isComplete { console.out("Run plan or apply again: the next run converges from where this one stopped.\n") }
         return report.isComplete ? 0 : 1
     }

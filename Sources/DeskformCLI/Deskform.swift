@@ -6,7 +6,10 @@ public struct Deskform: AsyncParsableCommand {
         commandName: "deskform",
         abstract: "Configuration as code for InvGate Service Management.",
         version: DeskformVersion.description,
-        subcommands: [ValidateCommand.self, PlanCommand.self, ApplyCommand.self, UndoCommand.self, ShowCommand.self, ExportCommand.self, SchemaCommand.self, SimulatorCommand.self]
+        subcommands: [
+            ValidateCommand.self, PlanCommand.self, ApplyCommand.self, UndoCommand.self, ShowCommand.self, ExportCommand.self,
+            DoctorCommand.self, SchemaCommand.self, SimulatorCommand.self,
+        ]
     )
 
     public init() {}

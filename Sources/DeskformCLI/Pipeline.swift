@@ -25,6 +25,8 @@ struct Pipeline: Sendable {
         let url: String
         let parallelism: Int
         let logger: Logger
+        /// The shared limit of `--parallelism auto`.
+        var concurrency: ConcurrencyLimit? { client.concurrency }
 
         /// What a saved plan records as its target.
         var identity: String { target.identity(url: url) }
@@ -63,7 +65,12 @@ struct Pipeline: Sendable {
                 reconciliation = try await Reconciliation.prepare(
                     manifest, targeting: targeting, client: connection.client, parallelism: connection.parallelism, logger: connection.logger)
             } catch {
-                console.err(describe(error))
+                if case .api(let api) = error, api.isFirstContactFault {
+                    let credentials: Credentials = if case .remote(_, let given) = connection.target { given } else { .none }
+                    console.error(ContactFailure(url: connection.url, urlSource: urlSource, credentials: credentials, reason: .api(api)))
+                } else {
+                    console.err(describe(error))
+                }
                 return 1
             }
             return try await body(connection, reconciliation)
@@ -95,23 +102,69 @@ struct Pipeline: Sendable {
         }
     }
 
-    /// Runs `body` against the target, after the line naming it. An error that escapes `body` (the
-    /// instance unreachable, a file that cannot be written) is printed, and the command exits 1.
+    /// Runs `body` against the target, after the line naming it and a first `GET sd.version`, so that
+    /// a wrong URL, certificate or credential is named the same way on every run, before anything else
+    /// is read. An error that escapes `body` (the instance unreachable, a file that cannot be written)
+    /// is printed, and the command exits 1.
     func connect(_ body: @Sendable (Connection) async throws -> Int32) async -> Int32 {
-        let target = Target.resolve(url: options.url, environment: environment)
-        let logger = CommandLogger.make(environment: environment)
-        let (console, parallelism, bannerOnStandardError) = (console, options.parallelism, bannerOnStandardError)
+        if let warning = CommandLogger.warning(environment: environment) { console.err(warning) }
+        let target: Target
         do {
-            return try await target.withClient(parallelism: parallelism, logger: logger, onRequest: onRequest) { client, url in
-                let banner = target.banner(url: url) + "\n"
+            target = try Target.resolve(url: options.url, environment: environment, directory: environment["DESKFORM_DIR"] ?? ".deskform")
+        } catch {
+            console.error(error)
+            return 1
+        }
+        let network: NetworkSettings
+        if case .remote(let url, let credentials) = target {
+            do throws(ConnectionFault.URLProblem) {
+                try InstanceURL.check(url)
+            } catch {
+                console.error(ContactFailure(url: url, urlSource: urlSource, credentials: credentials, reason: .url(error)))
+                return 1
+            }
+        }
+        do {
+            network = try NetworkSettings.fromEnvironment(
+                environment, instanceURL: options.url ?? environment["INVGATE_URL"] ?? "", requestTimeout: .seconds(options.timeout))
+        } catch {
+            console.error(error)
+            return 1
+        }
+        let logger = CommandLogger.make(environment: environment)
+        let (console, parallelism, bannerOnStandardError, environment) = (console, options.width, bannerOnStandardError, environment)
+        let onRetry: @Sendable (RetryNotice) -> Void = { notice in
+            if notice.wait > .seconds(2) { console.err("deskform: \(notice)\n") }
+        }
+        do {
+            return try await target.withClient(
+                parallelism: parallelism, concurrency: options.makeLimit(), network: network, logger: logger, onRequest: onRequest, onRetry: onRetry,
+                onWait: { console.err($0) }
+            ) { client, url in
+                let banner = target.banner(url: url, environment: environment) + "\n"
                 if bannerOnStandardError { console.err(banner) } else { console.out(banner) }
+                do throws(InvGateError) {
+                    _ = try await client.version()
+                } catch {
+                    let credentials: Credentials = if case .remote(_, let given) = target { given } else { .none }
+                    console.error(ContactFailure(url: url, urlSource: urlSource, credentials: credentials, reason: .api(error)))
+                    return 1
+                }
                 return try await body(Connection(target: target, client: client, url: url, parallelism: parallelism, logger: logger))
             }
+        } catch let error as InvGateError where error.isFirstContactFault || error.reason == .cancelled {
+            let (url, credentials): (String, Credentials) =
+                if case .remote(let remote, let given) = target { (remote, given) } else { (target.identity(url: ""), .none) }
+            console.error(ContactFailure(url: url, urlSource: urlSource, credentials: credentials, reason: .api(error)))
+            return 1
         } catch {
             console.error(error)
             return 1
         }
     }
+
+    /// Where the instance URL came from, to name in advice.
+    var urlSource: String { options.url == nil ? "INVGATE_URL" : "--url" }
 
     /// The manifests at `paths` (the current directory when none), their diagnostics printed; nil when
     /// there is an error, and then nothing is read.
@@ -128,6 +181,8 @@ struct Pipeline: Sendable {
     /// Why there is no plan, at the manifests' positions where there are some.
     func describe(_ failure: ReconciliationFailure) -> String {
         switch failure {
+        case .api(let error) where error.reason == .cancelled:
+            "deskform: error: interrupted while reading the instance (\(error.method.rawValue) \(error.endpoint.rawValue)); nothing was changed\n"
         case .api(let error):
             "deskform: error: \(error)\n"
         case .manifests(let diagnostics):

@@ -68,8 +68,8 @@ public struct PlanCommand: AsyncParsableCommand {
             let plan = reconciliation.plan
             switch format {
             case .text: console.out(plan.text(style: PlanStyle(colour: colour)))
-            case .json: console.out(plan.json(target: connection.url).prettyPrinted() + "\n")
-            case .markdown: console.out(plan.markdown(target: connection.url))
+            case .json: console.out(plan.json(target: connection.identity).prettyPrinted() + "\n")
+            case .markdown: console.out(plan.markdown(target: connection.identity))
             }
             if let out {
                 // A file that cannot be written is reported by the pipeline, in one sentence.

@@ -42,18 +42,24 @@ public struct SimulatorCommand: AsyncParsableCommand {
     @Option(name: .customLong("fault-seed"), help: "Seeds the choice of failing writes, for reproducible runs.")
     var faultSeed: UInt64?
 
+    @Option(name: .customLong("rate-limit"), help: "At most N requests a second; beyond it, 429 with Retry-After.")
+    var rateLimit: Int?
+
     public init() {}
 
     public func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be between 0 and 65535.") }
         guard latency >= 0 else { throw ValidationError("--latency must not be negative.") }
         guard (0...1).contains(faultRate) else { throw ValidationError("--fault-rate must be between 0 and 1.") }
+        if let rateLimit, rateLimit < 1 { throw ValidationError("--rate-limit must be at least 1 (requests a second).") }
     }
 
     var options: SimulatorOptions {
-        SimulatorOptions(
+        var options = SimulatorOptions(
             host: host, port: port, username: username, token: token, statePath: state, seedPath: seed,
             latency: .milliseconds(latency), faultRate: faultRate, faultSeed: faultSeed)
+        options.rateLimit = rateLimit
+        return options
     }
 
     public func run() async throws {

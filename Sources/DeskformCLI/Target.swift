@@ -10,16 +10,22 @@ public enum Target: Equatable, Sendable {
     /// The simulator, in-process on a loopback port, over a state file seeded with the demo data.
     case local(statePath: String)
 
-    /// `--url`, else `INVGATE_URL`, else the local instance over `.deskform/local-instance.json`.
-    public static func resolve(url: String?, environment: [String: String], directory: String = ".deskform") -> Target {
+    /// How long a command waits for another one to let go of the embedded local instance.
+    public static let localInstanceWait: Duration = .seconds(120)
+
+    /// `--url`, else `INVGATE_URL`, else the local instance over `.deskform/local-instance.json`. Fails
+    /// when a credential pair is set by half.
+    public static func resolve(
+        url: String?, environment: [String: String], directory: String = ".deskform"
+    ) throws(Credentials.HalfSet) -> Target {
         if let url = url ?? environment["INVGATE_URL"].flatMap({ $0.isEmpty ? nil : $0 }) {
-            return .remote(url: url, credentials: .fromEnvironment(environment, instanceURL: url))
+            return .remote(url: url, credentials: try .fromEnvironment(environment, instanceURL: url))
         }
         return .local(statePath: directory + "/local-instance.json")
     }
 
-    /// What a saved plan records as its target: the URL, or the local instance's state file (whose
-    /// port changes from run to run).
+    /// What a saved plan, a prompt or a report names as the target: the URL, or the local instance's
+    /// state file (whose port changes from run to run).
     public func identity(url: String) -> String {
         switch self {
         case .remote: url
@@ -27,43 +33,70 @@ public enum Target: Equatable, Sendable {
         }
     }
 
-    /// The first line a command prints: where it works, never a credential.
-    public func banner(url: String) -> String {
+    /// The first line a command prints: where it works, and with which credentials (never one of them).
+    public func banner(url: String, environment: [String: String] = [:]) -> String {
         switch self {
         case .remote(_, let credentials):
-            "deskform: target \(url) (\(credentials))"
+            if Credentials.bothSchemesSet(environment) {
+                "deskform: target \(url) (\(credentials); INVGATE_USERNAME and INVGATE_TOKEN are set too, and not used)"
+            } else {
+                "deskform: target \(url) (\(credentials))"
+            }
         case .local(let statePath):
-            "deskform: no INVGATE_URL set; using the embedded local instance at \(url) (state in \(statePath))"
+            "deskform: no INVGATE_URL set; using the embedded local instance (state in \(statePath))"
         }
     }
 
     /// Runs `body` with a client for this target (and the URL to show), starting and stopping the
     /// local instance around it when there is no remote one. `onRequest` hears of every request the
-    /// client sends, each attempt and token request included.
+    /// client sends, each attempt and token request included; `onRetry` of every retry; `onWait`
+    /// that the local instance is busy with another command. `concurrency` (for `--parallelism auto`)
+    /// is shared by every request of the client.
     public func withClient<Value: Sendable>(
-        parallelism: Int, logger: Logger, onRequest: (@Sendable (WireRequest) async -> Void)? = nil,
+        parallelism: Int, concurrency: ConcurrencyLimit? = nil, network: NetworkSettings = NetworkSettings(), localInstanceWait: Duration = Target.localInstanceWait,
+        logger: Logger,
+        onRequest: (@Sendable (WireRequest) async -> Void)? = nil, onRetry: (@Sendable (RetryNotice) -> Void)? = nil,
+        onWait: (String) -> Void = { _ in },
         _ body: @Sendable (InvGateClient, String) async throws -> Value
     ) async throws -> Value {
-        try await withHTTPTransport(maxConnections: parallelism) { live in
+        var network = network
+        if case .local = self { network.proxy = nil }
+        return try await withHTTPTransport(network, maxConnections: parallelism) { live in
             let transport: any HTTPTransport = onRequest.map { ObservedTransport(live, observe: $0) } ?? live
             switch self {
             case .remote(let url, let credentials):
-                return try await body(InvGateClient(instanceURL: url, credentials: credentials, transport: transport, logger: logger), url)
+                let client = InvGateClient(instanceURL: url, credentials: credentials, transport: transport, logger: logger, onRetry: onRetry,
+                    concurrency: concurrency)
+                return try await body(client, url)
             case .local(let statePath):
+                let directory = (statePath as NSString).deletingLastPathComponent
+                try Self.prepare(directory)
+                let lock = try LocalInstanceLock(directory: directory, statePath: statePath, bound: localInstanceWait, onWait: onWait)
+                defer { withExtendedLifetime(lock) {} }
                 // A token of this run's own: the local instance answers only this process.
                 let token = UUID().uuidString
                 let options = SimulatorOptions(host: "127.0.0.1", port: 0, username: "deskform", token: token, statePath: statePath)
-                try FileManager.default.createDirectory(
-                    atPath: (statePath as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
                 let store = try SimulatorStore.open(options)
                 let quiet = Logger(label: "deskform.local-instance", factory: { _ in SwiftLogNoOpLogHandler() })
                 return try await withRunningSimulator(options, store: store, logger: quiet) { port in
                     let url = "http://127.0.0.1:\(port)"
                     let client = InvGateClient(
-                        instanceURL: url, credentials: .basic(username: "deskform", token: token), transport: transport, logger: logger)
+                        instanceURL: url, credentials: .basic(username: "deskform", token: token), transport: transport, logger: logger,
+                        onRetry: onRetry, concurrency: concurrency)
                     return try await body(client, url)
                 }
             }
+        }
+    }
+
+    /// Creates the local instance's folder with a `.gitignore` of its own, so that its state and
+    /// journals are never committed by accident.
+    static func prepare(_ directory: String) throws {
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let ignore = directory + "/.gitignore"
+        if !FileManager.default.fileExists(atPath: ignore) {
+            try Data("# deskform's local state: the embedded instance, its lock, journals. Never committed.\n*\n".utf8)
+                .write(to: URL(fileURLWithPath: ignore))
         }
     }
 }

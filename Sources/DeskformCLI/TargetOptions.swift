@@ -1,17 +1,42 @@
 import ArgumentParser
+import InvGateAPI
 
-/// Where a command reads and writes: `--url` (else `INVGATE_URL`, else the local instance) and how
-/// many requests may be in flight.
+/// Where a command reads and writes: `--url` (else `INVGATE_URL`, else the local instance), how
+/// many requests may be in flight, and how long one may take.
 public struct TargetOptions: ParsableArguments, Sendable {
     @Option(help: "The instance root, e.g. https://acme.sd.cloud.invgate.net (default: $INVGATE_URL, else the embedded local instance).")
     public var url: String?
 
-    @Option(help: "How many API requests may run at once.")
-    public var parallelism = 8
+    @Option(help: """
+        How many API requests may run at once: auto (start low, widen while answers stay fast, halve on a 429 \
+        or 503) or a fixed number.
+        """)
+    public var parallelism: Parallelism = .auto
+
+    @Option(help: "The most requests --parallelism auto may run at once.")
+    public var maxParallelism = 32
+
+    @Option(help: "Seconds one API request may wait for its answer before it counts as lost (and is retried if safe).")
+    public var timeout: Int = Int(NetworkSettings.defaultRequestTimeout.components.seconds)
 
     public init() {}
 
     public func validate() throws {
-        guard parallelism >= 1 else { throw ValidationError("--parallelism must be at least 1.") }
+        guard maxParallelism >= 1 else { throw ValidationError("--max-parallelism must be at least 1.") }
+        guard timeout >= 1 else { throw ValidationError("--timeout must be at least 1 (seconds).") }
+    }
+
+    /// How many requests the reader and the executor keep going: the fixed number, or the cap of `auto`.
+    var width: Int {
+        switch parallelism {
+        case .auto: maxParallelism
+        case .fixed(let width): width
+        }
+    }
+
+    /// The shared limit of `auto`, new for one command; nil for a fixed width.
+    func makeLimit() -> ConcurrencyLimit? {
+        guard case .auto = parallelism else { return nil }
+        return ConcurrencyLimit(start: min(Parallelism.autoStart, maxParallelism), maximum: maxParallelism)
     }
 }

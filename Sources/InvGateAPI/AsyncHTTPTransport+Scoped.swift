@@ -5,7 +5,17 @@ public func withHTTPTransport<Value>(
     isolation: isolated (any Actor)? = #isolation,
     _ body: (AsyncHTTPTransport) async throws -> Value
 ) async throws -> Value {
-    let transport = AsyncHTTPTransport(connectTimeout: connectTimeout, readTimeout: readTimeout, maxConnections: maxConnections)
+    try await withHTTPTransport(
+        NetworkSettings(connectTimeout: connectTimeout, requestTimeout: readTimeout), maxConnections: maxConnections, body)
+}
+
+/// Runs `body` with a new ``AsyncHTTPTransport`` over `settings`, shut down when `body` is done.
+public func withHTTPTransport<Value>(
+    _ settings: NetworkSettings, maxConnections: Int = 8,
+    isolation: isolated (any Actor)? = #isolation,
+    _ body: (AsyncHTTPTransport) async throws -> Value
+) async throws -> Value {
+    let transport = AsyncHTTPTransport(settings, maxConnections: maxConnections)
     let value: Value
     do {
         value = try await body(transport)

@@ -1,24 +1,39 @@
 import AsyncHTTPClient
+import Foundation
 import InvGateWire
 import NIOCore
 import NIOHTTP1
 import NIOPosix
+import NIOSSL
 
 /// The live transport: one `HTTPClient` (connection pool) for the process, with connect and read
-/// timeouts. ``withHTTPTransport(connectTimeout:readTimeout:maxConnections:isolation:_:)`` makes one
-/// and shuts it down; one made otherwise needs ``shutdown()`` when done.
+/// timeouts, extra trusted roots and a proxy (``NetworkSettings``). A connection that fails is not
+/// tried again by the pool: the failure comes back at once, classified, and the client decides.
+/// ``withHTTPTransport(_:maxConnections:isolation:_:)`` makes one and shuts it down; one made otherwise
+/// needs ``shutdown()`` when done.
 public final class AsyncHTTPTransport: HTTPTransport {
     private let client: HTTPClient
     private let readTimeout: TimeAmount
 
-    public init(connectTimeout: Duration = .seconds(10), readTimeout: Duration = .seconds(60), maxConnections: Int = 8) {
+    public convenience init(connectTimeout: Duration = .seconds(10), readTimeout: Duration = .seconds(60), maxConnections: Int = 8) {
+        self.init(NetworkSettings(connectTimeout: connectTimeout, requestTimeout: readTimeout), maxConnections: maxConnections)
+    }
+
+    public init(_ settings: NetworkSettings, maxConnections: Int = 8) {
+        var tls = TLSConfiguration.makeClientConfiguration()
+        if !settings.additionalTrustRoots.isEmpty {
+            tls.additionalTrustRoots = [.certificates(settings.additionalTrustRoots)]
+        }
         var configuration = HTTPClient.Configuration(
-            timeout: .init(connect: .nanoseconds(Int64(connectTimeout.nanoseconds)), read: .nanoseconds(Int64(readTimeout.nanoseconds)))
+            tlsConfiguration: tls,
+            timeout: .init(connect: .nanoseconds(settings.connectTimeout.nanoseconds), read: .nanoseconds(settings.requestTimeout.nanoseconds)),
+            proxy: settings.proxy.map { .server(host: $0.host, port: $0.port) }
         )
         configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = max(1, maxConnections)
+        configuration.connectionPool.retryConnectionEstablishment = false
         configuration.decompression = .enabled(limit: .ratio(50))
         self.client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
-        self.readTimeout = .nanoseconds(Int64(readTimeout.nanoseconds))
+        self.readTimeout = .nanoseconds(settings.requestTimeout.nanoseconds)
     }
 
     public func shutdown() async throws {
@@ -39,20 +54,52 @@ public final class AsyncHTTPTransport: HTTPTransport {
                 body: Array(buffer: body)
             )
         } catch {
-            throw Self.classify(error)
+            if Task.isCancelled { throw .cancelled }
+            throw Self.classify(error, url: request.url)
         }
     }
 
-    /// Connection failures mean the request never left; anything later may have reached the server.
-    static func classify(_ error: any Error) -> TransportFailure {
-        let text = String(describing: error)
+    /// Faults no retry can fix are named; of the rest, connection failures mean the request never
+    /// left, and anything later may have reached the server.
+    static func classify(_ error: any Error, url: String) -> TransportFailure {
+        let text = String(reflecting: error)
+        let components = URLComponents(string: url)
+        let host = components?.host ?? url
+        let port = components?.port ?? (components?.scheme?.lowercased() == "https" ? 443 : 80)
+        if let fault = fault(error, text: text, host: host, port: port) { return .cannotConnect(fault) }
         if let httpError = error as? HTTPClientError {
+            if httpError == .cancelled { return .cancelled }
             let neverSent: [HTTPClientError] = [.connectTimeout, .invalidURL, .emptyHost, .emptyScheme]
             return neverSent.contains(httpError) ? .notConnected(text) : .noAnswer(text)
         }
+        if error is CancellationError { return .cancelled }
         if error is NIOConnectionError { return .notConnected(text) }
-        if text.contains("connectionRefused") || text.contains("Connection refused") { return .notConnected(text) }
         return .noAnswer(text)
+    }
+
+    private static func fault(_ error: any Error, text: String, host: String, port: Int) -> ConnectionFault? {
+        if let connection = error as? NIOConnectionError {
+            if connection.connectionErrors.isEmpty, connection.dnsAError != nil || connection.dnsAAAAError != nil {
+                return .nameNotResolved(host: host)
+            }
+            if connection.connectionErrors.contains(where: { ($0.error as? IOError)?.errnoCode == ECONNREFUSED }) {
+                return .refused(host: host, port: port)
+            }
+        }
+        if let io = error as? IOError, io.errnoCode == ECONNREFUSED { return .refused(host: host, port: port) }
+        if error is SocketAddressError || text.contains("SocketAddressError.unknown") { return .nameNotResolved(host: host) }
+        if text.contains("failedToValidateHostname") { return .tls(.wrongHost) }
+        if text.contains("CERTIFICATE_VERIFY_FAILED") || text.contains("certificateVerify") { return .tls(.untrustedCertificate) }
+        if text.contains("WRONG_VERSION_NUMBER") || text.contains("HTTP_REQUEST") || text.contains("PACKET_LENGTH_TOO_LONG")
+            || text.contains("RECORD_LENGTH_MISMATCH")
+        {
+            return .tls(.notTLS)
+        }
+        if error is NIOSSLError || error is BoringSSLError { return .tls(.other(String(describing: error))) }
+        if let httpError = error as? HTTPClientError, [.emptyScheme, .emptyHost, .invalidURL].contains(httpError) {
+            return .malformedURL(httpError == .emptyScheme ? .noScheme : .noHost)
+        }
+        return nil
     }
 }
 

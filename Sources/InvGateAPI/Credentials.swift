@@ -6,20 +6,40 @@ public enum Credentials: Equatable, Sendable, CustomStringConvertible {
     case oauth2(clientID: String, clientSecret: String, tokenURL: String)
     case none
 
+    /// A pair of variables set by half: the one that is missing, and the one that is set.
+    public struct HalfSet: Error, Equatable, Sendable, CustomStringConvertible {
+        public var missing: String
+        public var present: String
+        public var description: String {
+            "\(present) is set but \(missing) is not; set \(missing) as well, or unset \(present)"
+        }
+    }
+
     /// Reads `INVGATE_USERNAME` + `INVGATE_TOKEN`, or `INVGATE_CLIENT_ID` + `INVGATE_CLIENT_SECRET`
-    /// (+ `INVGATE_TOKEN_URL`, default `INSTANCE/oauth/v2.0/access_token`).
-    public static func fromEnvironment(_ environment: [String: String], instanceURL: String) -> Credentials {
-        if let id = environment["INVGATE_CLIENT_ID"], let secret = environment["INVGATE_CLIENT_SECRET"],
-            !id.isEmpty, !secret.isEmpty
-        {
-            let tokenURL = environment["INVGATE_TOKEN_URL"].flatMap { $0.isEmpty ? nil : $0 }
-                ?? Self.trimmedRoot(instanceURL) + "/oauth/v2.0/access_token"
+    /// (+ `INVGATE_TOKEN_URL`, default `INSTANCE/oauth/v2.0/access_token`); OAuth2 wins when both pairs
+    /// are set. Fails when a pair is set by half.
+    public static func fromEnvironment(_ environment: [String: String], instanceURL: String) throws(HalfSet) -> Credentials {
+        func value(_ name: String) -> String? { environment[name].flatMap { $0.isEmpty ? nil : $0 } }
+        for (first, second) in [("INVGATE_CLIENT_ID", "INVGATE_CLIENT_SECRET"), ("INVGATE_USERNAME", "INVGATE_TOKEN")] {
+            switch (value(first), value(second)) {
+            case (.some, nil): throw HalfSet(missing: second, present: first)
+            case (nil, .some): throw HalfSet(missing: first, present: second)
+            default: continue
+            }
+        }
+        if let id = value("INVGATE_CLIENT_ID"), let secret = value("INVGATE_CLIENT_SECRET") {
+            let tokenURL = value("INVGATE_TOKEN_URL") ?? Self.trimmedRoot(instanceURL) + "/oauth/v2.0/access_token"
             return .oauth2(clientID: id, clientSecret: secret, tokenURL: tokenURL)
         }
-        if let username = environment["INVGATE_USERNAME"], let token = environment["INVGATE_TOKEN"], !username.isEmpty {
+        if let username = value("INVGATE_USERNAME"), let token = value("INVGATE_TOKEN") {
             return .basic(username: username, token: token)
         }
         return .none
+    }
+
+    /// Whether both Basic and OAuth2 variables are set (OAuth2 is then used).
+    public static func bothSchemesSet(_ environment: [String: String]) -> Bool {
+        ["INVGATE_USERNAME", "INVGATE_TOKEN", "INVGATE_CLIENT_ID", "INVGATE_CLIENT_SECRET"].allSatisfy { environment[$0]?.isEmpty == false }
     }
 
     public var description: String {

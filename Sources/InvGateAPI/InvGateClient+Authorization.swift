@@ -41,7 +41,11 @@ extension InvGateClient {
         do {
             response = try await transport.send(request)
         } catch {
-            throw .authentication("the token endpoint could not be reached")
+            switch error {
+            case .cannotConnect(let fault): throw .cannotConnect(fault)
+            case .cancelled: throw .cancelled
+            default: throw .authentication("the token endpoint could not be reached")
+            }
         }
         guard (200..<300).contains(response.status) else {
             throw .authentication("the token endpoint answered HTTP \(response.status)")

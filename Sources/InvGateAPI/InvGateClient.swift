@@ -16,18 +16,25 @@ public final class InvGateClient: Sendable {
     let transport: any HTTPTransport
     public let retryPolicy: RetryPolicy
     let logger: Logger
+    /// Hears of every retry before its wait.
+    let onRetry: (@Sendable (RetryNotice) -> Void)?
+    /// Shared by every request, when the width is found as it goes (`--parallelism auto`).
+    public let concurrency: ConcurrencyLimit?
     let tokens = TokenCache()
 
     public init(
         instanceURL: String, credentials: Credentials, transport: any HTTPTransport,
         retryPolicy: RetryPolicy = .standard,
-        logger: Logger = Logger(label: "deskform.api", factory: { _ in SwiftLogNoOpLogHandler() })
+        logger: Logger = Logger(label: "deskform.api", factory: { _ in SwiftLogNoOpLogHandler() }),
+        onRetry: (@Sendable (RetryNotice) -> Void)? = nil, concurrency: ConcurrencyLimit? = nil
     ) {
+        self.concurrency = concurrency
         self.instanceURL = Credentials.trimmedRoot(instanceURL)
         self.credentials = credentials
         self.transport = transport
         self.retryPolicy = retryPolicy
         self.logger = logger
+        self.onRetry = onRetry
     }
 
     /// Sends one call and returns its JSON answer: a create as ``send(_:)-(CreateCall)`` does, any
@@ -68,6 +75,19 @@ public final class InvGateClient: Sendable {
 
         var attempt = 0
         var refreshedToken = false
+        let began = ContinuousClock.now
+        /// Waits before the next attempt, when the tries left and the time allow one; false otherwise.
+        func retry(after wait: Duration, _ why: String) async throws(InvGateError) -> Bool {
+            guard attempt < retryPolicy.maxAttempts, ContinuousClock.now - began + wait <= retryPolicy.maxTotalTime else { return false }
+            let notice = RetryNotice(why: why, wait: wait, nextAttempt: attempt + 1, maxAttempts: retryPolicy.maxAttempts)
+            logger.info("retrying", metadata: [
+                "method": "\(method.rawValue)", "endpoint": "\(endpoint.rawValue)", "why": "\(why)", "wait": "\(wait)",
+                "attempt": "\(attempt + 1)",
+            ])
+            onRetry?(notice)
+            try await pause(wait, endpoint, method)
+            return true
+        }
         while true {
             attempt += 1
             let (authorization, token) = try await authorization(endpoint, method)
@@ -76,20 +96,25 @@ public final class InvGateClient: Sendable {
             logger.debug("request", metadata: ["method": "\(method.rawValue)", "endpoint": "\(endpoint.rawValue)", "attempt": "\(attempt)"])
 
             let response: WireResponse
+            let sent = await concurrency?.acquire()
             do {
                 response = try await transport.send(request)
+                if let sent { await concurrency?.release(sent, overloaded: response.status == 429 || response.status == 503) }
             } catch {
-                let canRetry: Bool
+                if let sent { await concurrency?.release(sent, overloaded: false) }
+                let why: String
                 switch error {
-                case .notConnected: canRetry = true
-                case .noAnswer(let why):
-                    guard repeatable else { throw InvGateError(endpoint, method, .outcomeUnknown(why)) }
-                    canRetry = true
+                case .cannotConnect(let fault): throw InvGateError(endpoint, method, .cannotConnect(fault))
+                case .cancelled: throw InvGateError(endpoint, method, .cancelled)
+                case .notConnected(let detail):
+                    why = "the connection could not be made (\(detail))"
+                case .noAnswer(let detail):
+                    guard repeatable else { throw InvGateError(endpoint, method, .outcomeUnknown(detail)) }
+                    why = "the connection was lost or timed out (\(detail))"
                 }
-                guard canRetry, attempt < retryPolicy.maxAttempts else {
+                guard try await retry(after: retryPolicy.delay(after: attempt), why) else {
                     throw InvGateError(endpoint, method, .unreachable(Self.why(error)))
                 }
-                try await pause(retryPolicy.delay(after: attempt), endpoint, method)
                 continue
             }
 
@@ -102,19 +127,20 @@ public final class InvGateClient: Sendable {
                 await tokens.invalidate(token!)
                 attempt -= 1
                 continue
-            case 429 where attempt < retryPolicy.maxAttempts:
+            case 429:
                 // Rejected before acting: safe to repeat, creates included.
                 let wait = retryPolicy.delay(after: attempt, retryAfter: RetryPolicy.retryAfter(response.header("Retry-After")))
-                logger.info("rate limited; retrying", metadata: ["endpoint": "\(endpoint.rawValue)", "wait": "\(wait)"])
-                try await pause(wait, endpoint, method)
+                guard try await retry(after: wait, "the instance answered 429 (too many requests)") else {
+                    throw failure(response, endpoint, method)
+                }
                 continue
             case 500..<600:
                 guard repeatable else {
                     throw InvGateError(endpoint, method, .outcomeUnknown("HTTP \(response.status)"))
                 }
-                guard attempt < retryPolicy.maxAttempts else { throw failure(response, endpoint, method) }
-                logger.info("server error; retrying", metadata: ["endpoint": "\(endpoint.rawValue)", "status": "\(response.status)"])
-                try await pause(retryPolicy.delay(after: attempt), endpoint, method)
+                guard try await retry(after: retryPolicy.delay(after: attempt), "the instance answered \(response.status)") else {
+                    throw failure(response, endpoint, method)
+                }
                 continue
             default:
                 throw failure(response, endpoint, method)
@@ -144,20 +170,23 @@ public final class InvGateClient: Sendable {
         do {
             try await Task.sleep(for: delay)
         } catch {
-            throw InvGateError(endpoint, method, .unreachable("cancelled"))
+            throw InvGateError(endpoint, method, .cancelled)
         }
     }
 
     private static func why(_ failure: TransportFailure) -> String {
         switch failure {
         case .notConnected(let why), .noAnswer(let why): why
+        case .cannotConnect(let fault): "\(fault)"
+        case .cancelled: "cancelled"
         }
     }
 }
 
 /// What the typed reads share: a GET, and the list of records it answers.
 extension InvGateClient {
-    func get(_ endpoint: Endpoint, _ parameters: FormParameters = [:]) async throws(InvGateError) -> JSONValue {
+    /// A GET of `endpoint`, its JSON answer as it comes (also `deskform doctor`'s probes of read access).
+    package func get(_ endpoint: Endpoint, _ parameters: FormParameters = [:]) async throws(InvGateError) -> JSONValue {
         try await send(WireCall(endpoint, .get, parameters))
     }
 

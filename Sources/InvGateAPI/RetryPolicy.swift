@@ -9,12 +9,16 @@ public struct RetryPolicy: Equatable, Sendable {
     public var maxDelay: Duration
     /// The longest `Retry-After` honoured; a server asking for more gets this much.
     public var maxRetryAfter: Duration
+    /// The most one call may take, its tries and the waits between them together: a retry whose wait
+    /// would end past it is not made.
+    public var maxTotalTime: Duration
 
     public init(
         maxAttempts: Int = 10, baseDelay: Duration = .milliseconds(200), maxDelay: Duration = .seconds(10),
-        maxRetryAfter: Duration = .seconds(60)
+        maxRetryAfter: Duration = .seconds(60), maxTotalTime: Duration = .seconds(120)
     ) {
         self.maxAttempts = maxAttempts
+        self.maxTotalTime = maxTotalTime
         self.baseDelay = baseDelay
         self.maxDelay = maxDelay
         self.maxRetryAfter = maxRetryAfter

@@ -19,6 +19,10 @@ public struct InvGateError: Error, Equatable, Sendable, CustomStringConvertible 
         case malformedAnswer(String)
         /// No token could be obtained from the OAuth2 token endpoint.
         case authentication(String)
+        /// No exchange is possible (bad URL, DNS, refused, TLS): not retried.
+        case cannotConnect(ConnectionFault)
+        /// The command was interrupted (Ctrl-C) while the call was in flight or waiting to retry.
+        case cancelled
     }
 
     package init(_ endpoint: Endpoint, _ method: Method, _ reason: Reason) {
@@ -31,6 +35,15 @@ public struct InvGateError: Error, Equatable, Sendable, CustomStringConvertible 
     public var httpStatus: Int? {
         if case .status(let code, _, _) = reason { return code }
         return nil
+    }
+
+    /// A fault that retrying, or any other call, cannot get past: the URL, DNS, TLS, or the credentials.
+    public var isFirstContactFault: Bool {
+        switch reason {
+        case .cannotConnect, .authentication: true
+        case .status(let code, _, _): code == 401 || code == 403
+        default: false
+        }
     }
 
     public var isOutcomeUnknown: Bool {
@@ -58,6 +71,10 @@ public struct InvGateError: Error, Equatable, Sendable, CustomStringConvertible 
             return "\(call): unexpected answer: \(why)"
         case .authentication(let why):
             return "\(call): authentication failed: \(why)"
+        case .cannotConnect(let fault):
+            return "\(call): the instance could not be reached (\(fault))"
+        case .cancelled:
+            return "\(call): interrupted"
         }
     }
 }

@@ -5,6 +5,10 @@ import InvGateWire
 /// answer with `{"status": "ERROR", "error": …}`.
 enum Refusal: Error, Equatable, Sendable, CustomStringConvertible {
     case unauthorized
+    /// The API user may not use the endpoint.
+    case forbidden(Endpoint)
+    /// More requests a second than the rate limit allows.
+    case rateLimited
     case unknownEndpoint(String)
     case methodNotAllowed(Endpoint, String)
     /// A parameter is missing (400) or of the wrong type (428).
@@ -19,6 +23,8 @@ enum Refusal: Error, Equatable, Sendable, CustomStringConvertible {
     var status: Int {
         switch self {
         case .unauthorized: 401
+        case .forbidden: 403
+        case .rateLimited: 429
         case .unknownEndpoint: 404
         case .methodNotAllowed: 405
         case .parameter(.missing): 400
@@ -33,6 +39,8 @@ enum Refusal: Error, Equatable, Sendable, CustomStringConvertible {
     var description: String {
         switch self {
         case .unauthorized: "Invalid or missing credentials."
+        case .forbidden(let endpoint): "The API user has no access to \(endpoint.rawValue)."
+        case .rateLimited: "Too many requests; retry later."
         case .unknownEndpoint(let path): "There is no endpoint \(path)."
         case .methodNotAllowed(let endpoint, let method): "The endpoint \(endpoint.rawValue) does not accept \(method)."
         case .parameter(let problem): problem.description

@@ -1,15 +1,32 @@
 import Foundation
 import Hummingbird
+import InvGateWire
 
 /// What every request passes first: the injected latency, then HTTP Basic authentication; and the
 /// ERROR answer for a path that is no endpoint.
 struct SimulatorGate<Context: RequestContext>: RouterMiddleware {
     let options: SimulatorOptions
+    let rateLimit: RequestRateLimit?
+
+    init(options: SimulatorOptions) {
+        self.options = options
+        self.rateLimit = options.rateLimit.map(RequestRateLimit.init(perSecond:))
+    }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        if let rateLimit, let wait = rateLimit.take() {
+            var response = InvGateSimulator.response(for: .rateLimited)
+            response.headers[.retryAfter] = "\(wait)"
+            return response
+        }
         if options.latency > .zero { try await Task.sleep(for: options.latency) }
         guard isAuthorized(request.headers[.authorization]) else {
             return InvGateSimulator.response(for: .unauthorized)
+        }
+        if !options.forbidden.isEmpty, let endpoint = Endpoint(rawValue: String(request.uri.path.split(separator: "/").last ?? "")),
+            options.forbidden.contains(endpoint)
+        {
+            return InvGateSimulator.response(for: .forbidden(endpoint))
         }
         do {
             return try await next(request, context)

@@ -1,3 +1,5 @@
+import InvGateWire
+
 /// How a simulator listens, whom it lets in, where its estate comes from and which faults it injects.
 public struct SimulatorOptions: Equatable, Sendable {
     public var host: String
@@ -17,6 +19,10 @@ public struct SimulatorOptions: Equatable, Sendable {
     public var faults: [Fault]
     /// Seeds the fault dice, for reproducible runs; nil draws a seed.
     public var faultSeed: UInt64?
+    /// Endpoints the API user may not use: every request to one is answered 403.
+    public var forbidden: Set<Endpoint> = []
+    /// At most this many requests a second; beyond it, 429 with `Retry-After`. Nil: no limit.
+    public var rateLimit: Int?
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, username: String = "api", token: String = "deskform",

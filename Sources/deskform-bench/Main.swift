@@ -18,6 +18,15 @@ struct Bench: AsyncParsableCommand {
     @Option(help: "Requests in flight at once.")
     var parallelism = 8
 
+    @Option(help: "Instead: against a simulator that answers 429 beyond N requests a second, plan and apply at each --sweep width and at auto.")
+    var rateLimit: Int?
+
+    @Option(help: "The fixed --parallelism settings compared with auto under --rate-limit.")
+    var sweep: [Int] = [1, 2, 4, 8, 16, 32, 64]
+
+    @Option(help: "The cap of auto under --rate-limit.")
+    var maxParallelism = 32
+
     @Flag(help: "Write the table into BENCHMARKS.md.")
     var record = false
 
@@ -26,6 +35,15 @@ struct Bench: AsyncParsableCommand {
         let latencies = latency.isEmpty ? [0, 10] : latency
         let estate = BenchmarkEstate(size: size).make()
         let export = EstateExport(estate)
+        if let rateLimit {
+            let sweep = RateLimitSweep(
+                size: size, latency: latency.first ?? 10, rateLimit: rateLimit, widths: self.sweep, maxParallelism: maxParallelism)
+            let text = sweep.markdown(
+                try await sweep.run(estate: estate, manifest: export.manifest), command: CommandLine.arguments.dropFirst().joined(separator: " "))
+            print(text)
+            if record { try Report.record(text, between: "<!-- deskform-bench:rate-limit:start -->", and: "<!-- deskform-bench:rate-limit:end -->", in: "BENCHMARKS.md") }
+            return
+        }
         var rows: [Row] = []
         for latency in latencies {
             rows += try await BenchmarkRun(size: size, latency: latency, parallelism: parallelism).run(estate: estate, manifest: export.manifest)

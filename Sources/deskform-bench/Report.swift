@@ -41,9 +41,14 @@ struct Report {
 
     /// Replaces the table between the markers in `path` (or appends it).
     func record(in path: String) throws {
+        try Self.record(markdown, between: Self.start, and: Self.end, in: path)
+    }
+
+    /// Replaces what is between `start` and `end` in `path` with `markdown` (or appends it, marked).
+    static func record(_ markdown: String, between start: String, and end: String, in path: String) throws {
         var text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? "# Benchmarks\n"
-        let block = "\(Self.start)\n\(markdown)\(Self.end)\n"
-        if let lower = text.range(of: Self.start), let upper = text.range(of: Self.end) {
+        let block = "\(start)\n\(markdown)\(end)\n"
+        if let lower = text.range(of: start), let upper = text.range(of: end) {
             let through = text[upper.upperBound...].hasPrefix("\n") ? text.index(after: upper.upperBound) : upper.upperBound
             text.replaceSubrange(lower.lowerBound..<through, with: block)
         } else {

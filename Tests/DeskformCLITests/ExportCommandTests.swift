@@ -185,7 +185,8 @@ struct ExportCommandTests {
             #expect(code == 0, "\(recording.errorOutput)")
             let line = "\r\u{1B}[Kdeskform: "
             #expect(recording.errorOutput.hasPrefix("\(line)reading the instance… 1 call\(line)reading the instance… 11 calls\(line)"))
-            #expect(recording.errorOutput.contains("\(line)read the instance in \(requests) calls ("))
+            // The reader's requests and the first GET sd.version that every command sends.
+            #expect(recording.errorOutput.contains("\(line)read the instance in \(requests + 1) calls ("))
             #expect(recording.errorOutput.hasSuffix("s); writing 1 file\n"))
 
             // With TERM=dumb, no line.

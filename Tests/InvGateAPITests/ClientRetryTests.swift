@@ -1,6 +1,7 @@
 import EstateModel
 import InvGateAPI
 import InvGateWire
+import Synchronization
 import Testing
 import TestSupport
 
@@ -130,4 +131,88 @@ struct ClientRetryTests {
             #expect(wait >= ceiling / 2 && wait <= ceiling)
         }
     }
+}
+
+@Suite("Client: faults no retry can fix, and visible retries")
+struct ClientFirstContactTests {
+    @Test("a fault that no retry can fix fails the first attempt, typed", arguments: [
+        ConnectionFault.refused(host: "127.0.0.1", port: 1), .nameNotResolved(host: "acme.invalid"), .tls(.untrustedCertificate),
+        .tls(.notTLS), .tls(.wrongHost),
+    ])
+    func notRetried(fault: ConnectionFault) async {
+        let transport = ScriptedTransport([.fail(.cannotConnect(fault)), .answer(.json(200, "[]"))])
+        let client = InvGateClient(instanceURL: "https://acme.example", credentials: .none, transport: transport, retryPolicy: .standard)
+        await #expect(throws: InvGateError(.groups, .get, .cannotConnect(fault))) { _ = try await client.groups() }
+        #expect(transport.requests.count == 1)
+    }
+
+    @Test("401 and 403 are not retried")
+    func authorizationNotRetried() async {
+        for status in [401, 403] {
+            let transport = ScriptedTransport([.answer(.json(status, #"{"status":"ERROR","error":"no"}"#)), .answer(.json(200, "[]"))])
+            let client = InvGateClient(instanceURL: "https://acme.example", credentials: .none, transport: transport, retryPolicy: .standard)
+            await #expect(throws: InvGateError(.groups, .get, .status(status, error: "no", info: nil))) { _ = try await client.groups() }
+            #expect(transport.requests.count == 1)
+        }
+    }
+
+    @Test("every retry is announced with why, the wait and the attempt")
+    func retriesAreAnnounced() async throws {
+        let transport = ScriptedTransport([
+            .answer(.json(503, "{}")), .answer(.json(429, "{}", headers: [("Retry-After", "4")])), .answer(.json(200, "[]")),
+        ])
+        let notices = Notices()
+        let policy = RetryPolicy(maxAttempts: 3, baseDelay: .milliseconds(1), maxDelay: .milliseconds(1), maxRetryAfter: .milliseconds(4))
+        let client = InvGateClient(
+            instanceURL: "https://acme.example", credentials: .none, transport: transport, retryPolicy: policy,
+            onRetry: { notices.append($0) })
+        _ = try await client.groups()
+        #expect(notices.all.map(\.why) == ["the instance answered 503", "the instance answered 429 (too many requests)"])
+        #expect(notices.all.map(\.nextAttempt) == [2, 3])
+        #expect(notices.all.allSatisfy { $0.maxAttempts == 3 })
+        #expect(RetryNotice(why: "the instance answered 503", wait: .seconds(4), nextAttempt: 3, maxAttempts: 10).description
+            == "the instance answered 503; retrying in 4 s, attempt 3 of 10")
+    }
+
+    @Test("retries stop when the next wait would end past the total time allowed")
+    func totalTimeIsBounded() async {
+        for (bound, requests) in [(Duration.milliseconds(5), 1), (.seconds(60), 4)] {
+            let transport = ScriptedTransport(Array(repeating: .answer(.json(503, "{}")), count: 4))
+            // Every wait is 10–20 ms: none fits in 5 ms; all three fit in a minute.
+            let policy = RetryPolicy(maxAttempts: 4, baseDelay: .milliseconds(20), maxDelay: .milliseconds(20), maxTotalTime: bound)
+            let client = InvGateClient(instanceURL: "https://acme.example", credentials: .none, transport: transport, retryPolicy: policy)
+            await #expect(throws: InvGateError(.groups, .get, .status(503, error: nil, info: nil))) { _ = try await client.groups() }
+            #expect(transport.requests.count == requests)
+        }
+    }
+
+    @Test("instance URLs: the root only, http or https")
+    func instanceURLs() {
+        #expect(throws: ConnectionFault.URLProblem.noScheme) { try InstanceURL.check("acme.example") }
+        #expect(throws: ConnectionFault.URLProblem.unsupportedScheme("ftp")) { try InstanceURL.check("ftp://acme.example") }
+        #expect(throws: ConnectionFault.URLProblem.pathAfterRoot("/api/v1")) { try InstanceURL.check("https://acme.example/api/v1/") }
+        #expect(throws: ConnectionFault.URLProblem.noHost) { try InstanceURL.check("https://") }
+        #expect(throws: Never.self) { try InstanceURL.check("https://acme.example:8443/") }
+    }
+
+    @Test("proxies from the environment: by scheme, NO_PROXY honoured")
+    func proxies() throws {
+        let environment = ["HTTPS_PROXY": "http://proxy.corp:3128", "http_proxy": "proxy.corp:8080", "NO_PROXY": "localhost,.internal.corp"]
+        #expect(try NetworkSettings.fromEnvironment(environment, instanceURL: "https://acme.example").proxy
+            == .init(host: "proxy.corp", port: 3128, variable: "HTTPS_PROXY"))
+        #expect(try NetworkSettings.fromEnvironment(environment, instanceURL: "http://acme.example").proxy
+            == .init(host: "proxy.corp", port: 8080, variable: "http_proxy"))
+        #expect(try NetworkSettings.fromEnvironment(environment, instanceURL: "https://sd.internal.corp").proxy == nil)
+        #expect(try NetworkSettings.fromEnvironment(environment, instanceURL: "https://localhost:8443").proxy == nil)
+        #expect(throws: NetworkSettings.Problem.malformedProxy(variable: "HTTPS_PROXY")) {
+            try NetworkSettings.fromEnvironment(["HTTPS_PROXY": "http://"], instanceURL: "https://acme.example")
+        }
+    }
+}
+
+/// Retry notices heard, in order.
+final class Notices: Sendable {
+    private let heard = Mutex<[RetryNotice]>([])
+    func append(_ notice: RetryNotice) { heard.withLock { $0.append(notice) } }
+    var all: [RetryNotice] { heard.withLock { $0 } }
 }

@@ -57,7 +57,7 @@ struct OAuth2Tests {
         try await server.application().test(.live) { testClient in
             let root = "http://127.0.0.1:\(try #require(testClient.port))"
             try await withHTTPTransport { (transport) async throws in
-            let credentials = Credentials.fromEnvironment(
+            let credentials = try Credentials.fromEnvironment(
                 ["INVGATE_CLIENT_ID": "deskform", "INVGATE_CLIENT_SECRET": "top-secret"], instanceURL: root + "/")
             #expect(credentials == .oauth2(clientID: "deskform", clientSecret: "top-secret", tokenURL: root + "/oauth/v2.0/access_token"))
             let client = InvGateClient(instanceURL: root, credentials: credentials, transport: transport, retryPolicy: .quick)
@@ -94,15 +94,28 @@ struct OAuth2Tests {
 @Suite("Credentials")
 struct CredentialsTests {
     @Test("Basic from the environment; OAuth2 wins when both are set; descriptions redact secrets")
-    func fromEnvironment() {
-        let basic = Credentials.fromEnvironment(["INVGATE_USERNAME": "api", "INVGATE_TOKEN": "t0ken"], instanceURL: "https://x")
+    func fromEnvironment() throws {
+        let basic = try Credentials.fromEnvironment(["INVGATE_USERNAME": "api", "INVGATE_TOKEN": "t0ken"], instanceURL: "https://x")
         #expect(basic == .basic(username: "api", token: "t0ken"))
         #expect(basic.description == "HTTP Basic auth")
-        let both = Credentials.fromEnvironment(
+        let both = try Credentials.fromEnvironment(
             ["INVGATE_USERNAME": "api", "INVGATE_TOKEN": "t0ken", "INVGATE_CLIENT_ID": "c", "INVGATE_CLIENT_SECRET": "s",
              "INVGATE_TOKEN_URL": "https://login.example/token"], instanceURL: "https://x")
         #expect(both == .oauth2(clientID: "c", clientSecret: "s", tokenURL: "https://login.example/token"))
-        #expect(Credentials.fromEnvironment([:], instanceURL: "https://x") == .none)
+        #expect(try Credentials.fromEnvironment([:], instanceURL: "https://x") == .none)
+    }
+
+    @Test("a pair set by half names the missing variable", arguments: [
+        (["INVGATE_USERNAME": "api"], "INVGATE_USERNAME is set but INVGATE_TOKEN is not; set INVGATE_TOKEN as well, or unset INVGATE_USERNAME"),
+        (["INVGATE_TOKEN": "t"], "INVGATE_TOKEN is set but INVGATE_USERNAME is not; set INVGATE_USERNAME as well, or unset INVGATE_TOKEN"),
+        (["INVGATE_CLIENT_ID": "c", "INVGATE_USERNAME": "api", "INVGATE_TOKEN": "t"],
+         "INVGATE_CLIENT_ID is set but INVGATE_CLIENT_SECRET is not; set INVGATE_CLIENT_SECRET as well, or unset INVGATE_CLIENT_ID"),
+        (["INVGATE_CLIENT_SECRET": "s"], "INVGATE_CLIENT_SECRET is set but INVGATE_CLIENT_ID is not; set INVGATE_CLIENT_ID as well, or unset INVGATE_CLIENT_SECRET"),
+    ])
+    func halfSet(environment: [String: String], message: String) {
+        let error = #expect(throws: Credentials.HalfSet.self) { try Credentials.fromEnvironment(environment, instanceURL: "https://x") }
+        #expect(error?.description == message)
+        #expect(error?.description.contains("api") == false)
     }
 
     @Test("Basic credentials go in the Authorization header only")

@@ -50,6 +50,33 @@ import Testing
         }
     }
 
+    @Test("--rate-limit: beyond N requests a second, 429 with Retry-After; the next second lets requests in again")
+    func rateLimit() async throws {
+        var options = SimulatorOptions()
+        options.rateLimit = 5
+        try await withRouter(options: options) { (client, _) async throws in
+            #expect(try await client.send(.get, "sd.version").status == 200)
+            let refused = try await client.send(.get, "sd.version")
+            #expect(refused.status == 429)
+            #expect(refused.headers[.retryAfter] == "1")
+            #expect(refused.json?["status"]?.string == "ERROR")
+            try await Task.sleep(for: .milliseconds(250))
+            #expect(try await client.send(.get, "sd.version").status == 200)
+        }
+    }
+
+    @Test("a forbidden endpoint answers 403; the others are served")
+    func forbiddenEndpoint() async throws {
+        var options = SimulatorOptions()
+        options.forbidden = [.companies]
+        try await withRouter(options: options) { (client, _) async throws in
+            let refused = try await client.send(.get, "companies")
+            #expect(refused.status == 403)
+            #expect(refused.json?["error"]?.string == "The API user has no access to companies.")
+            #expect(try await client.send(.get, "groups").status == 200)
+        }
+    }
+
     @Test func latencyDelaysEveryAnswer() async throws {
         try await withRouter(options: SimulatorOptions(latency: .milliseconds(150))) { (client, _) async throws in
             let clock = ContinuousClock()

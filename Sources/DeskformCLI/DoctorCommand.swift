@@ -1,0 +1,225 @@
+import ArgumentParser
+import Foundation
+import InvGateAPI
+import InvGateWire
+import Manifest
+import Reconciler
+
+/// `deskform doctor [PATHS…]`: a read-only checklist of an instance, each line ok, warning or failed
+/// with its reason. Never writes. Exit 0 when nothing failed, 1 otherwise.
+public struct DoctorCommand: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "doctor",
+        abstract: "Check, without writing anything, that deskform can work with an instance.",
+        discussion: """
+            Checks the URL, that the instance answers (and how fast), TLS, that the credentials are accepted, \
+            the API version, read access to every endpoint the manifests' kinds need (every kind without PATHS), \
+            and counts users, companies, groups and locations. Suggests a --parallelism. Exit 0 when nothing failed.
+            """
+    )
+
+    public enum Format: String, ExpressibleByArgument, CaseIterable, Sendable {
+        case text, json
+    }
+
+    @Argument(help: "Manifest files or directories: only the endpoints their kinds need are checked (default: every kind).")
+    public var paths: [String] = []
+
+    @Option(help: "Output format: text or json.")
+    public var format: Format = .text
+
+    @OptionGroup public var target: TargetOptions
+
+    public init() {}
+
+    public func run() async throws {
+        let code = await Self.doctor(
+            paths: paths, format: format, target: target, environment: ProcessInfo.processInfo.environment, console: .standard())
+        if code != 0 { throw ExitCode(code) }
+    }
+
+    /// How many times `sd.version` is asked, for the median latency.
+    static let latencySamples = 5
+
+    /// Runs the checklist and prints it on `console`; returns the exit code.
+    public static func doctor(
+        paths: [String], format: Format, target options: TargetOptions, environment: [String: String], console: Console
+    ) async -> Int32 {
+        var scope = FetchScope.everything
+        if !paths.isEmpty {
+            let load = ManifestLoader().load(paths: paths)
+            console.err(DiagnosticRenderer(colour: false).render(load.diagnostics))
+            guard load.isValid else {
+                console.err("\(DiagnosticRenderer.summary(of: load.diagnostics)); nothing was checked.\n")
+                return 1
+            }
+            scope = FetchScope(manifest: load.estate)
+        }
+        if let warning = CommandLogger.warning(environment: environment) { console.err(warning) }
+        let (identity, checks) = await Self.checks(scope: scope, options: options, environment: environment)
+        let failed = checks.filter { $0.status == .failed }.count
+        let warnings = checks.filter { $0.status == .warning }.count
+        let summary = "Doctor: \(checks.count - failed - warnings) ok, \(warnings) warning\(warnings == 1 ? "" : "s"), \(failed) failed."
+        switch format {
+        case .text:
+            console.out("deskform doctor: \(identity)\n" + checks.map { $0.line + "\n" }.joined() + summary + "\n")
+        case .json:
+            let json = JSONValue.object([
+                ("format_version", .number(1)), ("target", .string(identity)), ("checks", .array(checks.map(\.json))),
+                ("ok", .bool(failed == 0)),
+            ])
+            console.out(json.prettyPrinted() + "\n")
+        }
+        return failed == 0 ? 0 : 1
+    }
+
+    /// The checklist, in order; it stops at the first check that makes the rest meaningless.
+    static func checks(
+        scope: FetchScope, options: TargetOptions, environment: [String: String]
+    ) async -> (identity: String, [DoctorCheck]) {
+        var checks: [DoctorCheck] = []
+        let urlSource = options.url == nil ? "INVGATE_URL" : "--url"
+        let target: Target
+        do {
+            target = try Target.resolve(url: options.url, environment: environment, directory: environment["DESKFORM_DIR"] ?? ".deskform")
+        } catch {
+            return (options.url ?? environment["INVGATE_URL"] ?? "", [.failed("credentials", "\(error)")])
+        }
+        let credentials: Credentials
+        switch target {
+        case .remote(let url, let given):
+            credentials = given
+            do throws(ConnectionFault.URLProblem) {
+                try InstanceURL.check(url)
+            } catch {
+                return (url, [.failed("url", ContactFailure(url: url, urlSource: urlSource, credentials: given, reason: .url(error)).description)])
+            }
+            checks.append(.ok("url", "\(url) (from \(urlSource))"))
+        case .local(let statePath):
+            credentials = .none
+            checks.append(.ok("url", "no INVGATE_URL set: the embedded local instance (state in \(statePath))"))
+        }
+        let network: NetworkSettings
+        do {
+            network = try NetworkSettings.fromEnvironment(
+                environment, instanceURL: options.url ?? environment["INVGATE_URL"] ?? "", requestTimeout: .seconds(options.timeout))
+        } catch {
+            return (target.identity(url: ""), checks + [.failed("network", "\(error)")])
+        }
+        if case .remote = target {
+            let proxy = network.proxy.map { "through the proxy \($0.host):\($0.port) (\($0.variable))" } ?? "direct, no proxy"
+            let roots = environment["INVGATE_CA_FILE"].map { "; INVGATE_CA_FILE adds \(network.additionalTrustRoots.count) trusted certificate(s) from \($0)" } ?? ""
+            checks.append(.ok("network", proxy + roots))
+        }
+        let found = checks
+        do {
+            return try await target.withClient(parallelism: 1, network: network, logger: CommandLogger.make(environment: environment)) { client, url in
+                (target.identity(url: url), found + (await Self.instanceChecks(client, url: url, target: target, credentials: credentials, scope: scope, urlSource: urlSource)))
+            }
+        } catch {
+            return (target.identity(url: ""), checks + [.failed("instance", "\(error)")])
+        }
+    }
+
+    /// Reachability, TLS, credentials, version, read access, counts, write access, parallelism.
+    static func instanceChecks(
+        _ client: InvGateClient, url: String, target: Target, credentials: Credentials, scope: FetchScope, urlSource: String
+    ) async -> [DoctorCheck] {
+        var checks: [DoctorCheck] = []
+        let isHTTPS = url.lowercased().hasPrefix("https://")
+        let tlsOK: DoctorCheck =
+            if case .local = target { .ok("tls", "not needed: the embedded local instance is on this machine") }
+            else if isHTTPS { .ok("tls", "the certificate is trusted and names the host") }
+            else { .warning("tls", "plain http: credentials and data travel unencrypted; use https:// in \(urlSource) if the instance has it") }
+        var latencies: [Duration] = []
+        var version = ""
+        for _ in 0..<latencySamples {
+            let start = ContinuousClock.now
+            do throws(InvGateError) {
+                version = try await client.version()
+            } catch {
+                let sentence = ContactFailure(url: url, urlSource: urlSource, credentials: credentials, reason: .api(error)).description
+                switch error.reason {
+                case .cannotConnect(.tls):
+                    return checks + [.ok("reachable", "\(url) accepts connections"), .failed("tls", sentence)]
+                case .cannotConnect, .unreachable, .cancelled:
+                    return checks + [.failed("reachable", sentence)]
+                case .status(401, _, _), .authentication:
+                    return checks + [.ok("reachable", "\(url) answers"), tlsOK, .failed("credentials", sentence)]
+                default:
+                    return checks + [.ok("reachable", "\(url) answers"), tlsOK, .ok("credentials", "accepted (\(credentials))"), .failed("api version", sentence)]
+                }
+            }
+            latencies.append(ContinuousClock.now - start)
+        }
+        let median = latencies.sorted()[latencies.count / 2]
+        let milliseconds = Int(median.components.seconds * 1000 + median.components.attoseconds / 1_000_000_000_000_000)
+        checks.append(.ok("reachable", "\(url) answers; median latency \(milliseconds) ms over \(latencySamples) requests"))
+        checks.append(tlsOK)
+        if case .local = target {
+            checks.append(.ok("credentials", "accepted (the embedded local instance's own)"))
+        } else {
+            checks.append(.ok("credentials", "accepted (\(credentials))"))
+        }
+        checks.append(.ok("api version", version.isEmpty ? "sd.version answered" : version))
+
+        var readable = Set<Endpoint>()
+        for (endpoint, parameters) in probes(for: scope) {
+            do throws(InvGateError) {
+                _ = try await client.get(endpoint, parameters)
+                readable.insert(endpoint)
+                checks.append(.ok("read \(endpoint.rawValue)", "allowed"))
+            } catch {
+                switch error.reason {
+                case .status(403, _, _), .status(401, _, _):
+                    checks.append(.failed("read \(endpoint.rawValue)",
+                        "forbidden (HTTP \(error.httpStatus ?? 403)); give the API user read access to \(endpoint.rawValue) in InvGate"))
+                case .status, .refused:
+                    // Asked about no object in particular: any refusal but 401/403 means the endpoint may be read.
+                    readable.insert(endpoint)
+                    checks.append(.ok("read \(endpoint.rawValue)", "allowed"))
+                default:
+                    checks.append(.failed("read \(endpoint.rawValue)", "\(error)"))
+                }
+            }
+        }
+        checks.append(await counts(client, readable: readable))
+        checks.append(.warning("write access", "not checked: it cannot be checked without writing, and doctor never writes; the first apply will show it"))
+        let suggestion = milliseconds < 20 ? 8 : milliseconds < 100 ? 16 : 32
+        checks.append(.ok("parallelism", "suggested --parallelism \(suggestion) for a median latency of \(milliseconds) ms"))
+        return checks
+    }
+
+    /// How many users, companies, groups and locations there are, of those that may be read.
+    static func counts(_ client: InvGateClient, readable: Set<Endpoint>) async -> DoctorCheck {
+        var parts: [String] = []
+        do throws(InvGateError) {
+            if readable.contains(.users) { parts.append("\(try await client.users(includeDisabled: true).count) users") }
+            if readable.contains(.companies) { parts.append("\(try await client.companies().count) companies") }
+            if readable.contains(.groups) { parts.append("\(try await client.groups().count) groups") }
+            if readable.contains(.locations) { parts.append("\(try await client.locations().count) locations") }
+        } catch {
+            return .failed("estate", "\(error)")
+        }
+        return .ok("estate", parts.isEmpty ? "nothing could be counted" : parts.joined(separator: ", "))
+    }
+
+    /// A GET of every endpoint the reader uses for `scope`; those that need an object are asked about
+    /// id 0, so that only the permission is tested.
+    static func probes(for scope: FetchScope) -> [(Endpoint, FormParameters)] {
+        let byID: FormParameters = ["id": .integer(0)]
+        var probes: [(Endpoint, FormParameters)] = [(.users, [:])]
+        if scope.companies {
+            probes += [(.companies, [:]), (.companiesObservers, [:]), (.companiesGroups, byID), (.companiesUsers, byID)]
+        }
+        if scope.groups || scope.companies { probes.append((.groups, [:])) }
+        if scope.groups { probes += [(.groupsObservers, [:]), (.groupsUsers, byID), (.usersGroups, ["ids": .array([0])])] }
+        if scope.locations { probes += [(.locations, [:]), (.locationsObservers, [:]), (.locationsUsers, byID)] }
+        if scope.helpdesks {
+            probes += [(.helpdesks, [:]), (.helpdesksAndLevels, [:]), (.helpdesksObservers, [:]), (.levelsObservers, [:])]
+        }
+        if scope.kbCategories { probes.append((.kbCategories, [:])) }
+        if !scope.customFields.isEmpty { probes += [(.customFieldsAll, [:]), (.customFieldTypes, [:])] }
+        return probes
+    }
+}

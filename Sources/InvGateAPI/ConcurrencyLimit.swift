@@ -1,0 +1,64 @@
+/// How many requests may be in flight at once, found as it goes: it starts low, widens while answers
+/// stay fast and no 429 or 503 arrives (additive increase: one more per window of answers), and halves
+/// on one (multiplicative decrease, once per window: answers to requests sent before the last cut do
+/// not cut again); never above `maximum`. One limit is shared by everything a client sends, reads and
+/// writes alike.
+public actor ConcurrencyLimit {
+    public nonisolated let start: Int
+    public nonisolated let maximum: Int
+    private var width: Double
+    private var inFlight = 0
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+    /// The fastest answer seen: an answer much slower than it does not widen the limit.
+    private var fastest: Duration?
+    private var lastCut: ContinuousClock.Instant?
+    private var cuts = 0
+    /// The widest the limit has been.
+    public private(set) var reached: Int
+
+    public init(start: Int = 4, maximum: Int = 32) {
+        self.maximum = max(1, maximum)
+        self.start = min(max(1, start), self.maximum)
+        self.width = Double(self.start)
+        self.reached = self.start
+    }
+
+    /// The current width.
+    public var current: Int { Int(width) }
+
+    /// Waits for a free place; returns when the request was let go, to hand back to ``release(_:overloaded:)``.
+    public func acquire() async -> ContinuousClock.Instant {
+        if inFlight < Int(width) {
+            inFlight += 1
+        } else {
+            // The place is counted by `release` when it hands it over.
+            await withCheckedContinuation { waiting.append($0) }
+        }
+        return .now
+    }
+
+    /// Gives the place back with what the answer said: `overloaded` for a 429 or 503.
+    public func release(_ sent: ContinuousClock.Instant, overloaded: Bool) {
+        inFlight -= 1
+        let latency = ContinuousClock.now - sent
+        if overloaded {
+            if lastCut.map({ sent > $0 }) ?? true {
+                width = max(1, width / 2)
+                lastCut = .now
+                cuts += 1
+            }
+        } else {
+            let fastest = min(self.fastest ?? latency, latency)
+            self.fastest = fastest
+            if latency <= fastest * 2 + .milliseconds(20) {
+                // Once the limit was found, probe above it more gently.
+                width = min(Double(maximum), width + 1 / (width * (cuts == 0 ? 1 : 4)))
+            }
+        }
+        reached = max(reached, Int(width))
+        while inFlight < Int(width), !waiting.isEmpty {
+            inFlight += 1
+            waiting.removeFirst().resume()
+        }
+    }
+}

@@ -1,0 +1,104 @@
+import Foundation
+import NIOSSL
+
+/// What a company network needs of the transport: a private CA, a proxy, a timeout per request.
+/// Read from the environment by ``fromEnvironment(_:instanceURL:)``.
+public struct NetworkSettings: Sendable {
+    /// Certificates added to the system's trusted roots (`INVGATE_CA_FILE`).
+    public var additionalTrustRoots: [NIOSSLCertificate]
+    /// The proxy every request goes through, if any.
+    public var proxy: Proxy?
+    /// The longest wait for a connection.
+    public var connectTimeout: Duration
+    /// The longest wait for one answer (`--timeout`).
+    public var requestTimeout: Duration
+
+    /// An HTTP proxy; an https request goes through it with `CONNECT`.
+    public struct Proxy: Equatable, Sendable {
+        public var host: String
+        public var port: Int
+        /// The variable it came from, to name in messages.
+        public var variable: String
+
+        public init(host: String, port: Int, variable: String) {
+            self.host = host
+            self.port = port
+            self.variable = variable
+        }
+    }
+
+    /// How long a request may wait for its answer when `--timeout` is not given.
+    public static let defaultRequestTimeout: Duration = .seconds(60)
+
+    public init(
+        additionalTrustRoots: [NIOSSLCertificate] = [], proxy: Proxy? = nil, connectTimeout: Duration = .seconds(10),
+        requestTimeout: Duration = defaultRequestTimeout
+    ) {
+        self.additionalTrustRoots = additionalTrustRoots
+        self.proxy = proxy
+        self.connectTimeout = connectTimeout
+        self.requestTimeout = requestTimeout
+    }
+
+    /// A setting that cannot be used, with the variable that holds it.
+    public enum Problem: Error, Equatable, Sendable, CustomStringConvertible {
+        case unreadableCAFile(path: String, why: String)
+        case malformedProxy(variable: String)
+
+        public var description: String {
+            switch self {
+            case .unreadableCAFile(let path, let why):
+                "INVGATE_CA_FILE names \(path), which cannot be read as a PEM bundle of certificates (\(why)); point it at your CA's certificates in PEM form, or unset it"
+            case .malformedProxy(let variable):
+                "\(variable) is not a proxy URL like http://proxy.example:3128; correct it, or unset it"
+            }
+        }
+    }
+
+    /// `INVGATE_CA_FILE`, and the proxy for `instanceURL`: `HTTPS_PROXY` for an https URL, `HTTP_PROXY`
+    /// for an http one (either in lower case too), unless `NO_PROXY` lists its host.
+    public static func fromEnvironment(
+        _ environment: [String: String], instanceURL: String, requestTimeout: Duration = defaultRequestTimeout
+    ) throws(Problem) -> NetworkSettings {
+        var settings = NetworkSettings(requestTimeout: requestTimeout)
+        if let path = environment["INVGATE_CA_FILE"], !path.isEmpty {
+            do {
+                settings.additionalTrustRoots = try NIOSSLCertificate.fromPEMFile(path)
+            } catch {
+                let why = FileManager.default.isReadableFile(atPath: path) ? "no certificate in it" : "no such readable file"
+                throw .unreadableCAFile(path: path, why: why)
+            }
+            if settings.additionalTrustRoots.isEmpty { throw .unreadableCAFile(path: path, why: "no certificate in it") }
+        }
+        let target = URLComponents(string: instanceURL)
+        let host = target?.host ?? ""
+        let names = target?.scheme?.lowercased() == "https" ? ["HTTPS_PROXY", "https_proxy"] : ["HTTP_PROXY", "http_proxy"]
+        guard let variable = names.first(where: { environment[$0]?.isEmpty == false }), let value = environment[variable] else {
+            return settings
+        }
+        let exclusions = (environment["NO_PROXY"] ?? environment["no_proxy"] ?? "")
+        guard !Self.excluded(host, by: exclusions) else { return settings }
+        let withScheme = value.contains("://") ? value : "http://" + value
+        guard let proxy = URLComponents(string: withScheme), let proxyHost = proxy.host, !proxyHost.isEmpty else {
+            throw .malformedProxy(variable: variable)
+        }
+        settings.proxy = Proxy(host: proxyHost, port: proxy.port ?? 80, variable: variable)
+        return settings
+    }
+
+    /// Whether `NO_PROXY` (comma-separated hosts, domain suffixes with or without a leading dot, `*`)
+    /// covers `host`.
+    static func excluded(_ host: String, by list: String) -> Bool {
+        let host = host.lowercased()
+        for entry in list.split(separator: ",") {
+            var pattern = entry.trimmingCharacters(in: .whitespaces).lowercased()
+            if pattern == "*" { return true }
+            if let colon = pattern.lastIndex(of: ":"), !pattern.contains("]") { pattern = String(pattern[..<colon]) }
+            if pattern.hasPrefix("*") { pattern.removeFirst() }
+            if pattern.hasPrefix(".") { pattern.removeFirst() }
+            guard !pattern.isEmpty else { continue }
+            if host == pattern || host.hasSuffix("." + pattern) { return true }
+        }
+        return false
+    }
+}

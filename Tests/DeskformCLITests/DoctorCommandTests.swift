@@ -1,0 +1,113 @@
+import DeskformCLI
+import Foundation
+import InvGateWire
+import Simulator
+import Testing
+import TestSupport
+
+@Suite("deskform doctor")
+struct DoctorCommandTests {
+    static func doctor(
+        _ paths: [String] = [], url: String, format: DoctorCommand.Format = .text, environment: [String: String] = PlanCommandTests.credentials
+    ) async throws -> (code: Int32, recording: Console.Recording) {
+        let target = try TargetOptions.parse(["--url", url])
+        return await Console.run { console in
+            await DoctorCommand.doctor(paths: paths, format: format, target: target, environment: environment, console: console)
+        }
+    }
+
+    /// The output with the measured latency (and so the suggestion) replaced by `N`.
+    static func normalise(_ text: String) -> String {
+        text.replacingOccurrences(of: #"\d+ ms"#, with: "N ms", options: .regularExpression)
+            .replacingOccurrences(of: #"--parallelism \d+"#, with: "--parallelism N", options: .regularExpression)
+    }
+
+    @Test("an instance it has never seen, all ok: every kind's endpoints readable, the estate counted, nothing written")
+    func allOK() async throws {
+        try await withLiveSimulator { simulator in
+            let before = await simulator.store.estate
+            let (code, result) = try await Self.doctor(url: simulator.url)
+            #expect(code == 0, "\(result.output)")
+            let reads = [
+                "users", "companies", "companies.observers", "companies.groups", "companies.users", "groups", "groups.observers",
+                "groups.users", "users.groups", "locations", "locations.observers", "locations.users", "helpdesks", "helpdesksandlevels",
+                "helpdesks.observers", "levels.observers", "kb.categories", "cf.fields.all", "cf.fields.types",
+            ].map { "ok       read \($0): allowed\n" }.joined()
+            let estate = before
+            #expect(Self.normalise(result.output) == """
+                deskform doctor: \(simulator.url)
+                ok       url: \(simulator.url) (from --url)
+                ok       network: direct, no proxy
+                ok       reachable: \(simulator.url) answers; median latency N ms over 5 requests
+                warning  tls: plain http: credentials and data travel unencrypted; use https:// in --url if the instance has it
+                ok       credentials: accepted (HTTP Basic auth)
+                ok       api version: \(try await simulator.client.version())
+
+                """ + reads + """
+                ok       estate: \(estate.users.count) users, \(estate.companies.count) companies, \(estate.groups.count) groups, \(estate.locations.count) locations
+                warning  write access: not checked: it cannot be checked without writing, and doctor never writes; the first apply will show it
+                ok       parallelism: suggested --parallelism N for a median latency of N ms
+                Doctor: 26 ok, 2 warnings, 0 failed.
+
+                """)
+            #expect(await simulator.store.estate == before)
+        }
+    }
+
+    @Test("one endpoint forbidden: that line fails with the fix, the rest go on, exit 1; JSON says the same")
+    func forbiddenEndpoint() async throws {
+        var options = SimulatorOptions()
+        options.forbidden = [.locationsObservers]
+        try await withLiveSimulator(options: options) { simulator in
+            let (code, result) = try await Self.doctor(url: simulator.url)
+            #expect(code == 1)
+            #expect(result.output.contains(
+                "\nfailed   read locations.observers: forbidden (HTTP 403); give the API user read access to locations.observers in InvGate\n"))
+            #expect(result.output.hasSuffix("Doctor: 25 ok, 2 warnings, 1 failed.\n"))
+
+            let (jsonCode, json) = try await Self.doctor(url: simulator.url, format: .json)
+            #expect(jsonCode == 1)
+            let parsed = try JSONValue.parse(Array(json.output.utf8))
+            #expect(parsed["ok"] == .bool(false))
+            let failed = parsed["checks"]?.elements?.filter { $0["status"]?.string == "failed" }.compactMap { $0["name"]?.string }
+            #expect(failed == ["read locations.observers"])
+        }
+    }
+
+    @Test("with manifests, only their kinds' endpoints are checked")
+    func scopedToManifests() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("doctor-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try Data("groups:\n  - name: Ops\n".utf8).write(to: directory.appendingPathComponent("groups.yaml"))
+        try await withLiveSimulator { simulator in
+            let (code, result) = try await Self.doctor([directory.path], url: simulator.url)
+            #expect(code == 0)
+            let reads = result.output.split(separator: "\n").filter { $0.hasPrefix("ok       read ") }
+            #expect(reads == ["users", "groups", "groups.observers", "groups.users", "users.groups"].map { "ok       read \($0): allowed" })
+        }
+    }
+
+    @Test("wrong credentials: the credentials line fails with the variables to fix")
+    func wrongCredentials() async throws {
+        try await withLiveSimulator { simulator in
+            let (code, result) = try await Self.doctor(url: simulator.url, environment: ["INVGATE_USERNAME": "api", "INVGATE_TOKEN": "nope"])
+            #expect(code == 1)
+            #expect(result.output.hasSuffix("""
+                ok       reachable: \(simulator.url) answers
+                warning  tls: plain http: credentials and data travel unencrypted; use https:// in --url if the instance has it
+                failed   credentials: \(simulator.url) refused the credentials (HTTP 401 on GET sd.version); check INVGATE_USERNAME and INVGATE_TOKEN
+                Doctor: 3 ok, 1 warning, 1 failed.
+
+                """))
+        }
+    }
+
+    @Test("a closed port: reachability fails within seconds")
+    func closedPort() async throws {
+        let (code, result) = try await Self.doctor(url: "http://127.0.0.1:1")
+        #expect(code == 1)
+        #expect(result.output.contains(
+            "failed   reachable: http://127.0.0.1:1 refused the connection: nothing listens on port 1 of 127.0.0.1; check the port in --url and that the instance is running\n"))
+    }
+}

@@ -1,0 +1,197 @@
+import DeskformCLI
+import Foundation
+import Hummingbird
+import HummingbirdTLS
+import InvGateWire
+import NIOSSL
+import Simulator
+import Testing
+import TestSupport
+
+/// A first run against a wrong URL, certificate or credential: each fails at once (no retries), with
+/// exit 1 and one sentence naming the URL and the fix. Each against a real socket.
+@Suite("first contact")
+struct FirstContactTests {
+    static let credentials = PlanCommandTests.credentials
+
+    /// `deskform plan examples/acme` with `arguments` and `environment`: exit code, output, seconds taken.
+    static func plan(
+        _ arguments: [String], environment: [String: String] = credentials
+    ) async throws -> (code: Int32, recording: Console.Recording, seconds: Double) {
+        let target = try TargetOptions.parse(arguments)
+        let start = ContinuousClock.now
+        let (code, recording) = await Console.run { console in
+            await PlanCommand.plan(
+                paths: [Golden.path("examples/acme")], format: .text, detailedExitcode: false, out: nil, target: target,
+                environment: environment, console: console)
+        }
+        let elapsed = ContinuousClock.now - start
+        return (code, recording, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+    }
+
+    @Test("a malformed URL is refused before any request, naming the variable and the fix", arguments: [
+        ("acme.sd.cloud.invgate.net", "the instance URL \"acme.sd.cloud.invgate.net\" has no scheme; set INVGATE_URL to its root with https://, e.g. https://acme.sd.cloud.invgate.net"),
+        ("ftp://acme.example", "the instance URL \"ftp://acme.example\" uses ftp://, which deskform cannot speak; set INVGATE_URL to its https:// root"),
+        ("https://acme.example/api/v1", "the instance URL \"https://acme.example/api/v1\" has /api/v1 after the root; set INVGATE_URL to the root alone, https://acme.example"),
+    ])
+    func malformedURL(url: String, message: String) async throws {
+        var environment = Self.credentials
+        environment["INVGATE_URL"] = url
+        let (code, result, seconds) = try await Self.plan([], environment: environment)
+        #expect(code == 1)
+        #expect(result.output == "")
+        #expect(result.errorOutput == "deskform: error: \(message)\n")
+        #expect(seconds < 10)
+    }
+
+    @Test("a closed port: refused at once, not retried")
+    func refused() async throws {
+        let (code, result, seconds) = try await Self.plan(["--url", "http://127.0.0.1:1"])
+        #expect(code == 1)
+        #expect(result.output == "deskform: target http://127.0.0.1:1 (HTTP Basic auth)\n")
+        #expect(result.errorOutput == "deskform: error: http://127.0.0.1:1 refused the connection: nothing listens on port 1 of 127.0.0.1; check the port in --url and that the instance is running\n")
+        #expect(seconds < 10)
+    }
+
+    @Test("an unresolvable host (.invalid): DNS named, not retried")
+    func unresolvable() async throws {
+        let (code, result, seconds) = try await Self.plan(["--url", "https://deskform-first-contact.invalid"])
+        #expect(code == 1)
+        #expect(result.errorOutput == "deskform: error: the host deskform-first-contact.invalid of https://deskform-first-contact.invalid could not be found (DNS); check the host name in --url\n")
+        #expect(seconds < 10)
+    }
+
+    @Test("https spoken to a plain-HTTP listener: says it does not speak TLS")
+    func plainHTTPOverTLS() async throws {
+        try await withLiveSimulator { simulator in
+            let url = simulator.url.replacingOccurrences(of: "http://", with: "https://")
+            let (code, result, seconds) = try await Self.plan(["--url", url])
+            #expect(code == 1)
+            #expect(result.errorOutput == "deskform: error: \(url) does not speak TLS (it may be a plain-HTTP server); if so, write http:// in --url\n")
+            #expect(seconds < 10)
+        }
+    }
+
+    @Test("a self-signed certificate: untrusted, INVGATE_CA_FILE named; with INVGATE_CA_FILE, the plan is made")
+    func selfSigned() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tls-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let (certificate, key) = try Self.selfSignedCertificate(in: directory)
+        try await withTLSSimulator(certificate: certificate, key: key) { url in
+            let (code, result, seconds) = try await Self.plan(["--url", url])
+            #expect(code == 1)
+            #expect(result.errorOutput == "deskform: error: the TLS certificate of \(url) is not trusted (self-signed, from a private CA, or expired); if your company uses its own CA, set INVGATE_CA_FILE to its PEM bundle\n")
+            #expect(seconds < 10)
+
+            var environment = Self.credentials
+            environment["INVGATE_CA_FILE"] = certificate
+            let (trusted, planned, _) = try await Self.plan(["--url", url], environment: environment)
+            #expect(trusted == 0, "\(planned.errorOutput)")
+            #expect(planned.output.hasPrefix("deskform: target \(url) (HTTP Basic auth)\n"))
+            #expect(planned.output.contains("Plan: "))
+        }
+    }
+
+    @Test("an INVGATE_CA_FILE that holds no certificate is named")
+    func unreadableCAFile() async throws {
+        var environment = Self.credentials
+        environment["INVGATE_CA_FILE"] = "/nonexistent/ca.pem"
+        let (code, result, _) = try await Self.plan(["--url", "https://acme.example"], environment: environment)
+        #expect(code == 1)
+        #expect(result.errorOutput == "deskform: error: INVGATE_CA_FILE names /nonexistent/ca.pem, which cannot be read as a PEM bundle of certificates (no such readable file); point it at your CA's certificates in PEM form, or unset it\n")
+    }
+
+    @Test("wrong credentials: 401 on the same first request every run, the variables named")
+    func unauthorized() async throws {
+        try await withLiveSimulator { simulator in
+            for _ in 0..<3 {
+                let (code, result, seconds) = try await Self.plan(
+                    ["--url", simulator.url], environment: ["INVGATE_USERNAME": "api", "INVGATE_TOKEN": "wrong"])
+                #expect(code == 1)
+                #expect(result.errorOutput == "deskform: error: \(simulator.url) refused the credentials (HTTP 401 on GET sd.version); check INVGATE_USERNAME and INVGATE_TOKEN\n")
+                #expect(!result.errorOutput.contains("wrong"))
+                #expect(seconds < 10)
+            }
+            let (code, result, _) = try await Self.plan(["--url", simulator.url], environment: [:])
+            #expect(code == 1)
+            #expect(result.errorOutput == "deskform: error: \(simulator.url) refused the credentials (HTTP 401 on GET sd.version); set INVGATE_USERNAME and INVGATE_TOKEN (or INVGATE_CLIENT_ID and INVGATE_CLIENT_SECRET)\n")
+        }
+    }
+
+    @Test("a forbidden endpoint: 403 names the endpoint and the fix")
+    func forbidden() async throws {
+        var options = SimulatorOptions()
+        options.forbidden = [.companies]
+        try await withLiveSimulator(options: options) { simulator in
+            let (code, result, seconds) = try await Self.plan(["--url", simulator.url])
+            #expect(code == 1)
+            #expect(result.errorOutput == "deskform: error: \(simulator.url) accepted the credentials but forbids GET companies (HTTP 403); give the API user read access to companies in InvGate, or use one that has it\n")
+            #expect(seconds < 10)
+        }
+    }
+
+    @Test("a credential pair set by half names the missing variable; both pairs set: the target line says which is used")
+    func credentialVariables() async throws {
+        let (code, result, _) = try await Self.plan(["--url", "https://acme.example"], environment: ["INVGATE_USERNAME": "api"])
+        #expect(code == 1)
+        #expect(result.errorOutput == "deskform: error: INVGATE_USERNAME is set but INVGATE_TOKEN is not; set INVGATE_TOKEN as well, or unset INVGATE_USERNAME\n")
+        try await withLiveSimulator { simulator in
+            let environment = Self.credentials.merging(["INVGATE_CLIENT_ID": "c", "INVGATE_CLIENT_SECRET": "s"]) { $1 }
+            let (_, both, _) = try await Self.plan(["--url", simulator.url], environment: environment)
+            #expect(both.output.hasPrefix(
+                "deskform: target \(simulator.url) (OAuth2 client credentials, token from \(simulator.url)/oauth/v2.0/access_token; INVGATE_USERNAME and INVGATE_TOKEN are set too, and not used)\n"))
+        }
+    }
+
+    @Test("an unknown DESKFORM_LOG is a warning, and the command goes on")
+    func unknownLogLevel() async throws {
+        try await withLiveSimulator { simulator in
+            let (code, result, _) = try await Self.plan(["--url", simulator.url], environment: Self.credentials.merging(["DESKFORM_LOG": "verbose"]) { $1 })
+            #expect(code == 0)
+            #expect(result.errorOutput.hasPrefix(
+                "deskform: warning: DESKFORM_LOG=verbose is not a log level, so nothing is logged; use one of trace, debug, info, notice, warning, error, critical\n"))
+        }
+    }
+
+    /// A self-signed certificate for 127.0.0.1 made with `openssl`: the paths of its PEM and key.
+    static func selfSignedCertificate(in directory: URL) throws -> (certificate: String, key: String) {
+        let certificate = directory.appendingPathComponent("cert.pem").path
+        let key = directory.appendingPathComponent("key.pem").path
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = [
+            "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", certificate, "-days", "2",
+            "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1,DNS:localhost",
+        ]
+        process.standardError = FileHandle.nullDevice
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        return (certificate, key)
+    }
+
+    /// The simulator served over TLS with the certificate at `certificate`, on a free port.
+    func withTLSSimulator(certificate: String, key: String, _ body: @Sendable (String) async throws -> Void) async throws {
+        let tls = TLSConfiguration.makeServerConfiguration(
+            certificateChain: try NIOSSLCertificate.fromPEMFile(certificate).map { .certificate($0) },
+            privateKey: .privateKey(try NIOSSLPrivateKey(file: key, format: .pem)))
+        let options = SimulatorOptions(host: "127.0.0.1", port: 0)
+        let simulator = InvGateSimulator(store: SimulatorStore(estate: Fixtures.demoEstate), options: options, logger: Fixtures.quietLogger)
+        let (ports, bound) = AsyncStream.makeStream(of: Int.self)
+        let application = Application(
+            router: buildRouter(simulator), server: try .tls(.http1(), tlsConfiguration: tls),
+            configuration: ApplicationConfiguration(address: .hostname("127.0.0.1", port: 0)),
+            onServerRunning: { channel in bound.yield(channel.localAddress?.port ?? 0) }, logger: Fixtures.quietLogger)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask {
+                defer { bound.finish() }
+                try await application.run()
+            }
+            let port = try #require(await ports.first(where: { _ in true }))
+            defer { group.cancelAll() }
+            try await body("https://127.0.0.1:\(port)")
+        }
+    }
+}

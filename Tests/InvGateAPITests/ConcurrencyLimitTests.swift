@@ -1,0 +1,48 @@
+import InvGateAPI
+import Testing
+
+@Suite("ConcurrencyLimit: additive increase, multiplicative decrease")
+struct ConcurrencyLimitTests {
+    /// One request through the limit, answered at once.
+    static func answer(_ limit: ConcurrencyLimit, overloaded: Bool = false) async {
+        let sent = await limit.acquire()
+        await limit.release(sent, overloaded: overloaded)
+    }
+
+    @Test("widens by about one per window of fast answers, up to the cap; halves on a 429, once per window")
+    func aimd() async {
+        let limit = ConcurrencyLimit(start: 2, maximum: 4)
+        #expect(await limit.current == 2)
+        for _ in 0..<3 { await Self.answer(limit) }
+        #expect(await limit.current == 3)
+        for _ in 0..<20 { await Self.answer(limit) }
+        #expect(await limit.current == 4)
+
+        // Two requests out when the first 429 comes back: the second, sent before the cut, does not cut again.
+        let first = await limit.acquire()
+        let second = await limit.acquire()
+        await limit.release(first, overloaded: true)
+        #expect(await limit.current == 2)
+        await limit.release(second, overloaded: true)
+        #expect(await limit.current == 2)
+        // A request sent after the cut that is refused too: halves again, never below one.
+        await Self.answer(limit, overloaded: true)
+        #expect(await limit.current == 1)
+        await Self.answer(limit, overloaded: true)
+        #expect(await limit.current == 1)
+        #expect(await limit.reached == 4)
+    }
+
+    @Test("a request waits for a place when the limit is full, and gets the one given back")
+    func waits() async {
+        let limit = ConcurrencyLimit(start: 1, maximum: 1)
+        let first = await limit.acquire()
+        let waiter = Task { await limit.acquire() }
+        try? await Task.sleep(for: .milliseconds(50))
+        await limit.release(first, overloaded: false)
+        let second = await waiter.value
+        #expect(second >= first)
+        await limit.release(second, overloaded: false)
+        #expect(await limit.current == 1)
+    }
+}
