@@ -56,12 +56,13 @@ struct Pipeline: Sendable {
     func reconcile(
         _ paths: [String], for purpose: Purpose, _ body: @Sendable (Connection, Reconciliation) async throws -> Int32
     ) async -> Int32 {
-        guard let manifest = load(paths, for: purpose) else { return 1 }
-        return await connect { connection in
+        guard let choice = choose(), let manifest = load(paths, for: purpose, in: choice) else { return 1 }
+        return await connect(to: choice) { connection in
             let reconciliation: Reconciliation
             do throws(ReconciliationFailure) {
                 reconciliation = try await Reconciliation.prepare(
-                    manifest, client: connection.client, parallelism: connection.parallelism, logger: connection.logger)
+                    manifest, client: connection.client, parallelism: connection.parallelism,
+                    skippingMissingUsers: choice.environment?.missingUsers == .skip, logger: connection.logger)
             } catch {
                 console.err(describe(error))
                 return 1
@@ -98,12 +99,25 @@ struct Pipeline: Sendable {
     /// Runs `body` against the target, after the line naming it. An error that escapes `body` (the
     /// instance unreachable, a file that cannot be written) is printed, and the command exits 1.
     func connect(_ body: @Sendable (Connection) async throws -> Int32) async -> Int32 {
-        let target = Target.resolve(url: options.url, environment: environment)
+        guard let choice = choose() else { return 1 }
+        return await connect(to: choice, body)
+    }
+
+    /// What the project file and `--env` choose; nil (after saying why) when the command must stop.
+    func choose() -> EnvironmentChoice? {
+        EnvironmentChoice.choose(
+            option: options.env, environment: environment, console: console, renderer: renderer, directory: options.project)
+    }
+
+    /// Runs `body` against the target `choice` names.
+    func connect(to choice: EnvironmentChoice, _ body: @Sendable (Connection) async throws -> Int32) async -> Int32 {
+        let target = choice.target(url: options.url, process: environment)
+        let named = choice.environment.map { "deskform: environment \($0.name)\n" } ?? ""
         let logger = CommandLogger.make(environment: environment)
         let (console, parallelism, bannerOnStandardError) = (console, options.parallelism, bannerOnStandardError)
         do {
             return try await target.withClient(parallelism: parallelism, logger: logger, onRequest: onRequest) { client, url in
-                let banner = target.banner(url: url) + "\n"
+                let banner = named + target.banner(url: url) + "\n"
                 if bannerOnStandardError { console.err(banner) } else { console.out(banner) }
                 return try await body(Connection(target: target, client: client, url: url, parallelism: parallelism, logger: logger))
             }
@@ -113,10 +127,11 @@ struct Pipeline: Sendable {
         }
     }
 
-    /// The manifests at `paths` (the current directory when none), their diagnostics printed; nil when
+    /// The manifests at `paths` (the environment's when none, else the current directory), their
+    /// diagnostics printed; nil when
     /// there is an error, and then nothing is read.
-    func load(_ paths: [String], for purpose: Purpose) -> DeclaredEstate? {
-        let load = ManifestLoader().load(paths: paths.isEmpty ? ["."] : paths)
+    func load(_ paths: [String], for purpose: Purpose, in choice: EnvironmentChoice) -> DeclaredEstate? {
+        let load = choice.load(paths, process: environment)
         console.err(renderer.render(load.diagnostics))
         guard load.isValid else {
             console.err("\(DiagnosticRenderer.summary(of: load.diagnostics)); nothing was read or \(purpose.rawValue).\n")

@@ -16,7 +16,7 @@ public struct Reconciliation: Sendable {
 
     /// Reads the live estate, resolves the manifests against it and plans.
     public static func prepare(
-        _ manifest: DeclaredEstate, client: InvGateClient, parallelism: Int, logger: Logger
+        _ manifest: DeclaredEstate, client: InvGateClient, parallelism: Int, skippingMissingUsers: Bool = false, logger: Logger
     ) async throws(ReconciliationFailure) -> Reconciliation {
         let scope = FetchScope(manifest: manifest)
         let live: Estate
@@ -25,7 +25,7 @@ public struct Reconciliation: Sendable {
         } catch {
             throw .api(error)
         }
-        let (desired, diagnostics, places) = ReferenceResolver.resolve(manifest, against: live)
+        let (desired, diagnostics, places) = ReferenceResolver.resolve(manifest, against: live, skippingMissingUsers: skippingMissingUsers)
         guard !diagnostics.containsErrors else { throw .manifests(diagnostics) }
         do {
             var plan = try Planner.plan(desired: desired, live: live, fetched: scope.kinds)
