@@ -5,7 +5,7 @@ public struct Deskform: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "deskform",
         abstract: "Configuration as code for InvGate Service Management.",
-        version: "0.1.0",
+        version: DeskformVersion.description,
         subcommands: [ValidateCommand.self, PlanCommand.self, ApplyCommand.self, ExportCommand.self, SchemaCommand.self, SimulatorCommand.self]
     )
 

@@ -69,4 +69,9 @@ extension Estate {
         let options = customFields.values.reduce(0) { $0 + $1.treeOptions.count }
         sequences.treeOption = max(sequences.treeOption, options)
     }
+
+    /// Whether a field holds list options, tree options or neither, told by its type's name.
+    public func fieldKind(_ field: CustomField) -> CustomFieldType.Kind {
+        customFieldTypes.first { $0.id == field.typeID }?.kind ?? .other
+    }
 }

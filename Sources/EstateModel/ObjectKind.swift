@@ -1,10 +1,12 @@
 /// The kinds of object deskform manages, as `policy.prune` names them.
 public enum ObjectKind: String, CaseIterable, Equatable, Hashable, Sendable, Codable, Comparable {
-    case companies, groups, locations, helpdesks, kbCategories = "kb_categories", customFields = "custom_fields"
+    case companies, groups, locations, helpdesks
+    case kbCategories = "kb_categories"
+    case customFields = "custom_fields"
 
     /// The kinds `policy.prune` may name, in the order the schema lists them: those deskform creates and
     /// deletes. Help desks and custom fields are never deleted (only their observers and options are managed).
-    public static let prunable: [ObjectKind] = [.companies, .groups, .locations, .kbCategories]
+    package static let prunable: [ObjectKind] = [.companies, .groups, .locations, .kbCategories]
 
     public static func < (lhs: ObjectKind, rhs: ObjectKind) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!

@@ -1,6 +1,7 @@
+import EstateModel
 import InvGateWire
 
-/// Companies, groups and locations.
+/// Companies, groups and locations; the members and observers of what has them.
 extension InvGateClient {
     public func companies() async throws(InvGateError) -> [CompanyRecord] {
         try await list(.companies, decoding: CompanyRecord.init(json:))
@@ -17,5 +18,16 @@ extension InvGateClient {
 
     public func locations() async throws(InvGateError) -> [LocationRecord] {
         try await list(.locations, decoding: LocationRecord.init(json:))
+    }
+
+    public func members(of kind: MembershipTarget.Kind, id: Int) async throws(InvGateError) -> [MemberRecord] {
+        try await list(kind.endpoint, ["id": .integer(id)], decoding: MemberRecord.init(json:))
+    }
+
+    /// The observers of every entity of a kind, or of `ids` only.
+    public func observers(of kind: ObservedEntity.Kind, ids: [Int]? = nil) async throws(InvGateError) -> [ObserversRecord] {
+        var parameters = FormParameters()
+        if let ids { parameters["ids"] = .array(ids) }
+        return try await list(kind.endpoint, parameters, decoding: ObserversRecord.init(json:))
     }
 }

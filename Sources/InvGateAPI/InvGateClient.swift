@@ -41,13 +41,13 @@ public final class InvGateClient: Sendable {
     }
 
     /// Sends a call that is safe to repeat, repeating it after 5xx, 429 and lost connections.
-    public func send(_ call: IdempotentCall) async throws(InvGateError) -> JSONValue {
+    package func send(_ call: IdempotentCall) async throws(InvGateError) -> JSONValue {
         try await exchange(call.call, repeatable: true)
     }
 
     /// Sends a create, repeating it only when it surely did not happen (no connection, 429). A
     /// dropped connection, timeout or 5xx fails with ``InvGateError/Reason/outcomeUnknown(_:)``.
-    public func send(_ call: CreateCall) async throws(InvGateError) -> JSONValue {
+    package func send(_ call: CreateCall) async throws(InvGateError) -> JSONValue {
         try await exchange(call.call, repeatable: false)
     }
 
@@ -151,6 +151,24 @@ public final class InvGateClient: Sendable {
     private static func why(_ failure: TransportFailure) -> String {
         switch failure {
         case .notConnected(let why), .noAnswer(let why): why
+        }
+    }
+}
+
+/// What the typed reads share: a GET, and the list of records it answers.
+extension InvGateClient {
+    func get(_ endpoint: Endpoint, _ parameters: FormParameters = [:]) async throws(InvGateError) -> JSONValue {
+        try await send(WireCall(endpoint, .get, parameters))
+    }
+
+    func list<Record>(
+        _ endpoint: Endpoint, _ parameters: FormParameters = [:], decoding element: (JSONValue) throws(RecordDecodingError) -> Record
+    ) async throws(InvGateError) -> [Record] {
+        let json = try await get(endpoint, parameters)
+        do {
+            return try Array.decode(json, record: endpoint.rawValue, element)
+        } catch {
+            throw InvGateError(endpoint, .get, .malformedAnswer(error.description))
         }
     }
 }

@@ -25,7 +25,7 @@ public struct RetryPolicy: Equatable, Sendable {
 
     /// The wait before try `attempt + 1`, after `attempt` failed (1-based): half of
     /// `base · 2^(attempt-1)` (capped) plus a random part of the other half.
-    public func delay(after attempt: Int, retryAfter: Duration? = nil) -> Duration {
+    package func delay(after attempt: Int, retryAfter: Duration? = nil) -> Duration {
         let exponent = min(attempt - 1, 30)
         let ceiling = min(baseDelay * (1 << exponent), maxDelay)
         let jittered = ceiling / 2 + ceiling / 2 * Double.random(in: 0...1)
@@ -34,7 +34,7 @@ public struct RetryPolicy: Equatable, Sendable {
     }
 
     /// Reads a `Retry-After` header given in seconds.
-    public static func retryAfter(_ header: String?) -> Duration? {
+    package static func retryAfter(_ header: String?) -> Duration? {
         guard let header, let seconds = Double(header.trimmingCharacters(in: .whitespaces)), seconds >= 0 else {
             return nil
         }

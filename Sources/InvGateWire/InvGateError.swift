@@ -21,7 +21,7 @@ public struct InvGateError: Error, Equatable, Sendable, CustomStringConvertible 
         case authentication(String)
     }
 
-    public init(_ endpoint: Endpoint, _ method: Method, _ reason: Reason) {
+    package init(_ endpoint: Endpoint, _ method: Method, _ reason: Reason) {
         self.endpoint = endpoint
         self.method = method
         self.reason = reason

@@ -59,7 +59,7 @@ public struct ManifestLoader: Sendable {
     }
 
     /// Whether `path` is named as a manifest file: it ends in `.yaml` or `.yml`, in any case.
-    public static func isManifestPath(_ path: String) -> Bool {
+    package static func isManifestPath(_ path: String) -> Bool {
         ManifestFiles.extensions.contains(URL(fileURLWithPath: path).pathExtension.lowercased())
     }
 

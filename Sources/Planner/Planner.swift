@@ -8,10 +8,10 @@ import EstateModel
 /// The replay at the end of the plan must equal the desired state on everything managed, or planning
 /// fails with ``PlanError/doesNotConverge(_:)``.
 public struct Planner {
-    public let desired: DesiredState
-    public let live: Estate
+    let desired: DesiredState
+    let live: Estate
     /// The kinds whose live objects were read; others are neither counted nor pruned.
-    public let fetched: Set<ObjectKind>
+    let fetched: Set<ObjectKind>
 
     var steps: StepList
     var changes: [Address: Change] = [:]
@@ -27,13 +27,14 @@ public struct Planner {
     let declaredGroups: [String: Int]
     let liveGroups: LiveIndex<Group>
 
-    public init(desired: DesiredState, live: Estate, fetched: Set<ObjectKind>) {
+    init(desired: DesiredState, live: Estate, fetched: Set<ObjectKind>) {
         self.desired = desired
         self.live = live
         self.fetched = fetched
         self.steps = StepList(live: live)
         self.declaredGroups = Dictionary(
-            desired.groups.enumerated().filter { !$0.element.absent }.map { ($0.element.name, $0.offset) }, uniquingKeysWith: { first, _ in first })
+            desired.groups.enumerated().filter { !$0.element.absent }.map { ($0.element.name, $0.offset) },
+            uniquingKeysWith: { first, _ in first })
         self.liveGroups = LiveIndex(live.groups.values, name: \.name)
     }
 
@@ -105,7 +106,8 @@ public struct Planner {
             if !erased.isEmpty { changes[address]!.consequences.append("erases \(erased.joined(separator: ", "))") }
             let touched = outcome.changed.filter { $0.cause == address && $0.cascade && changes[$0.address] == nil }
             if !touched.isEmpty {
-                changes[address]!.consequences.append("also changes \(touched.map(\.address.description).joined(separator: ", ")) (a side effect of the API)")
+                changes[address]!.consequences.append(
+                    "also changes \(touched.map(\.address.description).joined(separator: ", ")) (a side effect of the API)")
             }
         }
     }
@@ -113,7 +115,7 @@ public struct Planner {
     /// Applies every step of `plan` to `live`, in order, with the API's semantics. As `apply` does, each
     /// object a step creates takes the id (or hash) the estate hands out, and later steps' provisional
     /// ids are rewritten to it: a plan with steps left out (`--hold-deletes`) replays as it would apply.
-    public static func replay(_ plan: Plan, on live: Estate) throws(PlanFailure) -> Estate {
+    package static func replay(_ plan: Plan, on live: Estate) throws(PlanFailure) -> Estate {
         var estate = live
         let provisional = Set(plan.steps.compactMap(\.creates))
         var learned: [ProvisionalObject: ProvisionalObject] = [:]
@@ -133,7 +135,9 @@ public struct Planner {
             case (.location(let id)?, .created(let real), _): learned[.location(id)] = .location(real)
             case (.kbCategory(let id)?, .created(let real), _): learned[.kbCategory(id)] = .kbCategory(real)
             case (.treeOption(let field, let hash)?, _, .addTreeOption):
-                if let added = estate.customFields[field]?.treeOptions.first(where: { option in !options.contains { $0.hash == option.hash } }) {
+                if let added = estate.customFields[field]?.treeOptions.first(where: { option in !options.contains { $0.hash == option.hash }
+                    })
+                {
                     learned[.treeOption(field: field, hash: hash)] = .treeOption(field: field, hash: added.hash)
                 }
             default: break
@@ -165,7 +169,9 @@ public struct Planner {
     // MARK: Recording changes
 
     /// The change for `address`, created with `action` when there is none yet.
-    mutating func change(_ address: Address, _ action: Change.Action, reason: String, before: [String: String]? = nil, after: [String: String]? = nil) {
+    mutating func change(
+        _ address: Address, _ action: Change.Action, reason: String, before: [String: String]? = nil, after: [String: String]? = nil
+    ) {
         if changes[address] == nil {
             changeOrder.append(address)
             changes[address] = Change(address: address, action: action, before: before, after: after, reason: reason)

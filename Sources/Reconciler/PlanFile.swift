@@ -45,7 +45,7 @@ public struct PlanFile: Equatable, Sendable, Codable {
     }
 
     /// Refuses a path the plan could not be written to, before anything is read or planned.
-    public static func checkWritable(_ path: String) throws(PlanFileError) {
+    package static func checkWritable(_ path: String) throws(PlanFileError) {
         if let why = unwritable(path) { throw .unwritable(path: path, why: why) }
     }
 

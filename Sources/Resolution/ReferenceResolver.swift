@@ -11,7 +11,7 @@ import Planner
 /// The manifests are valid (``ManifestLoad/isValid``): what they contradict by themselves, such as a
 /// company relating to a group declared absent or renamed, was refused by validation.
 public struct ReferenceResolver {
-    public let live: Estate
+    let live: Estate
     private var diagnostics: [Diagnostic] = []
     /// Users by lowercased username and email, ids ascending: the instance compares them
     /// case-insensitively, so names equal but for case are one reference to several users.
@@ -23,7 +23,7 @@ public struct ReferenceResolver {
     /// The references dropped, in the order met.
     private var skippedUsers: [UserReference] = []
 
-    public init(live: Estate) {
+    init(live: Estate) {
         self.live = live
         var byName: [String: [Int]] = [:], byEmail: [String: [Int]] = [:]
         for user in live.users.values.sorted(by: { $0.id < $1.id }) {

@@ -1,17 +1,17 @@
 import EstateModel
 import Hummingbird
-import NIOCore
 import InvGateWire
 import Logging
+import NIOCore
 
 /// An InvGate-compatible API over a ``SimulatorStore``: the same paths, parameter encodings,
 /// answers and errors as docs/ARCHITECTURE.md describes, plus injected latency and faults.
-public struct InvGateSimulator: Sendable {
-    public let store: SimulatorStore
-    public let options: SimulatorOptions
+package struct InvGateSimulator: Sendable {
+    package let store: SimulatorStore
+    package let options: SimulatorOptions
     let logger: Logger
 
-    public init(store: SimulatorStore, options: SimulatorOptions, logger: Logger) {
+    package init(store: SimulatorStore, options: SimulatorOptions, logger: Logger) {
         self.store = store
         self.options = options
         self.logger = logger
@@ -116,3 +116,22 @@ public struct InvGateSimulator: Sendable {
             body: ResponseBody(byteBuffer: ByteBuffer(bytes: json.serialized())))
     }
 }
+
+extension InvGateSimulator {
+    /// The answer's head and the first half of its body, then a dropped connection: the client gets
+    /// no complete answer although the write was carried out.
+    static func droppingConnection(status: Int, json: JSONValue) -> Response {
+        let bytes = json.serialized()
+        let sent = Array(bytes.prefix(bytes.count / 2))
+        var headers = HTTPFields()
+        headers[.contentType] = "application/json"
+        let body = ResponseBody(contentLength: bytes.count) { writer in
+            try await writer.write(ByteBuffer(bytes: sent))
+            throw DroppedConnection()
+        }
+        return Response(status: HTTPResponse.Status(code: status), headers: headers, body: body)
+    }
+}
+
+/// Thrown by a response body to make the server drop the connection mid-answer.
+struct DroppedConnection: Error {}

@@ -3,7 +3,7 @@ import InvGateWire
 
 /// Why the simulator answers a request with an error instead of a result: rendered as a non-2xx
 /// answer with `{"status": "ERROR", "error": …}`.
-public enum Refusal: Error, Equatable, Sendable, CustomStringConvertible {
+enum Refusal: Error, Equatable, Sendable, CustomStringConvertible {
     case unauthorized
     case unknownEndpoint(String)
     case methodNotAllowed(Endpoint, String)
@@ -16,7 +16,7 @@ public enum Refusal: Error, Equatable, Sendable, CustomStringConvertible {
     /// The write could not be persisted; nothing changed.
     case notSaved(String)
 
-    public var status: Int {
+    var status: Int {
         switch self {
         case .unauthorized: 401
         case .unknownEndpoint: 404
@@ -30,7 +30,7 @@ public enum Refusal: Error, Equatable, Sendable, CustomStringConvertible {
         }
     }
 
-    public var description: String {
+    var description: String {
         switch self {
         case .unauthorized: "Invalid or missing credentials."
         case .unknownEndpoint(let path): "There is no endpoint \(path)."
@@ -43,5 +43,5 @@ public enum Refusal: Error, Equatable, Sendable, CustomStringConvertible {
     }
 
     /// The answer's body.
-    public var json: JSONValue { StatusAnswer.error(description).json }
+    var json: JSONValue { StatusAnswer.error(description).json }
 }

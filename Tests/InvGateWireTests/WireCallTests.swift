@@ -51,10 +51,10 @@ struct WireCallTests {
         #expect(
             EstateOperation.removeObservers(.level(4), users: [9]).wireCall
                 == WireCall(.levelsObservers, .delete, ["id": .integer(4), "observer_users": .array([9])]))
-        for kind in MembersEndpoint.allCases {
+        for kind in MembershipTarget.Kind.allCases {
             #expect(MembershipTarget(kind, id: 3).kind == kind && MembershipTarget(kind, id: 3).id == 3)
         }
-        for kind in ObserversEndpoint.allCases {
+        for kind in ObservedEntity.Kind.allCases {
             #expect(ObservedEntity(kind, id: 3).kind == kind && ObservedEntity(kind, id: 3).id == 3)
         }
     }

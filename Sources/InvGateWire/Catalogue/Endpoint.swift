@@ -29,7 +29,7 @@ public enum Endpoint: String, CaseIterable, Sendable, Codable, Comparable {
     case version = "sd.version"
 
     /// The path below the instance root, e.g. `/api/v1/companies.users`.
-    public var path: String { "/api/v1/\(rawValue)" }
+    package var path: String { "/api/v1/\(rawValue)" }
 
     public static func < (lhs: Endpoint, rhs: Endpoint) -> Bool { lhs.rawValue < rhs.rawValue }
 }
@@ -42,7 +42,7 @@ public enum Method: String, CaseIterable, Sendable, Codable, Comparable {
     case delete = "DELETE"
 
     /// GET and DELETE carry their parameters in the query string; POST and PUT in a form body.
-    public var sendsBody: Bool { self == .post || self == .put }
+    package var sendsBody: Bool { self == .post || self == .put }
 
     public static func < (lhs: Method, rhs: Method) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!

@@ -1,6 +1,6 @@
 /// A parameter as the reference describes it.
-public struct ParameterSpec: Equatable, Sendable {
-    public enum Kind: String, Sendable {
+package struct ParameterSpec: Equatable, Sendable {
+    package enum Kind: String, Sendable {
         case integer, string, boolean
         /// PHP-style `name[]=1&name[]=2`.
         case array
@@ -8,11 +8,11 @@ public struct ParameterSpec: Equatable, Sendable {
         case dictionary
     }
 
-    public var name: String
-    public var kind: Kind
-    public var isRequired: Bool
+    package var name: String
+    package var kind: Kind
+    package var isRequired: Bool
 
-    public init(_ name: String, _ kind: Kind, required: Bool = false) {
+    package init(_ name: String, _ kind: Kind, required: Bool = false) {
         self.name = name
         self.kind = kind
         self.isRequired = required

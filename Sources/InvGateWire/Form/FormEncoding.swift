@@ -1,12 +1,13 @@
 /// `application/x-www-form-urlencoded` as the API reads it: PHP-style arrays and dictionaries,
 /// booleans as `1`/`0`, every byte outside the unreserved set percent-encoded as UTF-8.
-public enum FormEncoding {
+package enum FormEncoding {
     /// `users[]=1&users[]=2&key_values[it]=IT&active=1`.
-    public static func encode(_ parameters: FormParameters) -> String {
+    package static func encode(_ parameters: FormParameters) -> String {
         var pairs: [String] = []
         for (name, value) in parameters.entries {
             let key = percentEncode(name)
-            let open = "%5B", close = "%5D"
+            let open = "%5B"
+            let close = "%5D"
             switch value {
             case .string(let text): pairs.append("\(key)=\(percentEncode(text))")
             case .integer(let number): pairs.append("\(key)=\(number)")
@@ -20,7 +21,7 @@ public enum FormEncoding {
     }
 
     /// Percent-encodes everything but `A-Z a-z 0-9 - . _ ~`.
-    public static func percentEncode(_ text: String) -> String {
+    package static func percentEncode(_ text: String) -> String {
         var encoded = ""
         encoded.reserveCapacity(text.utf8.count)
         for byte in text.utf8 {
@@ -36,7 +37,7 @@ public enum FormEncoding {
     }
 
     /// Decodes `%XX` escapes and `+` (a space in form bodies). Malformed escapes are kept as they are.
-    public static func percentDecode(_ text: Substring) -> String {
+    package static func percentDecode(_ text: Substring) -> String {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count)
         var iterator = Array(text.utf8)[...]
@@ -57,7 +58,7 @@ public enum FormEncoding {
     }
 
     /// Splits `a=1&b[]=2` into decoded name/value pairs, in order.
-    public static func decodePairs(_ text: String) -> [(name: String, value: String)] {
+    package static func decodePairs(_ text: String) -> [(name: String, value: String)] {
         text.split(separator: "&", omittingEmptySubsequences: true).map { pair in
             guard let equals = pair.firstIndex(of: "=") else { return (percentDecode(pair), "") }
             return (percentDecode(pair[..<equals]), percentDecode(pair[pair.index(after: equals)...]))

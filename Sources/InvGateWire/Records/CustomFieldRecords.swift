@@ -31,7 +31,7 @@ public struct CustomFieldRecord: Equatable, Sendable {
         )
     }
 
-    public var json: JSONValue {
+    package var json: JSONValue {
         .object([
             ("uid", .int(uid)), ("label", .string(label)), ("type", .int(type)), ("categories", .string(categories)),
             ("is_required", .bool(isRequired)), ("description", .optional(description)),
@@ -67,7 +67,7 @@ public struct CustomFieldTypeRecord: Equatable, Sendable {
         }
     }
 
-    public var json: JSONValue { .object([("id", .int(id)), ("name", .string(name))]) }
+    package var json: JSONValue { .object([("id", .int(id)), ("name", .string(name))]) }
 }
 
 /// `GET cf.field.options.tree`: `[{key, hash, name, children}]`.
@@ -93,7 +93,7 @@ public struct TreeOptionRecord: Equatable, Sendable {
         )
     }
 
-    public var json: JSONValue {
+    package var json: JSONValue {
         .object([
             ("key", .string(key)), ("hash", .string(hash)), ("name", .string(name)),
             ("children", .array(children.map(\.json))),

@@ -25,7 +25,7 @@ public struct HelpDeskRecord: Equatable, Sendable {
         )
     }
 
-    public var json: JSONValue {
+    package var json: JSONValue {
         .object([
             ("id", .int(id)), ("name", .string(name)), ("parent_id", .int(parentID)), ("status_id", .int(statusID)),
             ("total_members", .int(totalMembers)), ("engine_id", .int(engineID)),
@@ -73,7 +73,7 @@ public struct LevelRecord: Equatable, Sendable {
     }
 
     /// The `levels` shape: no name, no parent.
-    public var levelJSON: JSONValue {
+    package var levelJSON: JSONValue {
         .object([
             ("id", .int(id)), ("members_ids", .ids(membersIDs)), ("status_id", .int(statusID)),
             ("total_members", .int(totalMembers)), ("engine_id", .int(engineID)),
@@ -82,7 +82,7 @@ public struct LevelRecord: Equatable, Sendable {
     }
 
     /// The `helpdesksandlevels` shape: a name for help desks, a level order for levels, both with a parent.
-    public var helpdeskOrLevelJSON: JSONValue {
+    package var helpdeskOrLevelJSON: JSONValue {
         var pairs: [(key: String, value: JSONValue)] = [("id", .int(id))]
         if let name { pairs.append(("name", .string(name))) }
         pairs += [

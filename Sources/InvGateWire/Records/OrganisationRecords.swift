@@ -21,7 +21,7 @@ public struct CompanyRecord: Equatable, Sendable {
         )
     }
 
-    public var json: JSONValue {
+    package var json: JSONValue {
         .object([("id", .int(id)), ("name", .string(name)), ("external_id", .optional(externalID)), ("total", .int(total))])
     }
 }
@@ -43,7 +43,7 @@ public struct GroupRecord: Equatable, Sendable {
         self.init(id: try reader.int("id"), name: try reader.string("name"), total: reader.optionalInt("total") ?? 0)
     }
 
-    public var json: JSONValue { .object([("id", .int(id)), ("name", .string(name)), ("total", .int(total))]) }
+    package var json: JSONValue { .object([("id", .int(id)), ("name", .string(name)), ("total", .int(total))]) }
 }
 
 /// `GET locations`: `{id, name, parent_id, total}`; a `parent_id` of 0 or null is the root.
@@ -69,7 +69,7 @@ public struct LocationRecord: Equatable, Sendable {
         )
     }
 
-    public var json: JSONValue {
+    package var json: JSONValue {
         .object([("id", .int(id)), ("name", .string(name)), ("parent_id", parentID.map(JSONValue.int) ?? .null), ("total", .int(total))])
     }
 }
@@ -92,7 +92,7 @@ public struct KBCategoryRecord: Equatable, Sendable {
         self.init(id: try reader.int("id"), name: try reader.string("name"), parentID: parent == 0 ? nil : parent)
     }
 
-    public var json: JSONValue {
+    package var json: JSONValue {
         .object([("id", .int(id)), ("name", .string(name)), ("parent_id", .int(parentID ?? 0))])
     }
 }
@@ -119,7 +119,7 @@ public struct ObserversRecord: Equatable, Sendable {
         )
     }
 
-    public var json: JSONValue {
+    package var json: JSONValue {
         .object([
             ("id", .int(id)), ("name", .optional(name)), ("observer_users", .ids(observerUsers)),
             ("observer_groups", .ids(observerGroups)),
@@ -149,7 +149,7 @@ public struct MemberRecord: Equatable, Sendable {
         )
     }
 
-    public var json: JSONValue {
+    package var json: JSONValue {
         .object([("id", .int(id)), ("username", .optional(username)), ("name", .optional(name)), ("email", .optional(email))])
     }
 }

@@ -4,7 +4,7 @@ public struct RecordDecodingError: Error, Equatable, Sendable, CustomStringConve
     public var field: String
     public var found: String
 
-    public init(record: String, field: String, found: JSONValue?) {
+    package init(record: String, field: String, found: JSONValue?) {
         self.record = record
         self.field = field
         self.found = found.map { String(decoding: $0.serialized().prefix(120), as: UTF8.self) } ?? "nothing"

@@ -32,12 +32,12 @@ public struct RelationAnswer: Equatable, Sendable {
     }
 
     /// `{"3": true, "5": true}`, ids in order.
-    public var mapJSON: JSONValue {
+    package var mapJSON: JSONValue {
         .object(results.keys.sorted().map { (String($0), .bool(results[$0]!)) })
     }
 
     /// `[{"id": 3, "value": true}]`, ids in order.
-    public var listJSON: JSONValue {
+    package var listJSON: JSONValue {
         .array(results.keys.sorted().map { .object([("id", .int($0)), ("value", .bool(results[$0]!))]) })
     }
 }

@@ -16,14 +16,14 @@ public struct StatusAnswer: Equatable, Sendable {
     public var createdID: Int? { json["id"]?.int ?? json["category_id"]?.int }
     public var total: Int? { json["total"]?.int }
 
-    public static func ok(_ extra: [(key: String, value: JSONValue)] = [], info: String? = nil) -> StatusAnswer {
+    package static func ok(_ extra: [(key: String, value: JSONValue)] = [], info: String? = nil) -> StatusAnswer {
         var pairs = extra
         pairs.append(("status", .string("OK")))
         if let info { pairs.append(("info", .string(info))) }
         return StatusAnswer(json: .object(pairs))
     }
 
-    public static func error(_ message: String, info: String? = nil) -> StatusAnswer {
+    package static func error(_ message: String, info: String? = nil) -> StatusAnswer {
         var pairs: [(key: String, value: JSONValue)] = [("status", .string("ERROR")), ("error", .string(message))]
         if let info { pairs.append(("info", .string(info))) }
         return StatusAnswer(json: .object(pairs))

@@ -35,7 +35,7 @@ public struct UserRecord: Equatable, Sendable {
     }
 
     /// Every field of the reference's user, in its order.
-    public var json: JSONValue {
+    package var json: JSONValue {
         let unset = [
             "office", "birthday", "department", "doc", "position", "location", "address", "city", "country", "other",
             "phone", "role_name", "fax", "employee_number", "mobile", "manager_id", "other_email",
@@ -75,7 +75,7 @@ public struct UsersPage: Equatable, Sendable {
         self.init(users: users, nextPageKey: json["next_page_key"]?.string.flatMap { $0.isEmpty ? nil : $0 })
     }
 
-    public var json: JSONValue {
+    package var json: JSONValue {
         .object([
             ("next_page_key", .optional(nextPageKey)),
             ("data", .object(users.map { (String($0.id), $0.json) })),
@@ -138,7 +138,7 @@ public struct UserMembershipsRecord: Equatable, Sendable {
         return try reader.ids(key)
     }
 
-    public var json: JSONValue {
+    package var json: JSONValue {
         .object([
             ("id", .int(id)), ("username", .optional(username)), ("email", .optional(email)),
             ("groups", .ids(groups)), ("groups_observed", .ids(groupsObserved)),

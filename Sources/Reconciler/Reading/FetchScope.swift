@@ -1,0 +1,69 @@
+import EstateModel
+import Manifest
+
+/// What to read from the live instance: only the kinds the manifests mention or prune, and only the
+/// custom fields they name.
+public struct FetchScope: Equatable, Sendable, Codable {
+    public var companies: Bool
+    public var groups: Bool
+    public var locations: Bool
+    public var helpdesks: Bool
+    public var kbCategories: Bool
+    /// Custom fields by label or uid (as text). Their options are read; other fields' are not.
+    public var customFields: Set<String>
+
+    public init(
+        companies: Bool = false, groups: Bool = false, locations: Bool = false, helpdesks: Bool = false,
+        kbCategories: Bool = false, customFields: Set<String> = []
+    ) {
+        self.companies = companies
+        self.groups = groups
+        self.locations = locations
+        self.helpdesks = helpdesks
+        self.kbCategories = kbCategories
+        self.customFields = customFields
+    }
+
+    /// Everything, every custom field's options included (for `export`).
+    public static let everything = FetchScope(
+        companies: true, groups: true, locations: true, helpdesks: true, kbCategories: true, customFields: ["*"])
+
+    func includesField(label: String, uid: Int) -> Bool {
+        customFields.contains("*") || customFields.contains(label) || customFields.contains(String(uid))
+    }
+}
+
+extension FetchScope {
+    /// Only what the manifests mention or prune: their kinds, and the custom fields they name.
+    public init(manifest: DeclaredEstate) {
+        let prune = Set(manifest.policy.prune.map(\.value))
+        self.init(
+            companies: !manifest.companies.isEmpty || prune.contains(.companies),
+            groups: !manifest.groups.isEmpty || prune.contains(.groups),
+            locations: !manifest.locations.isEmpty || prune.contains(.locations),
+            helpdesks: !manifest.helpDesks.isEmpty,
+            kbCategories: !manifest.kbCategories.isEmpty || prune.contains(.kbCategories),
+            customFields: Set(manifest.customFields.map(\.field)))
+    }
+
+    /// What `export` reads for `kinds`: each kind in full, every custom field's options for
+    /// `custom_fields`. (Companies also read the groups' names, which their `groups` need.)
+    public init(exporting kinds: Set<ObjectKind>) {
+        self.init(
+            companies: kinds.contains(.companies), groups: kinds.contains(.groups), locations: kinds.contains(.locations),
+            helpdesks: kinds.contains(.helpdesks), kbCategories: kinds.contains(.kbCategories),
+            customFields: kinds.contains(.customFields) ? ["*"] : [])
+    }
+
+    /// The kinds whose live objects are read in full, so the planner may count and prune them.
+    public var kinds: Set<ObjectKind> {
+        var kinds: Set<ObjectKind> = []
+        if companies { kinds.insert(.companies) }
+        if groups { kinds.insert(.groups) }
+        if locations { kinds.insert(.locations) }
+        if helpdesks { kinds.insert(.helpdesks) }
+        if kbCategories { kinds.insert(.kbCategories) }
+        if !customFields.isEmpty { kinds.insert(.customFields) }
+        return kinds
+    }
+}

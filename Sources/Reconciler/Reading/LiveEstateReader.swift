@@ -1,0 +1,200 @@
+import EstateModel
+import InvGateAPI
+import InvGateWire
+import Logging
+
+/// Reads the live estate through the API with bounded concurrency: each list endpoint once,
+/// observers with one call per kind, memberships per entity or through `users.groups` in batches
+/// (whichever needs fewer calls), custom field options only for the fields asked for. No call twice.
+public struct LiveEstateReader: Sendable {
+    public let client: InvGateClient
+    public let parallelism: Int
+    /// Users per `users.groups` call.
+    public let membershipBatchSize: Int
+    let logger: Logger
+
+    public init(client: InvGateClient, parallelism: Int = 8, membershipBatchSize: Int = 200, logger: Logger) {
+        self.client = client
+        self.parallelism = max(1, parallelism)
+        self.membershipBatchSize = max(1, membershipBatchSize)
+        self.logger = logger
+    }
+
+    /// One answer of a list endpoint.
+    enum Listing: Sendable {
+        case users([UserRecord])
+        case companies([CompanyRecord])
+        case groups([GroupRecord])
+        case locations([LocationRecord])
+        case helpdesks([HelpDeskRecord])
+        case helpdesksAndLevels([LevelRecord])
+        case kbCategories([KBCategoryRecord])
+        case customFields([CustomFieldRecord])
+        case customFieldTypes([CustomFieldTypeRecord])
+        case observers(ObservedEntity.Kind, [ObserversRecord])
+    }
+
+    /// One answer of a per-entity call.
+    enum Detail: Sendable {
+        case relatedGroups(company: Int, [GroupRecord])
+        case members(MembershipTarget.Kind, id: Int, [MemberRecord])
+        case memberships([UserMembershipsRecord])
+        case listOptions(field: Int, [FormValue.KeyValue])
+        case treeOptions(field: Int, [TreeOptionRecord])
+    }
+
+    public func read(_ scope: FetchScope) async throws(InvGateError) -> Estate {
+        let client = self.client
+        var listings: [@Sendable () async throws -> Listing] = [{ .users(try await client.users(includeDisabled: true)) }]
+        if scope.companies {
+            listings += [{ .companies(try await client.companies()) }, { .observers(.company, try await client.observers(of: .company)) }]
+        }
+        if scope.groups || scope.companies {
+            listings.append { .groups(try await client.groups()) }
+        }
+        if scope.groups { listings.append { .observers(.group, try await client.observers(of: .group)) } }
+        if scope.locations {
+            listings += [
+                { .locations(try await client.locations()) }, { .observers(.location, try await client.observers(of: .location)) },
+            ]
+        }
+        if scope.helpdesks {
+            listings += [
+                { .helpdesks(try await client.helpdesks()) }, { .helpdesksAndLevels(try await client.helpdesksAndLevels()) },
+                { .observers(.helpdesk, try await client.observers(of: .helpdesk)) },
+                { .observers(.level, try await client.observers(of: .level)) },
+            ]
+        }
+        if scope.kbCategories { listings.append { .kbCategories(try await client.kbCategories()) } }
+        if !scope.customFields.isEmpty {
+            listings += [{ .customFields(try await client.customFields()) }, { .customFieldTypes(try await client.customFieldTypes()) }]
+        }
+
+        // One pool for everything: each list's per-entity calls join it as soon as the lists they
+        // need have arrived, so a slow list (users) does not hold up the others' details.
+        var estate = Estate(customFieldTypes: [])
+        var received = Set<ListingKind>()
+        var queued = Set<DetailKind>()
+        var calls = listings.count
+        do {
+            try await withThrowingTaskGroup(of: Answer.self) { group in
+                var pending: [@Sendable () async throws -> Answer] = listings.map { listing in { .listing(try await listing()) } }
+                var running = 0
+                func fill() {
+                    while running < parallelism, !pending.isEmpty {
+                        group.addTask(operation: pending.removeFirst())
+                        running += 1
+                    }
+                }
+                fill()
+                while let answer = try await group.next() {
+                    running -= 1
+                    switch answer {
+                    case .listing(let listing):
+                        estate.record(listing)
+                        received.insert(listing.kind)
+                    case .detail(let detail): estate.record(detail)
+                    }
+                    for kind in DetailKind.allCases where !queued.contains(kind) && isReady(kind, received: received, scope: scope) {
+                        queued.insert(kind)
+                        let details = detailCalls(kind, for: estate, scope: scope)
+                        calls += details.count
+                        pending += details.map { detail in { .detail(try await detail()) } }
+                    }
+                    fill()
+                }
+            }
+        } catch let error as InvGateError {
+            throw error
+        } catch {
+            throw InvGateError(.version, .get, .unreachable(String(describing: error)))
+        }
+        estate.advanceSequences()
+        logger.debug("read the live estate", metadata: ["calls": "\(calls)"])
+        return estate
+    }
+
+    enum Answer: Sendable {
+        case listing(Listing)
+        case detail(Detail)
+    }
+
+    /// The three sets of per-entity calls, each waiting on the lists it needs.
+    enum DetailKind: CaseIterable {
+        case relatedGroups, memberships, options
+    }
+
+    enum ListingKind: Hashable {
+        case users, companies, groups, locations, customFields, customFieldTypes, other
+    }
+
+    /// Whether the lists `kind` needs have all been read.
+    func isReady(_ kind: DetailKind, received: Set<ListingKind>, scope: FetchScope) -> Bool {
+        let needed: Set<ListingKind> =
+            switch kind {
+            case .relatedGroups: scope.companies ? [.companies] : []
+            case .memberships:
+                Set(
+                    [.users] + (scope.companies ? [.companies] : []) + (scope.groups ? [.groups] : [])
+                        + (scope.locations ? [.locations] : []))
+            case .options: scope.customFields.isEmpty ? [] : [.customFields, .customFieldTypes]
+            }
+        return needed.isSubset(of: received)
+    }
+
+    /// The per-entity calls of one kind, given the lists they need.
+    func detailCalls(_ kind: DetailKind, for estate: Estate, scope: FetchScope) -> [@Sendable () async throws -> Detail] {
+        let client = self.client
+        var calls: [@Sendable () async throws -> Detail] = []
+        switch kind {
+        case .relatedGroups:
+            for company in estate.companies.keys.sorted() {
+                calls.append { .relatedGroups(company: company, try await client.companyGroups(company: company)) }
+            }
+        case .memberships:
+            var memberTargets: [(MembershipTarget.Kind, [Int])] = []
+            if scope.companies { memberTargets.append((.company, estate.companies.keys.sorted())) }
+            if scope.groups { memberTargets.append((.group, estate.groups.keys.sorted())) }
+            if scope.locations { memberTargets.append((.location, estate.locations.keys.sorted())) }
+            let strategy = MembershipStrategy.cheapest(
+                entities: memberTargets.reduce(0) { $0 + $1.1.count }, users: estate.users.count, batchSize: membershipBatchSize)
+            switch strategy {
+            case .perEntity:
+                for (kind, ids) in memberTargets {
+                    for id in ids { calls.append { .members(kind, id: id, try await client.members(of: kind, id: id)) } }
+                }
+            case .batched:
+                let users = estate.users.keys.sorted()
+                for start in stride(from: 0, to: users.count, by: membershipBatchSize) {
+                    let batch = Array(users[start..<min(start + membershipBatchSize, users.count)])
+                    calls.append { .memberships(try await client.userMemberships(ids: batch)) }
+                }
+            case .none:
+                break
+            }
+        case .options:
+            for field in estate.customFields.values.sorted(by: { $0.uid < $1.uid })
+            where scope.includesField(label: field.label, uid: field.uid) {
+                let uid = field.uid
+                switch estate.fieldKind(field) {
+                case .list: calls.append { .listOptions(field: uid, try await client.listOptions(field: uid)) }
+                case .tree: calls.append { .treeOptions(field: uid, try await client.treeOptions(field: uid)) }
+                case .other: break
+                }
+            }
+        }
+        return calls
+    }
+}
+
+/// How memberships are read: one call per entity, or `users.groups` for batches of users.
+enum MembershipStrategy: Equatable {
+    case none, perEntity, batched
+
+    /// The strategy with fewer calls; per entity on a tie (its answers are exact per entity).
+    static func cheapest(entities: Int, users: Int, batchSize: Int) -> MembershipStrategy {
+        guard entities > 0 else { return .none }
+        let batches = (users + batchSize - 1) / batchSize
+        return batches < entities ? .batched : .perEntity
+    }
+}

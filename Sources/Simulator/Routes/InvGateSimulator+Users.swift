@@ -1,0 +1,149 @@
+import EstateModel
+import Foundation
+import InvGateWire
+
+/// `users`, `user`, `user.by`, `users.by`, `users.groups` and `sd.version`: read-only.
+extension InvGateSimulator {
+    /// Every user, or `ids[]` only; disabled users only with `include_disabled`.
+    static func listUsers(_ call: Call) async throws(Refusal) -> JSONValue {
+        let ids = try call.parameters.ids("ids").map(Set.init)
+        let includeDisabled = call.parameters.bool("include_disabled") ?? false
+        return try await call.read { estate in
+            .array(
+                estate.users.inIDOrder
+                    .filter { (ids?.contains($0.id) ?? true) && (includeDisabled || !$0.isDisabled) }
+                    .map { userRecord($0).json })
+        }
+    }
+
+    /// The user, or a bare `false` when there is none (or it is disabled and not asked for).
+    static func user(_ call: Call) async throws(Refusal) -> JSONValue {
+        let id = try call.parameters.requiredInt("id")
+        let includeDisabled = call.parameters.bool("include_disabled") ?? false
+        return try await call.read { estate in
+            guard let user = estate.users[id], includeDisabled || !user.isDisabled else { return .bool(false) }
+            return userRecord(user).json
+        }
+    }
+
+    /// The user with exactly this username or email (case-insensitive), or a bare `false`.
+    static func userBy(_ call: Call) async throws(Refusal) -> JSONValue {
+        let username = call.parameters.nonEmptyString("username")?.lowercased()
+        let email = call.parameters.nonEmptyString("email")?.lowercased()
+        guard username != nil || email != nil else { throw .invalid("The parameter username or email is required.") }
+        return try await call.read { estate in
+            let found = estate.users.inIDOrder.first {
+                (username == nil || $0.username.lowercased() == username)
+                    && (email == nil || $0.email.lowercased() == email)
+            }
+            return found.map { userRecord($0).json } ?? .bool(false)
+        }
+    }
+
+    /// Users whose username and email contain the terms (or equal them, with `exact_match`), ten a
+    /// page. The simulator keeps no phone numbers or employee numbers: searching by one finds nobody.
+    static func usersBy(_ call: Call) async throws(Refusal) -> JSONValue {
+        let parameters = call.parameters
+        let exact = parameters.bool("exact_match") ?? false
+        let includeDisabled = parameters.bool("include_disabled") ?? false
+        let username = parameters.nonEmptyString("username")
+        let email = parameters.nonEmptyString("email")
+        let unmatchable = [
+            "phone", "office_phone", "fax_phone", "mobile_phone", "other_phone", "phones", "employee_number",
+        ].contains { parameters.nonEmptyString($0) != nil }
+        let offset = try UsersPageKey.offset(parameters.nonEmptyString("page_key"))
+        return try await call.read { estate in
+            func matches(_ value: String, _ term: String?) -> Bool {
+                guard let term else { return true }
+                return exact ? value.lowercased() == term.lowercased() : value.lowercased().contains(term.lowercased())
+            }
+            let found =
+                unmatchable
+                ? []
+                : estate.users.inIDOrder.filter {
+                    (includeDisabled || !$0.isDisabled) && matches($0.username, username) && matches($0.email, email)
+                }
+            let page = found.dropFirst(offset).prefix(UsersPageKey.pageSize)
+            let next = offset + page.count < found.count ? UsersPageKey.key(offset: offset + page.count) : nil
+            return UsersPage(users: page.map(userRecord), nextPageKey: next).json
+        }
+    }
+
+    /// Groups, companies, help desks (and levels) and locations each user belongs to or observes.
+    static func userMemberships(_ call: Call) async throws(Refusal) -> JSONValue {
+        let ids = try call.parameters.requiredIDs("ids")
+        return try await call.read { estate in
+            let users = Set(ids).sorted().compactMap { estate.users[$0] }
+            let index = MembershipIndex(estate, users: Set(users.map(\.id)))
+            return .array(users.map { index.record(of: $0).json })
+        }
+    }
+
+    /// `{"version": "…"}`.
+    static func version(_ call: Call) async throws(Refusal) -> JSONValue {
+        try await call.read { estate in .object([("version", .string(estate.version))]) }
+    }
+
+    static func userRecord(_ user: User) -> UserRecord {
+        UserRecord(
+            id: user.id, username: user.username, email: user.email, name: user.name, lastname: user.lastname,
+            isDisabled: user.isDisabled, isDeleted: user.isDeleted, userType: user.userType)
+    }
+}
+
+/// The opaque `page_key` of `users.by`: where the next page starts.
+enum UsersPageKey {
+    static let pageSize = 10
+    private static let prefix = "users.by:"
+
+    static func key(offset: Int) -> String {
+        Data((prefix + String(offset)).utf8).base64EncodedString()
+    }
+
+    /// The offset a key stands for; nil is the first page.
+    static func offset(_ key: String?) throws(Refusal) -> Int {
+        guard let key else { return 0 }
+        guard let data = Data(base64Encoded: key), let text = String(data: data, encoding: .utf8),
+            text.hasPrefix(prefix), let offset = Int(text.dropFirst(prefix.count)), offset >= 0
+        else { throw .invalid("The page_key \(key) is not valid.") }
+        return offset
+    }
+}
+
+/// Who belongs to and observes what, for a batch of users, built in one pass over the estate
+/// (instead of one pass per user) so that `users.groups` stays fast on large estates.
+private struct MembershipIndex {
+    private var entries: [Int: [Relation: [Int]]] = [:]
+
+    enum Relation: Hashable {
+        case groups, groupsObserved, companies, companiesObserved, helpdesks, helpdesksObserved, locations, locationsObserved
+    }
+
+    init(_ estate: Estate, users: Set<Int>) {
+        func index<Value>(_ values: [Int: Value], _ relation: Relation, _ people: (Value) -> Set<Int>) {
+            for id in values.keys.sorted() {
+                for user in people(values[id]!) where users.contains(user) { entries[user, default: [:]][relation, default: []].append(id) }
+            }
+        }
+        index(estate.groups, .groups, \.members)
+        index(estate.groups, .groupsObserved, \.observers)
+        index(estate.companies, .companies, \.members)
+        index(estate.companies, .companiesObserved, \.observers)
+        index(estate.helpdesks, .helpdesks, \.members)
+        index(estate.levels, .helpdesks, \.members)
+        index(estate.helpdesks, .helpdesksObserved, \.observers)
+        index(estate.levels, .helpdesksObserved, \.observers)
+        index(estate.locations, .locations, \.members)
+        index(estate.locations, .locationsObserved, \.observers)
+    }
+
+    func record(of user: User) -> UserMembershipsRecord {
+        let found = entries[user.id] ?? [:]
+        return UserMembershipsRecord(
+            id: user.id, username: user.username, email: user.email,
+            groups: found[.groups] ?? [], groupsObserved: found[.groupsObserved] ?? [],
+            companies: found[.companies] ?? [], companiesObserved: found[.companiesObserved] ?? [],
+            helpdesks: found[.helpdesks] ?? [], helpdesksObserved: found[.helpdesksObserved] ?? [],
+            locations: found[.locations] ?? [], locationsObserved: found[.locationsObserved] ?? [])
+    }
+}
