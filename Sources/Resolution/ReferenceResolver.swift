@@ -17,6 +17,11 @@ public struct ReferenceResolver {
     /// case-insensitively, so names equal but for case are one reference to several users.
     private let usersByName: [String: [Int]]
     private let usersByEmail: [String: [Int]]
+    /// Whether a reference to a user the instance does not have is dropped (an environment's
+    /// `missing_users: skip`) rather than an error.
+    private var skipsMissingUsers = false
+    /// The references dropped, in the order met.
+    private var skippedUsers: [UserReference] = []
 
     init(live: Estate) {
         self.live = live
@@ -30,8 +35,13 @@ public struct ReferenceResolver {
     }
 
     /// The desired state, and every problem found (sorted). Check `containsErrors` before planning.
-    public static func resolve(_ manifest: DeclaredEstate, against live: Estate) -> (DesiredState, [Diagnostic], [Address: SourceLocation]) {
+    /// With `skippingMissingUsers`, references to users the instance does not have are left out of the
+    /// desired state, with one warning that lists them.
+    public static func resolve(
+        _ manifest: DeclaredEstate, against live: Estate, skippingMissingUsers: Bool = false
+    ) -> (DesiredState, [Diagnostic], [Address: SourceLocation]) {
         var resolver = ReferenceResolver(live: live)
+        resolver.skipsMissingUsers = skippingMissingUsers
         var places: [Address: SourceLocation] = [:]
         var desired = DesiredState()
         let groupNames = GroupNames(manifest: manifest, live: live)
@@ -85,6 +95,14 @@ public struct ReferenceResolver {
         desired.policy = DesiredState.Policy(
             prune: Set(manifest.policy.prune.map(\.value)),
             ignore: manifest.policy.ignore.map(\.value), maxDeletes: manifest.policy.maxDeletes?.value ?? 10)
+        if let first = resolver.skippedUsers.first {
+            var names: [String] = []
+            for reference in resolver.skippedUsers where !names.contains(reference.description) { names.append(reference.description) }
+            resolver.diagnostics.append(.warning(
+                at: first.position,
+                "\(names.count) user\(names.count == 1 ? "" : "s") the instance does not have \(names.count == 1 ? "was" : "were") left out (missing_users: skip): \(names.joined(separator: ", "))",
+                hint: "the plan manages the other users of those relations; create the users on the instance to include them"))
+        }
         return (desired, resolver.diagnostics.sorted(), places)
     }
 
@@ -111,6 +129,10 @@ public struct ReferenceResolver {
             return nil
         }
         guard let id = ids.first else {
+            if skipsMissingUsers {
+                skippedUsers.append(reference)
+                return nil
+            }
             // Only now, for the hint: the names it could have meant.
             let known: [String] =
                 switch reference.key {

@@ -3,7 +3,8 @@ import Yams
 
 /// One manifest file: its bytes decoded as UTF-8, composed as YAML, read as format v1.
 enum ManifestFile {
-    static func read(_ source: ManifestSource) -> (FileContribution, [Diagnostic]) {
+    /// Reads `source`; with `variables`, `${var.NAME}` and `${env.NAME}` in its values are replaced first.
+    static func read(_ source: ManifestSource, variables: ManifestVariables? = nil) -> (FileContribution, [Diagnostic]) {
         var contribution = FileContribution()
         let file = source.path
         guard let text = decodeUTF8(source.data, file: file) else {
@@ -11,10 +12,12 @@ enum ManifestFile {
         }
         let composed = YAMLText.compose(text, file: file)
         var reader = ManifestReader(file: file, repeatedKeys: composed.repeatedKeys)
+        var substitution: [Diagnostic] = []
         for root in composed.documents {
-            reader.read(document: root, into: &contribution)
+            let resolved = variables.map { $0.substitute(in: root, file: file, diagnostics: &substitution) } ?? root
+            reader.read(document: resolved, into: &contribution)
         }
-        return (contribution, composed.diagnostics + reader.diagnostics)
+        return (contribution, composed.diagnostics + substitution + reader.diagnostics)
     }
 
     static func decodeUTF8(_ data: Data, file: String) -> String? {

@@ -19,6 +19,11 @@ enum ManifestFiles {
                                           hint: "give manifest files, or directories that hold them"))
                 continue
             }
+            if !isDirectory.boolValue, URL(fileURLWithPath: path).lastPathComponent == Project.fileName {
+                diagnostics.append(.warning(at: SourceLocation(file: path), "this is the project file, not a manifest; skipped",
+                                            hint: "give the folders that hold the manifests, or choose an environment with --env"))
+                continue
+            }
             if !isDirectory.boolValue, !ManifestLoader.isManifestPath(path) {
                 diagnostics.append(.warning(at: SourceLocation(file: path), "not a *.yaml or *.yml file; skipped"))
                 continue
@@ -47,7 +52,8 @@ enum ManifestFiles {
         ) else { return [] }
         var relatives: [String] = []
         let rootPath = root.standardizedFileURL.path
-        for case let url as URL in enumerator where ManifestLoader.isManifestPath(url.path) {
+        for case let url as URL in enumerator
+        where ManifestLoader.isManifestPath(url.path) && url.lastPathComponent != Project.fileName {
             guard (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true else { continue }
             var relative = url.standardizedFileURL.path
             if relative.hasPrefix(rootPath + "/") { relative.removeFirst(rootPath.count + 1) }
