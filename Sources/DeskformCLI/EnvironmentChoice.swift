@@ -27,10 +27,12 @@ struct EnvironmentChoice: Sendable {
 
     /// Chooses, printing the project file's diagnostics (and why nothing could be chosen) on `console`.
     /// Nil when the command must stop (exit 1).
-    static func choose(option: String?, environment: [String: String], console: Console, renderer: DiagnosticRenderer,
-                       directory: String = ".") -> EnvironmentChoice? {
+    static func choose(
+        option: String?, environment: [String: String], console: Console, renderer: DiagnosticRenderer,
+        directory: String = "."
+    ) -> EnvironmentChoice? {
         let name = requested(option: option, environment: environment)
-        guard case let (project, diagnostics)? = readProject(directory: directory) else {
+        guard case (let project, let diagnostics)? = readProject(directory: directory) else {
             if let name {
                 console.err("deskform: error: \(ProjectError.noProject(environment: name))\n")
                 return nil

@@ -16,8 +16,10 @@ struct EnvironmentPlans {
     /// Plans every environment in file order and writes the sections on `console`; returns the exit code.
     func run(paths: [String], console: Console) async -> Int32 {
         let renderer = DiagnosticRenderer(colour: colour)
-        guard case let (project, diagnostics)? = EnvironmentChoice.readProject(directory: options.project) else {
-            console.err("deskform: error: --all-envs plans the environments of \(Project.fileName), and there is none in \(options.project == "." ? "the current directory" : options.project); run from the repository's root, or plan without --all-envs.\n")
+        guard case (let project, let diagnostics)? = EnvironmentChoice.readProject(directory: options.project) else {
+            console.err(
+                "deskform: error: --all-envs plans the environments of \(Project.fileName), and there is none in \(options.project == "." ? "the current directory" : options.project); run from the repository's root, or plan without --all-envs.\n"
+            )
             return 1
         }
         console.err(renderer.render(diagnostics))
@@ -61,7 +63,8 @@ struct EnvironmentPlans {
     /// `markdown` cut to fit one pull-request comment, with a note saying so.
     static func cut(_ markdown: String) -> String {
         guard markdown.utf16.count > commentLimit else { return markdown }
-        let note = "\n\n---\n✂️ Cut here: the plans are longer than one pull-request comment may be (65,536 characters). Run `deskform plan --env NAME` for each environment to see it in full.\n"
+        let note =
+            "\n\n---\n✂️ Cut here: the plans are longer than one pull-request comment may be (65,536 characters). Run `deskform plan --env NAME` for each environment to see it in full.\n"
         var kept = ""
         var length = 0
         let budget = commentLimit - note.utf16.count - 8

@@ -56,7 +56,8 @@ struct Pipeline: Sendable {
     /// Manifests → target → live estate → references → plan; `body` says what to do with the result.
     /// Manifest errors stop it before anything is read.
     func reconcile(
-        _ paths: [String], for purpose: Purpose, targeting: Targeting = .everything, _ body: @Sendable (Connection, Reconciliation) async throws -> Int32
+        _ paths: [String], for purpose: Purpose, targeting: Targeting = .everything,
+        _ body: @Sendable (Connection, Reconciliation) async throws -> Int32
     ) async -> Int32 {
         guard let choice = choose(), let manifest = load(paths, for: purpose, in: choice) else { return 1 }
         return await connect(to: choice) { connection in
@@ -68,7 +69,10 @@ struct Pipeline: Sendable {
             } catch {
                 if case .api(let api) = error, api.isFirstContactFault {
                     let credentials: Credentials = if case .remote(_, let given) = connection.target { given } else { .none }
-                    console.error(ContactFailure(url: connection.url, urlSource: choice.urlSource(given: options.url), credentials: credentials, reason: .api(api)))
+                    console.error(
+                        ContactFailure(
+                            url: connection.url, urlSource: choice.urlSource(given: options.url), credentials: credentials,
+                            reason: .api(api)))
                 } else {
                     console.err(describe(error))
                 }
@@ -155,7 +159,8 @@ struct Pipeline: Sendable {
         }
         do {
             return try await target.withClient(
-                parallelism: parallelism, concurrency: options.makeLimit(), network: network, logger: logger, onRequest: onRequest, onRetry: onRetry,
+                parallelism: parallelism, concurrency: options.makeLimit(), network: network, logger: logger, onRequest: onRequest,
+                onRetry: onRetry,
                 onWait: { console.err($0) }
             ) { client, url in
                 let banner = named + target.banner(url: url, environment: credentialVariables) + "\n"

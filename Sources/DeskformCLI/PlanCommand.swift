@@ -51,7 +51,8 @@ public struct PlanCommand: AsyncParsableCommand {
     public func run() async throws {
         let environment = ProcessInfo.processInfo.environment
         let colour = DiagnosticRenderer.wantsColour(fileDescriptor: 1, environment: environment)
-        let code = allEnvs
+        let code =
+            allEnvs
             ? await Self.planEveryEnvironment(
                 paths: paths, format: format, detailedExitcode: detailedExitcode, target: target, environment: environment,
                 colour: colour, console: .standard())

@@ -7,7 +7,8 @@ public struct SchemaCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "schema",
         abstract: "Print the JSON Schema (draft 2020-12) of the manifest format, or of the project file (--project).",
-        discussion: "specs/manifest.schema.json and specs/project.schema.json are this output. Point editors at them with a first line '# yaml-language-server: $schema=…'."
+        discussion:
+            "specs/manifest.schema.json and specs/project.schema.json are this output. Point editors at them with a first line '# yaml-language-server: $schema=…'."
     )
 
     @Flag(help: "Print the schema of the project file deskform.yaml instead.")

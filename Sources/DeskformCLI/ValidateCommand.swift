@@ -8,7 +8,8 @@ public struct ValidateCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "validate",
         abstract: "Check manifests offline: YAML syntax, the format, and consistency across files.",
-        discussion: "Makes no API call. Reports every problem at once as path:line:column. Exit code 0 when valid (warnings allowed), 1 on any error."
+        discussion:
+            "Makes no API call. Reports every problem at once as path:line:column. Exit code 0 when valid (warnings allowed), 1 on any error."
     )
 
     public enum Format: String, ExpressibleByArgument, CaseIterable, Sendable {
@@ -33,7 +34,8 @@ public struct ValidateCommand: AsyncParsableCommand {
     public func run() async throws {
         let environment = ProcessInfo.processInfo.environment
         let colour = DiagnosticRenderer.wantsColour(fileDescriptor: 2, environment: environment)
-        let code = Self.validate(paths: paths, format: format, env: env, environment: environment, directory: project, colour: colour, console: .standard())
+        let code = Self.validate(
+            paths: paths, format: format, env: env, environment: environment, directory: project, colour: colour, console: .standard())
         if code != 0 { throw ExitCode(code) }
     }
 
@@ -48,7 +50,9 @@ public struct ValidateCommand: AsyncParsableCommand {
     ) -> Int32 {
         let renderer = DiagnosticRenderer(colour: colour)
         let name = EnvironmentChoice.requested(option: env, environment: environment)
-        guard case let (project, projectDiagnostics)? = EnvironmentChoice.readProject(directory: directory), paths.isEmpty || name != nil else {
+        guard case (let project, let projectDiagnostics)? = EnvironmentChoice.readProject(directory: directory),
+            paths.isEmpty || name != nil
+        else {
             if let name {
                 console.err("deskform: error: \(ProjectError.noProject(environment: name))\n")
                 return 1
@@ -69,7 +73,9 @@ public struct ValidateCommand: AsyncParsableCommand {
         let environments: [ProjectEnvironment]
         if let name {
             guard let chosen = project.environment(named: name) else {
-                console.err("deskform: error: \(ProjectError.unknownEnvironment(name, known: project.environments.map(\.name), project: project.path))\n")
+                console.err(
+                    "deskform: error: \(ProjectError.unknownEnvironment(name, known: project.environments.map(\.name), project: project.path))\n"
+                )
                 return 1
             }
             environments = [chosen]
@@ -85,7 +91,8 @@ public struct ValidateCommand: AsyncParsableCommand {
     }
 
     /// Reports one load (of one environment, when named); returns its exit code.
-    static func report(_ load: ManifestLoad, environment: String?, format: Format, renderer: DiagnosticRenderer, console: Console) -> Int32 {
+    static func report(_ load: ManifestLoad, environment: String?, format: Format, renderer: DiagnosticRenderer, console: Console) -> Int32
+    {
         let prefix = environment.map { "Environment \($0): " } ?? ""
         switch format {
         case .json:

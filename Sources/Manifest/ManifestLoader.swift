@@ -100,8 +100,10 @@ public struct ManifestLoader: Sendable {
             for kind in policy.prune {
                 if let first = merged.prune.first(where: { $0.value == kind.value }) {
                     if first.position.file != kind.position.file {
-                        diagnostics.append(.error(at: kind.position, "kind '\(kind.value.rawValue)' is listed twice in 'policy.prune'",
-                                                  hint: "first listed at \(first.position)"))
+                        diagnostics.append(
+                            .error(
+                                at: kind.position, "kind '\(kind.value.rawValue)' is listed twice in 'policy.prune'",
+                                hint: "first listed at \(first.position)"))
                     }
                 } else {
                     merged.prune.append(kind)
@@ -110,8 +112,10 @@ public struct ManifestLoader: Sendable {
             merged.ignore += policy.ignore
             if let maxDeletes = policy.maxDeletes {
                 if let first = merged.maxDeletes {
-                    diagnostics.append(.error(at: maxDeletes.position, "'policy.max_deletes' is set twice",
-                                              hint: "first set at \(first.position)"))
+                    diagnostics.append(
+                        .error(
+                            at: maxDeletes.position, "'policy.max_deletes' is set twice",
+                            hint: "first set at \(first.position)"))
                 } else {
                     merged.maxDeletes = maxDeletes
                 }

@@ -1,9 +1,10 @@
-@testable import DeskformCLI
 import EstateModel
 import Foundation
 import Simulator
-import Testing
 import TestSupport
+import Testing
+
+@testable import DeskformCLI
 
 /// Two simulators stand for two instances, production and staging, of one repository.
 @Suite("deskform --env")
@@ -45,19 +46,19 @@ struct EnvironmentCommandTests {
             try FileManager.default.createDirectory(at: root.appendingPathComponent(folder), withIntermediateDirectories: true)
         }
         try """
-            environments:
-              production:
-                url: \(productionURL)
-                credentials: {username: PROD_USER, token: PROD_TOKEN}
-                paths: [org]
-                variables: {mail_domain: acme.example, office: Madrid}
-              staging:
-                url: \(stagingURL)
-                credentials: {username: STG_USER, token: STG_TOKEN}
-                paths: [org, overlays/staging]
-                variables: {mail_domain: acme.example, office: Madrid Sandbox}
-            \(stagingExtra)
-            """.write(to: root.appendingPathComponent("deskform.yaml"), atomically: true, encoding: .utf8)
+        environments:
+          production:
+            url: \(productionURL)
+            credentials: {username: PROD_USER, token: PROD_TOKEN}
+            paths: [org]
+            variables: {mail_domain: acme.example, office: Madrid}
+          staging:
+            url: \(stagingURL)
+            credentials: {username: STG_USER, token: STG_TOKEN}
+            paths: [org, overlays/staging]
+            variables: {mail_domain: acme.example, office: Madrid Sandbox}
+        \(stagingExtra)
+        """.write(to: root.appendingPathComponent("deskform.yaml"), atomically: true, encoding: .utf8)
         try organisation.write(to: root.appendingPathComponent("org/organisation.yaml"), atomically: true, encoding: .utf8)
         try stagingOverlay.write(to: root.appendingPathComponent("overlays/staging/staging.yaml"), atomically: true, encoding: .utf8)
         return root
@@ -70,11 +71,13 @@ struct EnvironmentCommandTests {
     static func plan(_ root: URL, _ arguments: [String], paths: [String] = []) async throws -> (code: Int32, recording: Console.Recording) {
         let target = try options(root, arguments)
         return await Console.run { console in
-            await PlanCommand.plan(paths: paths, format: .text, detailedExitcode: true, target: target, environment: process, console: console)
+            await PlanCommand.plan(
+                paths: paths, format: .text, detailedExitcode: true, target: target, environment: process, console: console)
         }
     }
 
-    static func apply(_ root: URL, _ arguments: [String], paths: [String] = []) async throws -> (code: Int32, recording: Console.Recording) {
+    static func apply(_ root: URL, _ arguments: [String], paths: [String] = []) async throws -> (code: Int32, recording: Console.Recording)
+    {
         let target = try options(root, arguments)
         let settings = ApplyCommand.Settings(paths: paths, journalDirectory: root.appendingPathComponent(".deskform/journal").path)
         return await Console.run { console in
@@ -103,9 +106,10 @@ struct EnvironmentCommandTests {
                 #expect(output.output.hasPrefix("deskform: environment production\ndeskform: target \(production.url) (HTTP Basic auth)\n"))
                 #expect(await staging.store.estate == stagingBefore)
                 let productionEstate = await production.store.estate
-                #expect(Self.groups(productionEstate) == [
-                    "Acme IT": ["alice", "dave"], "Acme Support": ["bob", "carol"], "Acme Executive Desk": ["grace"],
-                ])
+                #expect(
+                    Self.groups(productionEstate) == [
+                        "Acme IT": ["alice", "dave"], "Acme Support": ["bob", "carol"], "Acme Executive Desk": ["grace"],
+                    ])
                 #expect(productionEstate.locations.values.map(\.name) == ["Madrid"])
 
                 let (stagingCode, stagingOutput) = try await Self.apply(root, ["--env", "staging"])
@@ -130,10 +134,15 @@ struct EnvironmentCommandTests {
         let (code, output) = try await Self.plan(root, [])
         #expect(code == 1)
         #expect(output.output == "")
-        #expect(output.errorOutput == "deskform: error: \(root.path)/deskform.yaml declares several environments; choose one with --env NAME (or DESKFORM_ENV): production, staging.\n")
+        #expect(
+            output.errorOutput
+                == "deskform: error: \(root.path)/deskform.yaml declares several environments; choose one with --env NAME (or DESKFORM_ENV): production, staging.\n"
+        )
         let (unknown, unknownOutput) = try await Self.plan(root, ["--env", "prod"])
         #expect(unknown == 1)
-        #expect(unknownOutput.errorOutput == "deskform: error: \(root.path)/deskform.yaml has no environment 'prod'; choose one of: production, staging.\n")
+        #expect(
+            unknownOutput.errorOutput
+                == "deskform: error: \(root.path)/deskform.yaml has no environment 'prod'; choose one of: production, staging.\n")
     }
 
     @Test("bootstrapping: export production into org, apply staging on an empty instance, and staging plans clean")
@@ -171,18 +180,23 @@ struct EnvironmentCommandTests {
             let root = try Self.repository(productionURL: "http://127.0.0.1:9", stagingURL: staging.url)
             defer { try? FileManager.default.removeItem(at: root) }
             let overlay = root.appendingPathComponent("overlays/staging/staging.yaml")
-            try (Self.stagingOverlay + "\n  - name: Acme Helpers\n    members: [carol, grace, bob]\n").write(to: overlay, atomically: true, encoding: .utf8)
+            try (Self.stagingOverlay + "\n  - name: Acme Helpers\n    members: [carol, grace, bob]\n").write(
+                to: overlay, atomically: true, encoding: .utf8)
 
             let (refused, refusal) = try await Self.plan(root, ["--env", "staging"])
             #expect(refused == 1)
-            #expect(refusal.errorOutput.contains("overlays/staging/staging.yaml:7:15: error: unknown user 'carol'"), "\(refusal.errorOutput)")
+            #expect(
+                refusal.errorOutput.contains("overlays/staging/staging.yaml:7:15: error: unknown user 'carol'"), "\(refusal.errorOutput)")
 
             var project = try String(contentsOf: root.appendingPathComponent("deskform.yaml"), encoding: .utf8)
-            project = project.replacingOccurrences(of: "paths: [org, overlays/staging]", with: "paths: [org, overlays/staging]\n    missing_users: skip")
+            project = project.replacingOccurrences(
+                of: "paths: [org, overlays/staging]", with: "paths: [org, overlays/staging]\n    missing_users: skip")
             try project.write(to: root.appendingPathComponent("deskform.yaml"), atomically: true, encoding: .utf8)
             let (code, output) = try await Self.apply(root, ["--env", "staging"])
             #expect(code == 0, "\(output.errorOutput)")
-            #expect(output.output.contains("2 users the instance does not have were left out (missing_users: skip): carol, grace"), "\(output.output)")
+            #expect(
+                output.output.contains("2 users the instance does not have were left out (missing_users: skip): carol, grace"),
+                "\(output.output)")
             #expect(Self.groups(await staging.store.estate)["Acme Helpers"] == ["bob"])
         }
     }
@@ -195,24 +209,27 @@ struct EnvironmentCommandTests {
             ValidateCommand.validate(paths: [], format: .text, directory: root.path, console: console)
         }
         #expect(code == 0, "\(output.errorOutput)")
-        #expect(output.output == """
-            Environment production: manifests are valid: 1 file, 5 objects.
-            Environment staging: manifests are valid: 2 files, 4 objects.
+        #expect(
+            output.output == """
+                Environment production: manifests are valid: 1 file, 5 objects.
+                Environment staging: manifests are valid: 2 files, 4 objects.
 
-            """)
+                """)
 
         let org = root.appendingPathComponent("org/organisation.yaml")
-        try Self.organisation.replacingOccurrences(of: "${var.office}", with: "${var.ofice}").write(to: org, atomically: true, encoding: .utf8)
+        try Self.organisation.replacingOccurrences(of: "${var.office}", with: "${var.ofice}").write(
+            to: org, atomically: true, encoding: .utf8)
         let (failed, failure) = await Console.run { console in
             ValidateCommand.validate(paths: [], format: .text, env: "staging", directory: root.path, console: console)
         }
         #expect(failed == 1)
-        #expect(failure.errorOutput == """
-            \(org.path):14:11: error: variable 'ofice' is not defined for environment 'staging'
-              hint: did you mean 'office'?
-            Environment staging: 1 error, 0 warnings in 2 files.
+        #expect(
+            failure.errorOutput == """
+                \(org.path):14:11: error: variable 'ofice' is not defined for environment 'staging'
+                  hint: did you mean 'office'?
+                Environment staging: 1 error, 0 warnings in 2 files.
 
-            """)
+                """)
     }
 
     @Test("plan --all-envs: one section per environment, one changed and one not, and the highest exit code")
@@ -226,7 +243,8 @@ struct EnvironmentCommandTests {
 
                 let target = try Self.options(root, [])
                 let (code, output) = await Console.run { console in
-                    await PlanCommand.planEveryEnvironment(format: .markdown, detailedExitcode: true, target: target, environment: Self.process, console: console)
+                    await PlanCommand.planEveryEnvironment(
+                        format: .markdown, detailedExitcode: true, target: target, environment: Self.process, console: console)
                 }
                 #expect(code == 2)
                 let sections = output.output.components(separatedBy: "## Environment ")
@@ -245,7 +263,10 @@ struct EnvironmentCommandTests {
         let long = "## Environment `production`\n\n```diff\n" + String(repeating: "+ group \"G\"\n", count: 10_000)
         let cut = EnvironmentPlans.cut(long)
         #expect(cut.utf16.count <= EnvironmentPlans.commentLimit)
-        #expect(cut.hasSuffix("\n```\n\n---\n✂️ Cut here: the plans are longer than one pull-request comment may be (65,536 characters). Run `deskform plan --env NAME` for each environment to see it in full.\n"))
+        #expect(
+            cut.hasSuffix(
+                "\n```\n\n---\n✂️ Cut here: the plans are longer than one pull-request comment may be (65,536 characters). Run `deskform plan --env NAME` for each environment to see it in full.\n"
+            ))
         #expect(EnvironmentPlans.cut("short") == "short")
     }
 
@@ -256,11 +277,12 @@ struct EnvironmentCommandTests {
         }
         #expect(code == 0)
         #expect(output.errorOutput == "")
-        #expect(output.output == """
-            Environment production: manifests are valid: 1 file, 6 objects.
-            Environment staging: manifests are valid: 2 files, 5 objects.
-            Environment local: manifests are valid: 2 files, 5 objects.
+        #expect(
+            output.output == """
+                Environment production: manifests are valid: 1 file, 6 objects.
+                Environment staging: manifests are valid: 2 files, 5 objects.
+                Environment local: manifests are valid: 2 files, 5 objects.
 
-            """)
+                """)
     }
 }

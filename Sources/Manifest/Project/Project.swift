@@ -37,8 +37,10 @@ public struct Project: Hashable, Sendable {
     /// Reads the project file at `path`: the project (whatever could be read) and every problem, at its position.
     public static func read(path: String) -> (project: Project, diagnostics: [Diagnostic]) {
         guard let data = FileManager.default.contents(atPath: path) else {
-            return (Project(environments: [], path: path),
-                    [.error(at: SourceLocation(file: path), "cannot read the project file", hint: "check that it is a readable file")])
+            return (
+                Project(environments: [], path: path),
+                [.error(at: SourceLocation(file: path), "cannot read the project file", hint: "check that it is a readable file")]
+            )
         }
         return read(text: String(decoding: data, as: UTF8.self), path: path)
     }
@@ -52,8 +54,9 @@ public struct Project: Hashable, Sendable {
             environments += reader.read(root)
         }
         if composed.documents.count > 1, let second = composed.documents[1].mark {
-            reader.reader.error(at: SourceLocation(file: path, line: second.line, column: second.column),
-                                "a project file holds one document", hint: "remove the '---' and what follows, or merge it into the first")
+            reader.reader.error(
+                at: SourceLocation(file: path, line: second.line, column: second.column),
+                "a project file holds one document", hint: "remove the '---' and what follows, or merge it into the first")
         }
         let diagnostics = (composed.diagnostics + reader.reader.diagnostics).sorted()
         return (Project(environments: environments, path: path), diagnostics)

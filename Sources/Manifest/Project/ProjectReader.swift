@@ -20,8 +20,9 @@ struct ProjectReader {
 
     mutating func read(_ root: Node) -> [ProjectEnvironment] {
         guard case .mapping(let mapping) = root else {
-            reader.error(root, "a project file must be a mapping with 'environments', not \(ManifestReader.describe(root))",
-                         hint: "start with 'environments:' and one key per environment")
+            reader.error(
+                root, "a project file must be a mapping with 'environments', not \(ManifestReader.describe(root))",
+                hint: "start with 'environments:' and one key per environment")
             return []
         }
         let fields = reader.fields(mapping, as: Self.topLevel)
@@ -30,8 +31,9 @@ struct ProjectReader {
             return []
         }
         guard case .mapping(let environments) = value, !environments.isEmpty else {
-            reader.error(value, "'environments' must be a mapping of environment names, not \(ManifestReader.describe(value))",
-                         hint: "write 'environments: {staging: {paths: [org]}}'")
+            reader.error(
+                value, "'environments' must be a mapping of environment names, not \(ManifestReader.describe(value))",
+                hint: "write 'environments: {staging: {paths: [org]}}'")
             return []
         }
         var result: [ProjectEnvironment] = []
@@ -39,8 +41,9 @@ struct ProjectReader {
             guard let name = reader.text(key, key: "environments", in: "the project file") else { continue }
             if let mark = key.mark, reader.repeatedKeys.contains(TextPosition(mark)) { continue }
             guard name.value.range(of: "^[A-Za-z0-9][A-Za-z0-9_.-]*$", options: .regularExpression) != nil else {
-                reader.error(key, "environment name '\(name.value)' may hold only letters, digits, '-', '_' and '.'",
-                             hint: "it names a folder under .deskform/ and is typed after --env")
+                reader.error(
+                    key, "environment name '\(name.value)' may hold only letters, digits, '-', '_' and '.'",
+                    hint: "it names a folder under .deskform/ and is typed after --env")
                 continue
             }
             if let environment = self.environment(name, body) { result.append(environment) }
@@ -55,9 +58,13 @@ struct ProjectReader {
         var url: String?
         if let value = fields["url"], let text = reader.text(value, key: "url", in: noun) {
             if !(text.value.hasPrefix("https://") || text.value.hasPrefix("http://")) {
-                reader.error(value, "'url' of \(noun) must start with https:// (or http://)", hint: "write 'url: https://acme.example.invgate.net'")
-            } else if let scheme = text.value.range(of: "://"), text.value[scheme.upperBound...].prefix(while: { $0 != "/" }).contains("@") {
-                reader.error(value, "'url' of \(noun) holds credentials", hint: "remove them from the URL and name the variables that hold them under 'credentials'")
+                reader.error(
+                    value, "'url' of \(noun) must start with https:// (or http://)", hint: "write 'url: https://acme.example.invgate.net'")
+            } else if let scheme = text.value.range(of: "://"), text.value[scheme.upperBound...].prefix(while: { $0 != "/" }).contains("@")
+            {
+                reader.error(
+                    value, "'url' of \(noun) holds credentials",
+                    hint: "remove them from the URL and name the variables that hold them under 'credentials'")
             } else {
                 url = text.value
             }
@@ -78,14 +85,16 @@ struct ProjectReader {
                 for (key, text) in pairs {
                     guard let variable = reader.text(key, key: "variables", in: noun) else { continue }
                     guard case .scalar(let scalar) = text, !ManifestReader.isNull(scalar) else {
-                        reader.error(text, "variable '\(variable.value)' of \(noun) must be a single value, not \(ManifestReader.describe(text))")
+                        reader.error(
+                            text, "variable '\(variable.value)' of \(noun) must be a single value, not \(ManifestReader.describe(text))")
                         continue
                     }
                     variables[variable.value] = scalar.string
                 }
             } else {
-                reader.error(value, "'variables' of \(noun) must be a mapping, not \(ManifestReader.describe(value))",
-                             hint: "write 'variables: {mail_domain: acme.example}'")
+                reader.error(
+                    value, "'variables' of \(noun) must be a mapping, not \(ManifestReader.describe(value))",
+                    hint: "write 'variables: {mail_domain: acme.example}'")
             }
         }
         var missingUsers = ProjectEnvironment.MissingUsers.error
@@ -98,7 +107,9 @@ struct ProjectReader {
         }
         let credentials = fields["credentials"].flatMap { self.credentials($0, noun: noun) }
         if credentials != nil, url == nil, fields["url"] == nil, let key = fields.keys["credentials"] {
-            reader.error(key, "\(noun) has credentials but no 'url'", hint: "add the instance's 'url', or remove 'credentials' to use the embedded local instance")
+            reader.error(
+                key, "\(noun) has credentials but no 'url'",
+                hint: "add the instance's 'url', or remove 'credentials' to use the embedded local instance")
         }
         return ProjectEnvironment(
             name: name.value, position: name.position, url: url, credentials: credentials, paths: paths,
@@ -106,8 +117,11 @@ struct ProjectReader {
     }
 
     mutating func credentials(_ node: Node, noun: String) -> ProjectEnvironment.Credentials? {
-        guard let mapping = reader.mapping(node, for: "'credentials' of \(noun)",
-                                           example: "'{username: PROD_INVGATE_USERNAME, token: PROD_INVGATE_TOKEN}'") else { return nil }
+        guard
+            let mapping = reader.mapping(
+                node, for: "'credentials' of \(noun)",
+                example: "'{username: PROD_INVGATE_USERNAME, token: PROD_INVGATE_TOKEN}'")
+        else { return nil }
         let fields = reader.fields(mapping, as: Self.credentials)
         var names: [String: String] = [:]
         var secret = false
@@ -115,8 +129,11 @@ struct ProjectReader {
             guard let value = fields[key], let text = reader.text(value, key: key, in: "'credentials' of \(noun)") else { continue }
             guard Self.isVariableName(text.value) else {
                 // Never repeat the value: it may be the secret itself.
-                reader.error(value, "'credentials.\(key)' of \(noun) is not the name of an environment variable; it looks like a literal secret",
-                             hint: "never write secrets in deskform.yaml: put the value in a CI secret or an environment variable, and write its name here (e.g. \(key.uppercased())_VARIABLE)")
+                reader.error(
+                    value, "'credentials.\(key)' of \(noun) is not the name of an environment variable; it looks like a literal secret",
+                    hint:
+                        "never write secrets in deskform.yaml: put the value in a CI secret or an environment variable, and write its name here (e.g. \(key.uppercased())_VARIABLE)"
+                )
                 secret = true
                 continue
             }
@@ -127,8 +144,11 @@ struct ProjectReader {
         case (let username?, let token?, nil, nil): return .basic(username: username, token: token)
         case (nil, nil, let id?, let secret?): return .oauth2(clientID: id, clientSecret: secret)
         default:
-            reader.error(node, "'credentials' of \(noun) must name either 'username' and 'token' or 'client_id' and 'client_secret'",
-                         hint: "write '{username: PROD_INVGATE_USERNAME, token: PROD_INVGATE_TOKEN}' or '{client_id: STG_CLIENT_ID, client_secret: STG_CLIENT_SECRET}'")
+            reader.error(
+                node, "'credentials' of \(noun) must name either 'username' and 'token' or 'client_id' and 'client_secret'",
+                hint:
+                    "write '{username: PROD_INVGATE_USERNAME, token: PROD_INVGATE_TOKEN}' or '{client_id: STG_CLIENT_ID, client_secret: STG_CLIENT_SECRET}'"
+            )
             return nil
         }
     }

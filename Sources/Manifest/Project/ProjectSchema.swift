@@ -22,7 +22,8 @@ public enum ProjectSchema {
         [
             "$schema": "https://json-schema.org/draft/2020-12/schema",
             "title": "deskform project file (deskform.yaml)",
-            "description": "The environments one repository of manifests keeps: each an instance, the paths that declare it (read one over another) and its variables.",
+            "description":
+                "The environments one repository of manifests keeps: each an instance, the paths that declare it (read one over another) and its variables.",
             "type": "object",
             "additionalProperties": false,
             "required": ["environments"],
@@ -33,7 +34,7 @@ public enum ProjectSchema {
                     "minProperties": 1,
                     "propertyNames": ["pattern": "^[A-Za-z0-9][A-Za-z0-9_.-]*$"],
                     "additionalProperties": ["$ref": "#/$defs/environment"],
-                ] as [String: Any],
+                ] as [String: Any]
             ] as [String: Any],
             "$defs": [
                 "environment": [
@@ -41,19 +42,27 @@ public enum ProjectSchema {
                     "additionalProperties": false,
                     "required": ["paths"],
                     "properties": [
-                        "url": ["type": "string", "pattern": "^https?://[^@/]+(/.*)?$",
-                                "description": "The instance root. Without it, the embedded local instance in .deskform/NAME/."] as [String: Any],
+                        "url": [
+                            "type": "string", "pattern": "^https?://[^@/]+(/.*)?$",
+                            "description": "The instance root. Without it, the embedded local instance in .deskform/NAME/.",
+                        ] as [String: Any],
                         "credentials": [
-                            "description": "The names of the variables that hold the credentials: username and token (Basic), or client_id and client_secret (OAuth2).",
+                            "description":
+                                "The names of the variables that hold the credentials: username and token (Basic), or client_id and client_secret (OAuth2).",
                             "oneOf": [
-                                ["type": "object", "additionalProperties": false, "required": ["username", "token"],
-                                 "properties": ["username": variableName, "token": variableName]] as [String: Any],
-                                ["type": "object", "additionalProperties": false, "required": ["client_id", "client_secret"],
-                                 "properties": ["client_id": variableName, "client_secret": variableName]] as [String: Any],
+                                [
+                                    "type": "object", "additionalProperties": false, "required": ["username", "token"],
+                                    "properties": ["username": variableName, "token": variableName],
+                                ] as [String: Any],
+                                [
+                                    "type": "object", "additionalProperties": false, "required": ["client_id", "client_secret"],
+                                    "properties": ["client_id": variableName, "client_secret": variableName],
+                                ] as [String: Any],
                             ],
                         ] as [String: Any],
                         "paths": [
-                            "description": "Manifest files or folders, relative to deskform.yaml; a later one may declare an object again, replacing the keys it sets.",
+                            "description":
+                                "Manifest files or folders, relative to deskform.yaml; a later one may declare an object again, replacing the keys it sets.",
                             "type": "array", "minItems": 1, "items": ["type": "string", "minLength": 1],
                         ] as [String: Any],
                         "variables": [
@@ -61,11 +70,12 @@ public enum ProjectSchema {
                             "type": "object", "additionalProperties": ["type": ["string", "number", "boolean"]],
                         ] as [String: Any],
                         "missing_users": [
-                            "description": "References to users the instance does not have: an error (default), or dropped with one warning (skip).",
+                            "description":
+                                "References to users the instance does not have: an error (default), or dropped with one warning (skip).",
                             "enum": ["error", "skip"],
                         ] as [String: Any],
                     ] as [String: Any],
-                ] as [String: Any],
+                ] as [String: Any]
             ] as [String: Any],
         ]
     }

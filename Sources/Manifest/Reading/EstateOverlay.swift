@@ -25,11 +25,14 @@ struct EstateOverlay {
         defer { layers += 1 }
         policies.append((policy, location))
         let keys = layer.keys
-        var estate = self.estate, diagnostics = self.diagnostics
+        var estate = self.estate
+        var diagnostics = self.diagnostics
         defer { (self.estate, self.diagnostics) = (estate, diagnostics) }
         let first = layers == 0
-        Self.overlay(&estate.companies, layer.estate.companies, keys["companies"], kind: "company", identity: \.name,
-                     first: first, diagnostics: &diagnostics) { base, over, set in
+        Self.overlay(
+            &estate.companies, layer.estate.companies, keys["companies"], kind: "company", identity: \.name,
+            first: first, diagnostics: &diagnostics
+        ) { base, over, set in
             for key in set {
                 switch key {
                 case "external_id": base.externalID = over.externalID
@@ -43,8 +46,10 @@ struct EstateOverlay {
                 }
             }
         }
-        Self.overlay(&estate.groups, layer.estate.groups, keys["groups"], kind: "group", identity: \.name,
-                     first: first, diagnostics: &diagnostics) { base, over, set in
+        Self.overlay(
+            &estate.groups, layer.estate.groups, keys["groups"], kind: "group", identity: \.name,
+            first: first, diagnostics: &diagnostics
+        ) { base, over, set in
             for key in set {
                 switch key {
                 case "previous_names": base.previousNames = over.previousNames
@@ -56,8 +61,10 @@ struct EstateOverlay {
                 }
             }
         }
-        Self.overlay(&estate.locations, layer.estate.locations, keys["locations"], kind: "location", identity: \.name,
-                     first: first, diagnostics: &diagnostics) { base, over, set in
+        Self.overlay(
+            &estate.locations, layer.estate.locations, keys["locations"], kind: "location", identity: \.name,
+            first: first, diagnostics: &diagnostics
+        ) { base, over, set in
             for key in set {
                 switch key {
                 case "previous_names": base.previousNames = over.previousNames
@@ -70,8 +77,10 @@ struct EstateOverlay {
                 }
             }
         }
-        Self.overlay(&estate.helpDesks, layer.estate.helpDesks, keys["helpdesks"], kind: "help desk", identity: \.name,
-                     first: first, diagnostics: &diagnostics) { base, over, set in
+        Self.overlay(
+            &estate.helpDesks, layer.estate.helpDesks, keys["helpdesks"], kind: "help desk", identity: \.name,
+            first: first, diagnostics: &diagnostics
+        ) { base, over, set in
             for key in set {
                 switch key {
                 case "observers": base.observers = over.observers
@@ -80,8 +89,10 @@ struct EstateOverlay {
                 }
             }
         }
-        Self.overlay(&estate.kbCategories, layer.estate.kbCategories, keys["kb_categories"], kind: "KB category", identity: \.name,
-                     first: first, diagnostics: &diagnostics) { base, over, set in
+        Self.overlay(
+            &estate.kbCategories, layer.estate.kbCategories, keys["kb_categories"], kind: "KB category", identity: \.name,
+            first: first, diagnostics: &diagnostics
+        ) { base, over, set in
             for key in set {
                 switch key {
                 case "previous_names": base.previousNames = over.previousNames
@@ -92,8 +103,10 @@ struct EstateOverlay {
                 }
             }
         }
-        Self.overlay(&estate.customFields, layer.estate.customFields, keys["custom_fields"], kind: "custom field", identity: \.field,
-                     first: first, diagnostics: &diagnostics) { base, over, set in
+        Self.overlay(
+            &estate.customFields, layer.estate.customFields, keys["custom_fields"], kind: "custom field", identity: \.field,
+            first: first, diagnostics: &diagnostics
+        ) { base, over, set in
             for key in set {
                 switch key {
                 case "options": base.options = over.options
@@ -122,10 +135,12 @@ struct EstateOverlay {
             let first = declaredHere.insert(name).inserted
             guard first, let earlier = base.firstIndex(where: { $0[keyPath: identity] == name }) else {
                 if first, object.isAbsent {
-                    diagnostics.append(.error(
-                        at: object.position, "\(kind) '\(name)' is 'absent: true' here, but no earlier path declares it",
-                        hint: Suggestion.didYouMean(name, among: base.map { $0[keyPath: identity] })
-                            ?? "'absent: true' in a later path removes what an earlier path declares; to delete it from the instance, declare it absent in the first path"))
+                    diagnostics.append(
+                        .error(
+                            at: object.position, "\(kind) '\(name)' is 'absent: true' here, but no earlier path declares it",
+                            hint: Suggestion.didYouMean(name, among: base.map { $0[keyPath: identity] })
+                                ?? "'absent: true' in a later path removes what an earlier path declares; to delete it from the instance, declare it absent in the first path"
+                        ))
                     continue
                 }
                 base.append(object)

@@ -27,8 +27,9 @@ extension ManifestReader {
     mutating func read(document root: Node, into contribution: inout FileContribution) {
         if Self.isNull(root) { return }
         guard case .mapping(let mapping) = root else {
-            error(root, "a manifest must be a mapping of top-level keys, not \(Self.describe(root))",
-                  hint: "start with one of: \(ManifestFormat.topLevel.keys.joined(separator: ", "))")
+            error(
+                root, "a manifest must be a mapping of top-level keys, not \(Self.describe(root))",
+                hint: "start with one of: \(ManifestFormat.topLevel.keys.joined(separator: ", "))")
             return
         }
         let fields = fields(mapping, as: ManifestFormat.topLevel)

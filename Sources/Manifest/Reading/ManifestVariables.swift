@@ -49,8 +49,10 @@ public struct ManifestVariables: Hashable, Sendable {
             column += rest[..<open.lowerBound].unicodeScalars.count
             let here = columnsExact ? SourceLocation(file: start.file, line: start.line, column: column) : start
             guard let close = rest[open.upperBound...].firstIndex(of: "}") else {
-                diagnostics.append(.error(at: here, "'${' opens a variable that is never closed",
-                                          hint: "write '${var.NAME}' or '${env.NAME}'"))
+                diagnostics.append(
+                    .error(
+                        at: here, "'${' opens a variable that is never closed",
+                        hint: "write '${var.NAME}' or '${env.NAME}'"))
                 return result + rest[open.lowerBound...]
             }
             let reference = rest[open.lowerBound...close]
@@ -62,10 +64,11 @@ public struct ManifestVariables: Hashable, Sendable {
                 if let value = values[name] {
                     result += value
                 } else {
-                    diagnostics.append(.error(
-                        at: here, "variable '\(name)' is not defined for environment '\(environmentName)'",
-                        hint: Suggestion.didYouMean(name, among: values.keys.sorted())
-                            ?? "add it under 'environments.\(environmentName).variables' in deskform.yaml"))
+                    diagnostics.append(
+                        .error(
+                            at: here, "variable '\(name)' is not defined for environment '\(environmentName)'",
+                            hint: Suggestion.didYouMean(name, among: values.keys.sorted())
+                                ?? "add it under 'environments.\(environmentName).variables' in deskform.yaml"))
                     result += reference
                 }
             } else if inner.hasPrefix("env.") {
@@ -73,13 +76,17 @@ public struct ManifestVariables: Hashable, Sendable {
                 if let value = environment[name] {
                     result += value
                 } else {
-                    diagnostics.append(.error(at: here, "environment variable '\(name)' is not set",
-                                              hint: "set \(name) in the environment deskform runs in"))
+                    diagnostics.append(
+                        .error(
+                            at: here, "environment variable '\(name)' is not set",
+                            hint: "set \(name) in the environment deskform runs in"))
                     result += reference
                 }
             } else {
-                diagnostics.append(.error(at: here, "'\(reference)' is neither '${var.NAME}' nor '${env.NAME}'",
-                                          hint: "name a variable of the environment ('${var.…}') or of the process ('${env.…}')"))
+                diagnostics.append(
+                    .error(
+                        at: here, "'\(reference)' is neither '${var.NAME}' nor '${env.NAME}'",
+                        hint: "name a variable of the environment ('${var.…}') or of the process ('${env.…}')"))
                 result += reference
             }
         }
