@@ -38,7 +38,7 @@ gh run download "$run" --repo "$GITHUB_REPOSITORY" --name "$artifact" --dir "$re
 echo "deskform: applying the plan of $environment reviewed on pull request #$number (${head:0:12}, run $run)"
 
 set +e
-DESKFORM_ENV=$environment deskform apply "$reviewed/plan.json" --auto-approve
+run_deskform "$environment" apply "$reviewed/plan.json" --auto-approve
 code=$?
 set -e
 set_output exitcode "$code"

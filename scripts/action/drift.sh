@@ -25,7 +25,7 @@ marker="<!-- deskform-drift:$environment -->"
 title="deskform: $environment has drifted from the manifests"
 
 set +e
-DESKFORM_ENV=$environment deskform plan "$path" --format markdown --detailed-exitcode >"$markdown"
+run_deskform "$environment" plan "$path" --format markdown --detailed-exitcode >"$markdown"
 code=$?
 set -e
 set_output exitcode "$code"

@@ -30,6 +30,18 @@ deskform_env() {
     printf '%s\n' "$name"
 }
 
+# deskform for environment $1: DESKFORM_ENV reaches deskform only when the repository has a project file
+# (deskform.yaml); without one the name only labels the comment, the plan artifact and the drift issue.
+run_deskform() {
+    local environment=$1
+    shift
+    if [ -f deskform.yaml ]; then
+        DESKFORM_ENV=$environment deskform "$@"
+    else
+        env -u DESKFORM_ENV deskform "$@"
+    fi
+}
+
 # A directory for this environment's files, outside the checkout.
 work_directory() {
     local directory="${RUNNER_TEMP:-${TMPDIR:-/tmp}}/deskform-$1"

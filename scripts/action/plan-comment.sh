@@ -26,7 +26,7 @@ body="$work/plan-comment.md"
 rm -f "$plan_file"
 
 set +e
-DESKFORM_ENV=$environment deskform plan "$path" --format markdown --detailed-exitcode --out "$plan_file" >"$markdown" 2>"$errors"
+run_deskform "$environment" plan "$path" --format markdown --detailed-exitcode --out "$plan_file" >"$markdown" 2>"$errors"
 code=$?
 set -e
 cat "$errors" >&2

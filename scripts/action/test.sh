@@ -283,7 +283,7 @@ EOF
 end
 
 # Someone changes the instance by hand: the Onboarding category goes.
-(cd "$T/elsewhere" && deskform apply "$T/no-onboarding" --auto-approve >"$T/elsewhere/apply.log" 2>&1) ||
+(cd "$T/elsewhere" && env -u DESKFORM_ENV deskform apply "$T/no-onboarding" --auto-approve >"$T/elsewhere/apply.log" 2>&1) ||
     { cat "$T/elsewhere/apply.log" >&2; exit 1; }
 
 begin "drift: exit 2 with no open issue opens one, labelled and marked"
