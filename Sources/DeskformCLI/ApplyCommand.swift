@@ -1,4 +1,5 @@
 import ArgumentParser
+import EstateModel
 import Foundation
 import InvGateWire
 import Manifest
@@ -32,6 +33,8 @@ public struct ApplyCommand: AsyncParsableCommand {
     @Flag(help: "Apply everything but deletions and replaces, and report those held back.")
     public var holdDeletes = false
 
+    @OptionGroup public var selection: TargetingOptions
+
     @OptionGroup public var target: TargetOptions
 
     public init() {}
@@ -51,9 +54,15 @@ public struct ApplyCommand: AsyncParsableCommand {
         public var allowDeletes: Bool
         public var holdDeletes: Bool
         public var journalDirectory: String
+        /// `--target` and `--exclude`.
+        public var targeting: Targeting
 
-        public init(paths: [String], allowDeletes: Bool = false, holdDeletes: Bool = false, journalDirectory: String = ".deskform/journal") {
+        public init(
+            paths: [String], allowDeletes: Bool = false, holdDeletes: Bool = false, journalDirectory: String = ".deskform/journal",
+            targeting: Targeting = .everything
+        ) {
             self.paths = paths
+            self.targeting = targeting
             self.allowDeletes = allowDeletes
             self.holdDeletes = holdDeletes
             self.journalDirectory = journalDirectory
@@ -63,7 +72,7 @@ public struct ApplyCommand: AsyncParsableCommand {
     public func run() async throws {
         let environment = ProcessInfo.processInfo.environment
         let approval: Approval = autoApprove ? .automatic : (isatty(0) == 1 ? .prompt({ readLine() }) : .unavailable)
-        let settings = Settings(paths: paths, allowDeletes: allowDeletes, holdDeletes: holdDeletes)
+        let settings = Settings(paths: paths, allowDeletes: allowDeletes, holdDeletes: holdDeletes, targeting: selection.targeting)
         let colour = DiagnosticRenderer.wantsColour(fileDescriptor: 1, environment: environment)
         let target = self.target
         // Ctrl-C stops starting new steps; the running ones finish and the report is printed.
@@ -86,9 +95,17 @@ public struct ApplyCommand: AsyncParsableCommand {
     ) async -> Int32 {
         let pipeline = Pipeline(options: options, environment: environment, console: console, colour: colour)
         if settings.paths.count == 1, let path = settings.paths.first, isPlanFile(path) {
+            if !settings.targeting.isEverything {
+                console.err("""
+                    deskform: error: a saved plan keeps the targets it was planned with; --target and --exclude cannot change them.
+                      hint: apply it as it is (deskform apply \(path)), or plan again with the targets you want and --out.
+
+                    """)
+                return 1
+            }
             // A saved plan is carried out as it was shown when it was saved: no question asked.
-            return await pipeline.savedPlan(at: path) { connection, plan in
-                await carryOut(plan, style: .plain, settings, approval: .automatic, on: connection, console: console)
+            return await pipeline.savedPlan(at: path) { connection, plan, live in
+                await carryOut(plan, style: .plain, settings, approval: .automatic, on: connection, live: live, console: console)
             }
         }
         if settings.paths.count > 1, let path = settings.paths.first(where: isPlanFile) {
@@ -99,14 +116,18 @@ public struct ApplyCommand: AsyncParsableCommand {
                 """)
             return 1
         }
-        return await pipeline.reconcile(settings.paths, for: .apply) { connection, reconciliation in
-            await carryOut(reconciliation.plan, style: PlanStyle(colour: colour), settings, approval: approval, on: connection, console: console)
+        return await pipeline.reconcile(settings.paths, for: .apply, targeting: settings.targeting) { connection, reconciliation in
+            await carryOut(
+                reconciliation.plan, style: PlanStyle(colour: colour), settings, approval: approval, on: connection, live: reconciliation.live,
+                console: console)
         }
     }
 
     /// Shows the plan, then does what its ``ApplyDecision`` says: nothing, refuse (exit 3), or ask and apply.
+    /// `live` is the estate the plan was made against: the journal records it before the first write.
     static func carryOut(
-        _ plan: Plan, style: PlanStyle, _ settings: Settings, approval: Approval, on connection: Pipeline.Connection, console: Console
+        _ plan: Plan, style: PlanStyle, _ settings: Settings, approval: Approval, on connection: Pipeline.Connection, live: Estate,
+        console: Console
     ) async -> Int32 {
         console.out(plan.text(style: style))
         let decision = plan.decision(allowDeletes: settings.allowDeletes, holdDeletes: settings.holdDeletes)
@@ -127,7 +148,7 @@ public struct ApplyCommand: AsyncParsableCommand {
             console.out("Nothing to apply: --hold-deletes holds back every change of this plan: \(list(held)).\n")
             return 0
         case .apply(let approved, let held):
-            return await execute(approved, held: held, settings: settings, on: connection, console: console)
+            return await execute(approved, held: held, settings: settings, on: connection, live: live, console: console)
         }
     }
 
@@ -155,12 +176,19 @@ public struct ApplyCommand: AsyncParsableCommand {
     }
 
     /// Carries out the approved plan with progress on standard error, and reports how it went.
-    static func execute(_ plan: Plan, held: [Change], settings: Settings, on connection: Pipeline.Connection, console: Console) async -> Int32 {
+    static func execute(
+        _ plan: Plan, held: [Change], settings: Settings, on connection: Pipeline.Connection, live: Estate, console: Console
+    ) async -> Int32 {
         // A journal in .deskform/ gets the folder's .gitignore first, so it is never committed by accident.
         let home = (settings.journalDirectory as NSString).deletingLastPathComponent
         if (home as NSString).lastPathComponent == ".deskform" { try? Target.prepare(home) }
         let journal = try? Journal(directory: settings.journalDirectory)
         if journal == nil { console.err("deskform: warning: the journal could not be opened in \(settings.journalDirectory)\n") }
+        do {
+            try await journal?.record(StateBeforeApply(target: connection.identity, plan: plan, state: live))
+        } catch {
+            console.err("deskform: warning: \(error); this apply can be carried out but not undone with deskform undo.\n")
+        }
         let executor = PlanExecutor(client: connection.client, parallelism: connection.parallelism, journal: journal, logger: connection.logger)
         let labels = StepLabels(plan)
         let report = await executor.execute(plan) { progress in

@@ -5,8 +5,11 @@ public struct Deskform: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "deskform",
         abstract: "Configuration as code for InvGate Service Management.",
-        version: "0.1.0",
-        subcommands: [ValidateCommand.self, PlanCommand.self, ApplyCommand.self, ExportCommand.self, DoctorCommand.self, SchemaCommand.self, SimulatorCommand.self]
+        version: DeskformVersion.description,
+        subcommands: [
+            ValidateCommand.self, PlanCommand.self, ApplyCommand.self, UndoCommand.self, ShowCommand.self, ExportCommand.self,
+            DoctorCommand.self, SchemaCommand.self, SimulatorCommand.self,
+        ]
     )
 
     public init() {}

@@ -2,6 +2,7 @@ import ArgumentParser
 import EstateModel
 import Foundation
 import Manifest
+import Planner
 import Reconciler
 
 /// `deskform export [--out DIR] [--kinds …] [--split]`: writes manifests that reproduce the live
@@ -36,13 +37,15 @@ public struct ExportCommand: AsyncParsableCommand {
     @Option(help: "The $schema reference written in each file (default: a copy of the schema written as manifest.schema.json in the directory).")
     public var schemaURL: String?
 
+    @OptionGroup public var selection: TargetingOptions
+
     @OptionGroup public var target: TargetOptions
 
     public init() {}
 
     public func run() async throws {
         let code = await Self.export(
-            out: out, kinds: kinds, split: split, force: force, schemaURL: schemaURL, target: target,
+            out: out, kinds: kinds, split: split, force: force, schemaURL: schemaURL, targeting: selection.targeting, target: target,
             environment: ProcessInfo.processInfo.environment, console: .standard())
         if code != 0 { throw ExitCode(code) }
     }
@@ -54,7 +57,7 @@ public struct ExportCommand: AsyncParsableCommand {
     /// On a terminal, a line on standard error counts the requests as the instance is read.
     public static func export(
         out: String, kinds: [ObjectKind] = ObjectKind.allCases, split: Bool = false, force: Bool = false, schemaURL: String? = nil,
-        target options: TargetOptions, environment: [String: String], now: Date = Date(), console: Console
+        targeting: Targeting = .everything, target options: TargetOptions, environment: [String: String], now: Date = Date(), console: Console
     ) async -> Int32 {
         let directory = ExportDirectory(path: out)
         do {
@@ -63,19 +66,27 @@ public struct ExportCommand: AsyncParsableCommand {
             console.error(error)
             return 1
         }
-        let kinds = Set(kinds)
+        let kinds = Set(kinds).intersection(targeting.kinds)
         let progress = console.isTerminal && environment["TERM"] != "dumb" ? ProgressLine(console: console) : nil
         var pipeline = Pipeline(options: options, environment: environment, console: console)
         if let progress { pipeline.onRequest = { _ in progress.request() } }
         return await pipeline.connect { connection in
-            let live: Estate
+            let read: Estate
             do {
-                live = try await connection.read(FetchScope(exporting: kinds))
+                read = try await connection.read(FetchScope(exporting: kinds))
             } catch {
                 progress?.finish("failed")
                 console.error(error)
                 return 1
             }
+            let unmatched = UnmatchedTarget.find(in: targeting, among: read.addresses)
+            guard unmatched.isEmpty else {
+                progress?.finish("failed")
+                console.err(unmatched.map { "deskform: error: \($0)\n" }.joined()
+                    + "Nothing was exported: write the address as the plan prints it (kind[\"name\"], * and ? inside the quotes) or a kind alone.\n")
+                return 1
+            }
+            let live = read.selecting(targeting)
             let export = EstateExport(live, kinds: kinds)
             let source = if case .local = connection.target { connection.identity } else { Self.publicURL(connection.url) }
             let header = ["Exported by deskform from \(source) at \(Self.timestamp(now))"]

@@ -53,14 +53,16 @@ struct ExportDirectory {
         for relative in manifests(under: root) where !keep.contains(relative) {
             let url = root.appendingPathComponent(relative)
             guard let text = try? String(contentsOf: url, encoding: .utf8),
-                  text.split(separator: "\n", maxSplits: 3).prefix(3).contains(where: { $0.hasPrefix(Self.marker) }) else { continue }
+                text.split(separator: "\n", maxSplits: 3).prefix(3).contains(where: { $0.hasPrefix(Self.marker) })
+            else { continue }
             if (try? FileManager.default.removeItem(at: url)) != nil { removed.append(relative) }
         }
         for relative in removed {
             // Folders a removed manifest leaves empty go too (companies/<slug>/).
             var folder = url(root, relative).deletingLastPathComponent()
             while folder.path.count > root.path.count,
-                  (try? FileManager.default.contentsOfDirectory(atPath: folder.path))?.isEmpty == true {
+                (try? FileManager.default.contentsOfDirectory(atPath: folder.path))?.isEmpty == true
+            {
                 try? FileManager.default.removeItem(at: folder)
                 folder = folder.deletingLastPathComponent()
             }
@@ -72,8 +74,10 @@ struct ExportDirectory {
 
     /// `*.yaml` / `*.yml` files below `root`, relative, hidden entries skipped.
     private func manifests(under root: URL) -> [String] {
-        guard let enumerator = FileManager.default.enumerator(
-            at: root, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles]) else { return [] }
+        guard
+            let enumerator = FileManager.default.enumerator(
+                at: root, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
+        else { return [] }
         var found: [String] = []
         let prefix = root.standardizedFileURL.path + "/"
         for case let url as URL in enumerator where ["yaml", "yml"].contains(url.pathExtension) {

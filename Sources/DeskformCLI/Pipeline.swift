@@ -56,14 +56,14 @@ struct Pipeline: Sendable {
     /// Manifests → target → live estate → references → plan; `body` says what to do with the result.
     /// Manifest errors stop it before anything is read.
     func reconcile(
-        _ paths: [String], for purpose: Purpose, _ body: @Sendable (Connection, Reconciliation) async throws -> Int32
+        _ paths: [String], for purpose: Purpose, targeting: Targeting = .everything, _ body: @Sendable (Connection, Reconciliation) async throws -> Int32
     ) async -> Int32 {
         guard let manifest = load(paths, for: purpose) else { return 1 }
         return await connect { connection in
             let reconciliation: Reconciliation
             do throws(ReconciliationFailure) {
                 reconciliation = try await Reconciliation.prepare(
-                    manifest, client: connection.client, parallelism: connection.parallelism, logger: connection.logger)
+                    manifest, targeting: targeting, client: connection.client, parallelism: connection.parallelism, logger: connection.logger)
             } catch {
                 if case .api(let api) = error, api.isFirstContactFault {
                     let credentials: Credentials = if case .remote(_, let given) = connection.target { given } else { .none }
@@ -79,7 +79,7 @@ struct Pipeline: Sendable {
 
     /// The plan saved at `path`, once the target is the one it was made for and nothing it read has
     /// changed; `body` says what to do with it.
-    func savedPlan(at path: String, _ body: @Sendable (Connection, Plan) async throws -> Int32) async -> Int32 {
+    func savedPlan(at path: String, _ body: @Sendable (Connection, Plan, Estate) async throws -> Int32) async -> Int32 {
         let file: PlanFile
         do {
             file = try PlanFile.read(from: path)
@@ -92,13 +92,13 @@ struct Pipeline: Sendable {
                 console.error(PlanFileError.otherTarget(planned: file.target, current: connection.identity))
                 return 1
             }
-            let changes = try await Reconciliation.changes(
-                since: file, client: connection.client, parallelism: connection.parallelism, logger: connection.logger)
+            let (live, changes) = try await Reconciliation.reread(
+                file, client: connection.client, parallelism: connection.parallelism, logger: connection.logger)
             guard changes.isEmpty else {
                 console.error(PlanFileError.stale(changes))
                 return 1
             }
-            return try await body(connection, file.plan)
+            return try await body(connection, file.plan, live)
         }
     }
 
@@ -189,6 +189,9 @@ struct Pipeline: Sendable {
             renderer.render(diagnostics) + "\(DiagnosticRenderer.summary(of: diagnostics)); nothing was planned.\n"
         case .planning(let diagnostics):
             renderer.render(diagnostics) + "\(DiagnosticRenderer.summary(of: diagnostics)); no plan was made.\n"
+        case .unmatchedTargets(let unmatched):
+            unmatched.map { "deskform: error: \($0)\n" }.joined()
+                + "Nothing was planned: write the address as the plan prints it (kind[\"name\"], * and ? inside the quotes) or a kind alone.\n"
         }
     }
 }

@@ -33,6 +33,8 @@ public struct PlanCommand: AsyncParsableCommand {
     @Option(help: "Save the plan to this file, for `deskform apply FILE`.")
     public var out: String?
 
+    @OptionGroup public var selection: TargetingOptions
+
     @OptionGroup public var target: TargetOptions
 
     public init() {}
@@ -41,14 +43,15 @@ public struct PlanCommand: AsyncParsableCommand {
         let environment = ProcessInfo.processInfo.environment
         let colour = DiagnosticRenderer.wantsColour(fileDescriptor: 1, environment: environment)
         let code = await Self.plan(
-            paths: paths, format: format, detailedExitcode: detailedExitcode, out: out, target: target,
+            paths: paths, format: format, detailedExitcode: detailedExitcode, out: out, targeting: selection.targeting, target: target,
             environment: environment, colour: colour, console: .standard())
         if code != 0 { throw ExitCode(code) }
     }
 
     /// Plans and prints the plan on `console`; returns the exit code.
     public static func plan(
-        paths: [String], format: Format, detailedExitcode: Bool, out: String? = nil, target options: TargetOptions,
+        paths: [String], format: Format, detailedExitcode: Bool, out: String? = nil, targeting: Targeting = .everything,
+        target options: TargetOptions,
         environment: [String: String], colour: Bool = false, console: Console
     ) async -> Int32 {
         if let out {
@@ -61,7 +64,7 @@ public struct PlanCommand: AsyncParsableCommand {
         }
         var pipeline = Pipeline(options: options, environment: environment, console: console, colour: colour)
         pipeline.bannerOnStandardError = format != .text
-        return await pipeline.reconcile(paths, for: .plan) { connection, reconciliation in
+        return await pipeline.reconcile(paths, for: .plan, targeting: targeting) { connection, reconciliation in
             let plan = reconciliation.plan
             switch format {
             case .text: console.out(plan.text(style: PlanStyle(colour: colour)))

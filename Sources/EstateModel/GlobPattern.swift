@@ -17,7 +17,10 @@ package struct GlobPattern: Hashable, Sendable {
                 var closed = false
                 var first = true
                 while let inner = characters.next() {
-                    if inner == "]" && !first { closed = true; break }
+                    if inner == "]" && !first {
+                        closed = true
+                        break
+                    }
                     first = inner == "!" && first
                 }
                 if !closed { return "a '[' is never closed" }
@@ -32,7 +35,8 @@ package struct GlobPattern: Hashable, Sendable {
     }
 
     private static func match(_ p: [Character], _ pi: Int, _ t: [Character], _ ti: Int) -> Bool {
-        var pi = pi, ti = ti
+        var pi = pi
+        var ti = ti
         while pi < p.count {
             switch p[pi] {
             case "*":
@@ -42,16 +46,20 @@ package struct GlobPattern: Hashable, Sendable {
                 return false
             case "?":
                 guard ti < t.count else { return false }
-                pi += 1; ti += 1
+                pi += 1
+                ti += 1
             case "[":
                 guard ti < t.count, let (matched, next) = matchSet(p, pi, t[ti]), matched else { return false }
-                pi = next; ti += 1
+                pi = next
+                ti += 1
             case "\\" where pi + 1 < p.count:
                 guard ti < t.count, t[ti] == p[pi + 1] else { return false }
-                pi += 2; ti += 1
+                pi += 2
+                ti += 1
             default:
                 guard ti < t.count, t[ti] == p[pi] else { return false }
-                pi += 1; ti += 1
+                pi += 1
+                ti += 1
             }
         }
         return ti == t.count
@@ -60,7 +68,10 @@ package struct GlobPattern: Hashable, Sendable {
     private static func matchSet(_ p: [Character], _ start: Int, _ c: Character) -> (Bool, Int)? {
         var i = start + 1
         var negated = false
-        if i < p.count, p[i] == "!" { negated = true; i += 1 }
+        if i < p.count, p[i] == "!" {
+            negated = true
+            i += 1
+        }
         var matched = false
         var first = true
         while i < p.count {

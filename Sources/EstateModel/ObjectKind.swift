@@ -1,6 +1,8 @@
 /// The kinds of object deskform manages, as `policy.prune` names them.
 public enum ObjectKind: String, CaseIterable, Equatable, Hashable, Sendable, Codable, Comparable {
-    case companies, groups, locations, helpdesks, kbCategories = "kb_categories", customFields = "custom_fields"
+    case companies, groups, locations, helpdesks
+    case kbCategories = "kb_categories"
+    case customFields = "custom_fields"
 
     /// The kinds `policy.prune` may name, in the order the schema lists them: those deskform creates and
     /// deletes. Help desks and custom fields are never deleted (only their observers and options are managed).

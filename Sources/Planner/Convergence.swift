@@ -103,14 +103,14 @@ enum Convergence {
         let prune = desired.policy.prune.intersection(fetched)
         var found: [String] = []
         if prune.contains(.companies) {
-            for company in estate.companies.values where !desired.policy.ignores(company.name) {
+            for company in estate.companies.values where !desired.policy.leavesAlone(Address(.company, company.name)) {
                 let declared = desired.companies.contains { !$0.absent && $0.identifies(company) }
                 if !declared { found.append("\(Address(.company, company.name)) is not declared but would survive the prune") }
             }
         }
         if prune.contains(.groups) {
             let referenced = Set(desired.companies.flatMap { $0.groups ?? [] })
-            for group in estate.groups.values where !desired.policy.ignores(group.name) && !referenced.contains(group.name) {
+            for group in estate.groups.values where !desired.policy.leavesAlone(Address(.group, group.name)) && !referenced.contains(group.name) {
                 if !desired.groups.contains(where: { !$0.absent && $0.name == group.name }) {
                     found.append("\(Address(.group, group.name)) is not declared but would survive the prune")
                 }
@@ -121,7 +121,7 @@ enum Convergence {
             for location in estate.locations.values {
                 let path = estate.locationPath(of: location.id)
                 let subtree = estate.locationSubtree(of: location.id).map { estate.locationPath(of: $0).joined(separator: "/") }
-                if !declared.contains(path) && !subtree.contains(where: desired.policy.ignores) {
+                if !declared.contains(path) && !subtree.contains(where: { desired.policy.leavesAlone(Address(.location, $0)) }) {
                     found.append("\(Address(.location, path.joined(separator: "/"))) is not declared but would survive the prune")
                 }
             }
@@ -131,7 +131,7 @@ enum Convergence {
             for category in estate.kbCategories.values {
                 let path = estate.kbCategoryPath(of: category.id)
                 let subtree = estate.kbCategorySubtree(of: category.id).map { estate.kbCategoryPath(of: $0) }
-                let keeps = subtree.contains { declared.contains($0) || desired.policy.ignores($0.joined(separator: "/")) }
+                let keeps = subtree.contains { declared.contains($0) || desired.policy.leavesAlone(Address(.kbCategory, $0.joined(separator: "/"))) }
                 if !keeps { found.append("\(Address(.kbCategory, path.joined(separator: "/"))) is not declared but would survive the prune") }
             }
         }

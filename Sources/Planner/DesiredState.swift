@@ -36,11 +36,19 @@ extension DesiredState {
         /// live objects are never touched.
         public var ignore: [String]
         public var maxDeletes: Int
+        /// What `--target` and `--exclude` select: the prune never touches anything else.
+        public var targeting: Targeting
 
-        public init(prune: Set<ObjectKind> = [], ignore: [String] = [], maxDeletes: Int = 10) {
+        public init(prune: Set<ObjectKind> = [], ignore: [String] = [], maxDeletes: Int = 10, targeting: Targeting = .everything) {
             self.prune = prune
             self.ignore = ignore
             self.maxDeletes = maxDeletes
+            self.targeting = targeting
+        }
+
+        /// Whether the prune must leave `address` alone: `policy.ignore` matches it, or it is not targeted.
+        public func leavesAlone(_ address: Address) -> Bool {
+            ignores(address.name) || !targeting.selects(address)
         }
 
         /// Whether `name` (or a path `A/B`) matches one of the `ignore` globs.

@@ -16,19 +16,22 @@ public struct LiveFingerprint: Equatable, Sendable, Codable {
 
     /// The fingerprint of the kinds that were read (users always are).
     public init(of estate: Estate, kinds: Set<ObjectKind>) {
-        var objects: [String: String] = [:], names: [String: String] = [:]
+        var objects: [String: String] = [:]
+        var names: [String: String] = [:]
         func add(_ key: String, _ address: Address, _ text: String) {
             objects[key] = Self.hash(text)
             names[key] = address.description
         }
         func ids(_ set: Set<Int>) -> String { set.sorted().map(String.init).joined(separator: ",") }
-        objects["users"] = Self.hash(estate.users.values.sorted { $0.id < $1.id }.map {
-            "\($0.id)|\($0.username)|\($0.email)|\($0.isDisabled)"
-        }.joined(separator: "\n"))
+        objects["users"] = Self.hash(
+            estate.users.values.sorted { $0.id < $1.id }.map {
+                "\($0.id)|\($0.username)|\($0.email)|\($0.isDisabled)"
+            }.joined(separator: "\n"))
         names["users"] = "users"
         if kinds.contains(.companies) {
             for company in estate.companies.values {
-                add("company:\(company.id)", Address(.company, company.name),
+                add(
+                    "company:\(company.id)", Address(.company, company.name),
                     "\(company.name)|\(company.externalID ?? "")|\(ids(company.members))|\(ids(company.groups))|\(ids(company.observers))")
             }
         }
@@ -39,7 +42,8 @@ public struct LiveFingerprint: Equatable, Sendable, Codable {
         }
         if kinds.contains(.locations) {
             for location in estate.locations.values {
-                add("location:\(location.id)", Address(.location, estate.locationPath(of: location.id).joined(separator: "/")),
+                add(
+                    "location:\(location.id)", Address(.location, estate.locationPath(of: location.id).joined(separator: "/")),
                     "\(location.name)|\(location.parentID ?? 0)|\(ids(location.members))|\(ids(location.observers))")
             }
         }
@@ -49,13 +53,15 @@ public struct LiveFingerprint: Equatable, Sendable, Codable {
             }
             for level in estate.levels.values {
                 let helpdesk = estate.helpdesks[level.helpdeskID]?.name ?? "help desk \(level.helpdeskID)"
-                add("level:\(level.id)", Address(.level, "\(helpdesk)/\(level.name)"),
+                add(
+                    "level:\(level.id)", Address(.level, "\(helpdesk)/\(level.name)"),
                     "\(level.name)|\(level.helpdeskID)|\(level.order)|\(ids(level.observers))")
             }
         }
         if kinds.contains(.kbCategories) {
             for category in estate.kbCategories.values {
-                add("kb_category:\(category.id)", Address(.kbCategory, estate.kbCategoryPath(of: category.id).joined(separator: "/")),
+                add(
+                    "kb_category:\(category.id)", Address(.kbCategory, estate.kbCategoryPath(of: category.id).joined(separator: "/")),
                     "\(category.name)|\(category.parentID ?? 0)")
             }
         }

@@ -47,7 +47,12 @@ public struct Outcome: Equatable, Sendable, Codable {
 
 /// One object as the replay counts it.
 enum ObjectID: Hashable {
-    case company(Int), group(Int), location(Int), kbCategory(Int), helpdesk(Int), level(Int)
+    case company(Int)
+    case group(Int)
+    case location(Int)
+    case kbCategory(Int)
+    case helpdesk(Int)
+    case level(Int)
     case listOption(field: Int, key: String)
     case treeOption(field: Int, hash: String)
 
@@ -86,7 +91,11 @@ extension Estate {
     /// (observer groups are read-only: a deleted group leaving them is not a change of the object).
     func differs(_ object: ObjectID, from other: Estate) -> Bool {
         func managed<T>(_ value: T?, _ readOnly: WritableKeyPath<T, Set<Int>>) -> T? {
-            value.map { var copy = $0; copy[keyPath: readOnly] = []; return copy }
+            value.map {
+                var copy = $0
+                copy[keyPath: readOnly] = []
+                return copy
+            }
         }
         return switch object {
         case .company(let id): managed(companies[id], \.observerGroups) != managed(other.companies[id], \.observerGroups)

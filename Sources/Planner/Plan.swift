@@ -16,6 +16,10 @@ public struct Plan: Equatable, Sendable, Codable {
     public var outcome: Outcome
     /// `policy.max_deletes` of the manifests the plan was made from.
     public var maxDeletes: Int
+    /// What `--target` and `--exclude` limited the plan to (everything when neither was given).
+    public var targeting: Targeting = .everything
+    /// Objects outside the targets that targeted ones need in order to exist, planned with them.
+    public var pulledIn: [DesiredState.PulledIn] = []
 
     public init(
         changes: [Change] = [], steps: [Step] = [], unmanaged: [ObjectKind: Int] = [:], warnings: [String] = [],

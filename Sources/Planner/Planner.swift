@@ -33,7 +33,8 @@ public struct Planner {
         self.fetched = fetched
         self.steps = StepList(live: live)
         self.declaredGroups = Dictionary(
-            desired.groups.enumerated().filter { !$0.element.absent }.map { ($0.element.name, $0.offset) }, uniquingKeysWith: { first, _ in first })
+            desired.groups.enumerated().filter { !$0.element.absent }.map { ($0.element.name, $0.offset) },
+            uniquingKeysWith: { first, _ in first })
         self.liveGroups = LiveIndex(live.groups.values, name: \.name)
     }
 
@@ -105,7 +106,8 @@ public struct Planner {
             if !erased.isEmpty { changes[address]!.consequences.append("erases \(erased.joined(separator: ", "))") }
             let touched = outcome.changed.filter { $0.cause == address && $0.cascade && changes[$0.address] == nil }
             if !touched.isEmpty {
-                changes[address]!.consequences.append("also changes \(touched.map(\.address.description).joined(separator: ", ")) (a side effect of the API)")
+                changes[address]!.consequences.append(
+                    "also changes \(touched.map(\.address.description).joined(separator: ", ")) (a side effect of the API)")
             }
         }
     }
@@ -133,7 +135,9 @@ public struct Planner {
             case (.location(let id)?, .created(let real), _): learned[.location(id)] = .location(real)
             case (.kbCategory(let id)?, .created(let real), _): learned[.kbCategory(id)] = .kbCategory(real)
             case (.treeOption(let field, let hash)?, _, .addTreeOption):
-                if let added = estate.customFields[field]?.treeOptions.first(where: { option in !options.contains { $0.hash == option.hash } }) {
+                if let added = estate.customFields[field]?.treeOptions.first(where: { option in !options.contains { $0.hash == option.hash }
+                    })
+                {
                     learned[.treeOption(field: field, hash: hash)] = .treeOption(field: field, hash: added.hash)
                 }
             default: break
@@ -165,7 +169,9 @@ public struct Planner {
     // MARK: Recording changes
 
     /// The change for `address`, created with `action` when there is none yet.
-    mutating func change(_ address: Address, _ action: Change.Action, reason: String, before: [String: String]? = nil, after: [String: String]? = nil) {
+    mutating func change(
+        _ address: Address, _ action: Change.Action, reason: String, before: [String: String]? = nil, after: [String: String]? = nil
+    ) {
         if changes[address] == nil {
             changeOrder.append(address)
             changes[address] = Change(address: address, action: action, before: before, after: after, reason: reason)

@@ -20,7 +20,13 @@ struct StepList {
 
     /// What an operation touches, for ordering.
     enum Resource: Hashable {
-        case company(Int), group(Int), location(Int), helpdesk(Int), level(Int), kbCategory(Int), field(Int)
+        case company(Int)
+        case group(Int)
+        case location(Int)
+        case helpdesk(Int)
+        case level(Int)
+        case kbCategory(Int)
+        case field(Int)
     }
 
     /// Appends `operation`, applies it to the replay and returns what the API would answer. `subject`
@@ -35,15 +41,24 @@ struct StepList {
         do {
             result = try estate.apply(operation)
         } catch {
-            throw .inconsistent("\(address): the replay refused \(operation.wireCall.method.rawValue) \(operation.wireCall.endpoint.rawValue): \(error)")
+            throw .inconsistent(
+                "\(address): the replay refused \(operation.wireCall.method.rawValue) \(operation.wireCall.endpoint.rawValue): \(error)")
         }
         var creates: ProvisionalObject?
         if case .created(let id) = result {
             switch operation {
-            case .createCompany: creates = .company(id); touched.insert(.company(id))
-            case .createGroup: creates = .group(id); touched.insert(.group(id))
-            case .createLocation: creates = .location(id); touched.insert(.location(id))
-            case .createKBCategory: creates = .kbCategory(id); touched.insert(.kbCategory(id))
+            case .createCompany:
+                creates = .company(id)
+                touched.insert(.company(id))
+            case .createGroup:
+                creates = .group(id)
+                touched.insert(.group(id))
+            case .createLocation:
+                creates = .location(id)
+                touched.insert(.location(id))
+            case .createKBCategory:
+                creates = .kbCategory(id)
+                touched.insert(.kbCategory(id))
             default: break
             }
         }
@@ -72,9 +87,11 @@ struct StepList {
     /// The plan's outcome: the live estate against the replay as it is now, each object with the step
     /// that created, last changed or erased it.
     func outcome(from live: Estate) throws(PlanError) -> Outcome {
-        let before = live.countedObjects(), after = estate.countedObjects()
+        let before = live.countedObjects()
+        let after = estate.countedObjects()
         var outcome = Outcome()
-        func entry(_ object: ObjectID, in named: Estate, step: Int?, cascade: (Address, Address) -> Bool) throws(PlanError) -> Outcome.Entry {
+        func entry(_ object: ObjectID, in named: Estate, step: Int?, cascade: (Address, Address) -> Bool) throws(PlanError) -> Outcome.Entry
+        {
             let address = named.address(of: object)
             guard let step else { throw .inconsistent("\(address) changes in the replay, but no step of the plan touches it") }
             let cause = steps[step].address
@@ -87,9 +104,10 @@ struct StepList {
             outcome.created.append(try entry(object, in: estate, step: creations[object]) { _, _ in false })
         }
         for object in before.intersection(after) where live.differs(object, from: estate) {
-            outcome.changed.append(try entry(object, in: live, step: lastTouch[object.resource]) { address, cause in
-                address.kind != .option && address != cause
-            })
+            outcome.changed.append(
+                try entry(object, in: live, step: lastTouch[object.resource]) { address, cause in
+                    address.kind != .option && address != cause
+                })
         }
         let order = { (a: Outcome.Entry, b: Outcome.Entry) in (a.address, a.step) < (b.address, b.step) }
         outcome.created.sort(by: order)

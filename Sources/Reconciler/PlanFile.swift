@@ -4,8 +4,8 @@ import Planner
 /// A plan saved by `plan --out FILE`, for `apply FILE`: the exact steps, the target they were planned
 /// for, what was read (the scope) and a fingerprint of it, so that a stale plan is refused.
 public struct PlanFile: Equatable, Sendable, Codable {
-    /// 2: the fingerprint names each object as the plan does.
-    public static let formatVersion = 2
+    /// 2: the fingerprint names each object as the plan does. 3: the plan records its targets.
+    public static let formatVersion = 3
 
     public var formatVersion: Int
     /// The instance root URL (never credentials).

@@ -14,21 +14,28 @@ public struct Reconciliation: Sendable {
     public var desired: DesiredState
     public var plan: Plan
 
-    /// Reads the live estate, resolves the manifests against it and plans.
+    /// Reads the live estate, resolves the manifests against it and plans; with `targeting`, only what
+    /// its targets reach is read and planned, and a target or exclude that matches nothing is an error.
     public static func prepare(
-        _ manifest: DeclaredEstate, client: InvGateClient, parallelism: Int, logger: Logger
+        _ manifest: DeclaredEstate, targeting: Targeting = .everything, client: InvGateClient, parallelism: Int, logger: Logger
     ) async throws(ReconciliationFailure) -> Reconciliation {
-        let scope = FetchScope(manifest: manifest)
+        let scope = FetchScope(manifest: manifest).narrowed(to: targeting)
+        let manifest = targeting.isEverything ? manifest : manifest.keeping(scope)
         let live: Estate
         do {
             live = try await LiveEstateReader(client: client, parallelism: parallelism, logger: logger).read(scope)
         } catch {
             throw .api(error)
         }
-        let (desired, diagnostics, places) = ReferenceResolver.resolve(manifest, against: live)
+        let (resolved, diagnostics, places) = ReferenceResolver.resolve(manifest, against: live)
         guard !diagnostics.containsErrors else { throw .manifests(diagnostics) }
+        let unmatched = UnmatchedTarget.find(in: targeting, among: resolved.addresses + live.addresses)
+        guard unmatched.isEmpty else { throw .unmatchedTargets(unmatched) }
+        let (desired, pulledIn) = resolved.targeted(targeting, live: live)
         do {
             var plan = try Planner.plan(desired: desired, live: live, fetched: scope.kinds)
+            plan.targeting = targeting
+            plan.pulledIn = pulledIn
             // Warnings travel with the plan, so JSON and Markdown readers see them too.
             plan.warnings = diagnostics.filter { !$0.isError }.map { "\($0.position): \($0.message)" }
             return Reconciliation(scope: scope, live: live, desired: desired, plan: plan)
@@ -43,13 +50,13 @@ public struct Reconciliation: Sendable {
         PlanFile(target: target, scope: scope, fingerprint: LiveFingerprint(of: live, kinds: scope.kinds), plan: plan)
     }
 
-    /// What changed on the instance since `file` was saved, found by reading again what its plan read:
-    /// empty when the plan still holds.
-    public static func changes(
-        since file: PlanFile, client: InvGateClient, parallelism: Int, logger: Logger
-    ) async throws(InvGateError) -> [LiveFingerprint.Difference] {
+    /// The live estate read again as `file`'s plan read it, and what changed on it since `file` was
+    /// saved: no change when the plan still holds.
+    public static func reread(
+        _ file: PlanFile, client: InvGateClient, parallelism: Int, logger: Logger
+    ) async throws(InvGateError) -> (live: Estate, changes: [LiveFingerprint.Difference]) {
         let live = try await LiveEstateReader(client: client, parallelism: parallelism, logger: logger).read(file.scope)
-        return LiveFingerprint(of: live, kinds: file.scope.kinds).differences(from: file.fingerprint)
+        return (live, LiveFingerprint(of: live, kinds: file.scope.kinds).differences(from: file.fingerprint))
     }
 
     /// A planning error at the manifest position of the object it names.
@@ -73,4 +80,6 @@ public enum ReconciliationFailure: Error, Sendable {
     case manifests([Diagnostic])
     /// The planner refused: protected objects, ambiguities, or a plan that would not converge.
     case planning([Diagnostic])
+    /// `--target` or `--exclude` addresses that name nothing in the manifests or on the instance.
+    case unmatchedTargets([UnmatchedTarget])
 }

@@ -1,8 +1,8 @@
 import EstateModel
 import Hummingbird
-import NIOCore
 import InvGateWire
 import Logging
+import NIOCore
 
 /// The simulator's router: every endpoint of ``InvGateSimulator/routes`` at `/api/v1/<endpoint>`,
 /// behind the ``SimulatorGate``.

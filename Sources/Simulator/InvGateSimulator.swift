@@ -1,8 +1,8 @@
 import EstateModel
 import Hummingbird
-import NIOCore
 import InvGateWire
 import Logging
+import NIOCore
 
 /// An InvGate-compatible API over a ``SimulatorStore``: the same paths, parameter encodings,
 /// answers and errors as docs/ARCHITECTURE.md describes, plus injected latency and faults.

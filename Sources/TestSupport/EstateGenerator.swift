@@ -32,7 +32,8 @@ public struct EstateGenerator {
     public mutating func liveEstate() -> Estate {
         let users = 1...userCount
         var estate = Estate(
-            users: Dictionary(uniqueKeysWithValues: users.map { ($0, User(id: $0, username: "user\($0)", email: "user\($0)@example.com")) }),
+            users: Dictionary(
+                uniqueKeysWithValues: users.map { ($0, User(id: $0, username: "user\($0)", email: "user\($0)@example.com")) }),
             helpdesks: [1: HelpDesk(id: 1, name: "Service Desk")],
             levels: [2: Level(id: 2, helpdeskID: 1, name: "Level 1", order: 1)],
             customFields: [
@@ -108,7 +109,8 @@ public struct EstateGenerator {
             }
             desired.groups.append(group)
         }
-        let referable = desired.groups.filter { !$0.absent }.map(\.name)
+        let referable =
+            desired.groups.filter { !$0.absent }.map(\.name)
             + liveNames.filter { !names.contains($0) && !previous.contains($0) }.sorted()
 
         for name in pick(0...4, from: Self.companyNames) {
@@ -117,26 +119,36 @@ public struct EstateGenerator {
                 name: name, externalID: liveCompany?.externalID ?? (chance(0.3) ? "X-\(name)" : nil),
                 groups: chance(0.6) ? pick(0...2, from: referable) : nil,
                 members: relation(&self), observers: relation(&self))
-            if liveCompany != nil, chance(0.15) { company = DesiredState.Company(name: name, externalID: liveCompany?.externalID, absent: true) }
+            if liveCompany != nil, chance(0.15) {
+                company = DesiredState.Company(name: name, externalID: liveCompany?.externalID, absent: true)
+            }
             desired.companies.append(company)
         }
 
-        desired.locations = desiredTree(live.locations.values.map { ($0.id, $0.name, $0.parentID) }, pool: Self.placeNames).map { path, absent, previous in
-            DesiredState.Location(path: path, previousNames: previous, members: absent ? nil : (chance(0.5) ? subset(of: users, 0.3) : nil),
-                            observers: absent ? nil : (chance(0.3) ? subset(of: users, 0.3) : nil), absent: absent)
+        desired.locations = desiredTree(live.locations.values.map { ($0.id, $0.name, $0.parentID) }, pool: Self.placeNames).map {
+            path, absent, previous in
+            DesiredState.Location(
+                path: path, previousNames: previous, members: absent ? nil : (chance(0.5) ? subset(of: users, 0.3) : nil),
+                observers: absent ? nil : (chance(0.3) ? subset(of: users, 0.3) : nil), absent: absent)
         }
         desired.kbCategories = desiredTree(live.kbCategories.values.map { ($0.id, $0.name, $0.parentID) }, pool: Self.categoryNames).map {
             DesiredState.KBCategory(path: $0.path, previousNames: $0.previous, absent: $0.absent)
         }
         if chance(0.7) {
-            desired.helpdesks = [DesiredState.HelpDesk(id: 1, name: "Service Desk", observers: relation(&self),
-                                                 levels: [DesiredState.Level(id: 2, name: "Level 1", observers: relation(&self))])]
+            desired.helpdesks = [
+                DesiredState.HelpDesk(
+                    id: 1, name: "Service Desk", observers: relation(&self),
+                    levels: [DesiredState.Level(id: 2, name: "Level 1", observers: relation(&self))])
+            ]
         }
         var fields: [DesiredState.CustomField] = []
         if chance(0.7) {
-            fields.append(DesiredState.CustomField(uid: 1, label: "Department", options: pick(0...4, from: ["sales", "it", "hr", "ops", "legal"]).map {
-                ListOption(key: $0, value: chance(0.5) ? $0.uppercased() : $0.capitalized)
-            }))
+            fields.append(
+                DesiredState.CustomField(
+                    uid: 1, label: "Department",
+                    options: pick(0...4, from: ["sales", "it", "hr", "ops", "legal"]).map {
+                        ListOption(key: $0, value: chance(0.5) ? $0.uppercased() : $0.capitalized)
+                    }))
         }
         if chance(0.7) {
             let liveKeys = live.customFields[2]!.treeOptions.map(\.key).filter { $0.count < 20 }
@@ -146,7 +158,8 @@ public struct EstateGenerator {
                 return generator.pick(0...3, from: Self.optionNames).map { name in
                     var key: String? = nil
                     if generator.chance(0.6) {
-                        let candidate = generator.chance(0.5) ? liveKeys.randomElement(using: &generator.random) : "\(name.lowercased())\(depth)"
+                        let candidate =
+                            generator.chance(0.5) ? liveKeys.randomElement(using: &generator.random) : "\(name.lowercased())\(depth)"
                         if let candidate, used.insert(candidate).inserted { key = candidate }
                     }
                     return DesiredState.TreeOption(name: name, key: key, children: nodes(depth + 1, &generator))
@@ -155,7 +168,8 @@ public struct EstateGenerator {
             fields.append(DesiredState.CustomField(uid: 2, label: "Office", tree: nodes(0, &self)))
         }
         desired.customFields = fields
-        desired.policy = DesiredState.Policy(prune: Set(ObjectKind.allCases.filter { _ in chance(0.3) }), ignore: chance(0.3) ? ["Legacy *"] : [])
+        desired.policy = DesiredState.Policy(
+            prune: Set(ObjectKind.allCases.filter { _ in chance(0.3) }), ignore: chance(0.3) ? ["Legacy *"] : [])
         return desired
     }
 

@@ -5,7 +5,9 @@ import Simulator
 /// levels, 500 KB categories, 20,000 users, 100,000 memberships, 5,000 observers and two custom
 /// fields with 500 options each; M and S are a tenth and a hundredth.
 enum BenchmarkSize: String, CaseIterable {
-    case s = "S", m = "M", l = "L"
+    case s = "S"
+    case m = "M"
+    case l = "L"
 
     var scale: Int {
         switch self {
@@ -35,7 +37,8 @@ struct BenchmarkEstate {
         }
         // 100,000 memberships at L: 30 per company, 25 per group, 20 per location (30k + 50k + 20k).
         // 5,000 observers: 2 per company, 1 per group, 1 per location.
-        let companyCount = 10 * scale, groupCount = 20 * scale
+        let companyCount = 10 * scale
+        let groupCount = 20 * scale
         for index in 1...groupCount {
             estate.groups[index] = Group(id: index, name: "Group \(index)", members: users(25), observers: users(1))
         }
@@ -54,7 +57,8 @@ struct BenchmarkEstate {
             for child in 1...perRoot.children {
                 locationID += 1
                 let childID = locationID
-                estate.locations[childID] = Location(id: childID, name: "Building \(child)", parentID: rootID, members: users(20), observers: users(1))
+                estate.locations[childID] = Location(
+                    id: childID, name: "Building \(child)", parentID: rootID, members: users(20), observers: users(1))
                 for grandchild in 1...perRoot.grandchildren {
                     locationID += 1
                     estate.locations[locationID] = Location(
@@ -83,7 +87,10 @@ struct BenchmarkEstate {
             tree.append(TreeOption(hash: rootHash, key: "r\(root)", name: "Region \(root)"))
             for child in 1...9 {
                 serial += 1
-                tree.append(TreeOption(hash: Estate.optionHash(field: 2, serial: serial), key: "r\(root)c\(child)", name: "City \(child)", parentHash: rootHash))
+                tree.append(
+                    TreeOption(
+                        hash: Estate.optionHash(field: 2, serial: serial), key: "r\(root)c\(child)", name: "City \(child)",
+                        parentHash: rootHash))
             }
         }
         estate.customFields[2]!.treeOptions = tree

@@ -5,8 +5,8 @@ import InvGateWire
 import Logging
 import Manifest
 import Planner
-import Resolution
 import Reconciler
+import Resolution
 import Simulator
 
 /// One measured row of the table.
@@ -62,18 +62,23 @@ struct BenchmarkRun {
         // (a) the lower bound: exactly those GETs, plainly, at the same parallelism.
         let authorization = "Basic " + Data("\(options.username):\(options.token)".utf8).base64EncodedString()
         let (_, fetchWall) = try await Measurement.wall { try await fetch(urls, transport: transport, authorization: authorization) }
-        rows.append(Row(scenario: "(a) lower bound: the same GETs, plain", latency: latency, wall: fetchWall, calls: urls.count, byEndpoint: [:], note: ""))
-        rows.append(Row(
-            scenario: "(b) plan, unchanged estate", latency: latency, wall: planWall, calls: planCalls.values.reduce(0, +),
-            byEndpoint: planCalls, plannerCPU: unchanged.cpu, steps: 0, note: String(format: "%.2f× (a)", planWall / fetchWall)))
+        rows.append(
+            Row(
+                scenario: "(a) lower bound: the same GETs, plain", latency: latency, wall: fetchWall, calls: urls.count, byEndpoint: [:],
+                note: ""))
+        rows.append(
+            Row(
+                scenario: "(b) plan, unchanged estate", latency: latency, wall: planWall, calls: planCalls.values.reduce(0, +),
+                byEndpoint: planCalls, plannerCPU: unchanged.cpu, steps: 0, note: String(format: "%.2f× (a)", planWall / fetchWall)))
 
         // (c) plan after 5% drift, (d) apply it.
         try await store.replace(with: Drift.fivePercent(estate))
         log.reset()
         let (drifted, driftWall) = try await Measurement.wall { try await plan(manifest, client) }
-        rows.append(Row(
-            scenario: "(c) plan after 5% drift", latency: latency, wall: driftWall, calls: log.total, byEndpoint: log.counts,
-            plannerCPU: drifted.cpu, steps: drifted.plan.steps.count, note: "\(drifted.plan.changes.count) objects change"))
+        rows.append(
+            Row(
+                scenario: "(c) plan after 5% drift", latency: latency, wall: driftWall, calls: log.total, byEndpoint: log.counts,
+                plannerCPU: drifted.cpu, steps: drifted.plan.steps.count, note: "\(drifted.plan.changes.count) objects change"))
         rows.append(try await apply(drifted.plan, client: client, log: log, scenario: "(d) apply the drift"))
         try await expectConverged(manifest, client)
 
@@ -81,7 +86,8 @@ struct BenchmarkRun {
         let groups = 10 * size.scale
         try await store.replace(with: Drift.membershipChanges(await store.estate, groups: groups))
         let changed = try await plan(manifest, client)
-        var row = try await apply(changed.plan, client: client, log: log, scenario: "apply \(groups * 10) membership changes over \(groups) groups")
+        var row = try await apply(
+            changed.plan, client: client, log: log, scenario: "apply \(groups * 10) membership changes over \(groups) groups")
         row.note += "; at most \(2 * groups) (one per group × direction)"
         rows.append(row)
         try await expectConverged(manifest, client)
@@ -122,7 +128,8 @@ struct BenchmarkRun {
         try await withThrowingTaskGroup(of: Void.self) { group in
             var next = 0
             func start() {
-                let request = WireRequest(method: .get, url: urls[next], headers: [("Authorization", authorization), ("Accept", "application/json")])
+                let request = WireRequest(
+                    method: .get, url: urls[next], headers: [("Authorization", authorization), ("Accept", "application/json")])
                 group.addTask { _ = try await transport.send(request) }
                 next += 1
             }
@@ -138,4 +145,3 @@ struct BenchmarkFailure: Error, CustomStringConvertible {
     var description: String
     init(_ description: String) { self.description = description }
 }
-

@@ -9,7 +9,9 @@ enum Drift {
         var estate = estate
         var random = SeededGenerator(seed: 5)
         let userCount = estate.users.count
-        func every20th<Value>(_ values: [Int: Value]) -> [Int] { values.keys.sorted().enumerated().filter { $0.offset % 20 == 0 }.map(\.element) }
+        func every20th<Value>(_ values: [Int: Value]) -> [Int] {
+            values.keys.sorted().enumerated().filter { $0.offset % 20 == 0 }.map(\.element)
+        }
         for id in every20th(estate.companies) {
             estate.companies[id]!.members.subtract(estate.companies[id]!.members.sorted().prefix(3))
             estate.companies[id]!.observers.insert(Int.random(in: 1...userCount, using: &random))

@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#endif
-import Synchronization
 import InvGateAPI
 import InvGateWire
+import Synchronization
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// Clocks and memory of this process.
 enum Measurement {

@@ -6,8 +6,8 @@ import InvGateAPI
 import Manifest
 import Planner
 import Reconciler
-import Testing
 import TestSupport
+import Testing
 
 /// `deskform export` through the CLI functions against a live simulator: what it writes plans no change.
 @Suite("deskform export")
@@ -36,7 +36,9 @@ struct ExportCommandTests {
 
     /// Exports from `simulator`, checks the files validate without a warning, plans them against the
     /// same instance and expects no change.
-    static func roundTrip(_ simulator: LiveSimulator, split: Bool = false, sourceLocation: Testing.SourceLocation = #_sourceLocation) async throws {
+    static func roundTrip(
+        _ simulator: LiveSimulator, split: Bool = false, sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) async throws {
         let out = scratch()
         defer { try? FileManager.default.removeItem(atPath: out) }
         let (exportCode, exported) = try await export(simulator.url, to: out, split: split)
@@ -51,7 +53,8 @@ struct ExportCommandTests {
     static func applied(_ example: String) async throws -> Estate {
         let manifest = ManifestLoader().load(paths: [Golden.path("examples/\(example)")]).estate
         return try await withLiveSimulator { simulator in
-            let reconciliation = try await Reconciliation.prepare(manifest, client: simulator.client, parallelism: 4, logger: Fixtures.quietLogger)
+            let reconciliation = try await Reconciliation.prepare(
+                manifest, client: simulator.client, parallelism: 4, logger: Fixtures.quietLogger)
             return try Planner.replay(reconciliation.plan, on: await simulator.store.estate)
         }
     }
@@ -80,12 +83,14 @@ struct ExportCommandTests {
         let files = FileManager.default.enumerator(atPath: out)!.compactMap { $0 as? String }
             .filter { !(try! URL(fileURLWithPath: out).appendingPathComponent($0).resourceValues(forKeys: [.isDirectoryKey]).isDirectory!) }
             .sorted()
-        #expect(files == [
-            "companies/contoso/company.yaml", "companies/globex/company.yaml", "companies/northwind-traders/company.yaml",
-            "custom_fields.yaml", "groups.yaml", "helpdesks.yaml", "kb_categories.yaml", "locations.yaml", "manifest.schema.json",
-        ])
+        #expect(
+            files == [
+                "companies/contoso/company.yaml", "companies/globex/company.yaml", "companies/northwind-traders/company.yaml",
+                "custom_fields.yaml", "groups.yaml", "helpdesks.yaml", "kb_categories.yaml", "locations.yaml", "manifest.schema.json",
+            ])
         let company = try String(contentsOfFile: out + "/companies/globex/company.yaml", encoding: .utf8)
-        #expect(company.hasPrefix("# yaml-language-server: $schema=../../manifest.schema.json\n# Exported by deskform from http://127.0.0.1:"))
+        #expect(
+            company.hasPrefix("# yaml-language-server: $schema=../../manifest.schema.json\n# Exported by deskform from http://127.0.0.1:"))
         #expect(company.contains(" at 2025-06-15T15:06:40Z\n"))
     }
 
@@ -95,8 +100,10 @@ struct ExportCommandTests {
         defer { try? FileManager.default.removeItem(atPath: out) }
         try FileManager.default.createDirectory(atPath: out + "/companies/gone", withIntermediateDirectories: true)
         try Data("notes\n".utf8).write(to: URL(fileURLWithPath: out + "/notes.txt"))
-        try Data("# yaml-language-server: $schema=../../manifest.schema.json\n# Exported by deskform from http://x at 2020-01-01T00:00:00Z\ncompanies:\n- name: Gone\n"
-            .utf8).write(to: URL(fileURLWithPath: out + "/companies/gone/company.yaml"))
+        try Data(
+            "# yaml-language-server: $schema=../../manifest.schema.json\n# Exported by deskform from http://x at 2020-01-01T00:00:00Z\ncompanies:\n- name: Gone\n"
+                .utf8
+        ).write(to: URL(fileURLWithPath: out + "/companies/gone/company.yaml"))
         try await withLiveSimulator(estate: try await Self.applied("acme")) { simulator in
             let (refusedCode, refused) = try await Self.export(simulator.url, to: out, split: true)
             #expect(refusedCode == 1)
@@ -122,7 +129,10 @@ struct ExportCommandTests {
         #expect(defaults.kinds == ObjectKind.allCases)
         let kinds = "companies, groups, locations, helpdesks, kb_categories, custom_fields"
         let refusals = [
-            ("groups,compnies", "The value 'groups,compnies' is invalid for '--kinds <kinds>': unknown kind 'compnies' (did you mean 'companies'?)"),
+            (
+                "groups,compnies",
+                "The value 'groups,compnies' is invalid for '--kinds <kinds>': unknown kind 'compnies' (did you mean 'companies'?)"
+            ),
             ("users", "The value 'users' is invalid for '--kinds <kinds>': unknown kind 'users' (the kinds are \(kinds))"),
             (" , ", "The value ' , ' is invalid for '--kinds <kinds>': no kind named (the kinds are \(kinds))"),
         ]
@@ -164,7 +174,8 @@ struct ExportCommandTests {
             // What export reads, counted by the test's own transport.
             let counting = CountingTransport(simulator.transport)
             let client = InvGateClient(instanceURL: simulator.url, credentials: simulator.credentials, transport: counting)
-            _ = try await LiveEstateReader(client: client, logger: Fixtures.quietLogger).read(FetchScope(exporting: Set(ObjectKind.allCases)))
+            _ = try await LiveEstateReader(client: client, logger: Fixtures.quietLogger).read(
+                FetchScope(exporting: Set(ObjectKind.allCases)))
             let requests = await counting.log.requests.count
             #expect(requests > 11)
 
@@ -200,7 +211,9 @@ struct ExportCommandTests {
         for file in ["groups.yaml", "locations.yaml", "companies/contoso/company.yaml", "custom_fields.yaml", "helpdesks.yaml"] {
             let a = try String(contentsOfFile: "\(first)/\(file)", encoding: .utf8)
             let b = try String(contentsOfFile: "\(second)/\(file)", encoding: .utf8)
-            #expect(a.replacingOccurrences(of: "1970-01-01T00:00:00Z", with: "T") == b.replacingOccurrences(of: "1970-01-02T00:00:00Z", with: "T"))
+            #expect(
+                a.replacingOccurrences(of: "1970-01-01T00:00:00Z", with: "T")
+                    == b.replacingOccurrences(of: "1970-01-02T00:00:00Z", with: "T"))
         }
     }
 }

@@ -2,8 +2,8 @@ import DeskformCLI
 import EstateModel
 import Foundation
 import Planner
-import Testing
 import TestSupport
+import Testing
 
 /// Export, then plan against the same instance: no change, over random estates from the generator
 /// (some as generated, some after applying a random desired state to them).
@@ -17,7 +17,9 @@ struct ExportPropertyTests {
         for seed in propertySeeds(Self.cases) {
             var generator = EstateGenerator(seed: seed)
             var live = generator.liveEstate()
-            if seed % 2 == 1, let plan = try? Planner.plan(desired: generator.desiredState(over: live), live: live, fetched: Set(ObjectKind.allCases)) {
+            if seed % 2 == 1,
+                let plan = try? Planner.plan(desired: generator.desiredState(over: live), live: live, fetched: Set(ObjectKind.allCases))
+            {
                 live = try Planner.replay(plan, on: live)
             }
             let out = ExportCommandTests.scratch()

@@ -16,11 +16,15 @@ enum Golden {
         if ProcessInfo.processInfo.environment["DESKFORM_RECORD"] != nil {
             let old = try? String(contentsOf: file, encoding: .utf8)
             try Data(actual.utf8).write(to: file)
-            Issue.record("recorded \(name)\(old == actual ? " (unchanged)" : ""); run again without DESKFORM_RECORD to check it", sourceLocation: sourceLocation)
+            Issue.record(
+                "recorded \(name)\(old == actual ? " (unchanged)" : ""); run again without DESKFORM_RECORD to check it",
+                sourceLocation: sourceLocation)
             return
         }
         let expected = try String(contentsOf: file, encoding: .utf8)
-        #expect(actual == expected, "\(name) differs; re-record with DESKFORM_RECORD=1 swift test if the change is intended", sourceLocation: sourceLocation)
+        #expect(
+            actual == expected, "\(name) differs; re-record with DESKFORM_RECORD=1 swift test if the change is intended",
+            sourceLocation: sourceLocation)
     }
 
     /// Replaces the simulator's port and the checkout's path, which change from run to run.

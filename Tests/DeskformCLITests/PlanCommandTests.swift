@@ -5,8 +5,8 @@ import Foundation
 import Manifest
 import Planner
 import Reconciler
-import Testing
 import TestSupport
+import Testing
 
 @Suite("deskform plan")
 struct PlanCommandTests {
@@ -27,7 +27,8 @@ struct PlanCommandTests {
     func goldenPlans(example: String) async throws {
         try await withLiveSimulator { simulator in
             for (format, suffix) in [(PlanCommand.Format.text, "txt"), (.json, "json"), (.markdown, "md")] {
-                let (code, result) = try await Self.plan([Golden.path("examples/\(example)")], url: simulator.url, format: format, detailed: true)
+                let (code, result) = try await Self.plan(
+                    [Golden.path("examples/\(example)")], url: simulator.url, format: format, detailed: true)
                 #expect(code == 2)
                 try Golden.assert(Golden.normalise(result.output, url: simulator.url), matches: "\(example).plan.\(suffix)")
                 let banner = "deskform: target \(simulator.url) (HTTP Basic auth)\n"
@@ -40,14 +41,16 @@ struct PlanCommandTests {
     func examplesConverge(example: String) async throws {
         let manifest = ManifestLoader().load(paths: [Golden.path("examples/\(example)")]).estate
         let replayed = try await withLiveSimulator { simulator in
-            let reconciliation = try await Reconciliation.prepare(manifest, client: simulator.client, parallelism: 4, logger: Fixtures.quietLogger)
+            let reconciliation = try await Reconciliation.prepare(
+                manifest, client: simulator.client, parallelism: 4, logger: Fixtures.quietLogger)
             #expect(!reconciliation.plan.isEmpty)
             return try Planner.replay(reconciliation.plan, on: await simulator.store.estate)
         }
         try await withLiveSimulator(estate: replayed) { simulator in
             let (code, result) = try await Self.plan([Golden.path("examples/\(example)")], url: simulator.url, detailed: true)
             #expect(code == 0)
-            #expect(result.output.hasSuffix("No changes. The instance matches the manifests.\nPlan: 0 to add, 0 to change, 0 to destroy.\n"))
+            #expect(
+                result.output.hasSuffix("No changes. The instance matches the manifests.\nPlan: 0 to add, 0 to change, 0 to destroy.\n"))
         }
     }
 
@@ -57,7 +60,8 @@ struct PlanCommandTests {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let file = directory.appendingPathComponent("bad.yaml")
-        try Data("""
+        try Data(
+            """
             companies:
               - name: Acme
                 groups: [Acme IT, Acme Sails]
@@ -76,35 +80,37 @@ struct PlanCommandTests {
               - field: Office
                 options: {a: A}
 
-            """.utf8).write(to: file)
+            """.utf8
+        ).write(to: file)
         try await withLiveSimulator { simulator in
             let (code, result) = try await Self.plan([file.path], url: simulator.url)
             #expect(code == 1)
             let path = file.path
-            #expect(result.errorOutput == """
-                \(path):3:23: warning: group 'Acme Sails' is not declared in the manifests
-                  hint: did you mean 'Acme IT'? (an undeclared group must already exist on the instance)
-                \(path):3:23: error: unknown group 'Acme Sails': it is neither declared nor in the instance
-                  hint: did you mean 'Acme IT'?
-                \(path):4:15: error: unknown user 'alcie'
-                  hint: did you mean 'alice'?
-                \(path):4:22: error: unknown user 'bob@acme.exmple'
-                  hint: did you mean 'bob@acme.example'?
-                \(path):4:39: error: unknown user '99'
-                \(path):4:43: warning: user 'oscar' is disabled
-                \(path):8:11: error: unknown help desk 'Servce Desk'
-                  hint: did you mean 'Service Desk'?
-                \(path):11:15: error: unknown level 'Onsite' in help desk 'Field Services'
-                  hint: did you mean 'On-site'?
-                \(path):12:16: error: unknown level order 7 in help desk 'Field Services'
-                  hint: 'Field Services' has 'Dispatch' (order 1), 'On-site' (order 2)
-                \(path):14:12: error: unknown custom field 'Departmnet'
-                  hint: did you mean 'Department'?
-                \(path):16:12: error: custom field 'Office' is not a list-type field (it is 'Tree Options (Custom Keys)'), so it has no `options`
-                  hint: declare its options under `tree`
-                9 errors, 1 warning; nothing was planned.
+            #expect(
+                result.errorOutput == """
+                    \(path):3:23: warning: group 'Acme Sails' is not declared in the manifests
+                      hint: did you mean 'Acme IT'? (an undeclared group must already exist on the instance)
+                    \(path):3:23: error: unknown group 'Acme Sails': it is neither declared nor in the instance
+                      hint: did you mean 'Acme IT'?
+                    \(path):4:15: error: unknown user 'alcie'
+                      hint: did you mean 'alice'?
+                    \(path):4:22: error: unknown user 'bob@acme.exmple'
+                      hint: did you mean 'bob@acme.example'?
+                    \(path):4:39: error: unknown user '99'
+                    \(path):4:43: warning: user 'oscar' is disabled
+                    \(path):8:11: error: unknown help desk 'Servce Desk'
+                      hint: did you mean 'Service Desk'?
+                    \(path):11:15: error: unknown level 'Onsite' in help desk 'Field Services'
+                      hint: did you mean 'On-site'?
+                    \(path):12:16: error: unknown level order 7 in help desk 'Field Services'
+                      hint: 'Field Services' has 'Dispatch' (order 1), 'On-site' (order 2)
+                    \(path):14:12: error: unknown custom field 'Departmnet'
+                      hint: did you mean 'Department'?
+                    \(path):16:12: error: custom field 'Office' is not a list-type field (it is 'Tree Options (Custom Keys)'), so it has no `options`
+                      hint: declare its options under `tree`
+                    9 errors, 1 warning; nothing was planned.
 
-                """)
+                    """)
             #expect(result.output == "deskform: target \(simulator.url) (HTTP Basic auth)\n")
         }
     }
@@ -128,7 +134,8 @@ struct PlanCommandTests {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let file = directory.appendingPathComponent("renames.yaml")
-        try Data("""
+        try Data(
+            """
             groups:
               - name: IT
                 previous_names: [IT Team]
@@ -136,25 +143,32 @@ struct PlanCommandTests {
               - name: Madrid
                 previous_names: [Madrid HQ]
 
-            """.utf8).write(to: file)
+            """.utf8
+        ).write(to: file)
         try await withLiveSimulator(estate: estate) { simulator in
             let (code, result) = try await Self.plan([file.path], url: simulator.url, detailed: true)
             #expect(code == 2)
-            #expect(result.output.contains("""
-                -/+ group["IT"]  (renamed from "IT Team"; the API cannot rename groups)
-                    name: "IT Team" → "IT"
-                    ! the old group's 2 memberships and 0 company relations are dropped and re-applied to the new group
-                """))
-            #expect(result.output.contains("""
-                -/+ location["Madrid"]  (renamed from "Madrid HQ"; the API cannot rename locations)
-                    name: "Madrid HQ" → "Madrid"
-                    ! erases location["Madrid HQ/Floor 2"]
-                """))
-            #expect(result.output.hasSuffix("""
-                Plan: 2 to add, 0 to change, 3 to destroy.
-                Policy: it destroys 3 objects, within policy.max_deletes (10); apply --hold-deletes would hold back group["IT"], location["Madrid"].
+            #expect(
+                result.output.contains(
+                    """
+                    -/+ group["IT"]  (renamed from "IT Team"; the API cannot rename groups)
+                        name: "IT Team" → "IT"
+                        ! the old group's 2 memberships and 0 company relations are dropped and re-applied to the new group
+                    """))
+            #expect(
+                result.output.contains(
+                    """
+                    -/+ location["Madrid"]  (renamed from "Madrid HQ"; the API cannot rename locations)
+                        name: "Madrid HQ" → "Madrid"
+                        ! erases location["Madrid HQ/Floor 2"]
+                    """))
+            #expect(
+                result.output.hasSuffix(
+                    """
+                    Plan: 2 to add, 0 to change, 3 to destroy.
+                    Policy: it destroys 3 objects, within policy.max_deletes (10); apply --hold-deletes would hold back group["IT"], location["Madrid"].
 
-                """))
+                    """))
         }
     }
 
@@ -167,12 +181,13 @@ struct PlanCommandTests {
         let (code, result) = try await Self.plan([directory.path], url: "http://127.0.0.1:9")
         #expect(code == 1)
         #expect(result.output == "")
-        #expect(result.errorOutput == """
-            deskform: error: no manifests found in \(directory.path)
-              hint: deskform reads *.yaml and *.yml files (in any case), searching directories recursively and skipping hidden ones
-            1 error, 0 warnings; nothing was read or planned.
+        #expect(
+            result.errorOutput == """
+                deskform: error: no manifests found in \(directory.path)
+                  hint: deskform reads *.yaml and *.yml files (in any case), searching directories recursively and skipping hidden ones
+                1 error, 0 warnings; nothing was read or planned.
 
-            """)
+                """)
     }
 
     @Test("--out to a path that cannot take the plan fails in one sentence before anything is read")
@@ -206,8 +221,9 @@ struct PlanCommandTests {
             target: "http://127.0.0.1:9", scope: FetchScope(manifest: DeclaredEstate()),
             fingerprint: LiveFingerprint(of: Fixtures.demoEstate, kinds: []), plan: Plan())
         #expect(throws: PlanFileError.unwritable(path: out, why: "the folder \(directory.path) does not exist")) { try file.write(to: out) }
-        #expect(PlanFileError.unwritable(path: out, why: "the folder \(directory.path) does not exist").description
-            == "cannot write the plan to \(out): the folder \(directory.path) does not exist")
+        #expect(
+            PlanFileError.unwritable(path: out, why: "the folder \(directory.path) does not exist").description
+                == "cannot write the plan to \(out): the folder \(directory.path) does not exist")
     }
 
     @Test("a disabled user is a warning that travels with the plan, in text, JSON and Markdown")
@@ -220,18 +236,21 @@ struct PlanCommandTests {
         try await withLiveSimulator { simulator in
             let (code, text) = try await Self.plan([file.path], url: simulator.url, detailed: true)
             #expect(code == 2)
-            #expect(text.output.contains("warning: \(file.path):3:15: user 'oscar' is disabled\nPlan: 1 to add, 0 to change, 0 to destroy.\n"))
+            #expect(
+                text.output.contains("warning: \(file.path):3:15: user 'oscar' is disabled\nPlan: 1 to add, 0 to change, 0 to destroy.\n"))
             let (_, json) = try await Self.plan([file.path], url: simulator.url, format: .json, detailed: true)
             #expect(json.output.contains("\"warnings\": [\n    \"\(file.path):3:15: user 'oscar' is disabled\"\n  ]"))
             let (_, markdown) = try await Self.plan([file.path], url: simulator.url, format: .markdown, detailed: true)
-            #expect(markdown.output.hasPrefix("""
-                ### deskform plan for `\(simulator.url)`
+            #expect(
+                markdown.output.hasPrefix(
+                    """
+                    ### deskform plan for `\(simulator.url)`
 
-                **Plan: 1 to add, 0 to change, 0 to destroy.**
+                    **Plan: 1 to add, 0 to change, 0 to destroy.**
 
-                > ⚠️ \(file.path):3:15: user 'oscar' is disabled
+                    > ⚠️ \(file.path):3:15: user 'oscar' is disabled
 
-                """))
+                    """))
         }
     }
 }

@@ -2,8 +2,8 @@ import EstateModel
 import Foundation
 import InvGateWire
 import Planner
-import Testing
 import TestSupport
+import Testing
 
 @Suite("specs/plan.schema.json")
 struct PlanSchemaTests {
@@ -35,11 +35,12 @@ struct PlanSchemaTests {
     @Test("the check itself rejects what the schema forbids")
     func checkCanFail() throws {
         let bad = try JSONValue.parse(Array(#"{"format_version": 1, "target": 3, "summary": {}, "extra": true}"#.utf8))
-        #expect(try Self.schema().violations(of: bad) == [
-            "$: missing policy", "$: missing outcome", "$: missing unmanaged", "$: missing changes", "$: missing steps",
-            "$: missing warnings", "$.format_version: not 2", "$.target: integer is not [\"string\"]",
-            "$.summary: missing add", "$.summary: missing change", "$.summary: missing destroy", "$.summary: missing unmanaged",
-            "$: unexpected extra",
-        ])
+        #expect(
+            try Self.schema().violations(of: bad) == [
+                "$: missing policy", "$: missing outcome", "$: missing unmanaged", "$: missing changes", "$: missing steps",
+                "$: missing warnings", "$.format_version: not 2", "$.target: integer is not [\"string\"]",
+                "$.summary: missing add", "$.summary: missing change", "$.summary: missing destroy", "$.summary: missing unmanaged",
+                "$: unexpected extra",
+            ])
     }
 }

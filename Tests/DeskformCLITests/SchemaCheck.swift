@@ -12,6 +12,10 @@ struct SchemaCheck {
             let name = String(reference.split(separator: "/").last ?? "")
             return violations(of: value, against: root["$defs"]?[name] ?? .null, at: path)
         }
+        if let choices = schema["oneOf"]?.elements {
+            let matching = choices.filter { violations(of: value, against: $0, at: path).isEmpty }.count
+            return matching == 1 ? [] : ["\(path): matches \(matching) of the oneOf schemas, not 1"]
+        }
         var found: [String] = []
         if let type = schema["type"] {
             let allowed = type.elements?.compactMap(\.string) ?? [type.string ?? ""]

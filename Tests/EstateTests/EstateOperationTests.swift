@@ -81,11 +81,14 @@ struct EstateOperationTests {
     @Test("list options upsert by key and count what changed; deletes count what was erased")
     func listOptions() throws {
         var estate = base
-        let first = try estate.apply(.upsertListOptions(field: 1, options: [ListOption(key: "it", value: "IT"), ListOption(key: "hr", value: "HR")]))
+        let first = try estate.apply(
+            .upsertListOptions(field: 1, options: [ListOption(key: "it", value: "IT"), ListOption(key: "hr", value: "HR")]))
         #expect(first == .count(2))
-        let second = try estate.apply(.upsertListOptions(field: 1, options: [ListOption(key: "it", value: "IT"), ListOption(key: "hr", value: "Human Resources")]))
+        let second = try estate.apply(
+            .upsertListOptions(field: 1, options: [ListOption(key: "it", value: "IT"), ListOption(key: "hr", value: "Human Resources")]))
         #expect(second == .count(1))
-        #expect(estate.customFields[1]?.listOptions == [ListOption(key: "it", value: "IT"), ListOption(key: "hr", value: "Human Resources")])
+        #expect(
+            estate.customFields[1]?.listOptions == [ListOption(key: "it", value: "IT"), ListOption(key: "hr", value: "Human Resources")])
         #expect(try estate.apply(.deleteListOptions(field: 1, keys: ["hr", "nope"])) == .count(1))
     }
 
@@ -114,7 +117,9 @@ struct EstateOperationTests {
         #expect(estate.customFields[2]?.treeOptions.count == 2)
         #expect(estate.customFields[2]?.treeOptions.first?.name == "EU")
         try estate.apply(.updateTreeOption(field: 2, hash: madrid.hash, name: "Madrid HQ", key: "mad"))
-        #expect(estate.customFields[2]?.treeOptions.last == TreeOption(hash: madrid.hash, key: "mad", name: "Madrid HQ", parentHash: europe.hash))
+        #expect(
+            estate.customFields[2]?.treeOptions.last
+                == TreeOption(hash: madrid.hash, key: "mad", name: "Madrid HQ", parentHash: europe.hash))
         #expect(throws: EstateError.invalid("The key eu is already used by another option.")) {
             try estate.apply(.updateTreeOption(field: 2, hash: madrid.hash, name: nil, key: "eu"))
         }

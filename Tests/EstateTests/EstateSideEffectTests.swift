@@ -18,11 +18,13 @@ private func sampleEstate() -> Estate {
         kbCategories: [1: KBCategory(id: 1, name: "IT"), 2: KBCategory(id: 2, name: "Network", parentID: 1)],
         customFields: [
             1: CustomField(uid: 1, label: "Department", typeID: 104, listOptions: [ListOption(key: "it", value: "IT")]),
-            2: CustomField(uid: 2, label: "Office", typeID: 105, treeOptions: [
-                TreeOption(hash: "h-eu", key: "eu", name: "Europe"),
-                TreeOption(hash: "h-mad", key: "mad", name: "Madrid", parentHash: "h-eu"),
-                TreeOption(hash: "h-am", key: "am", name: "Americas"),
-            ]),
+            2: CustomField(
+                uid: 2, label: "Office", typeID: 105,
+                treeOptions: [
+                    TreeOption(hash: "h-eu", key: "eu", name: "Europe"),
+                    TreeOption(hash: "h-mad", key: "mad", name: "Madrid", parentHash: "h-eu"),
+                    TreeOption(hash: "h-am", key: "am", name: "Americas"),
+                ]),
         ]
     )
     estate.advanceSequences()

@@ -18,10 +18,13 @@ struct ClientDecodingTests {
 
     @Test("ids as strings, nulls where a field is unset")
     func stringsAndNulls() async throws {
-        let (client, _) = client(answering: #"[{"id":"3","name":"Madrid","parent_id":null,"total":"2"},{"id":4,"name":"Floor 2","parent_id":"3"}]"#)
-        #expect(try await client.locations() == [
-            LocationRecord(id: 3, name: "Madrid", parentID: nil, total: 2), LocationRecord(id: 4, name: "Floor 2", parentID: 3, total: 0),
-        ])
+        let (client, _) = client(
+            answering: #"[{"id":"3","name":"Madrid","parent_id":null,"total":"2"},{"id":4,"name":"Floor 2","parent_id":"3"}]"#)
+        #expect(
+            try await client.locations() == [
+                LocationRecord(id: 3, name: "Madrid", parentID: nil, total: 2),
+                LocationRecord(id: 4, name: "Floor 2", parentID: 3, total: 0),
+            ])
     }
 
     @Test("list options from `key-value` in the API's order, PHP's [] meaning none")

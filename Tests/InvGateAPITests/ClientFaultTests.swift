@@ -2,13 +2,14 @@ import EstateModel
 import InvGateAPI
 import InvGateWire
 import Simulator
-import Testing
 import TestSupport
+import Testing
 
 @Suite("Client against the fault-injecting simulator")
 struct ClientFaultTests {
     /// Waits of a few milliseconds, so that 429's `Retry-After: 1` does not slow the suite.
-    static let quick = RetryPolicy(maxAttempts: 10, baseDelay: .milliseconds(1), maxDelay: .milliseconds(5), maxRetryAfter: .milliseconds(5))
+    static let quick = RetryPolicy(
+        maxAttempts: 10, baseDelay: .milliseconds(1), maxDelay: .milliseconds(5), maxRetryAfter: .milliseconds(5))
 
     @Test("idempotent writes get through 503, 429 and dropped connections; creates are never repeated")
     func retriesAndUnknownOutcomes() async throws {

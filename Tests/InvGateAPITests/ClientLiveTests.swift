@@ -1,8 +1,8 @@
 import EstateModel
 import InvGateAPI
 import InvGateWire
-import Testing
 import TestSupport
+import Testing
 
 @Suite("Client against the live simulator")
 struct ClientLiveTests {
@@ -82,9 +82,12 @@ struct ClientLiveTests {
             #expect(try await api.customFields().map(\.label) == ["Department", "Office", "Asset Tag"])
             #expect(try await api.customFieldTypes().contains(CustomFieldTypeRecord(id: 104, name: "Option List (Custom Keys)")))
             #expect(try await api.listOptions(field: 1).map(\.key) == ["sales", "it", "hr"])
-            let upserted = try await api.send(.upsertListOptions(field: 1, options: [
-                ListOption(key: "it", value: "IT"), ListOption(key: "ops", value: "Operations & Co"),
-            ]))
+            let upserted = try await api.send(
+                .upsertListOptions(
+                    field: 1,
+                    options: [
+                        ListOption(key: "it", value: "IT"), ListOption(key: "ops", value: "Operations & Co"),
+                    ]))
             #expect(StatusAnswer(json: upserted).total == 1)
             #expect(StatusAnswer(json: try await api.send(.deleteListOptions(field: 1, keys: ["sales"]))).total == 1)
             #expect(try await api.listOptions(field: 1).map(\.value) == ["IT", "Human Resources", "Operations & Co"])

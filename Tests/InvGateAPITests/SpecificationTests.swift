@@ -28,17 +28,19 @@ enum Specification {
             for (method, operation) in try #require(methods.mapping) {
                 var parameters: Set<String> = []
                 for parameter in operation["parameters"]?.sequence ?? [] {
-                    parameters.insert(describe(
-                        name: parameter["name"]?.string ?? "", schema: parameter["schema"],
-                        style: parameter["style"]?.string, required: parameter["required"]?.bool ?? false))
+                    parameters.insert(
+                        describe(
+                            name: parameter["name"]?.string ?? "", schema: parameter["schema"],
+                            style: parameter["style"]?.string, required: parameter["required"]?.bool ?? false))
                 }
                 if let body = operation["requestBody"]?["content"]?["application/x-www-form-urlencoded"] {
                     let required = Set(body["schema"]?["required"]?.sequence?.compactMap(\.string) ?? [])
                     for (name, schema) in body["schema"]?["properties"]?.mapping ?? [:] {
                         let key = name.string ?? ""
-                        parameters.insert(describe(
-                            name: key, schema: schema, style: body["encoding"]?[key]?["style"]?.string,
-                            required: required.contains(key)))
+                        parameters.insert(
+                            describe(
+                                name: key, schema: schema, style: body["encoding"]?[key]?["style"]?.string,
+                                required: required.contains(key)))
                     }
                 }
                 listed.insert(ListedOperation(endpoint: endpoint, method: (method.string ?? "").uppercased(), parameters: parameters))
@@ -63,11 +65,12 @@ enum Specification {
 
 extension Catalogue {
     static var listed: Set<ListedOperation> {
-        Set(operations.map { operation in
-            ListedOperation(
-                endpoint: operation.endpoint.rawValue, method: operation.method.rawValue,
-                parameters: Set(operation.parameters.map { "\($0.name):\($0.kind.rawValue)" + ($0.isRequired ? "!" : "") }))
-        })
+        Set(
+            operations.map { operation in
+                ListedOperation(
+                    endpoint: operation.endpoint.rawValue, method: operation.method.rawValue,
+                    parameters: Set(operation.parameters.map { "\($0.name):\($0.kind.rawValue)" + ($0.isRequired ? "!" : "") }))
+            })
     }
 }
 
@@ -97,9 +100,10 @@ struct SpecificationTests {
         }
         #expect(Catalogue.methods(of: .groups) == [.get, .post, .delete])
         #expect(Catalogue.methods(of: .kbCategories) == [.get, .post, .put, .delete])
-        #expect(Catalogue.operations.filter(\.isCreate).map(\.endpoint) == [
-            .customFieldTreeOptions, .companies, .groups, .kbCategories, .locations,
-        ])
+        #expect(
+            Catalogue.operations.filter(\.isCreate).map(\.endpoint) == [
+                .customFieldTreeOptions, .companies, .groups, .kbCategories, .locations,
+            ])
         #expect(Catalogue.operations.filter(\.isCreate).allSatisfy { $0.method == .post })
     }
 }

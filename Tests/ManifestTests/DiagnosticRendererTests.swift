@@ -9,13 +9,14 @@ import Testing
     ]
 
     @Test func plainTextIsSortedByFileAndPositionWithHintsUnderneath() {
-        #expect(DiagnosticRenderer().render(diagnostics) == """
-            a.yaml:2:7: error: first
-            a.yaml:10:2: error: second
-              hint: a hint
-            b.yaml:1:1: warning: later file
+        #expect(
+            DiagnosticRenderer().render(diagnostics) == """
+                a.yaml:2:7: error: first
+                a.yaml:10:2: error: second
+                  hint: a hint
+                b.yaml:1:1: warning: later file
 
-            """)
+                """)
         #expect(DiagnosticRenderer.summary(of: diagnostics) == "2 errors, 1 warning")
     }
 

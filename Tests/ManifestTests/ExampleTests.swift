@@ -46,10 +46,20 @@ import Testing
         let estate = Self.load(name).estate
         var users: [UserReference] = []
         func collect(_ list: [UserReference]?) { users += list ?? [] }
-        for company in estate.companies { collect(company.members); collect(company.observers) }
-        for group in estate.groups { collect(group.members); collect(group.observers) }
+        for company in estate.companies {
+            collect(company.members)
+            collect(company.observers)
+        }
+        for group in estate.groups {
+            collect(group.members)
+            collect(group.observers)
+        }
         func walk(_ locations: [DeclaredLocation]) {
-            for location in locations { collect(location.members); collect(location.observers); walk(location.children) }
+            for location in locations {
+                collect(location.members)
+                collect(location.observers)
+                walk(location.children)
+            }
         }
         walk(estate.locations)
         for desk in estate.helpDesks {
@@ -75,7 +85,8 @@ import Testing
             #expect(firstLine.hasPrefix("# yaml-language-server: $schema="), "\(file)")
             let target = String(firstLine.dropFirst("# yaml-language-server: $schema=".count))
             let resolved = URL(fileURLWithPath: file).deletingLastPathComponent().appendingPathComponent(target).standardizedFileURL
-            #expect(resolved.lastPathComponent == "manifest.schema.json" && FileManager.default.fileExists(atPath: resolved.path), "\(file)")
+            #expect(
+                resolved.lastPathComponent == "manifest.schema.json" && FileManager.default.fileExists(atPath: resolved.path), "\(file)")
         }
     }
 

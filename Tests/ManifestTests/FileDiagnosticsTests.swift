@@ -16,35 +16,39 @@ import Testing
         bytes.append(0xE9)  // é in Latin-1
         bytes.append(contentsOf: Data("\n".utf8))
         let load = ManifestLoader().load(sources: [ManifestSource(path: "latin1.yaml", data: bytes)])
-        #expect(DiagnosticRenderer().render(load.diagnostics) == """
-            latin1.yaml:2:14: error: file is not valid UTF-8 (byte 0xE9)
-              hint: save it as UTF-8 (it looks like another encoding, such as Latin-1)
+        #expect(
+            DiagnosticRenderer().render(load.diagnostics) == """
+                latin1.yaml:2:14: error: file is not valid UTF-8 (byte 0xE9)
+                  hint: save it as UTF-8 (it looks like another encoding, such as Latin-1)
 
-            """)
+                """)
         #expect(!load.isValid)
     }
 
     @Test func aUTF16FileIsNamedAsSuch() {
         let bytes = Data([0xFF, 0xFE]) + "groups: []".data(using: .utf16LittleEndian)!
         let load = ManifestLoader().load(sources: [ManifestSource(path: "wide.yaml", data: bytes)])
-        #expect(DiagnosticRenderer().render(load.diagnostics) == """
-            wide.yaml:1:1: error: file is UTF-16, not UTF-8
-              hint: save it as UTF-8
+        #expect(
+            DiagnosticRenderer().render(load.diagnostics) == """
+                wide.yaml:1:1: error: file is UTF-16, not UTF-8
+                  hint: save it as UTF-8
 
-            """)
+                """)
     }
 
     @Test func aPathThatDoesNotExistIsAnError() {
         let load = ManifestLoader().load(paths: ["/nonexistent/deskform/manifests"])
-        #expect(DiagnosticRenderer().render(load.diagnostics) == """
-            /nonexistent/deskform/manifests: error: no such file or directory
-              hint: give manifest files, or directories that hold them
+        #expect(
+            DiagnosticRenderer().render(load.diagnostics) == """
+                /nonexistent/deskform/manifests: error: no such file or directory
+                  hint: give manifest files, or directories that hold them
 
-            """)
+                """)
         #expect(!load.isValid)
     }
 
-    static let noManifestsHint = "deskform reads *.yaml and *.yml files (in any case), searching directories recursively and skipping hidden ones"
+    static let noManifestsHint =
+        "deskform reads *.yaml and *.yml files (in any case), searching directories recursively and skipping hidden ones"
 
     @Test func pathsThatHoldNoManifestAreOneErrorForTheRun() throws {
         let directory = try temporaryDirectory()
@@ -54,14 +58,17 @@ import Testing
         try manager.createDirectory(at: directory.appendingPathComponent("notes/.hidden"), withIntermediateDirectories: true)
         try Data("not yaml".utf8).write(to: directory.appendingPathComponent("notes/notes.txt"))
         try Data("groups: []".utf8).write(to: directory.appendingPathComponent("notes/.hidden/x.yaml"))
-        let paths = [directory.appendingPathComponent("empty").path, directory.appendingPathComponent("notes").path,
-                     directory.appendingPathComponent("notes/notes.txt").path]
+        let paths = [
+            directory.appendingPathComponent("empty").path, directory.appendingPathComponent("notes").path,
+            directory.appendingPathComponent("notes/notes.txt").path,
+        ]
         let load = ManifestLoader().load(paths: paths)
-        #expect(DiagnosticRenderer().render(load.diagnostics) == """
-            deskform: error: no manifests found in \(paths[0]), \(paths[1]), \(paths[2])
-              hint: \(Self.noManifestsHint)
+        #expect(
+            DiagnosticRenderer().render(load.diagnostics) == """
+                deskform: error: no manifests found in \(paths[0]), \(paths[1]), \(paths[2])
+                  hint: \(Self.noManifestsHint)
 
-            """)
+                """)
         #expect(!load.isValid)
         #expect(load.files.isEmpty)
     }
@@ -84,12 +91,13 @@ import Testing
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let load = ManifestLoader().load(paths: [directory.path, "/nonexistent/deskform/manifests"])
-        #expect(DiagnosticRenderer().render(load.diagnostics) == """
-            /nonexistent/deskform/manifests: error: no such file or directory
-              hint: give manifest files, or directories that hold them
-            \(directory.path): warning: no *.yaml or *.yml files in this directory
+        #expect(
+            DiagnosticRenderer().render(load.diagnostics) == """
+                /nonexistent/deskform/manifests: error: no such file or directory
+                  hint: give manifest files, or directories that hold them
+                \(directory.path): warning: no *.yaml or *.yml files in this directory
 
-            """)
+                """)
     }
 
     @Test func extensionsAreRecognisedInAnyCase() throws {
@@ -100,7 +108,9 @@ import Testing
         try Data("groups: [{name: One}]".utf8).write(to: directory.appendingPathComponent("tree/A.YAML"))
         try Data("groups: [{name: Two}]".utf8).write(to: directory.appendingPathComponent("tree/b.Yml"))
         try Data("groups: [{name: Three}]".utf8).write(to: directory.appendingPathComponent("Acme.YML"))
-        let load = ManifestLoader().load(paths: [directory.appendingPathComponent("tree").path, directory.appendingPathComponent("Acme.YML").path])
+        let load = ManifestLoader().load(paths: [
+            directory.appendingPathComponent("tree").path, directory.appendingPathComponent("Acme.YML").path,
+        ])
         #expect(load.diagnostics.isEmpty)
         #expect(load.estate.groups.map(\.name) == ["One", "Two", "Three"])
         #expect(ManifestLoader.isManifestPath("Acme.YAML") && ManifestLoader.isManifestPath("x/acme.yMl"))
@@ -143,12 +153,13 @@ import Testing
             ManifestSource(path: "a.yaml", text: "companies:\n  - name: A\n    protect: maybe\n  - nme: B\n"),
         ])
         #expect(load.diagnostics.map(\.position.description) == ["a.yaml:3:14", "a.yaml:4:5", "a.yaml:4:5", "b.yaml:3:5"])
-        #expect(load.diagnostics.map(\.message) == [
-            "'protect' of a company must be true or false, not 'maybe'",
-            "company has no 'name'",
-            "unknown key 'nme' in a company",
-            "unknown key 'membres' in a group",
-        ])
+        #expect(
+            load.diagnostics.map(\.message) == [
+                "'protect' of a company must be true or false, not 'maybe'",
+                "company has no 'name'",
+                "unknown key 'nme' in a company",
+                "unknown key 'membres' in a group",
+            ])
     }
 
     @Test func emptyFilesAndDocumentsAreFine() {

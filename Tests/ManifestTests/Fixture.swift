@@ -50,7 +50,9 @@ struct Fixture: CustomStringConvertible, Sendable {
         for (path, text) in files {
             var stripped: [String] = []
             // Lines split on scalars so that a "\r\n" file keeps its "\r"s (one Character with the "\n").
-            let lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { Substring(String(String.UnicodeScalarView($0))) }
+            let lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map {
+                Substring(String(String.UnicodeScalarView($0)))
+            }
             for (index, line) in lines.enumerated() {
                 if line.hasPrefix("#⟨"), let close = line.firstIndex(of: "⟩") {
                     let marker = String(line[line.index(after: line.startIndex)...close])
@@ -79,9 +81,10 @@ struct Fixture: CustomStringConvertible, Sendable {
         }
         let expected = expectations.map { expectation in
             let location = marks[expectation.marker] ?? SourceLocation(file: "missing marker \(expectation.marker)")
-            return Diagnostic(expectation.severity, at: location,
-                              substitute(marks, in: expectation.message, from: location),
-                              hint: expectation.hint.map { substitute(marks, in: $0, from: location) })
+            return Diagnostic(
+                expectation.severity, at: location,
+                substitute(marks, in: expectation.message, from: location),
+                hint: expectation.hint.map { substitute(marks, in: $0, from: location) })
         }
         return Fixture(name: name, sources: sources, expected: DiagnosticRenderer().render(expected))
     }

@@ -36,19 +36,23 @@ import Testing
     }
 
     @Test func locationsAreKeptOnEveryObjectAndReference() {
-        let load = ManifestLoader().load(sources: [ManifestSource(path: "m.yaml", text: """
-            companies:
-              - name: Acme
-                groups: [IT]
-                members:
-                  - alice
-            helpdesks:
-              - name: Service Desk
-                levels: [{order: 2, observers: [heidi]}]
-            custom_fields:
-              - field: Office
-                tree: [{name: Europe, key: eu}]
-            """)])
+        let load = ManifestLoader().load(sources: [
+            ManifestSource(
+                path: "m.yaml",
+                text: """
+                    companies:
+                      - name: Acme
+                        groups: [IT]
+                        members:
+                          - alice
+                    helpdesks:
+                      - name: Service Desk
+                        levels: [{order: 2, observers: [heidi]}]
+                    custom_fields:
+                      - field: Office
+                        tree: [{name: Europe, key: eu}]
+                    """)
+        ])
         #expect(load.diagnostics.isEmpty)
         let company = load.estate.companies[0]
         #expect(company.position.description == "m.yaml:2:11")
@@ -62,12 +66,16 @@ import Testing
     }
 
     @Test func absentRelationsStayUnmanagedAndEmptyOnesAreAuthoritative() {
-        let load = ManifestLoader().load(sources: [ManifestSource(path: "m.yaml", text: """
-            groups:
-              - name: Kept
-              - name: Emptied
-                members: []
-            """)])
+        let load = ManifestLoader().load(sources: [
+            ManifestSource(
+                path: "m.yaml",
+                text: """
+                    groups:
+                      - name: Kept
+                      - name: Emptied
+                        members: []
+                    """)
+        ])
         #expect(load.estate.groups[0].members == nil)
         #expect(load.estate.groups[1].members == [])
     }
@@ -79,10 +87,11 @@ import Testing
         ])
         #expect(load.estate.policy.prune.map(\.value) == [.groups, .locations])
         #expect(load.estate.policy.ignore.map(\.value) == ["Legacy *"])
-        #expect(DiagnosticRenderer().render(load.diagnostics) == """
-            b.yaml:4:16: error: 'policy.max_deletes' is set twice
-              hint: first set at a.yaml:1:40
+        #expect(
+            DiagnosticRenderer().render(load.diagnostics) == """
+                b.yaml:4:16: error: 'policy.max_deletes' is set twice
+                  hint: first set at a.yaml:1:40
 
-            """)
+                """)
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
-@testable import Manifest
 import Testing
+
+@testable import Manifest
 
 @Suite struct SchemaTests {
     static let committed = URL(fileURLWithPath: #filePath)

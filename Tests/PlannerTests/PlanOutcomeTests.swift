@@ -12,16 +12,24 @@ private func live() -> Estate {
         users: Dictionary(uniqueKeysWithValues: (1...3).map { ($0, User(id: $0, username: "user\($0)", email: "user\($0)@example.com")) }),
         companies: [1: Company(id: 1, name: "Acme", externalID: "ACME-001", members: [1])],
         groups: [1: Group(id: 1, name: "Ops", members: [1])],
-        locations: [1: Location(id: 1, name: "Madrid"), 14: Location(id: 14, name: "Lisbon"),
-                    15: Location(id: 15, name: "Annex", parentID: 14), 16: Location(id: 16, name: "Legacy Annex", parentID: 14)],
-        kbCategories: [1: KBCategory(id: 1, name: "IT"), 2: KBCategory(id: 2, name: "Network", parentID: 1),
-                       3: KBCategory(id: 3, name: "Wi-Fi", parentID: 2)],
+        locations: [
+            1: Location(id: 1, name: "Madrid"), 14: Location(id: 14, name: "Lisbon"),
+            15: Location(id: 15, name: "Annex", parentID: 14), 16: Location(id: 16, name: "Legacy Annex", parentID: 14),
+        ],
+        kbCategories: [
+            1: KBCategory(id: 1, name: "IT"), 2: KBCategory(id: 2, name: "Network", parentID: 1),
+            3: KBCategory(id: 3, name: "Wi-Fi", parentID: 2),
+        ],
         customFields: [
-            1: CustomField(uid: 1, label: "Department", typeID: 104, listOptions: [ListOption(key: "sales", value: "Sales"), ListOption(key: "it", value: "IT")]),
-            2: CustomField(uid: 2, label: "Office", typeID: 105, treeOptions: [
-                TreeOption(hash: "e", key: "eu", name: "Europe"), TreeOption(hash: "m", key: "mad", name: "Madrid", parentHash: "e"),
-                TreeOption(hash: "l", key: "lis", name: "Lisbon", parentHash: "e"),
-            ]),
+            1: CustomField(
+                uid: 1, label: "Department", typeID: 104,
+                listOptions: [ListOption(key: "sales", value: "Sales"), ListOption(key: "it", value: "IT")]),
+            2: CustomField(
+                uid: 2, label: "Office", typeID: 105,
+                treeOptions: [
+                    TreeOption(hash: "e", key: "eu", name: "Europe"), TreeOption(hash: "m", key: "mad", name: "Madrid", parentHash: "e"),
+                    TreeOption(hash: "l", key: "lis", name: "Lisbon", parentHash: "e"),
+                ]),
         ])
     for floor in 1...12 { estate.locations[floor + 1] = Location(id: floor + 1, name: "Floor \(floor)", parentID: 1) }
     estate.advanceSequences()
@@ -46,12 +54,14 @@ struct PlanOutcomeTests {
         #expect(plan.outcome.destroyed.allSatisfy { $0.step == 0 && $0.cause == Address(.location, "Madrid") })
         let floors = (1...12).map { "location[\"Madrid/Floor \($0)\"]" }.sorted().joined(separator: ", ")
         #expect(plan.changes.map(\.consequences) == [["erases \(floors)"]])
-        #expect(plan.text().hasSuffix("""
-            Plan: 0 to add, 0 to change, 13 to destroy. 5 unmanaged objects left alone (companies: 1, groups: 1, kb_categories: 3).
-            Policy: apply would refuse this plan: it destroys 13 objects, more than policy.max_deletes (3). \
-            apply --allow-deletes allows it; apply --hold-deletes applies the rest and holds back location["Madrid"].
+        #expect(
+            plan.text().hasSuffix(
+                """
+                Plan: 0 to add, 0 to change, 13 to destroy. 5 unmanaged objects left alone (companies: 1, groups: 1, kb_categories: 3).
+                Policy: apply would refuse this plan: it destroys 13 objects, more than policy.max_deletes (3). \
+                apply --allow-deletes allows it; apply --hold-deletes applies the rest and holds back location["Madrid"].
 
-            """))
+                """))
         let (kept, held) = plan.holdingDeletions()
         #expect(kept.steps.isEmpty && kept.outcome == Outcome())
         #expect(held.map(\.address) == [Address(.location, "Madrid")])
@@ -60,9 +70,15 @@ struct PlanOutcomeTests {
     @Test("a location renamed through previous_names is replaced: the old one and its sublocations are destroyed")
     func locationReplace() throws {
         let desired = DesiredState(
-            locations: lisbon() + [DesiredState.Location(path: ["Madrid Centre"], previousNames: ["Madrid"])] + [DesiredState.Location(path: ["Madrid Centre", "Floor 1"])])
+            locations: lisbon() + [DesiredState.Location(path: ["Madrid Centre"], previousNames: ["Madrid"])] + [
+                DesiredState.Location(path: ["Madrid Centre", "Floor 1"])
+            ])
         let plan = try Planner.plan(desired: desired, live: live(), fetched: everything)
-        #expect(plan.steps.map(\.operation) == [.deleteLocation(id: 1), .createLocation(name: "Madrid Centre", parentID: nil), .createLocation(name: "Floor 1", parentID: 17)])
+        #expect(
+            plan.steps.map(\.operation) == [
+                .deleteLocation(id: 1), .createLocation(name: "Madrid Centre", parentID: nil),
+                .createLocation(name: "Floor 1", parentID: 17),
+            ])
         #expect(plan.steps[0].subject == Address(.location, "Madrid"))
         #expect(plan.steps[0].object == Address(.location, "Madrid"))
         #expect(plan.summary == Plan.Summary(add: 2, change: 0, destroy: 13))
@@ -77,16 +93,18 @@ struct PlanOutcomeTests {
         ])
         let plan = try Planner.plan(desired: desired, live: live(), fetched: everything)
         #expect(plan.summary == Plan.Summary(add: 2, change: 0, destroy: 5))
-        #expect(plan.outcome.destroyed.map(\.address.description) == [
-            #"option["Department/it"]"#, #"option["Department/sales"]"#, #"option["Office/Europe"]"#,
-            #"option["Office/Europe/Lisbon"]"#, #"option["Office/Europe/Madrid"]"#,
-        ])
+        #expect(
+            plan.outcome.destroyed.map(\.address.description) == [
+                #"option["Department/it"]"#, #"option["Department/sales"]"#, #"option["Office/Europe"]"#,
+                #"option["Office/Europe/Lisbon"]"#, #"option["Office/Europe/Madrid"]"#,
+            ])
         #expect(plan.outcome.destroyed.filter(\.cascade).map(\.address.name) == ["Office/Europe/Lisbon", "Office/Europe/Madrid"])
         // New list options go before the old ones are erased, so --hold-deletes can keep them; the new tree
         // option waits for the erasure (a key may pass from an erased option to a new one).
-        #expect(plan.holdingDeletions().plan.steps.map(\.operation) == [
-            .upsertListOptions(field: 1, options: [ListOption(key: "hr", value: "HR")]),
-        ])
+        #expect(
+            plan.holdingDeletions().plan.steps.map(\.operation) == [
+                .upsertListOptions(field: 1, options: [ListOption(key: "hr", value: "HR")])
+            ])
     }
 
     @Test("an absent KB category goes with everything below it, each counted")
@@ -112,18 +130,27 @@ struct PlanOutcomeTests {
             DesiredState.Location(path: ["Lisbon City"], previousNames: ["Lisbon"]),
             DesiredState.Location(path: ["Lisbon City", "Annex"], protect: true),
         ])
-        #expect(throws: PlanFailure([.erasedByCascade(Address(.location, "Lisbon/Annex"), by: Address(.location, "Lisbon City"), why: "it is protected")])) {
+        #expect(
+            throws: PlanFailure([
+                .erasedByCascade(Address(.location, "Lisbon/Annex"), by: Address(.location, "Lisbon City"), why: "it is protected")
+            ])
+        ) {
             try Planner.plan(desired: desired, live: live(), fetched: everything)
         }
     }
 
     @Test("an ignored location erased with its absent parent fails the plan, naming both")
     func ignoredByCascade() {
-        let desired = DesiredState(locations: [DesiredState.Location(path: ["Lisbon"], absent: true)], policy: .init(ignore: ["Lisbon/Legacy *"]))
+        let desired = DesiredState(
+            locations: [DesiredState.Location(path: ["Lisbon"], absent: true)], policy: .init(ignore: ["Lisbon/Legacy *"]))
         let error = PlanError.erasedByCascade(
-            Address(.location, "Lisbon/Legacy Annex"), by: Address(.location, "Lisbon"), why: #"it matches policy.ignore "Lisbon/Legacy *""#)
+            Address(.location, "Lisbon/Legacy Annex"), by: Address(.location, "Lisbon"), why: #"it matches policy.ignore "Lisbon/Legacy *""#
+        )
         #expect(throws: PlanFailure([error])) { try Planner.plan(desired: desired, live: live(), fetched: everything) }
-        #expect(error.description == #"location["Lisbon"] would erase location["Lisbon/Legacy Annex"] with it, but it matches policy.ignore "Lisbon/Legacy *"."#)
+        #expect(
+            error.description
+                == #"location["Lisbon"] would erase location["Lisbon/Legacy Annex"] with it, but it matches policy.ignore "Lisbon/Legacy *"."#
+        )
     }
 
     @Test("two live locations, KB categories or tree options at one path are an error naming them, never a third")
@@ -136,10 +163,18 @@ struct PlanOutcomeTests {
             try Planner.plan(desired: DesiredState(locations: lisbon(["Annex"])), live: estate, fetched: everything)
         }
         #expect(throws: PlanFailure([.ambiguous(Address(.kbCategory, "IT"), why: #"2 live objects are at "IT" (ids 1, 30)"#)])) {
-            try Planner.plan(desired: DesiredState(kbCategories: [.init(path: ["IT"]), .init(path: ["IT", "Network"])]), live: estate, fetched: everything)
+            try Planner.plan(
+                desired: DesiredState(kbCategories: [.init(path: ["IT"]), .init(path: ["IT", "Network"])]), live: estate,
+                fetched: everything)
         }
-        let tree = DesiredState(customFields: [DesiredState.CustomField(uid: 2, label: "Office", tree: [DesiredState.TreeOption(name: "Europe")])])
-        #expect(throws: PlanFailure([.ambiguous(Address(.customField, "Office"), why: #"2 live options are at "Europe" (hashes e, e2): give the option a key"#)])) {
+        let tree = DesiredState(customFields: [
+            DesiredState.CustomField(uid: 2, label: "Office", tree: [DesiredState.TreeOption(name: "Europe")])
+        ])
+        #expect(
+            throws: PlanFailure([
+                .ambiguous(Address(.customField, "Office"), why: #"2 live options are at "Europe" (hashes e, e2): give the option a key"#)
+            ])
+        ) {
             try Planner.plan(desired: tree, live: estate, fetched: everything)
         }
     }
@@ -150,7 +185,9 @@ struct PlanOutcomeTests {
         #expect {
             try Planner.plan(desired: desired, live: live(), fetched: everything)
         } throws: { error in
-            guard let error = error as? PlanFailure, case .otherIdentity(let address, let why, let hint) = error.errors.first else { return false }
+            guard let error = error as? PlanFailure, case .otherIdentity(let address, let why, let hint) = error.errors.first else {
+                return false
+            }
             return address == Address(.company, "Acme")
                 && why == #"no live company has external_id "ACME-002", but live company 1 "Acme" has external_id "ACME-001""#
                 && hint.hasPrefix(#"if "ACME-002" is a typo, write external_id: ACME-001; "#)
@@ -159,7 +196,8 @@ struct PlanOutcomeTests {
 
     @Test("a replace's DELETE names the old group")
     func replaceSubject() throws {
-        let plan = try Planner.plan(desired: DesiredState(groups: [.init(name: "Platform", previousNames: ["Ops"])]), live: live(), fetched: everything)
+        let plan = try Planner.plan(
+            desired: DesiredState(groups: [.init(name: "Platform", previousNames: ["Ops"])]), live: live(), fetched: everything)
         #expect(plan.steps.first?.operation == .deleteGroup(id: 1))
         #expect(plan.steps.first?.object == Address(.group, "Ops"))
         #expect(plan.steps.first?.address == Address(.group, "Platform"))

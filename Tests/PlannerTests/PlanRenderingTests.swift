@@ -8,7 +8,8 @@ struct PlanRenderingTests {
     static func bigPlan(_ count: Int) throws -> Plan {
         var live = Estate(users: [1: User(id: 1, username: "alice", email: "alice@example.com")])
         live.advanceSequences()
-        let desired = DesiredState(groups: (1...count).map { DesiredState.Group(name: "Group \($0) of a long list of groups", members: [1]) })
+        let desired = DesiredState(
+            groups: (1...count).map { DesiredState.Group(name: "Group \($0) of a long list of groups", members: [1]) })
         return try Planner.plan(desired: desired, live: live, fetched: [.groups])
     }
 

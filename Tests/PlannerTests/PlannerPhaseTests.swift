@@ -28,47 +28,61 @@ private func steps(_ desired: DesiredState) throws -> [EstateOperation] {
 struct PlannerPhaseTests {
     @Test("company objects: created with their external id, renamed by external id with PUT")
     func companyObjects() throws {
-        #expect(try steps(DesiredState(companies: [.init(name: "Globex", externalID: "G-1")])) == [.createCompany(name: "Globex", externalID: "G-1")])
-        #expect(try steps(DesiredState(companies: [.init(name: "Acme Corp", externalID: "A-1")])) == [.updateCompany(id: 1, name: "Acme Corp", externalID: nil)])
+        #expect(
+            try steps(DesiredState(companies: [.init(name: "Globex", externalID: "G-1")])) == [
+                .createCompany(name: "Globex", externalID: "G-1")
+            ])
+        #expect(
+            try steps(DesiredState(companies: [.init(name: "Acme Corp", externalID: "A-1")])) == [
+                .updateCompany(id: 1, name: "Acme Corp", externalID: nil)
+            ])
         #expect(try steps(DesiredState(companies: [.init(name: "Acme", previousNames: ["Old"])])) == [])
     }
 
     @Test("company relations: un-related before members change, related after, keeping memberships to the members' steps")
     func companyRelations() throws {
-        #expect(try steps(DesiredState(companies: [.init(name: "Acme", groups: ["HR"])])) == [
-            .unrelateGroups(company: 1, groups: [1], unlinkUsers: false), .relateGroups(company: 1, groups: [2]),
-        ])
+        #expect(
+            try steps(DesiredState(companies: [.init(name: "Acme", groups: ["HR"])])) == [
+                .unrelateGroups(company: 1, groups: [1], unlinkUsers: false), .relateGroups(company: 1, groups: [2]),
+            ])
     }
 
     @Test("company members: removals then additions, one call each")
     func companyMembers() throws {
-        #expect(try steps(DesiredState(companies: [.init(name: "Acme", members: [2, 3])])) == [
-            .removeMembers(.company(1), users: [1]), .addMembers(.company(1), users: [2, 3]),
-        ])
+        #expect(
+            try steps(DesiredState(companies: [.init(name: "Acme", members: [2, 3])])) == [
+                .removeMembers(.company(1), users: [1]), .addMembers(.company(1), users: [2, 3]),
+            ])
     }
 
     @Test("group objects and members: a new group is created, then given its members")
     func groups() throws {
-        #expect(try steps(DesiredState(groups: [.init(name: "Ops", members: [4]), .init(name: "HR", members: [])])) == [
-            .createGroup(name: "Ops"), .addMembers(.group(3), users: [4]),
-        ])
+        #expect(
+            try steps(DesiredState(groups: [.init(name: "Ops", members: [4]), .init(name: "HR", members: [])])) == [
+                .createGroup(name: "Ops"), .addMembers(.group(3), users: [4]),
+            ])
     }
 
     @Test("locations: parents created before children; members against the replay")
     func locations() throws {
-        #expect(try steps(DesiredState(locations: [.init(path: ["Madrid"], members: [2]), .init(path: ["Madrid", "Floor 1"], members: [3])])) == [
-            .createLocation(name: "Floor 1", parentID: 1), .addMembers(.location(1), users: [2]), .addMembers(.location(2), users: [3]),
-        ])
+        #expect(
+            try steps(DesiredState(locations: [.init(path: ["Madrid"], members: [2]), .init(path: ["Madrid", "Floor 1"], members: [3])]))
+                == [
+                    .createLocation(name: "Floor 1", parentID: 1), .addMembers(.location(1), users: [2]),
+                    .addMembers(.location(2), users: [3]),
+                ])
     }
 
     @Test("KB categories: created under their parent, or renamed in place from a previous name")
     func kbCategories() throws {
-        #expect(try steps(DesiredState(kbCategories: [.init(path: ["IT"]), .init(path: ["IT", "Network"])])) == [
-            .createKBCategory(name: "Network", parentID: 1),
-        ])
-        #expect(try steps(DesiredState(kbCategories: [.init(path: ["Tech"], previousNames: ["IT"])])) == [
-            .updateKBCategory(id: 1, name: "Tech", parentID: nil),
-        ])
+        #expect(
+            try steps(DesiredState(kbCategories: [.init(path: ["IT"]), .init(path: ["IT", "Network"])])) == [
+                .createKBCategory(name: "Network", parentID: 1)
+            ])
+        #expect(
+            try steps(DesiredState(kbCategories: [.init(path: ["Tech"], previousNames: ["IT"])])) == [
+                .updateKBCategory(id: 1, name: "Tech", parentID: nil)
+            ])
     }
 
     @Test("observers: of companies, groups, locations, help desks and levels, removals before additions")
@@ -78,10 +92,11 @@ struct PlannerPhaseTests {
         let desired = DesiredState(
             groups: [.init(name: "HR", observers: [2])],
             helpdesks: [.init(id: 1, name: "Desk", observers: [3], levels: [.init(id: 2, name: "L1", observers: [4])])])
-        #expect(try Planner.plan(desired: desired, live: estate, fetched: everything).steps.map(\.operation) == [
-            .addObservers(.group(2), users: [2]), .removeObservers(.helpdesk(1), users: [1]), .addObservers(.helpdesk(1), users: [3]),
-            .addObservers(.level(2), users: [4]),
-        ])
+        #expect(
+            try Planner.plan(desired: desired, live: estate, fetched: everything).steps.map(\.operation) == [
+                .addObservers(.group(2), users: [2]), .removeObservers(.helpdesk(1), users: [1]), .addObservers(.helpdesk(1), users: [3]),
+                .addObservers(.level(2), users: [4]),
+            ])
     }
 
     @Test("deletions come last: absent objects, and undeclared ones of pruned kinds")
@@ -89,8 +104,9 @@ struct PlannerPhaseTests {
         let desired = DesiredState(
             companies: [.init(name: "Acme", externalID: "A-1", absent: true)], groups: [.init(name: "IT")],
             kbCategories: [.init(path: ["Guides"])], policy: .init(prune: [.groups, .kbCategories]))
-        #expect(try steps(desired) == [
-            .createKBCategory(name: "Guides", parentID: nil), .deleteCompany(id: 1), .deleteGroup(id: 2), .deleteKBCategory(id: 1),
-        ])
+        #expect(
+            try steps(desired) == [
+                .createKBCategory(name: "Guides", parentID: nil), .deleteCompany(id: 1), .deleteGroup(id: 2), .deleteKBCategory(id: 1),
+            ])
     }
 }

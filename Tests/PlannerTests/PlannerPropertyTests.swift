@@ -1,8 +1,8 @@
 import EstateModel
 import Foundation
 import Planner
-import Testing
 import TestSupport
+import Testing
 
 @Suite("Planner: properties over random estates")
 struct PlannerPropertyTests {

@@ -14,9 +14,13 @@ private let live = Estate(users: [
 ])
 
 private func members(_ references: String...) -> DeclaredEstate {
-    DeclaredEstate(groups: [DeclaredGroup(name: "IT", members: references.enumerated().map { index, text in
-        UserReference(parsing: text, at: SourceLocation(file: "groups.yaml", line: 3, column: 15 + 10 * index))
-    })])
+    DeclaredEstate(groups: [
+        DeclaredGroup(
+            name: "IT",
+            members: references.enumerated().map { index, text in
+                UserReference(parsing: text, at: SourceLocation(file: "groups.yaml", line: 3, column: 15 + 10 * index))
+            })
+    ])
 }
 
 @Suite("Reference resolver: users")
@@ -25,11 +29,12 @@ struct ReferenceResolverTests {
     func ambiguousUsername() {
         for written in ["alice", "Alice", "ALICE"] {
             let (desired, diagnostics, _) = ReferenceResolver.resolve(members(written), against: live)
-            #expect(DiagnosticRenderer().render(diagnostics) == """
-                groups.yaml:3:15: error: user '\(written)' is ambiguous: users 3 ('Alice') and 7 ('alice') have usernames equal but for case
-                  hint: the instance compares usernames ignoring case; name the user by id: 3 or 7
+            #expect(
+                DiagnosticRenderer().render(diagnostics) == """
+                    groups.yaml:3:15: error: user '\(written)' is ambiguous: users 3 ('Alice') and 7 ('alice') have usernames equal but for case
+                      hint: the instance compares usernames ignoring case; name the user by id: 3 or 7
 
-                """)
+                    """)
             #expect(desired.groups.first?.members == [])
         }
     }
@@ -37,11 +42,12 @@ struct ReferenceResolverTests {
     @Test("an email two users share but for case is an error too; each of them by id, and a unique name, resolve")
     func ambiguousEmail() {
         let (desired, diagnostics, _) = ReferenceResolver.resolve(members("carol@acme.example", "5", "9", "BOB"), against: live)
-        #expect(DiagnosticRenderer().render(diagnostics) == """
-            groups.yaml:3:15: error: user 'carol@acme.example' is ambiguous: users 5 ('Carol@Acme.example') and 9 ('carol@acme.example') have emails equal but for case
-              hint: the instance compares emails ignoring case; name the user by id: 5 or 9
+        #expect(
+            DiagnosticRenderer().render(diagnostics) == """
+                groups.yaml:3:15: error: user 'carol@acme.example' is ambiguous: users 5 ('Carol@Acme.example') and 9 ('carol@acme.example') have emails equal but for case
+                  hint: the instance compares emails ignoring case; name the user by id: 5 or 9
 
-            """)
+                """)
         #expect(desired.groups.first?.members == [4, 5, 9])
     }
 }

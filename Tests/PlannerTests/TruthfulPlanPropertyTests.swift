@@ -3,8 +3,8 @@ import Foundation
 import Manifest
 import Planner
 import Resolution
-import Testing
 import TestSupport
+import Testing
 
 /// Random live estates and random manifests over them (renames, tombstones, removals, moves, protect
 /// flags, stale references, prune and ignore policies, delete limits), written as YAML and loaded as a
@@ -80,7 +80,11 @@ struct Recount {
             summary.add += after.keys.filter { before[$0] == nil }.count
         }
         func withoutObserverGroups<T>(_ objects: [Int: T], _ path: WritableKeyPath<T, Set<Int>>) -> [Int: T] {
-            objects.mapValues { var copy = $0; copy[keyPath: path] = []; return copy }
+            objects.mapValues {
+                var copy = $0
+                copy[keyPath: path] = []
+                return copy
+            }
         }
         count(withoutObserverGroups(live.companies, \.observerGroups), withoutObserverGroups(replayed.companies, \.observerGroups))
         count(withoutObserverGroups(live.groups, \.observerGroups), withoutObserverGroups(replayed.groups, \.observerGroups))
@@ -92,7 +96,9 @@ struct Recount {
             var options: [String: String] = [:]
             for (uid, field) in estate.customFields {
                 for option in field.listOptions { options["list \(uid) \(option.key)"] = option.value }
-                for option in field.treeOptions { options["tree \(uid) \(option.hash)"] = "\(option.name) \(option.key) \(option.parentHash ?? "")" }
+                for option in field.treeOptions {
+                    options["tree \(uid) \(option.hash)"] = "\(option.name) \(option.key) \(option.parentHash ?? "")"
+                }
             }
             return options
         }
@@ -107,9 +113,13 @@ extension EstateGenerator {
     mutating func edit(_ desired: inout DesiredState, over live: Estate) {
         // The format's own rules: only some kinds can be pruned, and a tombstone cannot be protected.
         desired.policy.prune.formIntersection(ObjectKind.prunable)
-        for index in desired.companies.indices where !desired.companies[index].absent && chance(0.1) { desired.companies[index].protect = true }
+        for index in desired.companies.indices where !desired.companies[index].absent && chance(0.1) {
+            desired.companies[index].protect = true
+        }
         for index in desired.groups.indices where !desired.groups[index].absent && chance(0.1) { desired.groups[index].protect = true }
-        for index in desired.locations.indices where !desired.locations[index].absent && chance(0.1) { desired.locations[index].protect = true }
+        for index in desired.locations.indices where !desired.locations[index].absent && chance(0.1) {
+            desired.locations[index].protect = true
+        }
         for index in desired.kbCategories.indices where !desired.kbCategories[index].absent && chance(0.1) {
             desired.kbCategories[index].protect = true
         }
@@ -119,7 +129,9 @@ extension EstateGenerator {
             desired.companies[company].groups!.append(renamed.previousNames[0])
         }
         let declared = Set(desired.kbCategories.map(\.path))
-        let livePaths = live.kbCategories.keys.map { live.kbCategoryPath(of: $0) }.filter { !declared.contains($0) }.sorted { $0.lexicographicallyPrecedes($1) }
+        let livePaths = live.kbCategories.keys.map { live.kbCategoryPath(of: $0) }.filter { !declared.contains($0) }.sorted {
+            $0.lexicographicallyPrecedes($1)
+        }
         let liveNames = Set(live.kbCategories.values.map(\.name))
         let new = desired.kbCategories.indices.filter { index in
             !desired.kbCategories[index].absent && !liveNames.contains(desired.kbCategories[index].path.last!)
@@ -151,39 +163,71 @@ enum ManifestWriter {
 
         lines.append(desired.companies.isEmpty ? "companies: []" : "companies:")
         for company in desired.companies {
-            lines.append("  - " + object([
-                ("name", text(company.name)), ("external_id", company.externalID.map(text)), ("previous_names", previous(company.previousNames)),
-                ("groups", company.groups.map(list)), ("members", users(company.members)), ("observers", users(company.observers)),
-            ] + flags(protect: company.protect, absent: company.absent)))
+            lines.append(
+                "  - "
+                    + object(
+                        [
+                            ("name", text(company.name)), ("external_id", company.externalID.map(text)),
+                            ("previous_names", previous(company.previousNames)),
+                            ("groups", company.groups.map(list)), ("members", users(company.members)),
+                            ("observers", users(company.observers)),
+                        ] + flags(protect: company.protect, absent: company.absent)))
         }
         lines.append(desired.groups.isEmpty ? "groups: []" : "groups:")
         for group in desired.groups {
-            lines.append("  - " + object([
-                ("name", text(group.name)), ("previous_names", previous(group.previousNames)), ("members", users(group.members)),
-                ("observers", users(group.observers)),
-            ] + flags(protect: group.protect, absent: group.absent)))
+            lines.append(
+                "  - "
+                    + object(
+                        [
+                            ("name", text(group.name)), ("previous_names", previous(group.previousNames)),
+                            ("members", users(group.members)),
+                            ("observers", users(group.observers)),
+                        ] + flags(protect: group.protect, absent: group.absent)))
         }
-        func tree<Node>(_ nodes: [Node], path: (Node) -> [String], fields: (Node) -> [(String, String?)], below parent: [String]) -> String {
+        func tree<Node>(_ nodes: [Node], path: (Node) -> [String], fields: (Node) -> [(String, String?)], below parent: [String]) -> String
+        {
             let children = nodes.filter { path($0).count == parent.count + 1 && path($0).starts(with: parent) }
-            return "[" + children.map { node in
-                let below = tree(nodes, path: path, fields: fields, below: path(node))
-                return object([("name", text(path(node).last!))] + fields(node) + [("children", below == "[]" ? nil : below)])
-            }.joined(separator: ", ") + "]"
+            return "["
+                + children.map { node in
+                    let below = tree(nodes, path: path, fields: fields, below: path(node))
+                    return object([("name", text(path(node).last!))] + fields(node) + [("children", below == "[]" ? nil : below)])
+                }.joined(separator: ", ") + "]"
         }
-        lines.append("locations: " + tree(desired.locations, path: \.path, fields: { location in
-            [("previous_names", previous(location.previousNames)), ("members", users(location.members)), ("observers", users(location.observers))]
-                + flags(protect: location.protect, absent: location.absent)
-        }, below: []))
-        lines.append("kb_categories: " + tree(desired.kbCategories, path: \.path, fields: { category in
-            [("previous_names", previous(category.previousNames))] + flags(protect: category.protect, absent: category.absent)
-        }, below: []))
+        lines.append(
+            "locations: "
+                + tree(
+                    desired.locations, path: \.path,
+                    fields: { location in
+                        [
+                            ("previous_names", previous(location.previousNames)), ("members", users(location.members)),
+                            ("observers", users(location.observers)),
+                        ]
+                            + flags(protect: location.protect, absent: location.absent)
+                    }, below: []))
+        lines.append(
+            "kb_categories: "
+                + tree(
+                    desired.kbCategories, path: \.path,
+                    fields: { category in
+                        [("previous_names", previous(category.previousNames))] + flags(protect: category.protect, absent: category.absent)
+                    }, below: []))
         lines.append(desired.helpdesks.isEmpty ? "helpdesks: []" : "helpdesks:")
         for helpdesk in desired.helpdesks {
             let levels = helpdesk.levels.map { object([("name", text($0.name)), ("observers", users($0.observers))]) }
-            lines.append("  - " + object([("name", text(helpdesk.name)), ("observers", users(helpdesk.observers)), ("levels", "[" + levels.joined(separator: ", ") + "]")]))
+            lines.append(
+                "  - "
+                    + object([
+                        ("name", text(helpdesk.name)), ("observers", users(helpdesk.observers)),
+                        ("levels", "[" + levels.joined(separator: ", ") + "]"),
+                    ]))
         }
         func options(_ nodes: [DesiredState.TreeOption]) -> String {
-            "[" + nodes.map { object([("name", text($0.name)), ("key", $0.key.map(text)), ("children", $0.children.isEmpty ? nil : options($0.children))]) }
+            "["
+                + nodes.map {
+                    object([
+                        ("name", text($0.name)), ("key", $0.key.map(text)), ("children", $0.children.isEmpty ? nil : options($0.children)),
+                    ])
+                }
                 .joined(separator: ", ") + "]"
         }
         lines.append(desired.customFields.isEmpty ? "custom_fields: []" : "custom_fields:")
@@ -191,10 +235,12 @@ enum ManifestWriter {
             let list = field.options.map { "{" + $0.map { "\(text($0.key)): \(text($0.value))" }.joined(separator: ", ") + "}" }
             lines.append("  - " + object([("field", text(field.label)), ("options", list), ("tree", field.tree.map(options))]))
         }
-        lines.append("policy: " + object([
-            ("prune", list(desired.policy.prune.sorted().map(\.rawValue))), ("ignore", list(desired.policy.ignore)),
-            ("max_deletes", String(desired.policy.maxDeletes)),
-        ]))
+        lines.append(
+            "policy: "
+                + object([
+                    ("prune", list(desired.policy.prune.sorted().map(\.rawValue))), ("ignore", list(desired.policy.ignore)),
+                    ("max_deletes", String(desired.policy.maxDeletes)),
+                ]))
         return lines.joined(separator: "\n") + "\n"
     }
 }

@@ -3,8 +3,8 @@ import InvGateAPI
 import Planner
 import Reconciler
 import Simulator
-import Testing
 import TestSupport
+import Testing
 
 @Suite("PlanExecutor: cancellation and interrupted applies")
 struct CancellationTests {
@@ -73,19 +73,22 @@ struct Shape: Equatable {
     init(_ estate: Estate) {
         func users(_ ids: Set<Int>) -> String { ids.sorted().map(String.init).joined(separator: ",") }
         func groups(_ ids: Set<Int>) -> String { ids.compactMap { estate.groups[$0]?.name }.sorted().joined(separator: ",") }
-        companies = Set(estate.companies.values.map {
-            "\($0.name) \($0.externalID ?? "-") m[\(users($0.members))] o[\(users($0.observers))] g[\(groups($0.groups))]"
-        })
+        companies = Set(
+            estate.companies.values.map {
+                "\($0.name) \($0.externalID ?? "-") m[\(users($0.members))] o[\(users($0.observers))] g[\(groups($0.groups))]"
+            })
         self.groups = Set(estate.groups.values.map { "\($0.name) m[\(users($0.members))] o[\(users($0.observers))]" })
-        locations = Set(estate.locations.values.map {
-            "\(estate.locationPath(of: $0.id).joined(separator: "/")) m[\(users($0.members))] o[\(users($0.observers))]"
-        })
+        locations = Set(
+            estate.locations.values.map {
+                "\(estate.locationPath(of: $0.id).joined(separator: "/")) m[\(users($0.members))] o[\(users($0.observers))]"
+            })
         categories = Set(estate.kbCategories.keys.map { estate.kbCategoryPath(of: $0).joined(separator: "/") })
-        options = Set(estate.customFields.values.flatMap { field in
-            field.listOptions.map { "\(field.uid) \($0.key)=\($0.value)" }
-                + field.treeOptions.map { option in
-                    "\(field.uid) \(option.key) \(option.name) under \(field.treeOptions.first { $0.hash == option.parentHash }?.key ?? "-")"
-                }
-        })
+        options = Set(
+            estate.customFields.values.flatMap { field in
+                field.listOptions.map { "\(field.uid) \($0.key)=\($0.value)" }
+                    + field.treeOptions.map { option in
+                        "\(field.uid) \(option.key) \(option.name) under \(field.treeOptions.first { $0.hash == option.parentHash }?.key ?? "-")"
+                    }
+            })
     }
 }

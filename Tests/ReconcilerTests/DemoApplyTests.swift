@@ -4,8 +4,8 @@ import InvGateWire
 import Planner
 import Reconciler
 import Simulator
-import Testing
 import TestSupport
+import Testing
 
 @Suite("PlanExecutor: applying a plan to the demo instance")
 struct DemoApplyTests {
@@ -13,7 +13,8 @@ struct DemoApplyTests {
     /// a KB tree three deep; list options; tree options with a new option under a new parent.
     static let desired = DesiredState(
         companies: [
-            DesiredState.Company(name: "Acme Corp", externalID: "ACME-001", groups: ["Acme IT", "Acme HR"], members: [1, 2], observers: [3]),
+            DesiredState.Company(
+                name: "Acme Corp", externalID: "ACME-001", groups: ["Acme IT", "Acme HR"], members: [1, 2], observers: [3]),
             DesiredState.Company(name: "Globex", groups: ["Globex Ops"], members: [4], observers: []),
         ],
         groups: [
@@ -27,26 +28,35 @@ struct DemoApplyTests {
             DesiredState.Location(path: ["Lisbon"]),
         ],
         helpdesks: [
-            DesiredState.HelpDesk(id: 1, name: "Service Desk", observers: [7], levels: [DesiredState.Level(id: 4, name: "Level 2", observers: [8])]),
+            DesiredState.HelpDesk(
+                id: 1, name: "Service Desk", observers: [7], levels: [DesiredState.Level(id: 4, name: "Level 2", observers: [8])])
         ],
         kbCategories: [
             DesiredState.KBCategory(path: ["IT"]), DesiredState.KBCategory(path: ["IT", "Network"]),
             DesiredState.KBCategory(path: ["IT", "Network", "VPN"]), DesiredState.KBCategory(path: ["HR"]),
         ],
         customFields: [
-            DesiredState.CustomField(uid: 1, label: "Department", options: [
-                ListOption(key: "sales", value: "Sales"), ListOption(key: "it", value: "Information Technology"),
-                ListOption(key: "ops", value: "Operations"),
-            ]),
-            DesiredState.CustomField(uid: 2, label: "Office", tree: [
-                DesiredState.TreeOption(name: "Europe", key: "eu", children: [
-                    DesiredState.TreeOption(name: "Madrid", key: "mad"), DesiredState.TreeOption(name: "Lisboa", key: "lis"),
-                    DesiredState.TreeOption(name: "Paris", key: "par"),
+            DesiredState.CustomField(
+                uid: 1, label: "Department",
+                options: [
+                    ListOption(key: "sales", value: "Sales"), ListOption(key: "it", value: "Information Technology"),
+                    ListOption(key: "ops", value: "Operations"),
                 ]),
-                DesiredState.TreeOption(name: "Asia", key: "as", children: [
-                    DesiredState.TreeOption(name: "Tokyo", key: "tyo"), DesiredState.TreeOption(name: "Osaka"),
+            DesiredState.CustomField(
+                uid: 2, label: "Office",
+                tree: [
+                    DesiredState.TreeOption(
+                        name: "Europe", key: "eu",
+                        children: [
+                            DesiredState.TreeOption(name: "Madrid", key: "mad"), DesiredState.TreeOption(name: "Lisboa", key: "lis"),
+                            DesiredState.TreeOption(name: "Paris", key: "par"),
+                        ]),
+                    DesiredState.TreeOption(
+                        name: "Asia", key: "as",
+                        children: [
+                            DesiredState.TreeOption(name: "Tokyo", key: "tyo"), DesiredState.TreeOption(name: "Osaka"),
+                        ]),
                 ]),
-            ]),
         ])
 
     /// The demo instance after many objects were created and deleted: the API's next ids and hashes
@@ -67,7 +77,8 @@ struct DemoApplyTests {
             let (client, log) = Harness.countingClient(sim)
             let plan = try await Harness.plan(Self.desired, client)
             #expect(plan.steps.count > 30)
-            #expect(plan.steps.contains { $0.creates != nil && $0.creates.map { if case .treeOption = $0 { true } else { false } } == true })
+            #expect(
+                plan.steps.contains { $0.creates != nil && $0.creates.map { if case .treeOption = $0 { true } else { false } } == true })
             let before = await log.requests.count
 
             let report = await Harness.executor(client).execute(plan)

@@ -4,8 +4,8 @@ import InvGateAPI
 import Planner
 import Reconciler
 import Simulator
-import Testing
 import TestSupport
+import Testing
 
 @Suite("PlanExecutor: properties over random estates")
 struct ExecutorPropertyTests {

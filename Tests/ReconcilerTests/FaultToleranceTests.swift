@@ -4,13 +4,14 @@ import InvGateWire
 import Planner
 import Reconciler
 import Simulator
-import Testing
 import TestSupport
+import Testing
 
 @Suite("PlanExecutor: faults, lost answers and duplicate-safe creates")
 struct FaultToleranceTests {
-    @Test("with 30% of writes failing, one apply (plus at most one re-plan) converges and nothing is created twice",
-          arguments: [UInt64(7), 42, 2024])
+    @Test(
+        "with 30% of writes failing, one apply (plus at most one re-plan) converges and nothing is created twice",
+        arguments: [UInt64(7), 42, 2024])
     func convergesUnderFaults(seed: UInt64) async throws {
         let options = SimulatorOptions(faultRate: 0.3, faults: Fault.allCases, faultSeed: seed)
         try await withLiveSimulator(options: options, retryPolicy: Harness.quickRetry) { sim in
@@ -41,13 +42,21 @@ struct FaultToleranceTests {
                 groups: [DesiredState.Group(name: "IT")],
                 locations: [DesiredState.Location(path: ["Madrid"]), DesiredState.Location(path: ["Madrid", "Annex"])],
                 kbCategories: [DesiredState.KBCategory(path: ["IT"]), DesiredState.KBCategory(path: ["IT", "Network"])],
-                customFields: [DesiredState.CustomField(uid: 2, label: "Office", tree: [
-                    DesiredState.TreeOption(name: "Europe", key: "eu", children: [
-                        DesiredState.TreeOption(name: "Madrid", key: "mad"), DesiredState.TreeOption(name: "Lisbon", key: "lis"),
-                        DesiredState.TreeOption(name: "Rome", children: [DesiredState.TreeOption(name: "Trastevere")]),
-                    ]),
-                    DesiredState.TreeOption(name: "Americas", key: "am", children: [DesiredState.TreeOption(name: "New York", key: "nyc")]),
-                ])])
+                customFields: [
+                    DesiredState.CustomField(
+                        uid: 2, label: "Office",
+                        tree: [
+                            DesiredState.TreeOption(
+                                name: "Europe", key: "eu",
+                                children: [
+                                    DesiredState.TreeOption(name: "Madrid", key: "mad"),
+                                    DesiredState.TreeOption(name: "Lisbon", key: "lis"),
+                                    DesiredState.TreeOption(name: "Rome", children: [DesiredState.TreeOption(name: "Trastevere")]),
+                                ]),
+                            DesiredState.TreeOption(
+                                name: "Americas", key: "am", children: [DesiredState.TreeOption(name: "New York", key: "nyc")]),
+                        ])
+                ])
             let plan = try await Harness.plan(desired, client)
             let creates = plan.steps.filter { $0.creates != nil }
             #expect(creates.count == plan.steps.count && creates.count == 9)
@@ -64,7 +73,8 @@ struct FaultToleranceTests {
 
             let estate = await sim.store.estate
             #expect(Harness.duplicates(in: estate) == [])
-            #expect(estate.companies.count == 2 && estate.groups.count == 1 && estate.locations.count == 2 && estate.kbCategories.count == 2)
+            #expect(
+                estate.companies.count == 2 && estate.groups.count == 1 && estate.locations.count == 2 && estate.kbCategories.count == 2)
             let rome = try #require(estate.customFields[2]!.treeOptions.first { $0.name == "Rome" })
             #expect(estate.customFields[2]!.treeOptions.filter { $0.name == "Trastevere" }.map(\.parentHash) == [rome.hash])
             let annex = try #require(estate.locations.values.first { $0.name == "Annex" })

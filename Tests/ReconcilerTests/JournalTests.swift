@@ -5,8 +5,8 @@ import InvGateWire
 import Planner
 import Reconciler
 import Simulator
-import Testing
 import TestSupport
+import Testing
 
 @Suite("Journal: one JSON line per step event")
 struct JournalTests {

@@ -2,8 +2,8 @@ import EstateModel
 import InvGateAPI
 import Logging
 import Reconciler
-import Testing
 import TestSupport
+import Testing
 
 @Suite("Reading the live estate")
 struct LiveEstateReaderTests {

@@ -4,8 +4,8 @@ import InvGateWire
 import Planner
 import Reconciler
 import Simulator
-import Testing
 import TestSupport
+import Testing
 
 @Suite("PlanExecutor: failures, skipped dependents, provisional ids")
 struct SkippedStepTests {

@@ -24,7 +24,8 @@ import Testing
                         _ = try await client.relations(.addObservers(.level(3 + index % 4), users: [user]))
                         _ = try await client.create(.createLocation(name: "Site \(index)", parentID: nil))
                         _ = try await client.create(.createKBCategory(name: "Topic \(index)", parentID: nil))
-                        try await client.send(.upsertListOptions(field: 1, options: [ListOption(key: "k\(index)", value: "Value \(index)")]))
+                        try await client.send(
+                            .upsertListOptions(field: 1, options: [ListOption(key: "k\(index)", value: "Value \(index)")]))
                         try await client.send(.addTreeOption(field: 2, name: "Node \(index)", key: "n\(index)", parentHash: nil))
                     }
                 }
@@ -35,8 +36,9 @@ import Testing
             func user(_ index: Int) -> Int { index % 21 + 1 }
 
             #expect(final.groups.keys.sorted() == indices)
-            #expect(Set(final.groups.values.map { "\($0.name)=\($0.members.sorted())" })
-                == Set(indices.map { "Team \($0)=[\(user($0))]" }))
+            #expect(
+                Set(final.groups.values.map { "\($0.name)=\($0.members.sorted())" })
+                    == Set(indices.map { "Team \($0)=[\(user($0))]" }))
             #expect(final.companies[1]?.members == Set(indices.map(user)))
             #expect(final.helpdesks[1]?.observers == Set(indices.map(user)))
             for level in 3...6 {

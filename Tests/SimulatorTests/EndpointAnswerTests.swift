@@ -1,5 +1,5 @@
-import Foundation
 import EstateModel
+import Foundation
 import Hummingbird
 import HummingbirdTesting
 import InvGateWire
@@ -63,7 +63,9 @@ import Testing
         Step(
             .post, "companies.observers", form: "id=1&observer_users[]=2&observer_users[]=3&observer_users[]=99",
             #"[{"id":2,"value":false},{"id":3,"value":true},{"id":99,"value":false}]"#),
-        Step(.delete, "companies.observers", query: "id=1&observer_users[]=3&observer_users[]=1", #"[{"id":1,"value":false},{"id":3,"value":true}]"#),
+        Step(
+            .delete, "companies.observers", query: "id=1&observer_users[]=3&observer_users[]=1",
+            #"[{"id":1,"value":false},{"id":3,"value":true}]"#),
         Step(.get, "groups.observers", query: "ids[]=1", #"[{"id":1,"name":"IT","observer_users":[3],"observer_groups":[]}]"#),
         Step(.post, "groups.observers", form: "id=1&observer_users[]=1", #"[{"id":1,"value":true}]"#),
         Step(.delete, "groups.observers", query: "id=1&observer_users[]=1", #"[{"id":1,"value":true}]"#),
@@ -131,11 +133,14 @@ import Testing
         Step(.get, "cf.field.options.list", query: "uid=1", #"{"key-value":{"it":"I.T.","hr":"HR"}}"#),
         Step(
             .get, "cf.field.options.tree", query: "uid=2",
-            #"[{"key":"eu","hash":"\#(europe)","name":"Europe","children":[{"key":"mad","hash":"\#(madrid)","name":"Madrid","children":[]}]}]"#),
+            #"[{"key":"eu","hash":"\#(europe)","name":"Europe","children":[{"key":"mad","hash":"\#(madrid)","name":"Madrid","children":[]}]}]"#
+        ),
         Step(
             .post, "cf.field.options.tree", form: "uid=2&name=Lisbon&key=lis&parent_hash=\(europe)",
             #"{"status":"OK","info":"The option was added."}"#),
-        Step(.put, "cf.field.options.tree", form: "uid=2&hash=\(madrid)&name=Madrid%20Centro", #"{"status":"OK","info":"The option was modified."}"#),
+        Step(
+            .put, "cf.field.options.tree", form: "uid=2&hash=\(madrid)&name=Madrid%20Centro",
+            #"{"status":"OK","info":"The option was modified."}"#),
         Step(
             .get, "cf.field.options.tree", query: "uid=2",
             #"[{"key":"eu","hash":"\#(europe)","name":"Europe","children":[{"key":"mad","hash":"\#(madrid)","name":"Madrid Centro","children":[]},"#

@@ -22,9 +22,11 @@ import Testing
         try await withRouter { client, _ in
             for endpoint in Endpoint.allCases {
                 for method in InvGateWire.Method.allCases {
-                    let answer = try await client.send(Self.method(method), endpoint.rawValue, query: "id=1", form: method.sendsBody ? "id=1" : nil)
+                    let answer = try await client.send(
+                        Self.method(method), endpoint.rawValue, query: "id=1", form: method.sendsBody ? "id=1" : nil)
                     if catalogued.contains("\(method.rawValue) \(endpoint.rawValue)") {
-                        #expect(answer.status != 404 || answer.error?.hasPrefix("There is no") == true, "\(method) \(endpoint): \(answer.body)")
+                        #expect(
+                            answer.status != 404 || answer.error?.hasPrefix("There is no") == true, "\(method) \(endpoint): \(answer.body)")
                         #expect(answer.status != 405, "\(method) \(endpoint) is catalogued but not routed")
                     } else {
                         #expect(answer.status == 405, "\(method) \(endpoint) answered \(answer.status)")

@@ -15,10 +15,11 @@ import Testing
         #expect(estate.levels[6].map { ($0.helpdeskID, $0.name, $0.order) } ?? (0, "", 0) == (2, "On-site", 2))
         #expect(estate.customFieldTypes == CustomFieldType.standard)
         #expect(estate.customFields.mapValues(\.label) == [1: "Department", 2: "Office", 3: "Asset Tag"])
-        #expect(estate.customFields[1]?.listOptions == [
-            ListOption(key: "sales", value: "Sales"), ListOption(key: "it", value: "IT"),
-            ListOption(key: "hr", value: "Human Resources"),
-        ])
+        #expect(
+            estate.customFields[1]?.listOptions == [
+                ListOption(key: "sales", value: "Sales"), ListOption(key: "it", value: "IT"),
+                ListOption(key: "hr", value: "Human Resources"),
+            ])
         let tree = try #require(estate.customFields[2]?.treeOptions)
         #expect(tree.map(\.key) == ["eu", "mad", "lis", "am", "nyc"])
         #expect(tree[1].parentHash == tree[0].hash && tree[4].parentHash == tree[3].hash)

@@ -18,9 +18,11 @@ extension EstateOperation {
         case .relateGroups(let company, let groups):
             return WireCall(.companiesGroups, .post, ["id": .integer(company), "groups": .array(groups)])
         case .unrelateGroups(let company, let groups, let unlinkUsers):
-            return WireCall(.companiesGroups, .delete, [
-                "id": .integer(company), "groups": .array(groups), "unlink_users_too": .boolean(unlinkUsers),
-            ])
+            return WireCall(
+                .companiesGroups, .delete,
+                [
+                    "id": .integer(company), "groups": .array(groups), "unlink_users_too": .boolean(unlinkUsers),
+                ])
         case .createGroup(let name):
             return WireCall(.groups, .post, ["name": .string(name)])
         case .deleteGroup(let id):
@@ -51,14 +53,18 @@ extension EstateOperation {
         case .deleteKBCategory(let id):
             return WireCall(.kbCategories, .delete, ["id": .integer(id)])
         case .upsertListOptions(let field, let options):
-            return WireCall(.customFieldListOptions, .post, [
-                "uid": .integer(field), "type": .string("key-value"),
-                "key_values": .dictionary(options.map { FormValue.KeyValue($0.key, $0.value) }),
-            ])
+            return WireCall(
+                .customFieldListOptions, .post,
+                [
+                    "uid": .integer(field), "type": .string("key-value"),
+                    "key_values": .dictionary(options.map { FormValue.KeyValue($0.key, $0.value) }),
+                ])
         case .deleteListOptions(let field, let keys):
-            return WireCall(.customFieldListOptions, .delete, [
-                "uid": .integer(field), "type": .string("key-value"), "keys": .array(keys),
-            ])
+            return WireCall(
+                .customFieldListOptions, .delete,
+                [
+                    "uid": .integer(field), "type": .string("key-value"), "keys": .array(keys),
+                ])
         case .addTreeOption(let field, let name, let key, let parentHash):
             var parameters: FormParameters = ["uid": .integer(field), "name": .string(name)]
             if let key { parameters["key"] = .string(key) }

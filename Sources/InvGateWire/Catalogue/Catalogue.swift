@@ -25,75 +25,101 @@ package enum Catalogue {
         }
 
         var all: [OperationSpec] = [
-            OperationSpec(.companies, .get, [
-                ParameterSpec("id", .integer), ParameterSpec("external_id", .string), ParameterSpec("name", .string),
-            ]),
-            OperationSpec(.companies, .post, [
-                ParameterSpec("name", .string, required: true), ParameterSpec("external_id", .string),
-            ], isCreate: true),
-            OperationSpec(.companies, .put, [
-                id, ParameterSpec("name", .string), ParameterSpec("external_id", .string),
-            ]),
+            OperationSpec(
+                .companies, .get,
+                [
+                    ParameterSpec("id", .integer), ParameterSpec("external_id", .string), ParameterSpec("name", .string),
+                ]),
+            OperationSpec(
+                .companies, .post,
+                [
+                    ParameterSpec("name", .string, required: true), ParameterSpec("external_id", .string),
+                ], isCreate: true),
+            OperationSpec(
+                .companies, .put,
+                [
+                    id, ParameterSpec("name", .string), ParameterSpec("external_id", .string),
+                ]),
             OperationSpec(.companies, .delete, [id]),
             OperationSpec(.companiesGroups, .get, [id]),
             OperationSpec(.companiesGroups, .post, [id, ParameterSpec("groups", .array, required: true)]),
-            OperationSpec(.companiesGroups, .delete, [
-                id, ParameterSpec("groups", .array, required: true), ParameterSpec("unlink_users_too", .boolean),
-            ]),
+            OperationSpec(
+                .companiesGroups, .delete,
+                [
+                    id, ParameterSpec("groups", .array, required: true), ParameterSpec("unlink_users_too", .boolean),
+                ]),
             OperationSpec(.groups, .get, [ParameterSpec("id", .integer), ParameterSpec("name", .string)]),
             OperationSpec(.groups, .post, [ParameterSpec("name", .string, required: true)], isCreate: true),
             OperationSpec(.groups, .delete, [id]),
             OperationSpec(.locations, .get, [ParameterSpec("id", .integer)]),
-            OperationSpec(.locations, .post, [
-                ParameterSpec("name", .string, required: true), ParameterSpec("parent_id", .integer),
-            ], isCreate: true),
+            OperationSpec(
+                .locations, .post,
+                [
+                    ParameterSpec("name", .string, required: true), ParameterSpec("parent_id", .integer),
+                ], isCreate: true),
             OperationSpec(.locations, .delete, [id]),
-            OperationSpec(.helpdesks, .get, [
-                ParameterSpec("id", .integer), ParameterSpec("name", .string), includeDeleted,
-            ]),
+            OperationSpec(
+                .helpdesks, .get,
+                [
+                    ParameterSpec("id", .integer), ParameterSpec("name", .string), includeDeleted,
+                ]),
             OperationSpec(.levels, .get, [ParameterSpec("id", .integer), includeDeleted]),
             OperationSpec(.helpdesksAndLevels, .get, [ParameterSpec("id", .integer), includeDeleted]),
             OperationSpec(.kbCategories, .get),
-            OperationSpec(.kbCategories, .post, [
-                ParameterSpec("name", .string, required: true), ParameterSpec("parent_id", .integer),
-            ], isCreate: true),
-            OperationSpec(.kbCategories, .put, [
-                id, ParameterSpec("name", .string), ParameterSpec("parent_id", .integer),
-            ]),
+            OperationSpec(
+                .kbCategories, .post,
+                [
+                    ParameterSpec("name", .string, required: true), ParameterSpec("parent_id", .integer),
+                ], isCreate: true),
+            OperationSpec(
+                .kbCategories, .put,
+                [
+                    id, ParameterSpec("name", .string), ParameterSpec("parent_id", .integer),
+                ]),
             OperationSpec(.kbCategories, .delete, [id]),
             OperationSpec(.kbCategoriesByIDs, .get, [ParameterSpec("ids", .array, required: true)]),
             OperationSpec(.customFieldsAll, .get),
             OperationSpec(.customFieldTypes, .get),
             OperationSpec(.customFieldListOptions, .get, [uid]),
-            OperationSpec(.customFieldListOptions, .post, [
-                uid, ParameterSpec("type", .string, required: true),
-                ParameterSpec("key_values", .dictionary, required: true),
-            ]),
-            OperationSpec(.customFieldListOptions, .delete, [
-                uid, ParameterSpec("type", .string, required: true), ParameterSpec("keys", .array, required: true),
-            ]),
+            OperationSpec(
+                .customFieldListOptions, .post,
+                [
+                    uid, ParameterSpec("type", .string, required: true),
+                    ParameterSpec("key_values", .dictionary, required: true),
+                ]),
+            OperationSpec(
+                .customFieldListOptions, .delete,
+                [
+                    uid, ParameterSpec("type", .string, required: true), ParameterSpec("keys", .array, required: true),
+                ]),
             OperationSpec(.customFieldTreeOptions, .get, [uid]),
             // Without a key, or with a key no option has, it adds an option with a new hash.
-            OperationSpec(.customFieldTreeOptions, .post, [
-                uid, ParameterSpec("name", .string, required: true), ParameterSpec("key", .string),
-                ParameterSpec("parent_hash", .string),
-            ], isCreate: true),
-            OperationSpec(.customFieldTreeOptions, .put, [
-                uid, ParameterSpec("hash", .string, required: true), ParameterSpec("name", .string),
-                ParameterSpec("key", .string),
-            ]),
+            OperationSpec(
+                .customFieldTreeOptions, .post,
+                [
+                    uid, ParameterSpec("name", .string, required: true), ParameterSpec("key", .string),
+                    ParameterSpec("parent_hash", .string),
+                ], isCreate: true),
+            OperationSpec(
+                .customFieldTreeOptions, .put,
+                [
+                    uid, ParameterSpec("hash", .string, required: true), ParameterSpec("name", .string),
+                    ParameterSpec("key", .string),
+                ]),
             OperationSpec(.customFieldTreeOptions, .delete, [uid, ParameterSpec("hash", .string, required: true)]),
             OperationSpec(.users, .get, [includeDisabled, ids]),
             OperationSpec(.user, .get, [id, includeDisabled]),
             OperationSpec(.userBy, .get, [ParameterSpec("username", .string), ParameterSpec("email", .string)]),
-            OperationSpec(.usersBy, .get, [
-                ParameterSpec("username", .string), ParameterSpec("email", .string),
-                ParameterSpec("phone", .string), ParameterSpec("office_phone", .string),
-                ParameterSpec("fax_phone", .string), ParameterSpec("mobile_phone", .string),
-                ParameterSpec("other_phone", .string), ParameterSpec("phones", .string),
-                ParameterSpec("employee_number", .string), ParameterSpec("exact_match", .boolean),
-                includeDisabled, ParameterSpec("page_key", .string),
-            ]),
+            OperationSpec(
+                .usersBy, .get,
+                [
+                    ParameterSpec("username", .string), ParameterSpec("email", .string),
+                    ParameterSpec("phone", .string), ParameterSpec("office_phone", .string),
+                    ParameterSpec("fax_phone", .string), ParameterSpec("mobile_phone", .string),
+                    ParameterSpec("other_phone", .string), ParameterSpec("phones", .string),
+                    ParameterSpec("employee_number", .string), ParameterSpec("exact_match", .boolean),
+                    includeDisabled, ParameterSpec("page_key", .string),
+                ]),
             OperationSpec(.usersGroups, .get, [ParameterSpec("ids", .array, required: true)]),
             OperationSpec(.version, .get),
         ]

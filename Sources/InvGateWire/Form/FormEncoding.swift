@@ -6,7 +6,8 @@ package enum FormEncoding {
         var pairs: [String] = []
         for (name, value) in parameters.entries {
             let key = percentEncode(name)
-            let open = "%5B", close = "%5D"
+            let open = "%5B"
+            let close = "%5D"
             switch value {
             case .string(let text): pairs.append("\(key)=\(percentEncode(text))")
             case .integer(let number): pairs.append("\(key)=\(number)")

@@ -1,7 +1,7 @@
 /// Named parameters of one request, in the order they are sent.
 public struct FormParameters: Equatable, Hashable, Sendable, ExpressibleByDictionaryLiteral {
     public var entries: [(name: String, value: FormValue)] {
-        get { zip(names, values).map { ($0, $1) } }
+        zip(names, values).map { ($0, $1) }
     }
     private var names: [String] = []
     private var values: [FormValue] = []
@@ -16,7 +16,9 @@ public struct FormParameters: Equatable, Hashable, Sendable, ExpressibleByDictio
         get { names.firstIndex(of: name).map { values[$0] } }
         set {
             if let index = names.firstIndex(of: name) {
-                if let newValue { values[index] = newValue } else {
+                if let newValue {
+                    values[index] = newValue
+                } else {
                     names.remove(at: index)
                     values.remove(at: index)
                 }

@@ -125,14 +125,17 @@ extension JSONValue {
 
     /// Serialises with two-space indentation, keys in the order given, for people and diffs.
     public func prettyPrinted(indent: Int = 0) -> String {
-        let pad = String(repeating: "  ", count: indent + 1), close = String(repeating: "  ", count: indent)
+        let pad = String(repeating: "  ", count: indent + 1)
+        let close = String(repeating: "  ", count: indent)
         switch self {
         case .array(let values) where !values.isEmpty:
             return "[\n" + values.map { pad + $0.prettyPrinted(indent: indent + 1) }.joined(separator: ",\n") + "\n\(close)]"
         case .object(let pairs) where !pairs.isEmpty:
-            return "{\n" + pairs.map { pair in
-                pad + String(decoding: JSONValue.string(pair.key).serialized(), as: UTF8.self) + ": " + pair.value.prettyPrinted(indent: indent + 1)
-            }.joined(separator: ",\n") + "\n\(close)}"
+            return "{\n"
+                + pairs.map { pair in
+                    pad + String(decoding: JSONValue.string(pair.key).serialized(), as: UTF8.self) + ": "
+                        + pair.value.prettyPrinted(indent: indent + 1)
+                }.joined(separator: ",\n") + "\n\(close)}"
         default:
             return String(decoding: serialized(), as: UTF8.self)
         }

@@ -15,4 +15,3 @@ public struct Policy: Hashable, Sendable {
         self.maxDeletes = maxDeletes
     }
 }
-

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Prints diagnostics the way compilers do:
@@ -27,7 +27,8 @@ public struct DiagnosticRenderer: Sendable {
     public func render(_ diagnostic: Diagnostic) -> String {
         let place = diagnostic.position.description
         let label = diagnostic.severity.rawValue
-        var text = paint(place + ":", .bold) + " "
+        var text =
+            paint(place + ":", .bold) + " "
             + paint(label + ":", diagnostic.isError ? .red : .yellow) + " "
             + paint(diagnostic.message, .bold) + "\n"
         if let hint = diagnostic.hint {

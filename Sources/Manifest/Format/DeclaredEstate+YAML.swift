@@ -16,7 +16,8 @@ extension DeclaredEstate {
         add("kb_categories", kbCategories.map(ManifestEncoding.kbCategory))
         add("custom_fields", customFields.map(ManifestEncoding.customField))
         if let policy = ManifestEncoding.policy(policy) { pairs.append((Node("policy"), policy)) }
-        let header = (schemaComment.map { "# yaml-language-server: $schema=\($0)\n" } ?? "")
+        let header =
+            (schemaComment.map { "# yaml-language-server: $schema=\($0)\n" } ?? "")
             + comments.map { "# \($0)\n" }.joined()
         if pairs.isEmpty { return header + "{}\n" }
         let body = (try? Yams.serialize(node: Node(pairs), indent: 2, width: -1, allowUnicode: true)) ?? ""
@@ -29,8 +30,11 @@ enum ManifestEncoding {
     /// A string that loads back as the same string: quoted when plain style would read as null, a
     /// boolean or a number, or would not survive as written.
     static func text(_ value: String) -> Node {
-        let plainIsAmbiguous = ["", "~", "null", "Null", "NULL", "true", "True", "TRUE", "false", "False", "FALSE",
-                                "yes", "no", "on", "off", "Yes", "No", "On", "Off", "YES", "NO", "ON", "OFF"].contains(value)
+        let plainIsAmbiguous =
+            [
+                "", "~", "null", "Null", "NULL", "true", "True", "TRUE", "false", "False", "FALSE",
+                "yes", "no", "on", "off", "Yes", "No", "On", "Off", "YES", "NO", "ON", "OFF",
+            ].contains(value)
             || Int(value) != nil || Double(value) != nil
         return Node(value, .implicit, plainIsAmbiguous ? .singleQuoted : .any)
     }
@@ -40,10 +44,11 @@ enum ManifestEncoding {
     }
 
     static func users(_ users: [UserReference]) -> Node {
-        Node(users.map { user -> Node in
-            if case .id(let id) = user.key { return Node(String(id)) }
-            return text(user.key.description)
-        }, .implicit, .flow)
+        Node(
+            users.map { user -> Node in
+                if case .id(let id) = user.key { return Node(String(id)) }
+                return text(user.key.description)
+            }, .implicit, .flow)
     }
 
     static func mapping(_ pairs: [(String, Node?)]) -> Node {

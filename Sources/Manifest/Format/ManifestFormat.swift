@@ -41,7 +41,7 @@ enum ManifestFormat {
         noun: "a location",
         keys: ["name", "previous_names", "members", "observers", "children", "protect", "absent"],
         notAllowed: [
-            "external_id": "locations have no external id; only companies do",
+            "external_id": "locations have no external id; only companies do"
         ]
     )
 

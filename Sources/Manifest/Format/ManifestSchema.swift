@@ -18,7 +18,8 @@ public enum ManifestSchema {
         [
             "$schema": "https://json-schema.org/draft/2020-12/schema",
             "title": "deskform manifest (format v1)",
-            "description": "Companies, groups, locations, help desk observers, KB categories and custom field options an InvGate Service Management instance should have. Files may hold any of these keys; lists merge across files.",
+            "description":
+                "Companies, groups, locations, help desk observers, KB categories and custom field options an InvGate Service Management instance should have. Files may hold any of these keys; lists merge across files.",
             "type": ["object", "null"],
             "additionalProperties": false,
             "properties": [
@@ -40,7 +41,9 @@ public enum ManifestSchema {
         ["description": description, "type": ["array", "null"], "items": ref(name)]
     }
 
-    static func object(_ shape: ManifestFormat.Shape, _ properties: [String: Any], required: [String] = [], extra: [String: Any] = [:]) -> [String: Any] {
+    static func object(
+        _ shape: ManifestFormat.Shape, _ properties: [String: Any], required: [String] = [], extra: [String: Any] = [:]
+    ) -> [String: Any] {
         precondition(Set(properties.keys) == Set(shape.keys), "schema and ManifestFormat disagree on \(shape.noun)")
         var object: [String: Any] = ["type": "object", "additionalProperties": false, "properties": properties]
         if !required.isEmpty { object["required"] = required }
@@ -73,7 +76,8 @@ public enum ManifestSchema {
                 "type": "array", "items": ref("name"), "uniqueItems": true,
             ] as [String: Any],
             "pathName": [
-                "description": "The name of a node of a tree (location, KB category, tree option): a name without '/', since paths join names with '/'.",
+                "description":
+                    "The name of a node of a tree (location, KB category, tree option): a name without '/', since paths join names with '/'.",
                 "type": ["string", "integer"], "minLength": 1, "maxLength": ManifestFormat.maximumNameLength,
                 "pattern": "^\(noSlash)*[^\\s/\\u0000-\\u001F\\u007F]\(noSlash)*$",
             ] as [String: Any],
@@ -91,77 +95,98 @@ public enum ManifestSchema {
                 "description": "Present: authoritative (users not listed are removed); [] empties; absent: unmanaged.",
                 "type": "array", "items": ref("user"), "uniqueItems": true,
             ] as [String: Any],
-            "company": object(format.company, [
-                "name": ref("name"),
-                "external_id": described(ref("name"), "When set, the identity: the name can change in place."),
-                "previous_names": described(ref("names"), "Earlier names, so a rename is done in place."),
-                "groups": described(ref("names"), "Groups related to the company (authoritative when present)."),
-                "members": ref("users"),
-                "observers": ref("users"),
-                "protect": described(flag, "The plan fails rather than delete or replace it."),
-                "absent": described(flag, "The company must not exist: the plan deletes it."),
-            ], required: ["name"], extra: absentForbids(["groups", "members", "observers"])),
-            "group": object(format.group, [
-                "name": ref("name"),
-                "previous_names": described(ref("names"), "Earlier names: the API cannot rename a group, so the old one is replaced (-/+)."),
-                "members": ref("users"), "observers": ref("users"),
-                "protect": flag, "absent": flag,
-            ], required: ["name"], extra: absentForbids(["members", "observers"])),
-            "location": object(format.location, [
-                "name": ref("pathName"),
-                "previous_names": described(
-                    ref("pathNames"), "Earlier names under the same parent: the old location is replaced (-/+), erasing its sublocations."),
-                "members": ref("users"), "observers": ref("users"),
-                "children": ["type": "array", "items": ref("location")] as [String: Any],
-                "protect": flag, "absent": flag,
-            ], required: ["name"], extra: absentForbids(["members", "observers", "children"])),
-            "helpdesk": object(format.helpDesk, [
-                "name": ref("name"), "observers": ref("users"),
-                "levels": ["type": "array", "items": ref("level")] as [String: Any],
-            ], required: ["name"]),
-            "level": object(format.level, [
-                "name": ref("name"),
-                "order": ["type": "integer", "minimum": 1, "description": "1 is the first level."] as [String: Any],
-                "observers": ref("users"),
-            ], extra: ["oneOf": [["required": ["name"]], ["required": ["order"]]]]),
-            "kbCategory": object(format.kbCategory, [
-                "name": ref("pathName"),
-                "previous_names": described(
-                    ref("names"), "Earlier names under the same parent, or earlier paths ('Old/Network') of a category moved here; done in place."),
-                "children": ["type": "array", "items": ref("kbCategory")] as [String: Any],
-                "protect": flag, "absent": flag,
-            ], required: ["name"], extra: absentForbids(["children"])),
-            "customField": object(format.customField, [
-                "field": described(ref("name"), "The field's label, or its uid."),
-                "options": [
-                    "description": "List-type field: option key -> value (authoritative).",
-                    "type": "object", "additionalProperties": ref("name"),
-                ] as [String: Any],
-                "tree": [
-                    "description": "Tree-type field: the option tree (authoritative).",
-                    "type": "array", "items": ref("treeOption"),
-                ] as [String: Any],
-            ], required: ["field"], extra: ["not": ["required": ["options", "tree"]]]),
-            "treeOption": object(format.treeOption, [
-                "name": ref("pathName"),
-                "key": described(ref("name"), "Identity of the option within the field, when set."),
-                "children": ["type": "array", "items": ref("treeOption")] as [String: Any],
-            ], required: ["name"]),
-            "policy": object(format.policy, [
-                "prune": [
-                    "description": "Kinds whose undeclared live objects are deleted (default: none).",
-                    "type": "array", "uniqueItems": true,
-                    "items": ["enum": ManifestFormat.prunableKinds],
-                ] as [String: Any],
-                "ignore": [
-                    "description": "Glob patterns (*, ?, [...]) of names or paths never touched, even by prune.",
-                    "type": "array", "items": ["type": "string", "minLength": 1],
-                ] as [String: Any],
-                "max_deletes": [
-                    "description": "apply refuses more deletions than this without --allow-deletes.",
-                    "type": "integer", "minimum": 0,
-                ] as [String: Any],
-            ]),
+            "company": object(
+                format.company,
+                [
+                    "name": ref("name"),
+                    "external_id": described(ref("name"), "When set, the identity: the name can change in place."),
+                    "previous_names": described(ref("names"), "Earlier names, so a rename is done in place."),
+                    "groups": described(ref("names"), "Groups related to the company (authoritative when present)."),
+                    "members": ref("users"),
+                    "observers": ref("users"),
+                    "protect": described(flag, "The plan fails rather than delete or replace it."),
+                    "absent": described(flag, "The company must not exist: the plan deletes it."),
+                ], required: ["name"], extra: absentForbids(["groups", "members", "observers"])),
+            "group": object(
+                format.group,
+                [
+                    "name": ref("name"),
+                    "previous_names": described(
+                        ref("names"), "Earlier names: the API cannot rename a group, so the old one is replaced (-/+)."),
+                    "members": ref("users"), "observers": ref("users"),
+                    "protect": flag, "absent": flag,
+                ], required: ["name"], extra: absentForbids(["members", "observers"])),
+            "location": object(
+                format.location,
+                [
+                    "name": ref("pathName"),
+                    "previous_names": described(
+                        ref("pathNames"),
+                        "Earlier names under the same parent: the old location is replaced (-/+), erasing its sublocations."),
+                    "members": ref("users"), "observers": ref("users"),
+                    "children": ["type": "array", "items": ref("location")] as [String: Any],
+                    "protect": flag, "absent": flag,
+                ], required: ["name"], extra: absentForbids(["members", "observers", "children"])),
+            "helpdesk": object(
+                format.helpDesk,
+                [
+                    "name": ref("name"), "observers": ref("users"),
+                    "levels": ["type": "array", "items": ref("level")] as [String: Any],
+                ], required: ["name"]),
+            "level": object(
+                format.level,
+                [
+                    "name": ref("name"),
+                    "order": ["type": "integer", "minimum": 1, "description": "1 is the first level."] as [String: Any],
+                    "observers": ref("users"),
+                ], extra: ["oneOf": [["required": ["name"]], ["required": ["order"]]]]),
+            "kbCategory": object(
+                format.kbCategory,
+                [
+                    "name": ref("pathName"),
+                    "previous_names": described(
+                        ref("names"),
+                        "Earlier names under the same parent, or earlier paths ('Old/Network') of a category moved here; done in place."),
+                    "children": ["type": "array", "items": ref("kbCategory")] as [String: Any],
+                    "protect": flag, "absent": flag,
+                ], required: ["name"], extra: absentForbids(["children"])),
+            "customField": object(
+                format.customField,
+                [
+                    "field": described(ref("name"), "The field's label, or its uid."),
+                    "options": [
+                        "description": "List-type field: option key -> value (authoritative).",
+                        "type": "object", "additionalProperties": ref("name"),
+                    ] as [String: Any],
+                    "tree": [
+                        "description": "Tree-type field: the option tree (authoritative).",
+                        "type": "array", "items": ref("treeOption"),
+                    ] as [String: Any],
+                ], required: ["field"], extra: ["not": ["required": ["options", "tree"]]]),
+            "treeOption": object(
+                format.treeOption,
+                [
+                    "name": ref("pathName"),
+                    "key": described(ref("name"), "Identity of the option within the field, when set."),
+                    "children": ["type": "array", "items": ref("treeOption")] as [String: Any],
+                ], required: ["name"]),
+            "policy": object(
+                format.policy,
+                [
+                    "prune": [
+                        "description": "Kinds whose undeclared live objects are deleted (default: none).",
+                        "type": "array", "uniqueItems": true,
+                        "items": ["enum": ManifestFormat.prunableKinds],
+                    ] as [String: Any],
+                    "ignore": [
+                        "description": "Glob patterns (*, ?, [...]) of names or paths never touched, even by prune.",
+                        "type": "array", "items": ["type": "string", "minLength": 1],
+                    ] as [String: Any],
+                    "max_deletes": [
+                        "description": "apply refuses more deletions than this without --allow-deletes.",
+                        "type": "integer", "minimum": 0,
+                    ] as [String: Any],
+                ]),
         ]
     }
 }

@@ -37,7 +37,8 @@ enum DuplicateKeys {
     /// replaced by a private-use character, so the text keeps its length and every other position.
     static func renaming(at position: TextPosition, in text: String, uniqueIndex: Int) -> String {
         var scalars = Array(text.unicodeScalars)
-        var line = 1, column = 1
+        var line = 1
+        var column = 1
         for index in scalars.indices {
             if line == position.line, column == position.column {
                 let target = scalars[index] == "\"" || scalars[index] == "'" ? index + 1 : index
@@ -46,7 +47,12 @@ enum DuplicateKeys {
                 }
                 break
             }
-            if scalars[index] == "\n" { line += 1; column = 1 } else { column += 1 }
+            if scalars[index] == "\n" {
+                line += 1
+                column = 1
+            } else {
+                column += 1
+            }
         }
         var result = String.UnicodeScalarView()
         result.append(contentsOf: scalars)

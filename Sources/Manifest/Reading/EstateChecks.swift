@@ -45,10 +45,12 @@ struct EstateChecks {
     mutating func companies() {
         let companies = estate.companies
         unique(companies, key: \.name, location: \.position, what: { "company '\($0.name)'" })
-        unique(companies, key: { $0.externalID?.value }, location: { $0.externalID!.position },
-               what: { "external_id '\($0.externalID!.value)'" })
-        previousNames(companies.map { Renamable($0.name, previous: $0.previousNames) },
-                      declared: declarations(companies.map { ($0.name, $0.position, $0.absent) }), kind: "company")
+        unique(
+            companies, key: { $0.externalID?.value }, location: { $0.externalID!.position },
+            what: { "external_id '\($0.externalID!.value)'" })
+        previousNames(
+            companies.map { Renamable($0.name, previous: $0.previousNames) },
+            declared: declarations(companies.map { ($0.name, $0.position, $0.absent) }), kind: "company")
         let groups = GroupIndex(estate.groups)
         for company in companies {
             for group in company.groups ?? [] { groupReference(group, groups) }
@@ -78,17 +80,20 @@ struct EstateChecks {
     mutating func groupReference(_ reference: Located<String>, _ groups: GroupIndex) {
         if let declared = groups.byName[reference.value] {
             guard declared.absent else { return }
-            diagnostics.append(.error(
-                at: reference.position, "group '\(reference.value)' is declared absent, so no company can relate to it",
-                hint: "declared absent at \(declared.position.reference(from: reference.position)); remove it from 'groups'"))
+            diagnostics.append(
+                .error(
+                    at: reference.position, "group '\(reference.value)' is declared absent, so no company can relate to it",
+                    hint: "declared absent at \(declared.position.reference(from: reference.position)); remove it from 'groups'"))
         } else if let renamed = groups.byPreviousName[reference.value] {
-            diagnostics.append(.error(
-                at: reference.position, "group '\(reference.value)' was renamed to '\(renamed.group.name)'",
-                hint: "write '\(renamed.group.name)' (the rename is declared at \(renamed.at.reference(from: reference.position)))"))
+            diagnostics.append(
+                .error(
+                    at: reference.position, "group '\(reference.value)' was renamed to '\(renamed.group.name)'",
+                    hint: "write '\(renamed.group.name)' (the rename is declared at \(renamed.at.reference(from: reference.position)))"))
         } else if let close = Suggestion.closest(to: reference.value, among: groups.present) {
-            diagnostics.append(.warning(
-                at: reference.position, "group '\(reference.value)' is not declared in the manifests",
-                hint: "did you mean '\(close)'? (an undeclared group must already exist on the instance)"))
+            diagnostics.append(
+                .warning(
+                    at: reference.position, "group '\(reference.value)' is not declared in the manifests",
+                    hint: "did you mean '\(close)'? (an undeclared group must already exist on the instance)"))
         }
     }
 
@@ -132,20 +137,32 @@ struct EstateChecks {
             for (earlier, identity) in object.previous {
                 let what = earlier.value.contains("/") ? "path" : "name"
                 if identity == object.identity {
-                    diagnostics.append(.error(at: earlier.position, "\(kind) '\(object.identity)' lists its own \(what) in 'previous_names'",
-                                              hint: "previous names are names it had before a rename"))
+                    diagnostics.append(
+                        .error(
+                            at: earlier.position, "\(kind) '\(object.identity)' lists its own \(what) in 'previous_names'",
+                            hint: "previous names are names it had before a rename"))
                 } else if let other = declared[identity], other.absent {
-                    diagnostics.append(.error(
-                        at: earlier.position, "previous \(what) '\(earlier.value)' of \(kind) '\(object.identity)' is a \(kind) declared absent",
-                        hint: "declared absent at \(other.position.reference(from: earlier.position)); it cannot be both renamed and deleted"))
+                    diagnostics.append(
+                        .error(
+                            at: earlier.position,
+                            "previous \(what) '\(earlier.value)' of \(kind) '\(object.identity)' is a \(kind) declared absent",
+                            hint:
+                                "declared absent at \(other.position.reference(from: earlier.position)); it cannot be both renamed and deleted"
+                        ))
                 } else if let other = declared[identity] {
-                    diagnostics.append(.error(
-                        at: earlier.position, "previous \(what) '\(earlier.value)' of \(kind) '\(object.identity)' is the \(what) of another declared \(kind)",
-                        hint: "'\(earlier.value)' is declared at \(other.position.reference(from: earlier.position)); a rename cannot keep both"))
+                    diagnostics.append(
+                        .error(
+                            at: earlier.position,
+                            "previous \(what) '\(earlier.value)' of \(kind) '\(object.identity)' is the \(what) of another declared \(kind)",
+                            hint:
+                                "'\(earlier.value)' is declared at \(other.position.reference(from: earlier.position)); a rename cannot keep both"
+                        ))
                 } else if let owner = claimed[identity] {
-                    diagnostics.append(.error(
-                        at: earlier.position, "previous \(what) '\(earlier.value)' is claimed by both \(kind) '\(owner.owner)' and '\(object.identity)'",
-                        hint: "first claimed at \(owner.location.reference(from: earlier.position))"))
+                    diagnostics.append(
+                        .error(
+                            at: earlier.position,
+                            "previous \(what) '\(earlier.value)' is claimed by both \(kind) '\(owner.owner)' and '\(object.identity)'",
+                            hint: "first claimed at \(owner.location.reference(from: earlier.position))"))
                 } else {
                     claimed[identity] = (object.identity, earlier.position)
                 }
@@ -155,8 +172,9 @@ struct EstateChecks {
 
     mutating func groups() {
         unique(estate.groups, key: \.name, location: \.position, what: { "group '\($0.name)'" })
-        previousNames(estate.groups.map { Renamable($0.name, previous: $0.previousNames) },
-                      declared: declarations(estate.groups.map { ($0.name, $0.position, $0.absent) }), kind: "group")
+        previousNames(
+            estate.groups.map { Renamable($0.name, previous: $0.previousNames) },
+            declared: declarations(estate.groups.map { ($0.name, $0.position, $0.absent) }), kind: "group")
     }
 
     /// Siblings have different names; previous names are checked across the whole tree, by path:
@@ -171,19 +189,23 @@ struct EstateChecks {
             }
         }
         walk(roots, parent: [])
-        previousNames(nodes.map { node, path in
-            let identity = path.joined(separator: "/")
-            return Renamable(identity, previous: node.previousNames.map {
-                ($0, previousPath($0, Array(path.dropLast())).joined(separator: "/"))
-            })
-        }, declared: declarations(nodes.map { ($0.path.joined(separator: "/"), $0.node.position, $0.node.absent) }), kind: kind)
+        previousNames(
+            nodes.map { node, path in
+                let identity = path.joined(separator: "/")
+                return Renamable(
+                    identity,
+                    previous: node.previousNames.map {
+                        ($0, previousPath($0, Array(path.dropLast())).joined(separator: "/"))
+                    })
+            }, declared: declarations(nodes.map { ($0.path.joined(separator: "/"), $0.node.position, $0.node.absent) }), kind: kind)
     }
 
     mutating func helpDesks() {
         unique(estate.helpDesks, key: \.name, location: \.position, what: { "help desk '\($0.name)'" })
         for desk in estate.helpDesks {
-            unique(desk.levels, key: { "\($0.selector)" }, location: \.position,
-                   what: { "level \($0.selector) of help desk '\(desk.name)'" })
+            unique(
+                desk.levels, key: { "\($0.selector)" }, location: \.position,
+                what: { "level \($0.selector) of help desk '\(desk.name)'" })
         }
     }
 
@@ -201,8 +223,9 @@ struct EstateChecks {
     }
 
     mutating func treeSiblings(_ nodes: [DeclaredTreeOption], field: String, parent: [String]) {
-        unique(nodes, key: \.name, location: \.position,
-               what: { "tree option '\((parent + [$0.name]).joined(separator: "/"))' of field '\(field)'" })
+        unique(
+            nodes, key: \.name, location: \.position,
+            what: { "tree option '\((parent + [$0.name]).joined(separator: "/"))' of field '\(field)'" })
         for node in nodes { treeSiblings(node.children, field: field, parent: parent + [node.name]) }
     }
 
@@ -212,8 +235,10 @@ struct EstateChecks {
         for node in nodes {
             if let key = node.key, !skipping.contains(node.position) {
                 if let first = seen[key.value] {
-                    diagnostics.append(.error(at: key.position, "tree option key '\(key.value)' is used twice in field '\(field)'",
-                                              hint: "first used at \(first.reference(from: key.position)); keys identify options within a field"))
+                    diagnostics.append(
+                        .error(
+                            at: key.position, "tree option key '\(key.value)' is used twice in field '\(field)'",
+                            hint: "first used at \(first.reference(from: key.position)); keys identify options within a field"))
                 } else {
                     seen[key.value] = key.position
                 }

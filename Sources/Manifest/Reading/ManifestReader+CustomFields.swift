@@ -6,20 +6,24 @@ extension ManifestReader {
         let fields = fields(mapping, as: ManifestFormat.customField)
         let field = name(fields, key: "field", of: node, noun: "custom field")
         if let optionsKey = fields.keys["options"], fields.keys["tree"] != nil {
-            error(optionsKey, "custom field has both 'options' and 'tree'",
-                  hint: "a list-type field takes 'options', a tree-type field takes 'tree'; keep the one that matches the field")
+            error(
+                optionsKey, "custom field has both 'options' and 'tree'",
+                hint: "a list-type field takes 'options', a tree-type field takes 'tree'; keep the one that matches the field")
             return nil
         }
         var options: [DeclaredListOption]?
         if let value = fields["options"] { options = listOptions(value) }
         var tree: [DeclaredTreeOption]?
         if let value = fields["tree"],
-           let items = list(value, key: "tree", of: "tree options", example: "'tree: [{name: Europe, key: eu}]'") {
+            let items = list(value, key: "tree", of: "tree options", example: "'tree: [{name: Europe, key: eu}]'")
+        {
             tree = items.compactMap { treeOption($0) }
         }
         if fields["options"] == nil, fields["tree"] == nil, let field {
-            diagnostics.append(.warning(at: field.position, "custom field '\(field.value)' declares neither 'options' nor 'tree'",
-                                        hint: "nothing of it is managed; add 'options' (list-type) or 'tree' (tree-type)"))
+            diagnostics.append(
+                .warning(
+                    at: field.position, "custom field '\(field.value)' declares neither 'options' nor 'tree'",
+                    hint: "nothing of it is managed; add 'options' (list-type) or 'tree' (tree-type)"))
         }
         guard let field else { return nil }
         return DeclaredCustomField(field: field.value, position: field.position, options: options, tree: tree)
@@ -31,8 +35,9 @@ extension ManifestReader {
             if Self.isNull(node) {
                 error(node, "'options' has no value", hint: "write 'options: {}' to remove every option, or remove the key")
             } else {
-                error(node, "'options' must be a mapping of key to value, not \(Self.describe(node))",
-                      hint: "write 'options: {sales: Sales, it: IT}'")
+                error(
+                    node, "'options' must be a mapping of key to value, not \(Self.describe(node))",
+                    hint: "write 'options: {sales: Sales, it: IT}'")
             }
             return nil
         }
@@ -46,10 +51,12 @@ extension ManifestReader {
             let key = Located(keyScalar.string, at: location(keyNode))
             guard checkName(key, what: "option key") else { continue }
             guard case .scalar(let valueScalar) = valueNode, !Self.isNull(valueScalar) else {
-                error(Self.isNull(valueNode) ? keyNode : valueNode,
-                      Self.isNull(valueNode) ? "option '\(key.value)' has no value"
-                                             : "the value of option '\(key.value)' must be a single value, not \(Self.describe(valueNode))",
-                      hint: "write '\(key.value): Label'")
+                error(
+                    Self.isNull(valueNode) ? keyNode : valueNode,
+                    Self.isNull(valueNode)
+                        ? "option '\(key.value)' has no value"
+                        : "the value of option '\(key.value)' must be a single value, not \(Self.describe(valueNode))",
+                    hint: "write '\(key.value): Label'")
                 continue
             }
             let value = Located(valueScalar.string, at: location(valueNode))
@@ -69,7 +76,8 @@ extension ManifestReader {
         }
         var children: [DeclaredTreeOption] = []
         if let value = fields["children"],
-           let items = list(value, key: "children", of: "tree options", example: "'children: [{name: Madrid, key: mad}]'") {
+            let items = list(value, key: "children", of: "tree options", example: "'children: [{name: Madrid, key: mad}]'")
+        {
             children = items.compactMap { treeOption($0) }
         }
         guard let name else { return nil }

@@ -7,7 +7,8 @@ extension ManifestReader {
         let name = name(fields, of: node, noun: "help desk")
         var levels: [DeclaredLevel] = []
         if let value = fields["levels"],
-           let items = list(value, key: "levels", of: "levels", example: "'levels: [{name: Level 2, observers: [heidi]}]'") {
+            let items = list(value, key: "levels", of: "levels", example: "'levels: [{name: Level 2, observers: [heidi]}]'")
+        {
             levels = items.compactMap { level($0) }
         }
         guard let name else { return nil }
@@ -24,8 +25,9 @@ extension ManifestReader {
         let observers = fields["observers"].flatMap { users($0, key: "observers") }
         switch (fields["name"], fields["order"]) {
         case (.some, .some):
-            error(fields.keys["order"]!, "a level is picked by 'name' or by 'order', not both",
-                  hint: "keep one of them")
+            error(
+                fields.keys["order"]!, "a level is picked by 'name' or by 'order', not both",
+                hint: "keep one of them")
             return nil
         case (nil, nil):
             error(node, "a level has neither 'name' nor 'order'", hint: "add 'name: Level 2' or 'order: 2'")

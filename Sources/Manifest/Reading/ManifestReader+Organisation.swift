@@ -8,7 +8,8 @@ extension ManifestReader {
         let name = name(fields, of: node, noun: "company")
         var externalID: Located<String>?
         if let value = fields["external_id"], let text = text(value, key: "external_id", in: "a company"),
-           checkName(text, what: "external_id") {
+            checkName(text, what: "external_id")
+        {
             externalID = text
         }
         let company = DeclaredCompany(
@@ -53,7 +54,8 @@ extension ManifestReader {
         let name = name(fields, of: node, noun: "location").flatMap { pathStep($0, of: "location") }
         var children: [DeclaredLocation] = []
         if let value = fields["children"],
-           let items = list(value, key: "children", of: "locations", example: "'children: [{name: Floor 2}]'") {
+            let items = list(value, key: "children", of: "locations", example: "'children: [{name: Floor 2}]'")
+        {
             children = items.compactMap { desiredLocation($0) }
         }
         let desired = DeclaredLocation(
@@ -80,7 +82,8 @@ extension ManifestReader {
         let name = name(fields, of: node, noun: "KB category").flatMap { pathStep($0, of: "KB category") }
         var children: [DeclaredKBCategory] = []
         if let value = fields["children"],
-           let items = list(value, key: "children", of: "KB categories", example: "'children: [{name: Network}]'") {
+            let items = list(value, key: "children", of: "KB categories", example: "'children: [{name: Network}]'")
+        {
             children = items.compactMap { kbCategory($0) }
         }
         let category = DeclaredKBCategory(

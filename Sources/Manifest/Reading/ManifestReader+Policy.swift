@@ -10,7 +10,8 @@ extension ManifestReader {
         let fields = fields(mapping, as: ManifestFormat.policy)
         var policy = Policy()
         if let value = fields["prune"],
-           let items = list(value, key: "prune", of: "kinds", example: "'prune: [groups, locations]'") {
+            let items = list(value, key: "prune", of: "kinds", example: "'prune: [groups, locations]'")
+        {
             var seen: [ObjectKind: SourceLocation] = [:]
             for item in items {
                 guard case .scalar(let scalar) = item, !Self.isNull(scalar) else {
@@ -19,7 +20,8 @@ extension ManifestReader {
                 }
                 guard let kind = ObjectKind(rawValue: scalar.string), ObjectKind.prunable.contains(kind) else {
                     let known = ManifestFormat.prunableKinds
-                    let why = ["helpdesks", "custom_fields"].contains(scalar.string)
+                    let why =
+                        ["helpdesks", "custom_fields"].contains(scalar.string)
                         ? "\(scalar.string) are never deleted by deskform; kinds: \(known.joined(separator: ", "))"
                         : Suggestion.didYouMean(scalar.string, among: known, aliases: ManifestFormat.kindAliases)
                             .map { "\($0) kinds: \(known.joined(separator: ", "))" }
@@ -28,8 +30,9 @@ extension ManifestReader {
                     continue
                 }
                 if let first = seen[kind] {
-                    error(item, "kind '\(kind.rawValue)' is listed twice in 'policy.prune'",
-                          hint: "first listed at \(first.reference(from: location(item)))")
+                    error(
+                        item, "kind '\(kind.rawValue)' is listed twice in 'policy.prune'",
+                        hint: "first listed at \(first.reference(from: location(item)))")
                     continue
                 }
                 seen[kind] = location(item)
@@ -37,7 +40,8 @@ extension ManifestReader {
             }
         }
         if let value = fields["ignore"],
-           let items = list(value, key: "ignore", of: "name patterns", example: "'ignore: [\"Legacy *\"]'") {
+            let items = list(value, key: "ignore", of: "name patterns", example: "'ignore: [\"Legacy *\"]'")
+        {
             for item in items {
                 guard case .scalar(let scalar) = item, !Self.isNull(scalar) else {
                     error(item, "a pattern in 'ignore' must be a string, not \(Self.describe(item))")

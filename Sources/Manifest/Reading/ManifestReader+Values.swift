@@ -25,8 +25,10 @@ extension ManifestReader {
             return false
         case .control(let control):
             let code = String(control.value, radix: 16, uppercase: true)
-            error(at: name.position, "\(what) contains a control character (U+\(String(repeating: "0", count: max(0, 4 - code.count)) + code))",
-                  hint: "names are one line of printable text")
+            error(
+                at: name.position,
+                "\(what) contains a control character (U+\(String(repeating: "0", count: max(0, 4 - code.count)) + code))",
+                hint: "names are one line of printable text")
             return false
         case .tooLong(let length):
             error(at: name.position, "\(what) is \(length) characters long; the limit is \(ManifestFormat.maximumNameLength)")
@@ -35,8 +37,10 @@ extension ManifestReader {
             break
         }
         if text.first!.isWhitespace || text.last!.isWhitespace {
-            diagnostics.append(.warning(at: name.position, "\(what) '\(text)' starts or ends with whitespace",
-                                        hint: "the instance may trim it, and the plan would never settle"))
+            diagnostics.append(
+                .warning(
+                    at: name.position, "\(what) '\(text)' starts or ends with whitespace",
+                    hint: "the instance may trim it, and the plan would never settle"))
         }
         return true
     }
@@ -47,7 +51,8 @@ extension ManifestReader {
     mutating func pathStep(_ name: Located<String>, of kind: String, hint: String? = nil) -> Located<String>? {
         guard name.value.contains("/") else { return name }
         let steps = name.value.split(separator: "/")
-        let split = steps.count > 1
+        let split =
+            steps.count > 1
             ? "declare '\(steps.last!)' in the 'children' of '\(steps.dropLast().joined(separator: "/"))', or choose a name without '/'"
             : "choose a name without '/'"
         error(at: name.position, "a \(kind) name cannot contain '/': paths join names with '/'", hint: hint ?? split)
@@ -63,21 +68,25 @@ extension ManifestReader {
         var seen: [String: SourceLocation] = [:]
         for item in items {
             guard case .scalar(let scalar) = item, !Self.isNull(scalar) else {
-                error(item, "a user in '\(key)' must be a username, an email or an id, not \(Self.describe(item))",
-                      hint: Self.isNull(item) ? "remove the empty '-' item" : "write one user per item: '\(key): [alice, bob]'")
+                error(
+                    item, "a user in '\(key)' must be a username, an email or an id, not \(Self.describe(item))",
+                    hint: Self.isNull(item) ? "remove the empty '-' item" : "write one user per item: '\(key): [alice, bob]'")
                 continue
             }
             let here = location(item)
             let text = scalar.string
             guard checkName(Located(text, at: here), what: "user") else { continue }
             if text.contains(where: \.isWhitespace) {
-                error(item, "user '\(text)' in '\(key)' contains whitespace",
-                      hint: "users are named by username, email or id; separate several with commas: '\(key): [alice, bob]'")
+                error(
+                    item, "user '\(text)' in '\(key)' contains whitespace",
+                    hint: "users are named by username, email or id; separate several with commas: '\(key): [alice, bob]'")
                 continue
             }
             let user = UserReference(parsing: text, at: here)
             if case .email(let email) = user.key, !NameRules.looksLikeEmail(email) {
-                error(item, "'\(email)' in '\(key)' is not an email address", hint: "write a username, or a full address like bob@acme.example")
+                error(
+                    item, "'\(email)' in '\(key)' is not an email address",
+                    hint: "write a username, or a full address like bob@acme.example")
                 continue
             }
             if case .id(let id) = user.key, id <= 0 {
@@ -120,18 +129,21 @@ extension ManifestReader {
     /// tombstone, and `protect` together with `absent`.
     mutating func checkAbsent(_ fields: Fields, relations: [String], noun: String) {
         guard let absentNode = fields["absent"], case .scalar(let scalar) = absentNode,
-              ["true", "True", "TRUE"].contains(scalar.string), scalar.style == .plain,
-              let absentKey = fields.keys["absent"] else { return }
+            ["true", "True", "TRUE"].contains(scalar.string), scalar.style == .plain,
+            let absentKey = fields.keys["absent"]
+        else { return }
         for relation in relations {
             if let key = fields.keys[relation] {
                 let tombstone = location(absentKey).reference(from: location(key))
-                error(key, "\(noun) is 'absent: true' but declares '\(relation)'",
-                      hint: "declared absent at \(tombstone), so it is deleted: remove '\(relation)', or remove 'absent'")
+                error(
+                    key, "\(noun) is 'absent: true' but declares '\(relation)'",
+                    hint: "declared absent at \(tombstone), so it is deleted: remove '\(relation)', or remove 'absent'")
             }
         }
         if let protect = fields["protect"], protect.scalar?.string.lowercased() == "true", let key = fields.keys["protect"] {
-            error(key, "\(noun) is both 'absent: true' and 'protect: true'",
-                  hint: "protect forbids deleting it; remove one of them")
+            error(
+                key, "\(noun) is both 'absent: true' and 'protect: true'",
+                hint: "protect forbids deleting it; remove one of them")
         }
     }
 }

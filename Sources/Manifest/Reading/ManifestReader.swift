@@ -64,8 +64,9 @@ struct ManifestReader {
         var fields = Fields()
         for (key, value) in mapping {
             guard case .scalar(let scalar) = key, !Self.isNull(scalar) else {
-                error(key, "a key in \(shape.noun) must be a plain word, not \(Self.describe(key))",
-                      hint: "known keys: \(shape.keys.joined(separator: ", "))")
+                error(
+                    key, "a key in \(shape.noun) must be a plain word, not \(Self.describe(key))",
+                    hint: "known keys: \(shape.keys.joined(separator: ", "))")
                 continue
             }
             if let mark = scalar.mark, repeatedKeys.contains(TextPosition(mark)) { continue }
@@ -74,15 +75,17 @@ struct ManifestReader {
                 fields.values[name] = value
                 fields.keys[name] = key
             } else if name == "<<" {
-                error(key, "YAML merge keys ('<<') are not supported in manifests",
-                      hint: "repeat the keys, or reuse a whole list with an alias ('members: *admins')")
+                error(
+                    key, "YAML merge keys ('<<') are not supported in manifests",
+                    hint: "repeat the keys, or reuse a whole list with an alias ('members: *admins')")
             } else if let reason = shape.notAllowed[name] {
                 error(key, "'\(name)' is not allowed in \(shape.noun)", hint: reason)
             } else {
                 let where_ = shape.noun == ManifestFormat.topLevel.noun ? "top-level key" : "key"
                 let suffix = shape.noun == ManifestFormat.topLevel.noun ? "" : " in \(shape.noun)"
-                error(key, "unknown \(where_) '\(name)'\(suffix)",
-                      hint: Suggestion.didYouMean(name, among: shape.keys, aliases: ManifestFormat.aliases)
+                error(
+                    key, "unknown \(where_) '\(name)'\(suffix)",
+                    hint: Suggestion.didYouMean(name, among: shape.keys, aliases: ManifestFormat.aliases)
                         ?? "known keys: \(shape.keys.joined(separator: ", "))")
             }
         }
@@ -95,7 +98,8 @@ struct ManifestReader {
         var hint = "write it as \(example)"
         if case .scalar(let scalar) = node, !Self.isNull(scalar) {
             if let colon = scalar.string.firstIndex(of: ":"), scalar.string[colon...].dropFirst().first != " " {
-                let key = scalar.string[..<colon], value = scalar.string[colon...].dropFirst()
+                let key = scalar.string[..<colon]
+                let value = scalar.string[colon...].dropFirst()
                 hint = "put a space after ':' ('\(key): \(value)')"
             } else if example.hasPrefix("'- name:") {
                 hint = "write it as '- name: \(scalar.string)'"
@@ -114,16 +118,19 @@ struct ManifestReader {
         case .sequence(let sequence):
             return Array(sequence)
         case .scalar(let scalar) where Self.isNull(scalar):
-            error(node, "'\(key)' has no value",
-                  hint: "write '\(key): []' to manage an empty list, or remove the key to leave \(noun) unmanaged")
+            error(
+                node, "'\(key)' has no value",
+                hint: "write '\(key): []' to manage an empty list, or remove the key to leave \(noun) unmanaged")
             return nil
         case .scalar(let scalar):
             // Users never contain spaces or commas, so "alice bob" or "alice, bob" are several users.
-            let items = noun == "users"
+            let items =
+                noun == "users"
                 ? scalar.string.split(whereSeparator: { $0 == "," || $0.isWhitespace }).joined(separator: ", ")
                 : scalar.string
-            error(node, "'\(key)' must be a list of \(noun), not \(Self.describe(node))",
-                  hint: "write '\(key): [\(items)]'")
+            error(
+                node, "'\(key)' must be a list of \(noun), not \(Self.describe(node))",
+                hint: "write '\(key): [\(items)]'")
             return nil
         default:
             error(node, "'\(key)' must be a list of \(noun), not \(Self.describe(node))", hint: "write \(example)")
@@ -155,8 +162,9 @@ struct ManifestReader {
         }
         let found = node.scalar.map { "'\($0.string)'" } ?? Self.describe(node)
         let quoted = node.scalar.map { $0.style != .plain && ["true", "false"].contains($0.string.lowercased()) } ?? false
-        error(node, "'\(key)' of \(noun) must be true or false, not \(found)",
-              hint: quoted ? "write it without quotes: a quoted value is a string" : nil)
+        error(
+            node, "'\(key)' of \(noun) must be true or false, not \(found)",
+            hint: quoted ? "write it without quotes: a quoted value is a string" : nil)
         return false
     }
 
@@ -166,8 +174,9 @@ struct ManifestReader {
         }
         let found = node.scalar.map { "'\($0.string)'" } ?? Self.describe(node)
         let quoted = node.scalar.map { $0.style != .plain && Int($0.string) != nil } ?? false
-        error(node, "'\(key)' of \(noun) must be a whole number of at least \(minimum), not \(found)",
-              hint: quoted ? "write it without quotes: a quoted value is a string" : nil)
+        error(
+            node, "'\(key)' of \(noun) must be a whole number of at least \(minimum), not \(found)",
+            hint: quoted ? "write it without quotes: a quoted value is a string" : nil)
         return nil
     }
 }

@@ -27,16 +27,20 @@ enum YAMLText {
             } catch let YamlError.duplicatedKeysInMapping(duplicates, context) {
                 let key = duplicates.first ?? ""
                 guard let repeated = DuplicateKeys.repeatedKey(key, after: context.mark, in: text) else {
-                    composed.diagnostics.append(.error(
-                        at: SourceLocation(file: file, line: context.mark.line, column: context.mark.column),
-                        "duplicate key '\(key)'", hint: "each key may appear once in a mapping"))
+                    composed.diagnostics.append(
+                        .error(
+                            at: SourceLocation(file: file, line: context.mark.line, column: context.mark.column),
+                            "duplicate key '\(key)'", hint: "each key may appear once in a mapping"))
                     composed.documents = []
                     return composed
                 }
-                composed.diagnostics.append(.error(
-                    at: SourceLocation(file: file, line: repeated.line, column: repeated.column),
-                    "duplicate key '\(key)'",
-                    hint: "'\(key)' is already set at line \(context.mark.line), column \(context.mark.column); each key may appear once in a mapping"))
+                composed.diagnostics.append(
+                    .error(
+                        at: SourceLocation(file: file, line: repeated.line, column: repeated.column),
+                        "duplicate key '\(key)'",
+                        hint:
+                            "'\(key)' is already set at line \(context.mark.line), column \(context.mark.column); each key may appear once in a mapping"
+                    ))
                 composed.repeatedKeys.insert(repeated)
                 text = DuplicateKeys.renaming(at: repeated, in: text, uniqueIndex: attempt)
             } catch let error as YamlError {
@@ -54,24 +58,28 @@ enum YAMLText {
     static func diagnostic(for error: YamlError, text: String, file: String) -> Diagnostic {
         func at(_ mark: Mark) -> SourceLocation { SourceLocation(file: file, line: mark.line, column: mark.column) }
         switch error {
-        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
-             let .composer(context, problem, mark, _):
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+            .composer(let context, let problem, let mark, _):
             if character(at: mark, in: text) == "\t" {
-                return .error(at: at(mark), "YAML syntax error: a tab character cannot indent YAML",
-                              hint: "indent with spaces only")
+                return .error(
+                    at: at(mark), "YAML syntax error: a tab character cannot indent YAML",
+                    hint: "indent with spaces only")
             }
             if let context, let opening = openingBracket(in: context.text) {
                 let (closing, what) = opening == "[" ? ("]", "list") : ("}", "mapping")
-                return .error(at: at(context.mark), "YAML syntax error: '\(opening)' is never closed",
-                              hint: "add the missing '\(closing)'; the \(what) was still open at line \(mark.line), column \(mark.column)")
+                return .error(
+                    at: at(context.mark), "YAML syntax error: '\(opening)' is never closed",
+                    hint: "add the missing '\(closing)'; the \(what) was still open at line \(mark.line), column \(mark.column)")
             }
             if problem.contains("could not find expected ':'"), let context, context.text.contains("simple key") {
-                return .error(at: at(context.mark), "YAML syntax error: this key has no ': ' after it",
-                              hint: "write 'key: value', with a space after ':'")
+                return .error(
+                    at: at(context.mark), "YAML syntax error: this key has no ': ' after it",
+                    hint: "write 'key: value', with a space after ':'")
             }
             if let context, context.text.contains("quoted scalar") {
-                return .error(at: at(context.mark), "YAML syntax error: a quoted string is never closed",
-                              hint: "add the closing quote; the string was still open at line \(mark.line), column \(mark.column)")
+                return .error(
+                    at: at(context.mark), "YAML syntax error: a quoted string is never closed",
+                    hint: "add the closing quote; the string was still open at line \(mark.line), column \(mark.column)")
             }
             if let (message, hint) = explanation(of: problem) {
                 return .error(at: at(mark), "YAML syntax error: \(message)", hint: hint)
@@ -79,11 +87,17 @@ enum YAMLText {
             var message = "YAML syntax error: \(problem)"
             if let context { message += " (\(context.text) at line \(context.mark.line), column \(context.mark.column))" }
             return .error(at: at(mark), message)
-        case let .reader(problem, offset, _, yaml):
-            var line = 1, column = 1
+        case .reader(let problem, let offset, _, let yaml):
+            var line = 1
+            var column = 1
             if let offset {
                 for character in yaml.unicodeScalars.prefix(offset) {
-                    if character == "\n" { line += 1; column = 1 } else { column += 1 }
+                    if character == "\n" {
+                        line += 1
+                        column = 1
+                    } else {
+                        column += 1
+                    }
                 }
             }
             return .error(at: SourceLocation(file: file, line: line, column: column), "YAML syntax error: \(problem)")
@@ -122,12 +136,14 @@ enum YAMLText {
     }
 
     static func character(at mark: Mark, in text: String) -> Unicode.Scalar? {
-        var line = 1, column = 1
+        var line = 1
+        var column = 1
         for scalar in text.unicodeScalars {
             if line == mark.line, column == mark.column { return scalar }
             if scalar == "\n" {
                 if line == mark.line { return nil }
-                line += 1; column = 1
+                line += 1
+                column = 1
             } else {
                 column += 1
             }

@@ -22,17 +22,25 @@ extension Planner {
                 }
             }
             if candidates.isEmpty, let externalID = company.externalID,
-                let other = ([company.name] + company.previousNames).lazy.compactMap({ index.byName[$0]?.first { $0.externalID != nil } }).first
+                let other = ([company.name] + company.previousNames).lazy.compactMap({ index.byName[$0]?.first { $0.externalID != nil } })
+                    .first
             {
                 // Never a silent second company with the same name: a typo, or a change of identity.
                 throw .otherIdentity(
-                    address, why: "no live company has external_id \"\(externalID)\", but live company \(other.id) \"\(other.name)\" has external_id \"\(other.externalID!)\"",
+                    address,
+                    why:
+                        "no live company has external_id \"\(externalID)\", but live company \(other.id) \"\(other.name)\" has external_id \"\(other.externalID!)\"",
                     hint: "if \"\(externalID)\" is a typo, write external_id: \(other.externalID!); if the company's identity changes, "
-                        + "delete the old one first (declare it with external_id: \(other.externalID!) and absent: true, apply) and then declare the new one")
+                        + "delete the old one first (declare it with external_id: \(other.externalID!) and absent: true, apply) and then declare the new one"
+                )
             }
             candidates.removeAll { claimed.contains($0.id) }
             guard candidates.count <= 1 else {
-                throw .ambiguous(address, why: "\(candidates.count) live companies match (ids \(candidates.map(\.id).sorted().map(String.init).joined(separator: ", ")))")
+                throw .ambiguous(
+                    address,
+                    why:
+                        "\(candidates.count) live companies match (ids \(candidates.map(\.id).sorted().map(String.init).joined(separator: ", ")))"
+                )
             }
             if let match = candidates.first { claimed.insert(match.id) }
             matches.append(candidates.first?.id)
@@ -46,7 +54,8 @@ extension Planner {
         for (index, (company, match)) in zip(desired.companies, matches).enumerated() where !company.absent {
             let address = Address(.company, company.name)
             guard let id = match else {
-                change(address, .create, reason: "not in the instance", after: attributes(name: company.name, externalID: company.externalID))
+                change(
+                    address, .create, reason: "not in the instance", after: attributes(name: company.name, externalID: company.externalID))
                 if case .created(let id) = try steps.add(.createCompany(name: company.name, externalID: company.externalID), for: address) {
                     companyIDs[index] = id
                 }
@@ -58,9 +67,10 @@ extension Planner {
             let newExternalID = company.externalID.flatMap { $0 != current.externalID ? $0 : nil }
             if rename != nil || newExternalID != nil {
                 let reason = rename != nil ? "renamed from \"\(current.name)\"" : "external_id differs"
-                change(address, .update, reason: reason,
-                       before: attributes(name: current.name, externalID: current.externalID),
-                       after: attributes(name: company.name, externalID: company.externalID ?? current.externalID))
+                change(
+                    address, .update, reason: reason,
+                    before: attributes(name: current.name, externalID: current.externalID),
+                    after: attributes(name: company.name, externalID: company.externalID ?? current.externalID))
                 try steps.add(.updateCompany(id: id, name: rename, externalID: newExternalID), for: address)
             }
         }

@@ -15,9 +15,10 @@ extension Planner {
         let wantedKeys = Set(wanted.map(\.key))
         let upserts = wanted.filter { current[$0.key] != $0.value }
         let removed = current.keys.filter { !wantedKeys.contains($0) }.sorted()
-        relationChange(address, "options",
-                       added: upserts.map { current[$0.key] == nil ? "\($0.key): \($0.value)" : "\($0.key): \(current[$0.key]!) → \($0.value)" },
-                       removed: removed.map { "\($0): \(current[$0]!)" })
+        relationChange(
+            address, "options",
+            added: upserts.map { current[$0.key] == nil ? "\($0.key): \($0.value)" : "\($0.key): \(current[$0.key]!) → \($0.value)" },
+            removed: removed.map { "\($0): \(current[$0]!)" })
         // Upserts first: they never need the erasure, so `--hold-deletes` can apply them without it.
         if !upserts.isEmpty { try steps.add(.upsertListOptions(field: uid, options: upserts), for: address) }
         if !removed.isEmpty { try steps.add(.deleteListOptions(field: uid, keys: removed), for: address) }
@@ -61,7 +62,11 @@ extension Planner {
             let path = String(entry.identity.dropFirst("path:".count))
             let found = live.filter { !claimed.contains($0.hash) && livePath($0).joined(separator: "/") == path }
             guard found.count <= 1 else {
-                throw .ambiguous(address, why: "\(found.count) live options are at \"\(path)\" (hashes \(found.map(\.hash).sorted().joined(separator: ", "))): give the option a key")
+                throw .ambiguous(
+                    address,
+                    why:
+                        "\(found.count) live options are at \"\(path)\" (hashes \(found.map(\.hash).sorted().joined(separator: ", "))): give the option a key"
+                )
             }
             guard let option = found.first else { continue }
             claim[entry.identity] = option

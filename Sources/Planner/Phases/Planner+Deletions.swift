@@ -63,7 +63,7 @@ extension Planner {
             // Only the topmost undeclared node is considered: its subtree goes with it.
             if let parent = location.parentID, !declared.contains(live.locationPath(of: parent)) { continue }
             let subtree = live.locationSubtree(of: location.id).map { live.locationPath(of: $0).joined(separator: "/") }
-            if !desired.policy.prune.contains(.locations) || subtree.contains(where: desired.policy.ignores) {
+            if !desired.policy.prune.contains(.locations) || subtree.contains(where: { desired.policy.leavesAlone(Address(.location, $0)) }) {
                 unmanaged[.locations, default: 0] += subtree.count
                 continue
             }
@@ -108,7 +108,7 @@ extension Planner {
         for category in estate.kbCategories.values where doomed[category.id] == nil && !declared.contains(path(category.id)) {
             let subtree = estate.kbCategorySubtree(of: category.id).map(path)
             let prunable = desired.policy.prune.contains(.kbCategories)
-                && !subtree.contains { declared.contains($0) || desired.policy.ignores($0.joined(separator: "/")) }
+                && !subtree.contains { declared.contains($0) || desired.policy.leavesAlone(Address(.kbCategory, $0.joined(separator: "/"))) }
             if prunable {
                 doomed[category.id] = "not declared, and policy.prune includes kb_categories"
             } else if live.kbCategories[category.id] != nil {
@@ -125,7 +125,7 @@ extension Planner {
     }
 
     private mutating func pruneOrCount(_ kind: ObjectKind, _ addressKind: Address.Kind, id: Int, name: String) throws(PlanError) {
-        guard desired.policy.prune.contains(kind), !desired.policy.ignores(name) else {
+        guard desired.policy.prune.contains(kind), !desired.policy.leavesAlone(Address(addressKind, name)) else {
             unmanaged[kind, default: 0] += 1
             return
         }

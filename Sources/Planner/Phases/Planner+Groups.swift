@@ -21,7 +21,8 @@ extension Planner {
         func liveGroup(named name: String, for address: Address) throws(PlanError) -> Int? {
             let ids = (liveGroups.byName[name] ?? []).map(\.id).sorted()
             guard ids.count <= 1 else {
-                throw .ambiguous(address, why: "\(ids.count) live groups are named \"\(name)\" (ids \(ids.map(String.init).joined(separator: ", ")))")
+                throw .ambiguous(
+                    address, why: "\(ids.count) live groups are named \"\(name)\" (ids \(ids.map(String.init).joined(separator: ", ")))")
             }
             return ids.first
         }
@@ -53,14 +54,18 @@ extension Planner {
                 errors.append(.protected(address, why: "renaming it from \"\(current.name)\" replaces it (the API cannot rename groups)"))
                 continue
             }
-            change(address, .replace, reason: "renamed from \"\(current.name)\"; the API cannot rename groups",
-                   before: ["name": current.name], after: ["name": group.name])
+            change(
+                address, .replace, reason: "renamed from \"\(current.name)\"; the API cannot rename groups",
+                before: ["name": current.name], after: ["name": group.name])
             let relating = Set(live.companies.values.filter { $0.groups.contains(old) }.map(\.id))
             groupCarryOver[old] = GroupRelations(
                 members: group.members == nil ? current.members : [], observers: group.observers == nil ? current.observers : [],
                 companies: relating)
             if !current.members.isEmpty || !relating.isEmpty {
-                consequence(address, "the old group's \(current.members.count) memberships and \(relating.count) company relations are dropped and re-applied to the new group")
+                consequence(
+                    address,
+                    "the old group's \(current.members.count) memberships and \(relating.count) company relations are dropped and re-applied to the new group"
+                )
             }
             try steps.add(.deleteGroup(id: old), for: address, subject: Address(.group, current.name))
         }

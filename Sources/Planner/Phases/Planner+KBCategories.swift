@@ -20,11 +20,13 @@ extension Planner {
                 let previousPath = previous.contains("/") ? previous.split(separator: "/").map(String.init) : parentPath + [previous]
                 guard let id = try kbCategoryID(at: previousPath), isDeclaredElsewhere(previousPath) == false else { continue }
                 let moving = Array(previousPath.dropLast()) != parentPath
-                change(address, .update, reason: moving ? "moved from \"\(previous)\"" : "renamed from \"\(previous)\"",
-                       before: attributes(name: previousPath.last!, parent: Array(previousPath.dropLast())),
-                       after: attributes(name: name, parent: parentPath))
-                try steps.add(.updateKBCategory(
-                    id: id, name: previousPath.last! == name ? nil : name, parentID: moving ? (parent ?? 0) : nil), for: address)
+                change(
+                    address, .update, reason: moving ? "moved from \"\(previous)\"" : "renamed from \"\(previous)\"",
+                    before: attributes(name: previousPath.last!, parent: Array(previousPath.dropLast())),
+                    after: attributes(name: name, parent: parentPath))
+                try steps.add(
+                    .updateKBCategory(
+                        id: id, name: previousPath.last! == name ? nil : name, parentID: moving ? (parent ?? 0) : nil), for: address)
                 renamed = true
                 break
             }

@@ -15,7 +15,8 @@ extension Planner {
             guard found.count <= 1 else {
                 let at = path.prefix(depth + 1).joined(separator: "/")
                 let ids = found.map(\.id).sorted().map(String.init).joined(separator: ", ")
-                throw .ambiguous(Address(kind, path.joined(separator: "/")), why: "\(found.count) live objects are at \"\(at)\" (ids \(ids))")
+                throw .ambiguous(
+                    Address(kind, path.joined(separator: "/")), why: "\(found.count) live objects are at \"\(at)\" (ids \(ids))")
             }
             guard let node = found.first else { return nil }
             parent = node.id
@@ -33,12 +34,15 @@ extension Planner {
             for previous in location.previousNames {
                 guard let old = try locationID(at: parentPath + [previous]) else { continue }
                 if location.protect {
-                    errors.append(.protected(address, why: "renaming it from \"\(previous)\" replaces it (the API cannot rename locations)"))
+                    errors.append(
+                        .protected(address, why: "renaming it from \"\(previous)\" replaces it (the API cannot rename locations)"))
                     break
                 }
-                change(address, .replace, reason: "renamed from \"\(previous)\"; the API cannot rename locations",
-                       before: ["name": previous], after: ["name": location.path.last!])
-                try steps.add(.deleteLocation(id: old), for: address, subject: Address(.location, (parentPath + [previous]).joined(separator: "/")))
+                change(
+                    address, .replace, reason: "renamed from \"\(previous)\"; the API cannot rename locations",
+                    before: ["name": previous], after: ["name": location.path.last!])
+                try steps.add(
+                    .deleteLocation(id: old), for: address, subject: Address(.location, (parentPath + [previous]).joined(separator: "/")))
                 break
             }
             let parent = parentPath.isEmpty ? nil : try locationID(at: parentPath)

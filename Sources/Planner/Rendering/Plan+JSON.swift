@@ -5,7 +5,7 @@ extension Plan {
     public func json(target: String) -> JSONValue {
         let labels = StepLabels(self)
         let summary = self.summary
-        return .object([
+        var pairs: [(key: String, value: JSONValue)] = [
             ("format_version", .int(Self.formatVersion)),
             ("target", .string(target)),
             ("summary", .object([
@@ -37,7 +37,15 @@ extension Plan {
                 return .object(pairs)
             })),
             ("warnings", .array(warnings.map(JSONValue.string))),
-        ])
+        ]
+        if !targeting.isEverything {
+            pairs.append(("targeting", .object([
+                ("targets", .array(targeting.targets.map { .string($0.description) })),
+                ("excludes", .array(targeting.excludes.map { .string($0.description) })),
+                ("pulled_in", .array(pulledIn.map { .object([("address", .string($0.address.description)), ("needed_by", .string($0.neededBy.description))]) })),
+            ])))
+        }
+        return .object(pairs)
     }
 }
 

@@ -9,6 +9,8 @@ extension Plan {
     public func markdown(target: String) -> String {
         var head = "### deskform plan for `\(target)`\n\n**\(summaryLine)**\n"
         if let policyVerdict { head += "\n\(exceedsMaxDeletes ? "⛔" : "⚠️") \(policyVerdict)\n" }
+        let targeted = targetingLines.filter { !$0.isEmpty }
+        if !targeted.isEmpty { head += "\n" + targeted.map { "> \($0)" }.joined(separator: "\n") + "\n" }
         if !warnings.isEmpty { head += "\n" + warnings.map { "> ⚠️ \($0)" }.joined(separator: "\n") + "\n" }
         if changes.isEmpty { return head + "\nNo changes. The instance matches the manifests.\n" }
 

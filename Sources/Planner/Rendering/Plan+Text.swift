@@ -4,7 +4,7 @@ extension Plan {
     /// Terraform-like text: `+ ~ - -/+` per object with its relation changes beneath, then the API
     /// calls in order, then `Plan: N to add, N to change, N to destroy.` and the unmanaged count.
     public func text(style: PlanStyle = .plain) -> String {
-        var lines: [String] = []
+        var lines = targetingLines
         if changes.isEmpty {
             lines.append("No changes. The instance matches the manifests.")
         } else {
@@ -29,6 +29,15 @@ extension Plan {
         lines.append(summaryLine)
         if let policyVerdict { lines.append(exceedsMaxDeletes ? style.paint(policyVerdict, code: "31") : policyVerdict) }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// What the plan was limited to, and what it pulled in; none when it was not targeted.
+    public var targetingLines: [String] {
+        guard !targeting.isEverything else { return [] }
+        var lines = ["Targeted (\(targeting.summary)): nothing outside these objects is read, changed or pruned."]
+        if !pulledIn.isEmpty { lines.append("Pulled in: \(pulledIn.map(\.description).joined(separator: ", ")).") }
+        lines.append("")
+        return lines
     }
 
     /// `Plan: 1 to add, 2 to change, 0 to destroy. 3 unmanaged objects left alone.`

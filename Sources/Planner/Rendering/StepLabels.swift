@@ -35,7 +35,8 @@ package struct StepLabels: Sendable {
     }
 
     enum ProvisionalKind {
-        case company, group, location, kbCategory, treeOption(field: Int)
+        case company, group, location, kbCategory
+        case treeOption(field: Int)
 
         func object(id: Int, hash: String) -> ProvisionalObject {
             switch self {

@@ -23,7 +23,8 @@ public enum ApplyError: Error, Equatable, Sendable, CustomStringConvertible {
         case .noID(let call, let answer):
             return "\(call.method.rawValue) \(call.endpoint.rawValue): the answer carries no id: \(answer)"
         case .notApplied(let call, let ids):
-            return "\(call.method.rawValue) \(call.endpoint.rawValue): not applied for \(ids.map(String.init).joined(separator: ", ")), as read back"
+            return
+                "\(call.method.rawValue) \(call.endpoint.rawValue): not applied for \(ids.map(String.init).joined(separator: ", ")), as read back"
         case .createdNotFound(let call, let identity):
             return "\(call.method.rawValue) \(call.endpoint.rawValue): the new object (\(identity)) is not there when read back"
         case .unresolved(let object):

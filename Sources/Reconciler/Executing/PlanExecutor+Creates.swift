@@ -24,7 +24,8 @@ extension PlanExecutor {
                     return
                 }
                 guard attempt < createAttempts else { throw .api(error) }
-                logger.info("create not found after a lost answer; trying again", metadata: ["step": "\(step.id)", "attempt": "\(attempt)"])
+                logger.info(
+                    "create not found after a lost answer; trying again", metadata: ["step": "\(step.id)", "attempt": "\(attempt)"])
                 await pause(after: attempt)
                 continue
             }
@@ -40,7 +41,8 @@ extension PlanExecutor {
     /// Tree options: `POST cf.field.options.tree` answers no hash, so the new option is found by
     /// reading the tree again (only when a later step needs its hash) — by key when one was given,
     /// else by name under its parent. A lost answer is handled as for any create.
-    func addTreeOption(_ operation: EstateOperation, of step: Step, into result: inout StepResult, learnHash: Bool) async throws(ApplyError) {
+    func addTreeOption(_ operation: EstateOperation, of step: Step, into result: inout StepResult, learnHash: Bool) async throws(ApplyError)
+    {
         guard case .addTreeOption(let field, let name, let key, let parentHash) = operation else { return }
         let call = operation.wireCall
         var attempt = 0
@@ -76,7 +78,9 @@ extension PlanExecutor {
         try? await Task.sleep(for: client.retryPolicy.delay(after: attempt))
     }
 
-    private func lookUpAfterLostAnswer(_ operation: EstateOperation, step: Step, call: WireCall, error: InvGateError) async throws(ApplyError) -> Int? {
+    private func lookUpAfterLostAnswer(
+        _ operation: EstateOperation, step: Step, call: WireCall, error: InvGateError
+    ) async throws(ApplyError) -> Int? {
         await write(JournalEntry(step: step, call: call, outcome: "outcome_unknown", error: error.description))
         let id = try await existingObject(for: operation)
         if let id { await write(JournalEntry(step: step, call: call, outcome: "adopted", learned: String(id))) }

@@ -81,9 +81,11 @@ public struct PlanExecutor: Sendable {
             await write(JournalEntry(step: step, call: step.operation.wireCall, outcome: StepOutcome.notStarted.name))
             schedule.record(StepResult(step: step, outcome: .notStarted))
         }
-        logger.info("plan executed", metadata: [
-            "steps": "\(total)", "applied": "\(schedule.results.values.filter(\.outcome.isApplied).count)", "cancelled": "\(cancelled)",
-        ])
+        logger.info(
+            "plan executed",
+            metadata: [
+                "steps": "\(total)", "applied": "\(schedule.results.values.filter(\.outcome.isApplied).count)", "cancelled": "\(cancelled)",
+            ])
         return ApplyReport(results: plan.steps.map { schedule.results[$0.id]! }, learned: learned, wasCancelled: cancelled)
     }
 
@@ -99,9 +101,11 @@ public struct PlanExecutor: Sendable {
         }
         let error: String? = if case .failed(let error) = result.outcome { error.description } else { nil }
         await write(JournalEntry(step: step, call: call, outcome: result.outcome.name, learned: result.created?.identifier, error: error))
-        logger.debug("step finished", metadata: [
-            "step": "\(step.id)", "address": "\(step.object)", "outcome": "\(result.outcome.name)",
-        ])
+        logger.debug(
+            "step finished",
+            metadata: [
+                "step": "\(step.id)", "address": "\(step.object)", "outcome": "\(result.outcome.name)",
+            ])
         return result
     }
 

@@ -13,7 +13,8 @@ extension EstateExport.Builder {
             let kind = estate.fieldKind(field)
             guard kind != .other else { continue }
             let labelReadsAsUID = field.label.allSatisfy(\.isASCII) && Int(field.label) != nil
-            let reference = labelCount[field.label] == 1 && NameRules.isWritableName(field.label) && !labelReadsAsUID
+            let reference =
+                labelCount[field.label] == 1 && NameRules.isWritableName(field.label) && !labelReadsAsUID
                 ? field.label : String(field.uid)
             let object = "custom field '\(field.label)' (uid \(field.uid))"
             switch kind {
@@ -41,7 +42,9 @@ extension EstateExport.Builder {
         if let bad = field.listOptions.sorted(by: { $0.key < $1.key }).first(where: {
             !NameRules.isWritableName($0.key) || !NameRules.isWritableName($0.value)
         }) {
-            warnings.append("\(object) skipped: option \(Self.quoted(bad.key)) = \(Self.quoted(bad.value)) cannot be written in a manifest (empty, control characters or too long)")
+            warnings.append(
+                "\(object) skipped: option \(Self.quoted(bad.key)) = \(Self.quoted(bad.value)) cannot be written in a manifest (empty, control characters or too long)"
+            )
             return nil
         }
         return field.listOptions.sorted { $0.key < $1.key }.map { DeclaredListOption(key: $0.key, value: $0.value) }
@@ -54,7 +57,9 @@ extension EstateExport.Builder {
         for option in field.treeOptions { keyCount[option.key, default: 0] += 1 }
         let repeatedKeys = keyCount.filter { !$0.key.isEmpty && $0.value > 1 }.keys.sorted()
         if !repeatedKeys.isEmpty {
-            warnings.append("\(object): tree option key\(repeatedKeys.count == 1 ? "" : "s") \(repeatedKeys.map { "'\($0)'" }.joined(separator: ", ")) \(repeatedKeys.count == 1 ? "is" : "are") used more than once; those options are written without a key (identified by their path)")
+            warnings.append(
+                "\(object): tree option key\(repeatedKeys.count == 1 ? "" : "s") \(repeatedKeys.map { "'\($0)'" }.joined(separator: ", ")) \(repeatedKeys.count == 1 ? "is" : "are") used more than once; those options are written without a key (identified by their path)"
+            )
         }
         var children: [String?: [TreeOption]] = [:]
         for option in field.treeOptions { children[option.parentHash, default: []].append(option) }

@@ -29,16 +29,22 @@ extension EstateExport.Builder {
                 let shown = (path + [name]).joined(separator: "/")
                 let ids = Self.list(named.map(\.id))
                 guard NameRules.isWritableName(name) else {
-                    builder.warnings.append("\(what) \(Self.quoted(shown)) (id\(named.count == 1 ? "" : "s") \(ids)) skipped with what is below it: the name cannot be written in a manifest")
+                    builder.warnings.append(
+                        "\(what) \(Self.quoted(shown)) (id\(named.count == 1 ? "" : "s") \(ids)) skipped with what is below it: the name cannot be written in a manifest"
+                    )
                     continue
                 }
                 guard !name.contains("/") else {
                     let place = path.isEmpty ? "" : " in '\(path.joined(separator: "/"))'"
-                    builder.warnings.append("\(what) \(Self.quoted(name))\(place) (id\(named.count == 1 ? "" : "s") \(ids)) skipped with what is below it: a name cannot contain '/', which joins the names of a path")
+                    builder.warnings.append(
+                        "\(what) \(Self.quoted(name))\(place) (id\(named.count == 1 ? "" : "s") \(ids)) skipped with what is below it: a name cannot contain '/', which joins the names of a path"
+                    )
                     continue
                 }
                 guard named.count == 1, let node = named.first, visited.insert(node.id).inserted else {
-                    builder.warnings.append("\(named.count) \(what)s are at '\(shown)' (ids \(ids)) skipped with what is below them: a path must name one \(what)")
+                    builder.warnings.append(
+                        "\(named.count) \(what)s are at '\(shown)' (ids \(ids)) skipped with what is below them: a path must name one \(what)"
+                    )
                     continue
                 }
                 let below = level(node.id, path + [name], &builder)

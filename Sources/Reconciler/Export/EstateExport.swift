@@ -40,7 +40,9 @@ public struct EstateExport: Sendable {
         mutating func relation(_ ids: Set<Int>, _ relation: String, of object: String) -> [UserReference]? {
             var missing: [Int] = []
             guard let references = users.references(ids, missing: &missing) else {
-                warnings.append("\(object): '\(relation)' left out (unmanaged): user id\(missing.count == 1 ? "" : "s") \(Self.list(missing)) \(missing.count == 1 ? "is" : "are") not among the instance's users")
+                warnings.append(
+                    "\(object): '\(relation)' left out (unmanaged): user id\(missing.count == 1 ? "" : "s") \(Self.list(missing)) \(missing.count == 1 ? "is" : "are") not among the instance's users"
+                )
                 return nil
             }
             return references
@@ -56,9 +58,13 @@ public struct EstateExport: Sendable {
             for key in byName.keys.sorted() {
                 let named = byName[key]!
                 if !NameRules.isWritableName(key) {
-                    warnings.append("\(what) \(Self.quoted(key)) (id\(named.count == 1 ? "" : "s") \(Self.list(named.map(id)))) skipped: the name cannot be written in a manifest")
+                    warnings.append(
+                        "\(what) \(Self.quoted(key)) (id\(named.count == 1 ? "" : "s") \(Self.list(named.map(id)))) skipped: the name cannot be written in a manifest"
+                    )
                 } else if named.count > 1 {
-                    warnings.append("\(named.count) \(what)s are named '\(key)' (ids \(Self.list(named.map(id)))) skipped: a name must be unique to be managed")
+                    warnings.append(
+                        "\(named.count) \(what)s are named '\(key)' (ids \(Self.list(named.map(id)))) skipped: a name must be unique to be managed"
+                    )
                 } else {
                     kept.append(named[0])
                 }
@@ -97,7 +103,8 @@ public struct EstateExport: Sendable {
             }
             func usableExternalID(_ company: Company) -> String? {
                 guard let externalID = company.externalID, externalIDCount[externalID] == 1,
-                      NameRules.isWritableName(externalID) else { return nil }
+                    NameRules.isWritableName(externalID)
+                else { return nil }
                 return externalID
             }
             var byName: [String: [Company]] = [:]
@@ -107,7 +114,9 @@ public struct EstateExport: Sendable {
             for name in byName.keys.sorted() {
                 let named = byName[name]!.sorted { $0.id < $1.id }
                 guard NameRules.isWritableName(name) else {
-                    warnings.append("company \(Self.quoted(name)) (ids \(Self.list(named.map(\.id)))) skipped: the name cannot be written in a manifest")
+                    warnings.append(
+                        "company \(Self.quoted(name)) (ids \(Self.list(named.map(\.id)))) skipped: the name cannot be written in a manifest"
+                    )
                     continue
                 }
                 var company = named[0]
@@ -115,24 +124,31 @@ public struct EstateExport: Sendable {
                     // The format declares a name once; an external_id still tells one of them apart.
                     let identified = named.filter { usableExternalID($0) != nil }.sorted { usableExternalID($0)! < usableExternalID($1)! }
                     guard let first = identified.first else {
-                        warnings.append("\(named.count) companies are named '\(name)' (ids \(Self.list(named.map(\.id)))) skipped: none has an external_id to tell it apart")
+                        warnings.append(
+                            "\(named.count) companies are named '\(name)' (ids \(Self.list(named.map(\.id)))) skipped: none has an external_id to tell it apart"
+                        )
                         continue
                     }
                     company = first
                     let skipped = named.filter { $0.id != first.id }.map(\.id)
-                    warnings.append("\(named.count) companies are named '\(name)': exported the one with external_id '\(usableExternalID(first)!)' (id \(first.id)); skipped id\(skipped.count == 1 ? "" : "s") \(Self.list(skipped)): a manifest declares a company name once")
+                    warnings.append(
+                        "\(named.count) companies are named '\(name)': exported the one with external_id '\(usableExternalID(first)!)' (id \(first.id)); skipped id\(skipped.count == 1 ? "" : "s") \(Self.list(skipped)): a manifest declares a company name once"
+                    )
                 }
                 let object = "company '\(name)'"
                 var groups: [Located<String>]? = company.groups.compactMap { groupNames[$0] }.sorted().map { Located($0) }
                 let unnamed = company.groups.filter { groupNames[$0] == nil }
                 if !unnamed.isEmpty {
-                    warnings.append("\(object): 'groups' left out (unmanaged): related group id\(unnamed.count == 1 ? "" : "s") \(Self.list(Array(unnamed))) cannot be named (the name is not unique or cannot be written)")
+                    warnings.append(
+                        "\(object): 'groups' left out (unmanaged): related group id\(unnamed.count == 1 ? "" : "s") \(Self.list(Array(unnamed))) cannot be named (the name is not unique or cannot be written)"
+                    )
                     groups = nil
                 }
-                companies.append(DeclaredCompany(
-                    name: name, externalID: usableExternalID(company).map { Located($0) }, groups: groups,
-                    members: relation(company.members, "members", of: object),
-                    observers: relation(company.observers, "observers", of: object)))
+                companies.append(
+                    DeclaredCompany(
+                        name: name, externalID: usableExternalID(company).map { Located($0) }, groups: groups,
+                        members: relation(company.members, "members", of: object),
+                        observers: relation(company.observers, "observers", of: object)))
             }
             return companies
         }
@@ -143,7 +159,8 @@ public struct EstateExport: Sendable {
             uniquelyNamed(estate.helpdesks.values, name: \.name, id: \.id, what: "help desk").map { desk in
                 let object = "help desk '\(desk.name)'"
                 let levels = estate.levels.values.filter { $0.helpdeskID == desk.id }.sorted { ($0.order, $0.id) < ($1.order, $1.id) }
-                var nameCount: [String: Int] = [:], orderCount: [Int: Int] = [:]
+                var nameCount: [String: Int] = [:]
+                var orderCount: [Int: Int] = [:]
                 for level in levels {
                     nameCount[level.name, default: 0] += 1
                     orderCount[level.order, default: 0] += 1
@@ -159,7 +176,9 @@ public struct EstateExport: Sendable {
                         warnings.append("\(object): level id \(level.id) skipped: neither its name nor its order tells it apart")
                         continue
                     }
-                    desired.append(DeclaredLevel(selector: selector, observers: relation(level.observers, "observers", of: "level \(selector) of \(object)")))
+                    desired.append(
+                        DeclaredLevel(
+                            selector: selector, observers: relation(level.observers, "observers", of: "level \(selector) of \(object)")))
                 }
                 return DeclaredHelpDesk(name: desk.name, observers: relation(desk.observers, "observers", of: object), levels: desired)
             }

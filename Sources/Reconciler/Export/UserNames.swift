@@ -8,7 +8,8 @@ struct UserNames: Sendable {
     private let written: [Int: UserReference.Key]
 
     init(_ users: [Int: User]) {
-        var usernameCount: [String: Int] = [:], emailCount: [String: Int] = [:]
+        var usernameCount: [String: Int] = [:]
+        var emailCount: [String: Int] = [:]
         for user in users.values {
             if !user.username.isEmpty { usernameCount[user.username.lowercased(), default: 0] += 1 }
             if !user.email.isEmpty { emailCount[user.email.lowercased(), default: 0] += 1 }
@@ -16,10 +17,12 @@ struct UserNames: Sendable {
         var written: [Int: UserReference.Key] = [:]
         for user in users.values {
             if usernameCount[user.username.lowercased()] == 1, NameRules.isWritableUser(user.username),
-               case .username = UserReference(parsing: user.username).key {
+                case .username = UserReference(parsing: user.username).key
+            {
                 written[user.id] = .username(user.username)
             } else if emailCount[user.email.lowercased()] == 1, NameRules.isWritableUser(user.email),
-                      NameRules.looksLikeEmail(user.email), case .email = UserReference(parsing: user.email).key {
+                NameRules.looksLikeEmail(user.email), case .email = UserReference(parsing: user.email).key
+            {
                 written[user.id] = .email(user.email)
             } else if user.id > 0 {
                 written[user.id] = .id(user.id)
@@ -39,7 +42,8 @@ struct UserNames: Sendable {
             if let key = written[id] { keys.append(key) } else { missing.append(id) }
         }
         guard keys.count == ids.count else { return nil }
-        return keys
+        return
+            keys
             .sorted { ($0.description.lowercased(), $0.description) < ($1.description.lowercased(), $1.description) }
             .map { UserReference($0) }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import InvGateWire
 
 /// An append-only record of one execution: a JSON object per line, one per step event, in
 /// `<directory>/<timestamp>.jsonl`. Written as the steps happen, so an interrupted apply leaves a
@@ -33,7 +34,20 @@ public actor Journal {
 
     /// Appends one line.
     public func record(_ entry: JournalEntry) throws(JournalError) {
-        var line = entry.json.serialized()
+        try write(entry.json)
+    }
+
+    /// Appends the state read before the apply: its first line, written before any step.
+    public func record(_ state: StateBeforeApply) throws(JournalError) {
+        do {
+            try write(try state.json)
+        } catch {
+            throw JournalError(path: path, reason: error.reason)
+        }
+    }
+
+    private func write(_ json: JSONValue) throws(JournalError) {
+        var line = json.serialized()
         line.append(UInt8(ascii: "\n"))
         do {
             try handle.seekToEnd()

@@ -5,6 +5,9 @@ import Planner
 /// One line of the journal: one event of one step. Parameters are the call's own (they never
 /// carry credentials: those travel in the `Authorization` header only).
 public struct JournalEntry: Equatable, Sendable {
+    /// The version of a journal line (`specs/journal.schema.json`), written in every line as `format_version`.
+    public static let formatVersion = 1
+
     public var time: Date
     public var step: Int
     public var address: String
@@ -34,6 +37,7 @@ public struct JournalEntry: Equatable, Sendable {
     /// The JSON object written as one line, keys in a fixed order.
     public var json: JSONValue {
         var pairs: [(key: String, value: JSONValue)] = [
+            ("format_version", .int(Self.formatVersion)),
             ("time", .string(Self.timestamp(time))),
             ("step", .int(step)),
             ("address", .string(address)),

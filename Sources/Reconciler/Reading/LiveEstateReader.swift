@@ -54,7 +54,9 @@ public struct LiveEstateReader: Sendable {
         }
         if scope.groups { listings.append { .observers(.group, try await client.observers(of: .group)) } }
         if scope.locations {
-            listings += [{ .locations(try await client.locations()) }, { .observers(.location, try await client.observers(of: .location)) }]
+            listings += [
+                { .locations(try await client.locations()) }, { .observers(.location, try await client.observers(of: .location)) },
+            ]
         }
         if scope.helpdesks {
             listings += [
@@ -132,8 +134,9 @@ public struct LiveEstateReader: Sendable {
             switch kind {
             case .relatedGroups: scope.companies ? [.companies] : []
             case .memberships:
-                Set([.users] + (scope.companies ? [.companies] : []) + (scope.groups ? [.groups] : [])
-                    + (scope.locations ? [.locations] : []))
+                Set(
+                    [.users] + (scope.companies ? [.companies] : []) + (scope.groups ? [.groups] : [])
+                        + (scope.locations ? [.locations] : []))
             case .options: scope.customFields.isEmpty ? [] : [.customFields, .customFieldTypes]
             }
         return needed.isSubset(of: received)

@@ -57,9 +57,12 @@ extension InvGateSimulator {
                 guard let term else { return true }
                 return exact ? value.lowercased() == term.lowercased() : value.lowercased().contains(term.lowercased())
             }
-            let found = unmatchable ? [] : estate.users.inIDOrder.filter {
-                (includeDisabled || !$0.isDisabled) && matches($0.username, username) && matches($0.email, email)
-            }
+            let found =
+                unmatchable
+                ? []
+                : estate.users.inIDOrder.filter {
+                    (includeDisabled || !$0.isDisabled) && matches($0.username, username) && matches($0.email, email)
+                }
             let page = found.dropFirst(offset).prefix(UsersPageKey.pageSize)
             let next = offset + page.count < found.count ? UsersPageKey.key(offset: offset + page.count) : nil
             return UsersPage(users: page.map(userRecord), nextPageKey: next).json

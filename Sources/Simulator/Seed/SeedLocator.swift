@@ -76,9 +76,10 @@ struct SeedLocator {
             let key = keyNode.string ?? ""
             guard allowed.contains(key) else {
                 let mark = keyNode.mark
-                problems.append(.init(
-                    line: mark?.line, column: mark?.column,
-                    message: "unknown key '\(key)'; expected one of: \(allowed.joined(separator: ", "))"))
+                problems.append(
+                    .init(
+                        line: mark?.line, column: mark?.column,
+                        message: "unknown key '\(key)'; expected one of: \(allowed.joined(separator: ", "))"))
                 continue
             }
             // Tree options nest through `children`, with the same keys at every depth.

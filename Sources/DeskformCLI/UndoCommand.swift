@@ -1,0 +1,117 @@
+import ArgumentParser
+import Foundation
+import Manifest
+import Planner
+import Reconciler
+
+/// `deskform undo JOURNAL`: plans the way back from one apply to the state it read before its first
+/// write, for the objects it touched only, and shows, asks and applies it as `apply` does.
+/// Exit 0 undone or nothing to undo, 1 error or conflicts, 3 refused by policy.
+public struct UndoCommand: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "undo",
+        abstract: "Return what one apply touched to the state it read before (from its journal).",
+        discussion: """
+            Reads the instance, plans for the objects that apply touched the way back to the state its journal \
+            recorded before the first write (objects it created are deleted, objects it deleted are created again \
+            with new ids), and shows the plan like plan, asks like apply, and obeys policy.max_deletes and \
+            --hold-deletes. An object someone else changed since the apply is a conflict: undo refuses unless --force.
+            """
+    )
+
+    @Argument(help: "The journal of the apply to undo (.deskform/journal/<time>.jsonl).")
+    public var journal: String
+
+    @Flag(help: "Apply without asking for approval.")
+    public var autoApprove = false
+
+    @Flag(help: "Allow more deletions than policy.max_deletes.")
+    public var allowDeletes = false
+
+    @Flag(help: "Undo everything but deletions and replaces, and report those held back.")
+    public var holdDeletes = false
+
+    @Option(help: "Save the undo plan to this file for review, for `deskform apply FILE`, instead of applying it.")
+    public var out: String?
+
+    @Flag(help: "Undo even objects someone else changed after the apply, overwriting those changes.")
+    public var force = false
+
+    @OptionGroup public var target: TargetOptions
+
+    public init() {}
+
+    public func run() async throws {
+        let environment = ProcessInfo.processInfo.environment
+        let approval: ApplyCommand.Approval = autoApprove ? .automatic : (isatty(0) == 1 ? .prompt({ readLine() }) : .unavailable)
+        let settings = ApplyCommand.Settings(paths: [], allowDeletes: allowDeletes, holdDeletes: holdDeletes)
+        let colour = DiagnosticRenderer.wantsColour(fileDescriptor: 1, environment: environment)
+        let code = await Self.undo(
+            journal, settings: settings, out: out, force: force, target: target, environment: environment, approval: approval,
+            console: .standard(), colour: colour)
+        if code != 0 { throw ExitCode(code) }
+    }
+
+    /// Plans the undo of the apply that wrote `path` and carries it out (or saves it to `out`); returns the exit code.
+    public static func undo(
+        _ path: String, settings: ApplyCommand.Settings, out: String? = nil, force: Bool = false, target options: TargetOptions,
+        environment: [String: String], approval: ApplyCommand.Approval, console: Console, colour: Bool = false
+    ) async -> Int32 {
+        let undo: Undo
+        do {
+            undo = try Undo(try JournalFile.read(from: path))
+            if let out { try PlanFile.checkWritable(out) }
+        } catch {
+            console.err("deskform: error: \(error); nothing was undone.\n")
+            return 1
+        }
+        let pipeline = Pipeline(options: options, environment: environment, console: console, colour: colour)
+        return await pipeline.connect { connection in
+            guard undo.before.target == connection.identity else {
+                console.err(
+                    """
+                    deskform: error: \(path) records an apply to \(undo.before.target), not \(connection.identity); nothing was undone.
+                      hint: undo it against the instance it was applied to (--url or INVGATE_URL).
+
+                    """)
+                return 1
+            }
+            let live = try await connection.read(undo.scope)
+            let conflicts = try undo.conflicts(live: live)
+            if !conflicts.isEmpty {
+                let list = conflicts.map { "  \($0)\n" }.joined()
+                guard force else {
+                    console.err(
+                        "deskform: error: undo refused: \(conflicts.count) object\(conflicts.count == 1 ? " was" : "s were") changed "
+                            + "by someone else after the apply; nothing was undone.\n" + list
+                            + "  hint: check those changes; run with --force to return them to the state before the apply anyway.\n")
+                    return 1
+                }
+                console.err(
+                    "deskform: warning: --force: undoing \(conflicts.count) object\(conflicts.count == 1 ? "" : "s") changed after the apply:\n"
+                        + list)
+            }
+            let plan: Plan
+            do {
+                plan = try undo.plan(live: live)
+            } catch {
+                console.err("deskform: error: no undo plan could be made:\n\(error)\nNothing was undone.\n")
+                return 1
+            }
+            console.out(
+                "Undo of \(path): the way back to the state read before that apply, for the \(undo.addresses.count) objects it touched.\n\n"
+            )
+            if let out {
+                console.out(plan.text(style: PlanStyle(colour: colour)))
+                let file = PlanFile(
+                    target: connection.identity, scope: undo.scope, fingerprint: LiveFingerprint(of: live, kinds: undo.scope.kinds),
+                    plan: plan)
+                try file.write(to: out)
+                console.err("Saved the undo plan to \(out); apply exactly it with: deskform apply \(out)\n")
+                return 0
+            }
+            return await ApplyCommand.carryOut(
+                plan, style: PlanStyle(colour: colour), settings, approval: approval, on: connection, live: live, console: console)
+        }
+    }
+}

@@ -1,0 +1,82 @@
+import EstateModel
+
+/// An address as `--target` and `--exclude` take it: one the plan prints (`group["Acme IT"]`), with `*`,
+/// `?` and `[…]` globs inside the quotes (`company["Acme*"]`), or a kind alone (`groups`).
+public struct AddressPattern: Equatable, Hashable, Sendable, Codable, CustomStringConvertible {
+    /// The address kinds it matches.
+    public var kinds: Set<Address.Kind>
+    /// The glob its names must match; nil for a kind alone.
+    public var glob: String?
+    /// As it was written.
+    public var description: String
+
+    /// Parses `text`; an error says what is wrong and shows the forms that work.
+    public init(parsing text: String) throws(AddressPatternError) {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if let kind = ObjectKind(rawValue: trimmed) {
+            self.kinds = Self.addressKinds(of: kind)
+            self.glob = nil
+            self.description = trimmed
+            return
+        }
+        guard let open = trimmed.firstIndex(of: "["), trimmed.hasSuffix("\"]"),
+            trimmed[trimmed.index(after: open)...].hasPrefix("\""), trimmed.count >= open.utf16Offset(in: trimmed) + 4
+        else { throw AddressPatternError(text: text, reason: "it is neither a kind nor an address like group[\"Acme IT\"]") }
+        let kindName = String(trimmed[..<open])
+        guard let kind = Address.Kind(rawValue: kindName) else {
+            let known = Address.Kind.allCases.map(\.rawValue).joined(separator: ", ")
+            throw AddressPatternError(text: text, reason: "\"\(kindName)\" is not a kind of address (one of \(known))")
+        }
+        let inner = trimmed[trimmed.index(open, offsetBy: 2)..<trimmed.index(trimmed.endIndex, offsetBy: -2)]
+        let name = inner.replacingOccurrences(of: "\\\"", with: "\"")
+        if let problem = GlobPattern.problem(in: name) {
+            throw AddressPatternError(text: text, reason: "its name is not a valid glob: \(problem)")
+        }
+        self.kinds = [kind]
+        self.glob = name
+        self.description = trimmed
+    }
+
+    /// Whether `address` is one this pattern names.
+    public func matches(_ address: Address) -> Bool {
+        guard kinds.contains(address.kind) else { return false }
+        guard let glob else { return true }
+        return GlobPattern(glob).matches(address.name)
+    }
+
+    /// The object kinds (as the manifests and `policy.prune` name them) of what it can match.
+    public var objectKinds: Set<ObjectKind> {
+        Set(
+            kinds.map { kind -> ObjectKind in
+                switch kind {
+                case .company: .companies
+                case .group: .groups
+                case .location: .locations
+                case .helpdesk, .level: .helpdesks
+                case .kbCategory: .kbCategories
+                case .customField, .option: .customFields
+                }
+            })
+    }
+
+    static func addressKinds(of kind: ObjectKind) -> Set<Address.Kind> {
+        switch kind {
+        case .companies: [.company]
+        case .groups: [.group]
+        case .locations: [.location]
+        case .helpdesks: [.helpdesk, .level]
+        case .kbCategories: [.kbCategory]
+        case .customFields: [.customField, .option]
+        }
+    }
+}
+
+/// A `--target` or `--exclude` that cannot be read as an address.
+public struct AddressPatternError: Error, Equatable, Sendable, CustomStringConvertible {
+    public var text: String
+    public var reason: String
+
+    public var description: String {
+        "'\(text)' is not an address: \(reason); write a kind (groups) or an address as the plan prints it, with * and ? inside the quotes (company[\"Acme*\"])"
+    }
+}

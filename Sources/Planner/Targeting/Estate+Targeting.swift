@@ -1,0 +1,41 @@
+import EstateModel
+
+extension Estate {
+    /// Only the objects `targeting` selects, for `export`: with the ancestors of selected locations and
+    /// KB categories and the groups selected companies relate to, so that what is written stands alone.
+    /// Users and what deskform does not manage are kept as they are.
+    public func selecting(_ targeting: Targeting) -> Estate {
+        guard !targeting.isEverything else { return self }
+        var selected = self
+        selected.companies = companies.filter { targeting.selects(Address(.company, $0.value.name)) }
+        let related = Set(selected.companies.values.flatMap(\.groups))
+        selected.groups = groups.filter { targeting.selects(Address(.group, $0.value.name)) || related.contains($0.key) }
+        var keptLocations = Set(
+            locations.keys.filter { targeting.selects(Address(.location, locationPath(of: $0).joined(separator: "/"))) })
+        for id in keptLocations {
+            var parent = locations[id]?.parentID
+            while let at = parent {
+                keptLocations.insert(at)
+                parent = locations[at]?.parentID
+            }
+        }
+        selected.locations = locations.filter { keptLocations.contains($0.key) }
+        var keptCategories = Set(
+            kbCategories.keys.filter { targeting.selects(Address(.kbCategory, kbCategoryPath(of: $0).joined(separator: "/"))) })
+        for id in keptCategories {
+            var parent = kbCategories[id]?.parentID
+            while let at = parent {
+                keptCategories.insert(at)
+                parent = kbCategories[at]?.parentID
+            }
+        }
+        selected.kbCategories = kbCategories.filter { keptCategories.contains($0.key) }
+        selected.levels = levels.filter { id, level in
+            targeting.selects(Address(.level, "\(helpdesks[level.helpdeskID]?.name ?? "?")/\(level.name)"))
+        }
+        let levelDesks = Set(selected.levels.values.map(\.helpdeskID))
+        selected.helpdesks = helpdesks.filter { targeting.selects(Address(.helpdesk, $0.value.name)) || levelDesks.contains($0.key) }
+        selected.customFields = customFields.filter { targeting.selects(Address(.customField, $0.value.label)) }
+        return selected
+    }
+}

@@ -1,0 +1,156 @@
+import Foundation
+import InvGateWire
+
+/// A journal read back, for `deskform show`: its events in the order they were written, and each step
+/// at its last event (what it came to).
+public struct JournalFile: Equatable, Sendable {
+    public var path: String
+    public var events: [Event]
+    /// The state the apply read before its first write (journals of an apply with nothing recorded have none).
+    public var before: StateBeforeApply?
+
+    /// One line of the journal.
+    public struct Event: Equatable, Sendable {
+        public var time: String
+        public var step: Int
+        public var address: String
+        public var method: String
+        public var endpoint: String
+        public var outcome: String
+        public var learned: String?
+        public var error: String?
+    }
+
+    /// Reads `path`; a line that is not a journal event of a version this deskform knows is an error
+    /// naming its line number.
+    public static func read(from path: String) throws(JournalError) -> JournalFile {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw JournalError(path: path, reason: "it cannot be read")
+        }
+        var events: [Event] = []
+        var before: StateBeforeApply?
+        for (index, line) in data.split(separator: UInt8(ascii: "\n")).enumerated() {
+            guard let value = try? JSONValue.parse(line), let version = value["format_version"]?.int else {
+                throw JournalError(path: path, reason: "line \(index + 1) is not a journal event (no format_version)")
+            }
+            guard version == JournalEntry.formatVersion else {
+                throw JournalError(
+                    path: path, reason: "line \(index + 1) has format version \(version); this deskform reads \(JournalEntry.formatVersion)"
+                )
+            }
+            if value["event"]?.string == StateBeforeApply.event {
+                let time = value["time"]?.string.flatMap { try? Date.ISO8601FormatStyle(includingFractionalSeconds: true).parse($0) }
+                do {
+                    before = try StateBeforeApply.decode(line, time: time ?? Date(timeIntervalSince1970: 0))
+                } catch {
+                    throw JournalError(path: path, reason: "line \(index + 1) does not hold a readable state before the apply")
+                }
+                continue
+            }
+            guard let time = value["time"]?.string, let step = value["step"]?.int, let address = value["address"]?.string,
+                let method = value["method"]?.string, let endpoint = value["endpoint"]?.string, let outcome = value["outcome"]?.string
+            else { throw JournalError(path: path, reason: "line \(index + 1) lacks a field every event has") }
+            events.append(
+                Event(
+                    time: time, step: step, address: address, method: method, endpoint: endpoint, outcome: outcome,
+                    learned: value["learned"]?.string, error: value["error"]?.string))
+        }
+        guard !events.isEmpty || before != nil else { throw JournalError(path: path, reason: "it holds no event") }
+        return JournalFile(path: path, events: events, before: before)
+    }
+
+    /// Each step once, at its last event, in step order.
+    public var steps: [Event] {
+        var last: [Int: Event] = [:]
+        for event in events { last[event.step] = event }
+        return last.keys.sorted().map { last[$0]! }
+    }
+
+    /// What a step came to, in words: `applied (id 12)`, `cut short: started, no outcome recorded`.
+    static func outcome(of event: Event) -> String {
+        switch event.outcome {
+        case "started": return "cut short: started, no outcome recorded (the apply was stopped)"
+        case "outcome_unknown": return "outcome unknown: \(event.error ?? "no answer")"
+        case "failed": return "failed: \(event.error ?? "no reason recorded")"
+        default:
+            var text = event.outcome.replacingOccurrences(of: "_", with: " ")
+            if let learned = event.learned { text += " (answered \(learned))" }
+            if let error = event.error { text += ": \(error)" }
+            return text
+        }
+    }
+
+    /// `2 applied, 1 failed`: steps counted by what they came to.
+    public var tally: String {
+        var counts: [String: Int] = [:]
+        var order: [String] = []
+        for step in steps {
+            let name = step.outcome == "started" ? "cut short" : step.outcome.replacingOccurrences(of: "_", with: " ")
+            if counts[name] == nil { order.append(name) }
+            counts[name, default: 0] += 1
+        }
+        return order.map { "\(counts[$0]!) \($0)" }.joined(separator: ", ")
+    }
+
+    /// `from T1 to T2`, or that no step started.
+    var span: String {
+        guard let first = events.first, let last = events.last else { return "no step started" }
+        return "from \(first.time) to \(last.time)"
+    }
+
+    /// The line about the state recorded before the first write, when there is one.
+    var recorded: String? {
+        before.map { before in
+            let count = before.touched.count + before.created.count
+            return
+                "State before the apply recorded for the \(count) object\(count == 1 ? "" : "s") its plan touches: deskform undo \(path) plans the way back."
+        }
+    }
+
+    /// What ran, when, what the API answered and what failed, one step a line.
+    public func text() -> String {
+        var lines = ["Journal \(path) (format \(JournalEntry.formatVersion)): \(span)"]
+        if let recorded { lines.append(recorded) }
+        lines.append("")
+        let width = String((steps.map(\.step).max() ?? 0) + 1).count
+        for step in steps {
+            let number = String(repeating: " ", count: width - String(step.step + 1).count) + String(step.step + 1)
+            lines.append("  \(number). \(step.time) \(step.method) \(step.endpoint) \(step.address): \(Self.outcome(of: step))")
+        }
+        lines += ["", "Steps: \(tally.isEmpty ? "none" : tally)."]
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The steps as JSON: each at its last event.
+    public func json() -> JSONValue {
+        .object([
+            ("format_version", .int(JournalEntry.formatVersion)), ("path", .string(path)),
+            ("first_event", .optional(events.first?.time)), ("last_event", .optional(events.last?.time)),
+            ("recorded_objects", .int(before.map { $0.touched.count + $0.created.count } ?? 0)),
+            (
+                "steps",
+                .array(
+                    steps.map { step in
+                        var pairs: [(key: String, value: JSONValue)] = [
+                            ("number", .int(step.step + 1)), ("time", .string(step.time)), ("address", .string(step.address)),
+                            ("method", .string(step.method)), ("endpoint", .string(step.endpoint)), ("outcome", .string(step.outcome)),
+                        ]
+                        if let learned = step.learned { pairs.append(("learned", .string(learned))) }
+                        if let error = step.error { pairs.append(("error", .string(error))) }
+                        return .object(pairs)
+                    })
+            ),
+        ])
+    }
+
+    /// A table for a pull request or an incident note.
+    public func markdown() -> String {
+        var text = "### deskform journal `\(path)`\n\n**Steps: \(tally).** \(span.prefix(1).uppercased() + span.dropFirst()).\n\n"
+        text += "| # | time | call | object | outcome |\n|---|---|---|---|---|\n"
+        for step in steps {
+            let outcome = Self.outcome(of: step).replacingOccurrences(of: "|", with: "\\|")
+            text += "| \(step.step + 1) | \(step.time) | `\(step.method) \(step.endpoint)` | `\(step.address)` | \(outcome) |\n"
+        }
+        return text
+    }
+}

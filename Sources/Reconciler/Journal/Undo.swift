@@ -1,0 +1,108 @@
+import EstateModel
+import Planner
+
+extension StateBeforeApply {
+    /// Objects the plan changes or destroys, as the recorded state names them.
+    public var touched: Set<Address> { Set((plan.outcome.changed + plan.outcome.destroyed).map(\.address)) }
+    /// Objects the plan creates, as its replay names them.
+    public var created: Set<Address> { Set(plan.outcome.created.map(\.address)) }
+}
+
+/// The way back from one apply, planned from its journal: every object the apply touched returned to
+/// the state recorded before its first write, and every object it created deleted. Only the steps the
+/// journal says were applied (or may have been: a step cut short) are taken as done.
+public struct Undo: Sendable {
+    public let before: StateBeforeApply
+    /// Steps applied, or adopted after a lost answer.
+    public let applied: Set<Int>
+    /// Steps sent with no outcome recorded: they may or may not have taken effect.
+    public let inDoubt: Set<Int>
+
+    public init(before: StateBeforeApply, applied: Set<Int>, inDoubt: Set<Int> = []) {
+        self.before = before
+        self.applied = applied
+        self.inDoubt = inDoubt
+    }
+
+    public init(_ journal: JournalFile) throws(UndoError) {
+        guard let before = journal.before else { throw .nothingRecorded(path: journal.path) }
+        self.before = before
+        let steps = journal.steps
+        self.applied = Set(steps.filter { ["applied", "adopted"].contains($0.outcome) }.map(\.step))
+        self.inDoubt = Set(steps.filter { ["started", "outcome_unknown"].contains($0.outcome) }.map(\.step))
+    }
+
+    /// Every object undo looks at: those the apply touched and those it created.
+    public var addresses: Set<Address> { before.touched.union(before.created) }
+
+    /// What undo reads: the kinds of the objects it looks at (groups with companies, for their relations).
+    public var scope: FetchScope {
+        let kinds = Set(addresses.map(\.kind))
+        return FetchScope(
+            companies: kinds.contains(.company), groups: kinds.contains(.group) || kinds.contains(.company),
+            locations: kinds.contains(.location), helpdesks: kinds.contains(.helpdesk) || kinds.contains(.level),
+            kbCategories: kinds.contains(.kbCategory),
+            customFields: Set(addresses.filter { $0.kind == .option }.compactMap { $0.name.split(separator: "/").first.map(String.init) }))
+    }
+
+    /// The estate the journal says the apply left: its applied steps replayed on the recorded state;
+    /// with `doubtful`, the steps cut short too.
+    func expected(doubtful: Bool) throws(UndoError) -> Estate {
+        let done = doubtful ? applied.union(inDoubt) : applied
+        var plan = before.plan
+        plan.steps = plan.steps.filter { done.contains($0.id) }
+        do {
+            return try Planner.replay(plan, on: before.state)
+        } catch {
+            throw .unreadable(why: "its steps do not replay on the recorded state (\(error))")
+        }
+    }
+
+    /// Objects someone else changed after the apply: the live object is neither as the apply left it
+    /// nor, for a step cut short, as it would be had that step not run.
+    public func conflicts(live: Estate) throws(UndoError) -> [Conflict] {
+        let addresses = self.addresses
+        let now = live.shapes(of: addresses)
+        var expected = [try expected(doubtful: false).shapes(of: addresses)]
+        if !inDoubt.isEmpty { expected.append(try self.expected(doubtful: true).shapes(of: addresses)) }
+        return addresses.sorted().compactMap { address in
+            guard !expected.contains(where: { $0[address] == now[address] }) else { return nil }
+            return Conflict(address: address, left: expected[0][address], found: now[address])
+        }
+    }
+
+    /// The undo plan against `live`: proved by the planner's replay and counted from it like any plan.
+    public func plan(live: Estate) throws(PlanFailure) -> Plan {
+        let desired = DesiredState(
+            restoring: before.touched, created: before.created, from: before.state, now: live, maxDeletes: before.plan.maxDeletes)
+        return try Planner.plan(desired: desired, live: live, fetched: scope.kinds)
+    }
+
+    /// An object changed after the apply by someone else.
+    public struct Conflict: Equatable, Sendable, CustomStringConvertible {
+        public var address: Address
+        /// As the apply left it (nil: absent).
+        public var left: String?
+        /// As it is now (nil: absent).
+        public var found: String?
+
+        public var description: String {
+            "\(address): the apply left it \(left.map { "with \($0)" } ?? "absent"), and it is now \(found.map { "with \($0)" } ?? "gone")"
+        }
+    }
+}
+
+/// Why a journal cannot be undone.
+public enum UndoError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The journal has no state recorded before the apply.
+    case nothingRecorded(path: String)
+    case unreadable(why: String)
+
+    public var description: String {
+        switch self {
+        case .nothingRecorded(let path):
+            "\(path) records no state from before its apply (an apply with nothing to do, or one by an older deskform), so there is nothing to go back to"
+        case .unreadable(let why): "the journal cannot be undone: \(why)"
+        }
+    }
+}

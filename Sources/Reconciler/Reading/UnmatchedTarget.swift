@@ -1,0 +1,49 @@
+import Manifest
+import Planner
+
+/// A `--target` or `--exclude` that names nothing the manifests declare or the instance holds, with
+/// the nearest addresses that do exist.
+public struct UnmatchedTarget: Equatable, Sendable, CustomStringConvertible {
+    /// `--target` or `--exclude`.
+    public var option: String
+    public var pattern: AddressPattern
+    /// Up to three existing addresses of the same kind, the closest first.
+    public var nearest: [Address]
+
+    public var description: String {
+        var text = "\(option) \(pattern) matches nothing in the manifests or on the instance"
+        if !nearest.isEmpty { text += "\n  hint: the nearest addresses are \(nearest.map(\.description).joined(separator: ", "))" }
+        return text
+    }
+
+    /// Every target and exclude of `targeting` that matches none of `addresses`.
+    public static func find(in targeting: Targeting, among addresses: [Address]) -> [UnmatchedTarget] {
+        let known = Array(Set(addresses)).sorted()
+        let options = targeting.targets.map { ("--target", $0) } + targeting.excludes.map { ("--exclude", $0) }
+        return options.compactMap { option, pattern in
+            guard !known.contains(where: pattern.matches) else { return nil }
+            let candidates = known.filter { pattern.kinds.contains($0.kind) }
+            let name = pattern.glob ?? pattern.description
+            let closest = Suggestion.closest(to: name, among: candidates.map(\.name))
+            var nearest = candidates.filter { $0.name == closest }
+            nearest += candidates.filter { $0.name != closest }.sorted { distance($0.name, name) < distance($1.name, name) }
+            return UnmatchedTarget(option: option, pattern: pattern, nearest: Array(nearest.prefix(3)))
+        }
+    }
+
+    /// How far apart two names are: characters not shared in order (a longest common subsequence).
+    static func distance(_ a: String, _ b: String) -> Int {
+        let a = Array(a.lowercased())
+        let b = Array(b.lowercased())
+        var row = Array(repeating: 0, count: b.count + 1)
+        for x in a {
+            var diagonal = 0
+            for (j, y) in b.enumerated() {
+                let above = row[j + 1]
+                row[j + 1] = x == y ? diagonal + 1 : max(row[j + 1], row[j])
+                diagonal = above
+            }
+        }
+        return a.count + b.count - 2 * row[b.count]
+    }
+}
