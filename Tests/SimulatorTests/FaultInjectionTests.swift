@@ -53,14 +53,15 @@ import Testing
     @Test("--rate-limit: beyond N requests a second, 429 with Retry-After; the next second lets requests in again")
     func rateLimit() async throws {
         var options = SimulatorOptions()
-        options.rateLimit = 5
+        // One a second: the second request, sent at once, is refused even on a loaded machine.
+        options.rateLimit = 1
         try await withRouter(options: options) { (client, _) async throws in
             #expect(try await client.send(.get, "sd.version").status == 200)
             let refused = try await client.send(.get, "sd.version")
             #expect(refused.status == 429)
             #expect(refused.headers[.retryAfter] == "1")
             #expect(refused.json?["status"]?.string == "ERROR")
-            try await Task.sleep(for: .milliseconds(250))
+            try await Task.sleep(for: .milliseconds(1100))
             #expect(try await client.send(.get, "sd.version").status == 200)
         }
     }
