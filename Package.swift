@@ -5,7 +5,7 @@ let package = Package(
     name: "deskform",
     platforms: [.macOS(.v15)],
     products: [
-        .executable(name: "deskform", targets: ["deskform"]),
+        .executable(name: "deskform", targets: ["deskform"])
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

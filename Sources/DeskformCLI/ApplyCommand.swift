@@ -96,7 +96,8 @@ public struct ApplyCommand: AsyncParsableCommand {
         let pipeline = Pipeline(options: options, environment: environment, console: console, colour: colour)
         if settings.paths.count == 1, let path = settings.paths.first, isPlanFile(path) {
             if !settings.targeting.isEverything {
-                console.err("""
+                console.err(
+                    """
                     deskform: error: a saved plan keeps the targets it was planned with; --target and --exclude cannot change them.
                       hint: apply it as it is (deskform apply \(path)), or plan again with the targets you want and --out.
 
@@ -109,7 +110,8 @@ public struct ApplyCommand: AsyncParsableCommand {
             }
         }
         if settings.paths.count > 1, let path = settings.paths.first(where: isPlanFile) {
-            console.err("""
+            console.err(
+                """
                 deskform: error: apply takes manifests or one saved plan, not both: \(path) is not a *.yaml or *.yml file
                   hint: apply a saved plan alone (deskform apply \(path)), or give only manifest files and directories
 
@@ -118,7 +120,8 @@ public struct ApplyCommand: AsyncParsableCommand {
         }
         return await pipeline.reconcile(settings.paths, for: .apply, targeting: settings.targeting) { connection, reconciliation in
             await carryOut(
-                reconciliation.plan, style: PlanStyle(colour: colour), settings, approval: approval, on: connection, live: reconciliation.live,
+                reconciliation.plan, style: PlanStyle(colour: colour), settings, approval: approval, on: connection,
+                live: reconciliation.live,
                 console: console)
         }
     }
@@ -137,7 +140,8 @@ public struct ApplyCommand: AsyncParsableCommand {
             console.out("Nothing to apply.\n")
             return 0
         case .refused:
-            console.err("""
+            console.err(
+                """
                 deskform: error: apply refused: the plan destroys \(plan.deletions) objects, more than \
                 policy.max_deletes (\(plan.maxDeletes)); nothing was changed.
                   hint: run with --allow-deletes to allow them, or --hold-deletes to apply everything else.
@@ -189,12 +193,14 @@ public struct ApplyCommand: AsyncParsableCommand {
         } catch {
             console.err("deskform: warning: \(error); this apply can be carried out but not undone with deskform undo.\n")
         }
-        let executor = PlanExecutor(client: connection.client, parallelism: connection.parallelism, journal: journal, logger: connection.logger)
+        let executor = PlanExecutor(
+            client: connection.client, parallelism: connection.parallelism, journal: journal, logger: connection.logger)
         let labels = StepLabels(plan)
         let report = await executor.execute(plan) { progress in
             let step = progress.result.step
             let call = step.operation.wireCall
-            let line = "\(progress.result.outcome.name) \(progress.finished)/\(progress.total): \(call.method.rawValue) \(call.endpoint.rawValue) (\(step.object))"
+            let line =
+                "\(progress.result.outcome.name) \(progress.finished)/\(progress.total): \(call.method.rawValue) \(call.endpoint.rawValue) (\(step.object))"
             if console.isTerminal {
                 console.err("\r\u{1B}[K" + line + (progress.finished == progress.total ? "\n" : ""))
             } else {
@@ -205,7 +211,8 @@ public struct ApplyCommand: AsyncParsableCommand {
             }
         }
         await journal?.close()
-        var summary = "Apply \(report.isComplete ? "complete" : "incomplete"): \(report.applied.count) applied, \(report.failed.count) failed, \(report.skipped.count) skipped"
+        var summary =
+            "Apply \(report.isComplete ? "complete" : "incomplete"): \(report.applied.count) applied, \(report.failed.count) failed, \(report.skipped.count) skipped"
         if !report.notStarted.isEmpty { summary += ", \(report.notStarted.count) not started (interrupted)" }
         console.out(summary + ".\n")
         if !held.isEmpty {

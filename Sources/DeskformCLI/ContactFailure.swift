@@ -47,7 +47,8 @@ struct ContactFailure: Error, CustomStringConvertible {
         case .status(401, _, _):
             return "\(url) refused the credentials (HTTP 401 on \(call)); \(credentialAdvice)"
         case .status(403, _, _):
-            return "\(url) accepted the credentials but forbids \(call) (HTTP 403); give the API user read access to \(error.endpoint.rawValue) in InvGate, or use one that has it"
+            return
+                "\(url) accepted the credentials but forbids \(call) (HTTP 403); give the API user read access to \(error.endpoint.rawValue) in InvGate, or use one that has it"
         case .authentication(let why):
             return "\(url) gave no OAuth2 token (\(why)); check INVGATE_CLIENT_ID, INVGATE_CLIENT_SECRET and INVGATE_TOKEN_URL"
         case .unreachable(let why):
@@ -64,9 +65,11 @@ struct ContactFailure: Error, CustomStringConvertible {
         case .nameNotResolved(let host):
             return "the host \(host) of \(url) could not be found (DNS); check the host name in \(urlSource)"
         case .refused(let host, let port):
-            return "\(url) refused the connection: nothing listens on port \(port) of \(host); check the port in \(urlSource) and that the instance is running"
+            return
+                "\(url) refused the connection: nothing listens on port \(port) of \(host); check the port in \(urlSource) and that the instance is running"
         case .tls(.untrustedCertificate):
-            return "the TLS certificate of \(url) is not trusted (self-signed, from a private CA, or expired); if your company uses its own CA, set INVGATE_CA_FILE to its PEM bundle"
+            return
+                "the TLS certificate of \(url) is not trusted (self-signed, from a private CA, or expired); if your company uses its own CA, set INVGATE_CA_FILE to its PEM bundle"
         case .tls(.wrongHost):
             return "the TLS certificate of \(url) is for another host name; check the host in \(urlSource)"
         case .tls(.notTLS):

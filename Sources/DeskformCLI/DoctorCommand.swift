@@ -92,7 +92,10 @@ public struct DoctorCommand: AsyncParsableCommand {
             do throws(ConnectionFault.URLProblem) {
                 try InstanceURL.check(url)
             } catch {
-                return (url, [.failed("url", ContactFailure(url: url, urlSource: urlSource, credentials: given, reason: .url(error)).description)])
+                return (
+                    url,
+                    [.failed("url", ContactFailure(url: url, urlSource: urlSource, credentials: given, reason: .url(error)).description)]
+                )
             }
             checks.append(.ok("url", "\(url) (from \(urlSource))"))
         case .local(let statePath):
@@ -108,13 +111,22 @@ public struct DoctorCommand: AsyncParsableCommand {
         }
         if case .remote = target {
             let proxy = network.proxy.map { "through the proxy \($0.host):\($0.port) (\($0.variable))" } ?? "direct, no proxy"
-            let roots = environment["INVGATE_CA_FILE"].map { "; INVGATE_CA_FILE adds \(network.additionalTrustRoots.count) trusted certificate(s) from \($0)" } ?? ""
+            let roots =
+                environment["INVGATE_CA_FILE"].map {
+                    "; INVGATE_CA_FILE adds \(network.additionalTrustRoots.count) trusted certificate(s) from \($0)"
+                } ?? ""
             checks.append(.ok("network", proxy + roots))
         }
         let found = checks
         do {
-            return try await target.withClient(parallelism: 1, network: network, logger: CommandLogger.make(environment: environment)) { client, url in
-                (target.identity(url: url), found + (await Self.instanceChecks(client, url: url, target: target, credentials: credentials, scope: scope, urlSource: urlSource)))
+            return try await target.withClient(parallelism: 1, network: network, logger: CommandLogger.make(environment: environment)) {
+                client, url in
+                (
+                    target.identity(url: url),
+                    found
+                        + (await Self.instanceChecks(
+                            client, url: url, target: target, credentials: credentials, scope: scope, urlSource: urlSource))
+                )
             }
         } catch {
             return (target.identity(url: ""), checks + [.failed("instance", "\(error)")])
@@ -128,9 +140,11 @@ public struct DoctorCommand: AsyncParsableCommand {
         var checks: [DoctorCheck] = []
         let isHTTPS = url.lowercased().hasPrefix("https://")
         let tlsOK: DoctorCheck =
-            if case .local = target { .ok("tls", "not needed: the embedded local instance is on this machine") }
-            else if isHTTPS { .ok("tls", "the certificate is trusted and names the host") }
-            else { .warning("tls", "plain http: credentials and data travel unencrypted; use https:// in \(urlSource) if the instance has it") }
+            if case .local = target { .ok("tls", "not needed: the embedded local instance is on this machine") } else if isHTTPS {
+                .ok("tls", "the certificate is trusted and names the host")
+            } else {
+                .warning("tls", "plain http: credentials and data travel unencrypted; use https:// in \(urlSource) if the instance has it")
+            }
         var latencies: [Duration] = []
         var version = ""
         for _ in 0..<latencySamples {
@@ -147,7 +161,10 @@ public struct DoctorCommand: AsyncParsableCommand {
                 case .status(401, _, _), .authentication:
                     return checks + [.ok("reachable", "\(url) answers"), tlsOK, .failed("credentials", sentence)]
                 default:
-                    return checks + [.ok("reachable", "\(url) answers"), tlsOK, .ok("credentials", "accepted (\(credentials))"), .failed("api version", sentence)]
+                    return checks + [
+                        .ok("reachable", "\(url) answers"), tlsOK, .ok("credentials", "accepted (\(credentials))"),
+                        .failed("api version", sentence),
+                    ]
                 }
             }
             latencies.append(ContinuousClock.now - start)
@@ -172,8 +189,11 @@ public struct DoctorCommand: AsyncParsableCommand {
             } catch {
                 switch error.reason {
                 case .status(403, _, _), .status(401, _, _):
-                    checks.append(.failed("read \(endpoint.rawValue)",
-                        "forbidden (HTTP \(error.httpStatus ?? 403)); give the API user read access to \(endpoint.rawValue) in InvGate"))
+                    checks.append(
+                        .failed(
+                            "read \(endpoint.rawValue)",
+                            "forbidden (HTTP \(error.httpStatus ?? 403)); give the API user read access to \(endpoint.rawValue) in InvGate")
+                    )
                 case .status, .refused:
                     // Asked about no object in particular: any refusal but 401/403 means the endpoint may be read.
                     readable.insert(endpoint)
@@ -184,7 +204,9 @@ public struct DoctorCommand: AsyncParsableCommand {
             }
         }
         checks.append(await counts(client, readable: readable))
-        checks.append(.warning("write access", "not checked: it cannot be checked without writing, and doctor never writes; the first apply will show it"))
+        checks.append(
+            .warning(
+                "write access", "not checked: it cannot be checked without writing, and doctor never writes; the first apply will show it"))
         let suggestion = milliseconds < 20 ? 8 : milliseconds < 100 ? 16 : 32
         checks.append(.ok("parallelism", "suggested --parallelism \(suggestion) for a median latency of \(milliseconds) ms"))
         return checks

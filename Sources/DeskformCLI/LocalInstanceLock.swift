@@ -31,7 +31,9 @@ final class LocalInstanceLock {
                 throw Busy(statePath: statePath, waited: bound)
             }
             if !told {
-                onWait("deskform: another deskform command is using the embedded local instance (\(statePath)); waiting up to \(Self.words(bound)) for it to finish\n")
+                onWait(
+                    "deskform: another deskform command is using the embedded local instance (\(statePath)); waiting up to \(Self.words(bound)) for it to finish\n"
+                )
                 told = true
             }
             usleep(50_000)

@@ -56,14 +56,16 @@ struct Pipeline: Sendable {
     /// Manifests → target → live estate → references → plan; `body` says what to do with the result.
     /// Manifest errors stop it before anything is read.
     func reconcile(
-        _ paths: [String], for purpose: Purpose, targeting: Targeting = .everything, _ body: @Sendable (Connection, Reconciliation) async throws -> Int32
+        _ paths: [String], for purpose: Purpose, targeting: Targeting = .everything,
+        _ body: @Sendable (Connection, Reconciliation) async throws -> Int32
     ) async -> Int32 {
         guard let manifest = load(paths, for: purpose) else { return 1 }
         return await connect { connection in
             let reconciliation: Reconciliation
             do throws(ReconciliationFailure) {
                 reconciliation = try await Reconciliation.prepare(
-                    manifest, targeting: targeting, client: connection.client, parallelism: connection.parallelism, logger: connection.logger)
+                    manifest, targeting: targeting, client: connection.client, parallelism: connection.parallelism,
+                    logger: connection.logger)
             } catch {
                 if case .api(let api) = error, api.isFirstContactFault {
                     let credentials: Credentials = if case .remote(_, let given) = connection.target { given } else { .none }
@@ -138,7 +140,8 @@ struct Pipeline: Sendable {
         }
         do {
             return try await target.withClient(
-                parallelism: parallelism, concurrency: options.makeLimit(), network: network, logger: logger, onRequest: onRequest, onRetry: onRetry,
+                parallelism: parallelism, concurrency: options.makeLimit(), network: network, logger: logger, onRequest: onRequest,
+                onRetry: onRetry,
                 onWait: { console.err($0) }
             ) { client, url in
                 let banner = target.banner(url: url, environment: environment) + "\n"

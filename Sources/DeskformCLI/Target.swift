@@ -53,7 +53,8 @@ public enum Target: Equatable, Sendable {
     /// that the local instance is busy with another command. `concurrency` (for `--parallelism auto`)
     /// is shared by every request of the client.
     public func withClient<Value: Sendable>(
-        parallelism: Int, concurrency: ConcurrencyLimit? = nil, network: NetworkSettings = NetworkSettings(), localInstanceWait: Duration = Target.localInstanceWait,
+        parallelism: Int, concurrency: ConcurrencyLimit? = nil, network: NetworkSettings = NetworkSettings(),
+        localInstanceWait: Duration = Target.localInstanceWait,
         logger: Logger,
         onRequest: (@Sendable (WireRequest) async -> Void)? = nil, onRetry: (@Sendable (RetryNotice) -> Void)? = nil,
         onWait: (String) -> Void = { _ in },
@@ -65,7 +66,8 @@ public enum Target: Equatable, Sendable {
             let transport: any HTTPTransport = onRequest.map { ObservedTransport(live, observe: $0) } ?? live
             switch self {
             case .remote(let url, let credentials):
-                let client = InvGateClient(instanceURL: url, credentials: credentials, transport: transport, logger: logger, onRetry: onRetry,
+                let client = InvGateClient(
+                    instanceURL: url, credentials: credentials, transport: transport, logger: logger, onRetry: onRetry,
                     concurrency: concurrency)
                 return try await body(client, url)
             case .local(let statePath):

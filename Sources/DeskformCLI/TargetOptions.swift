@@ -7,10 +7,11 @@ public struct TargetOptions: ParsableArguments, Sendable {
     @Option(help: "The instance root, e.g. https://acme.sd.cloud.invgate.net (default: $INVGATE_URL, else the embedded local instance).")
     public var url: String?
 
-    @Option(help: """
-        How many API requests may run at once: auto (start low, widen while answers stay fast, halve on a 429 \
-        or 503) or a fixed number.
-        """)
+    @Option(
+        help: """
+            How many API requests may run at once: auto (start low, widen while answers stay fast, halve on a 429 \
+            or 503) or a fixed number.
+            """)
     public var parallelism: Parallelism = .auto
 
     @Option(help: "The most requests --parallelism auto may run at once.")

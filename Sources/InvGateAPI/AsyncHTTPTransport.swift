@@ -26,7 +26,8 @@ public final class AsyncHTTPTransport: HTTPTransport {
         }
         var configuration = HTTPClient.Configuration(
             tlsConfiguration: tls,
-            timeout: .init(connect: .nanoseconds(settings.connectTimeout.nanoseconds), read: .nanoseconds(settings.requestTimeout.nanoseconds)),
+            timeout: .init(
+                connect: .nanoseconds(settings.connectTimeout.nanoseconds), read: .nanoseconds(settings.requestTimeout.nanoseconds)),
             proxy: settings.proxy.map { .server(host: $0.host, port: $0.port) }
         )
         configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = max(1, maxConnections)

@@ -80,10 +80,12 @@ public final class InvGateClient: Sendable {
         func retry(after wait: Duration, _ why: String) async throws(InvGateError) -> Bool {
             guard attempt < retryPolicy.maxAttempts, ContinuousClock.now - began + wait <= retryPolicy.maxTotalTime else { return false }
             let notice = RetryNotice(why: why, wait: wait, nextAttempt: attempt + 1, maxAttempts: retryPolicy.maxAttempts)
-            logger.info("retrying", metadata: [
-                "method": "\(method.rawValue)", "endpoint": "\(endpoint.rawValue)", "why": "\(why)", "wait": "\(wait)",
-                "attempt": "\(attempt + 1)",
-            ])
+            logger.info(
+                "retrying",
+                metadata: [
+                    "method": "\(method.rawValue)", "endpoint": "\(endpoint.rawValue)", "why": "\(why)", "wait": "\(wait)",
+                    "attempt": "\(attempt + 1)",
+                ])
             onRetry?(notice)
             try await pause(wait, endpoint, method)
             return true
@@ -93,7 +95,8 @@ public final class InvGateClient: Sendable {
             let (authorization, token) = try await authorization(endpoint, method)
             var request = WireRequest(method: method, url: url, headers: headers, body: body)
             if let authorization { request.headers.append(("Authorization", authorization)) }
-            logger.debug("request", metadata: ["method": "\(method.rawValue)", "endpoint": "\(endpoint.rawValue)", "attempt": "\(attempt)"])
+            logger.debug(
+                "request", metadata: ["method": "\(method.rawValue)", "endpoint": "\(endpoint.rawValue)", "attempt": "\(attempt)"])
 
             let response: WireResponse
             let sent = await concurrency?.acquire()

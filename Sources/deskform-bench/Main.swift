@@ -18,7 +18,8 @@ struct Bench: AsyncParsableCommand {
     @Option(help: "Requests in flight at once.")
     var parallelism = 8
 
-    @Option(help: "Instead: against a simulator that answers 429 beyond N requests a second, plan and apply at each --sweep width and at auto.")
+    @Option(
+        help: "Instead: against a simulator that answers 429 beyond N requests a second, plan and apply at each --sweep width and at auto.")
     var rateLimit: Int?
 
     @Option(help: "The fixed --parallelism settings compared with auto under --rate-limit.")
@@ -39,16 +40,24 @@ struct Bench: AsyncParsableCommand {
             let sweep = RateLimitSweep(
                 size: size, latency: latency.first ?? 10, rateLimit: rateLimit, widths: self.sweep, maxParallelism: maxParallelism)
             let text = sweep.markdown(
-                try await sweep.run(estate: estate, manifest: export.manifest), command: CommandLine.arguments.dropFirst().joined(separator: " "))
+                try await sweep.run(estate: estate, manifest: export.manifest),
+                command: CommandLine.arguments.dropFirst().joined(separator: " "))
             print(text)
-            if record { try Report.record(text, between: "<!-- deskform-bench:rate-limit:start -->", and: "<!-- deskform-bench:rate-limit:end -->", in: "BENCHMARKS.md") }
+            if record {
+                try Report.record(
+                    text, between: "<!-- deskform-bench:rate-limit:start -->", and: "<!-- deskform-bench:rate-limit:end -->",
+                    in: "BENCHMARKS.md")
+            }
             return
         }
         var rows: [Row] = []
         for latency in latencies {
-            rows += try await BenchmarkRun(size: size, latency: latency, parallelism: parallelism).run(estate: estate, manifest: export.manifest)
+            rows += try await BenchmarkRun(size: size, latency: latency, parallelism: parallelism).run(
+                estate: estate, manifest: export.manifest)
         }
-        let report = Report(size: size, estate: estate, rows: rows, parallelism: parallelism, command: CommandLine.arguments.dropFirst().joined(separator: " "))
+        let report = Report(
+            size: size, estate: estate, rows: rows, parallelism: parallelism,
+            command: CommandLine.arguments.dropFirst().joined(separator: " "))
         print(report.markdown)
         if record { try report.record(in: "BENCHMARKS.md") }
     }

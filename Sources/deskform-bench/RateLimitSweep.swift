@@ -65,10 +65,13 @@ struct RateLimitSweep {
                 _ = log.take()
                 let executor = PlanExecutor(client: client, parallelism: connections, logger: quiet)
                 let (report, applyWall) = await Measurement.wall { await executor.execute(changed) }
-                guard report.isComplete else { throw BenchmarkFailure("apply at \(width.map(String.init) ?? "auto"): \(report.failed.count) steps failed") }
+                guard report.isComplete else {
+                    throw BenchmarkFailure("apply at \(width.map(String.init) ?? "auto"): \(report.failed.count) steps failed")
+                }
                 let (applyCalls, apply429) = log.take()
                 return Result(
-                    setting: width.map { "\($0)" } ?? "auto (max \(maxParallelism))", planWall: planWall, planCalls: planCalls, plan429: plan429,
+                    setting: width.map { "\($0)" } ?? "auto (max \(maxParallelism))", planWall: planWall, planCalls: planCalls,
+                    plan429: plan429,
                     applyWall: applyWall, applyCalls: applyCalls, apply429: apply429, reached: await limit?.reached)
             }
         }
@@ -93,17 +96,24 @@ struct RateLimitSweep {
             "| --parallelism | plan | plan calls | plan 429s | apply (2,000 membership changes) | apply calls | apply 429s | auto reached |",
             "|---|---:|---:|---:|---:|---:|---:|---:|",
         ]
-        func share(_ part: Int, _ whole: Int) -> String { String(format: "%d (%.1f%%)", part, whole == 0 ? 0 : 100 * Double(part) / Double(whole)) }
+        func share(_ part: Int, _ whole: Int) -> String {
+            String(format: "%d (%.1f%%)", part, whole == 0 ? 0 : 100 * Double(part) / Double(whole))
+        }
         for result in results {
-            lines.append("| \(result.setting) | \(String(format: "%.2f s", result.planWall)) | \(result.planCalls) | \(share(result.plan429, result.planCalls)) | "
-                + "\(String(format: "%.2f s", result.applyWall)) | \(result.applyCalls) | \(share(result.apply429, result.applyCalls)) | "
-                + (result.reached.map(String.init) ?? "") + " |")
+            lines.append(
+                "| \(result.setting) | \(String(format: "%.2f s", result.planWall)) | \(result.planCalls) | \(share(result.plan429, result.planCalls)) | "
+                    + "\(String(format: "%.2f s", result.applyWall)) | \(result.applyCalls) | \(share(result.apply429, result.applyCalls)) | "
+                    + (result.reached.map(String.init) ?? "") + " |")
         }
         if let auto = results.last, let bestPlan, let bestApply {
-            lines += ["", String(
-                format: "auto vs the best fixed setting: plan %.2f× (best %@ at %.2f s), apply %.2f× (best %@ at %.2f s).",
-                auto.planWall / bestPlan.planWall, bestPlan.setting, bestPlan.planWall, auto.applyWall / bestApply.applyWall, bestApply.setting,
-                bestApply.applyWall)]
+            lines += [
+                "",
+                String(
+                    format: "auto vs the best fixed setting: plan %.2f× (best %@ at %.2f s), apply %.2f× (best %@ at %.2f s).",
+                    auto.planWall / bestPlan.planWall, bestPlan.setting, bestPlan.planWall, auto.applyWall / bestApply.applyWall,
+                    bestApply.setting,
+                    bestApply.applyWall),
+            ]
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -13,9 +13,11 @@ struct Report {
     static let end = "<!-- deskform-bench:end -->"
 
     var markdown: String {
-        let memberships = estate.companies.values.reduce(0) { $0 + $1.members.count } + estate.groups.values.reduce(0) { $0 + $1.members.count }
+        let memberships =
+            estate.companies.values.reduce(0) { $0 + $1.members.count } + estate.groups.values.reduce(0) { $0 + $1.members.count }
             + estate.locations.values.reduce(0) { $0 + $1.members.count }
-        let observers = estate.companies.values.reduce(0) { $0 + $1.observers.count } + estate.groups.values.reduce(0) { $0 + $1.observers.count }
+        let observers =
+            estate.companies.values.reduce(0) { $0 + $1.observers.count } + estate.groups.values.reduce(0) { $0 + $1.observers.count }
             + estate.locations.values.reduce(0) { $0 + $1.observers.count }
         var lines = [
             "Size \(size.rawValue): \(estate.companies.count) companies, \(estate.groups.count) groups, \(estate.locations.count) locations, "
@@ -30,11 +32,15 @@ struct Report {
             "|---|---:|---:|---:|---:|---:|---|",
         ]
         for row in rows {
-            lines.append("| \(row.scenario) | \(row.latency) ms | \(String(format: "%.3f s", row.wall)) | \(row.calls) | "
-                + (row.plannerCPU.map { String(format: "%.3f s", $0) } ?? "") + " | " + (row.steps.map(String.init) ?? "") + " | \(row.note) |")
+            lines.append(
+                "| \(row.scenario) | \(row.latency) ms | \(String(format: "%.3f s", row.wall)) | \(row.calls) | "
+                    + (row.plannerCPU.map { String(format: "%.3f s", $0) } ?? "") + " | " + (row.steps.map(String.init) ?? "")
+                    + " | \(row.note) |")
         }
         if let calls = rows.first(where: { $0.scenario.hasPrefix("(b)") })?.byEndpoint {
-            lines += ["", "Calls of `plan` by endpoint: " + calls.keys.sorted().map { "\($0) × \(calls[$0]!)" }.joined(separator: ", ") + "."]
+            lines += [
+                "", "Calls of `plan` by endpoint: " + calls.keys.sorted().map { "\($0) × \(calls[$0]!)" }.joined(separator: ", ") + ".",
+            ]
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -2,13 +2,14 @@ import DeskformCLI
 import Foundation
 import InvGateWire
 import Simulator
-import Testing
 import TestSupport
+import Testing
 
 @Suite("deskform doctor")
 struct DoctorCommandTests {
     static func doctor(
-        _ paths: [String] = [], url: String, format: DoctorCommand.Format = .text, environment: [String: String] = PlanCommandTests.credentials
+        _ paths: [String] = [], url: String, format: DoctorCommand.Format = .text,
+        environment: [String: String] = PlanCommandTests.credentials
     ) async throws -> (code: Int32, recording: Console.Recording) {
         let target = try TargetOptions.parse(["--url", url])
         return await Console.run { console in
@@ -34,22 +35,23 @@ struct DoctorCommandTests {
                 "helpdesks.observers", "levels.observers", "kb.categories", "cf.fields.all", "cf.fields.types",
             ].map { "ok       read \($0): allowed\n" }.joined()
             let estate = before
-            #expect(Self.normalise(result.output) == """
-                deskform doctor: \(simulator.url)
-                ok       url: \(simulator.url) (from --url)
-                ok       network: direct, no proxy
-                ok       reachable: \(simulator.url) answers; median latency N ms over 5 requests
-                warning  tls: plain http: credentials and data travel unencrypted; use https:// in --url if the instance has it
-                ok       credentials: accepted (HTTP Basic auth)
-                ok       api version: \(try await simulator.client.version())
+            #expect(
+                Self.normalise(result.output) == """
+                    deskform doctor: \(simulator.url)
+                    ok       url: \(simulator.url) (from --url)
+                    ok       network: direct, no proxy
+                    ok       reachable: \(simulator.url) answers; median latency N ms over 5 requests
+                    warning  tls: plain http: credentials and data travel unencrypted; use https:// in --url if the instance has it
+                    ok       credentials: accepted (HTTP Basic auth)
+                    ok       api version: \(try await simulator.client.version())
 
-                """ + reads + """
-                ok       estate: \(estate.users.count) users, \(estate.companies.count) companies, \(estate.groups.count) groups, \(estate.locations.count) locations
-                warning  write access: not checked: it cannot be checked without writing, and doctor never writes; the first apply will show it
-                ok       parallelism: suggested --parallelism N for a median latency of N ms
-                Doctor: 26 ok, 2 warnings, 0 failed.
+                    """ + reads + """
+                        ok       estate: \(estate.users.count) users, \(estate.companies.count) companies, \(estate.groups.count) groups, \(estate.locations.count) locations
+                        warning  write access: not checked: it cannot be checked without writing, and doctor never writes; the first apply will show it
+                        ok       parallelism: suggested --parallelism N for a median latency of N ms
+                        Doctor: 26 ok, 2 warnings, 0 failed.
 
-                """)
+                        """)
             #expect(await simulator.store.estate == before)
         }
     }
@@ -61,8 +63,10 @@ struct DoctorCommandTests {
         try await withLiveSimulator(options: options) { simulator in
             let (code, result) = try await Self.doctor(url: simulator.url)
             #expect(code == 1)
-            #expect(result.output.contains(
-                "\nfailed   read locations.observers: forbidden (HTTP 403); give the API user read access to locations.observers in InvGate\n"))
+            #expect(
+                result.output.contains(
+                    "\nfailed   read locations.observers: forbidden (HTTP 403); give the API user read access to locations.observers in InvGate\n"
+                ))
             #expect(result.output.hasSuffix("Doctor: 25 ok, 2 warnings, 1 failed.\n"))
 
             let (jsonCode, json) = try await Self.doctor(url: simulator.url, format: .json)
@@ -84,22 +88,26 @@ struct DoctorCommandTests {
             let (code, result) = try await Self.doctor([directory.path], url: simulator.url)
             #expect(code == 0)
             let reads = result.output.split(separator: "\n").filter { $0.hasPrefix("ok       read ") }
-            #expect(reads == ["users", "groups", "groups.observers", "groups.users", "users.groups"].map { "ok       read \($0): allowed" })
+            #expect(
+                reads == ["users", "groups", "groups.observers", "groups.users", "users.groups"].map { "ok       read \($0): allowed" })
         }
     }
 
     @Test("wrong credentials: the credentials line fails with the variables to fix")
     func wrongCredentials() async throws {
         try await withLiveSimulator { simulator in
-            let (code, result) = try await Self.doctor(url: simulator.url, environment: ["INVGATE_USERNAME": "api", "INVGATE_TOKEN": "nope"])
+            let (code, result) = try await Self.doctor(
+                url: simulator.url, environment: ["INVGATE_USERNAME": "api", "INVGATE_TOKEN": "nope"])
             #expect(code == 1)
-            #expect(result.output.hasSuffix("""
-                ok       reachable: \(simulator.url) answers
-                warning  tls: plain http: credentials and data travel unencrypted; use https:// in --url if the instance has it
-                failed   credentials: \(simulator.url) refused the credentials (HTTP 401 on GET sd.version); check INVGATE_USERNAME and INVGATE_TOKEN
-                Doctor: 3 ok, 1 warning, 1 failed.
+            #expect(
+                result.output.hasSuffix(
+                    """
+                    ok       reachable: \(simulator.url) answers
+                    warning  tls: plain http: credentials and data travel unencrypted; use https:// in --url if the instance has it
+                    failed   credentials: \(simulator.url) refused the credentials (HTTP 401 on GET sd.version); check INVGATE_USERNAME and INVGATE_TOKEN
+                    Doctor: 3 ok, 1 warning, 1 failed.
 
-                """))
+                    """))
         }
     }
 
@@ -107,7 +115,9 @@ struct DoctorCommandTests {
     func closedPort() async throws {
         let (code, result) = try await Self.doctor(url: "http://127.0.0.1:1")
         #expect(code == 1)
-        #expect(result.output.contains(
-            "failed   reachable: http://127.0.0.1:1 refused the connection: nothing listens on port 1 of 127.0.0.1; check the port in --url and that the instance is running\n"))
+        #expect(
+            result.output.contains(
+                "failed   reachable: http://127.0.0.1:1 refused the connection: nothing listens on port 1 of 127.0.0.1; check the port in --url and that the instance is running\n"
+            ))
     }
 }

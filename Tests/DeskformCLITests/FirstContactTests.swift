@@ -5,8 +5,8 @@ import HummingbirdTLS
 import InvGateWire
 import NIOSSL
 import Simulator
-import Testing
 import TestSupport
+import Testing
 
 /// A first run against a wrong URL, certificate or credential: each fails at once (no retries), with
 /// exit 1 and one sentence naming the URL and the fix. Each against a real socket.
@@ -29,11 +29,22 @@ struct FirstContactTests {
         return (code, recording, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
     }
 
-    @Test("a malformed URL is refused before any request, naming the variable and the fix", arguments: [
-        ("acme.sd.cloud.invgate.net", "the instance URL \"acme.sd.cloud.invgate.net\" has no scheme; set INVGATE_URL to its root with https://, e.g. https://acme.sd.cloud.invgate.net"),
-        ("ftp://acme.example", "the instance URL \"ftp://acme.example\" uses ftp://, which deskform cannot speak; set INVGATE_URL to its https:// root"),
-        ("https://acme.example/api/v1", "the instance URL \"https://acme.example/api/v1\" has /api/v1 after the root; set INVGATE_URL to the root alone, https://acme.example"),
-    ])
+    @Test(
+        "a malformed URL is refused before any request, naming the variable and the fix",
+        arguments: [
+            (
+                "acme.sd.cloud.invgate.net",
+                "the instance URL \"acme.sd.cloud.invgate.net\" has no scheme; set INVGATE_URL to its root with https://, e.g. https://acme.sd.cloud.invgate.net"
+            ),
+            (
+                "ftp://acme.example",
+                "the instance URL \"ftp://acme.example\" uses ftp://, which deskform cannot speak; set INVGATE_URL to its https:// root"
+            ),
+            (
+                "https://acme.example/api/v1",
+                "the instance URL \"https://acme.example/api/v1\" has /api/v1 after the root; set INVGATE_URL to the root alone, https://acme.example"
+            ),
+        ])
     func malformedURL(url: String, message: String) async throws {
         var environment = Self.credentials
         environment["INVGATE_URL"] = url
@@ -49,7 +60,10 @@ struct FirstContactTests {
         let (code, result, seconds) = try await Self.plan(["--url", "http://127.0.0.1:1"])
         #expect(code == 1)
         #expect(result.output == "deskform: target http://127.0.0.1:1 (HTTP Basic auth)\n")
-        #expect(result.errorOutput == "deskform: error: http://127.0.0.1:1 refused the connection: nothing listens on port 1 of 127.0.0.1; check the port in --url and that the instance is running\n")
+        #expect(
+            result.errorOutput
+                == "deskform: error: http://127.0.0.1:1 refused the connection: nothing listens on port 1 of 127.0.0.1; check the port in --url and that the instance is running\n"
+        )
         #expect(seconds < 10)
     }
 
@@ -57,7 +71,10 @@ struct FirstContactTests {
     func unresolvable() async throws {
         let (code, result, seconds) = try await Self.plan(["--url", "https://deskform-first-contact.invalid"])
         #expect(code == 1)
-        #expect(result.errorOutput == "deskform: error: the host deskform-first-contact.invalid of https://deskform-first-contact.invalid could not be found (DNS); check the host name in --url\n")
+        #expect(
+            result.errorOutput
+                == "deskform: error: the host deskform-first-contact.invalid of https://deskform-first-contact.invalid could not be found (DNS); check the host name in --url\n"
+        )
         #expect(seconds < 10)
     }
 
@@ -67,7 +84,9 @@ struct FirstContactTests {
             let url = simulator.url.replacingOccurrences(of: "http://", with: "https://")
             let (code, result, seconds) = try await Self.plan(["--url", url])
             #expect(code == 1)
-            #expect(result.errorOutput == "deskform: error: \(url) does not speak TLS (it may be a plain-HTTP server); if so, write http:// in --url\n")
+            #expect(
+                result.errorOutput
+                    == "deskform: error: \(url) does not speak TLS (it may be a plain-HTTP server); if so, write http:// in --url\n")
             #expect(seconds < 10)
         }
     }
@@ -81,7 +100,10 @@ struct FirstContactTests {
         try await withTLSSimulator(certificate: certificate, key: key) { url in
             let (code, result, seconds) = try await Self.plan(["--url", url])
             #expect(code == 1)
-            #expect(result.errorOutput == "deskform: error: the TLS certificate of \(url) is not trusted (self-signed, from a private CA, or expired); if your company uses its own CA, set INVGATE_CA_FILE to its PEM bundle\n")
+            #expect(
+                result.errorOutput
+                    == "deskform: error: the TLS certificate of \(url) is not trusted (self-signed, from a private CA, or expired); if your company uses its own CA, set INVGATE_CA_FILE to its PEM bundle\n"
+            )
             #expect(seconds < 10)
 
             var environment = Self.credentials
@@ -99,7 +121,10 @@ struct FirstContactTests {
         environment["INVGATE_CA_FILE"] = "/nonexistent/ca.pem"
         let (code, result, _) = try await Self.plan(["--url", "https://acme.example"], environment: environment)
         #expect(code == 1)
-        #expect(result.errorOutput == "deskform: error: INVGATE_CA_FILE names /nonexistent/ca.pem, which cannot be read as a PEM bundle of certificates (no such readable file); point it at your CA's certificates in PEM form, or unset it\n")
+        #expect(
+            result.errorOutput
+                == "deskform: error: INVGATE_CA_FILE names /nonexistent/ca.pem, which cannot be read as a PEM bundle of certificates (no such readable file); point it at your CA's certificates in PEM form, or unset it\n"
+        )
     }
 
     @Test("wrong credentials: 401 on the same first request every run, the variables named")
@@ -109,13 +134,19 @@ struct FirstContactTests {
                 let (code, result, seconds) = try await Self.plan(
                     ["--url", simulator.url], environment: ["INVGATE_USERNAME": "api", "INVGATE_TOKEN": "wrong"])
                 #expect(code == 1)
-                #expect(result.errorOutput == "deskform: error: \(simulator.url) refused the credentials (HTTP 401 on GET sd.version); check INVGATE_USERNAME and INVGATE_TOKEN\n")
+                #expect(
+                    result.errorOutput
+                        == "deskform: error: \(simulator.url) refused the credentials (HTTP 401 on GET sd.version); check INVGATE_USERNAME and INVGATE_TOKEN\n"
+                )
                 #expect(!result.errorOutput.contains("wrong"))
                 #expect(seconds < 10)
             }
             let (code, result, _) = try await Self.plan(["--url", simulator.url], environment: [:])
             #expect(code == 1)
-            #expect(result.errorOutput == "deskform: error: \(simulator.url) refused the credentials (HTTP 401 on GET sd.version); set INVGATE_USERNAME and INVGATE_TOKEN (or INVGATE_CLIENT_ID and INVGATE_CLIENT_SECRET)\n")
+            #expect(
+                result.errorOutput
+                    == "deskform: error: \(simulator.url) refused the credentials (HTTP 401 on GET sd.version); set INVGATE_USERNAME and INVGATE_TOKEN (or INVGATE_CLIENT_ID and INVGATE_CLIENT_SECRET)\n"
+            )
         }
     }
 
@@ -126,7 +157,10 @@ struct FirstContactTests {
         try await withLiveSimulator(options: options) { simulator in
             let (code, result, seconds) = try await Self.plan(["--url", simulator.url])
             #expect(code == 1)
-            #expect(result.errorOutput == "deskform: error: \(simulator.url) accepted the credentials but forbids GET companies (HTTP 403); give the API user read access to companies in InvGate, or use one that has it\n")
+            #expect(
+                result.errorOutput
+                    == "deskform: error: \(simulator.url) accepted the credentials but forbids GET companies (HTTP 403); give the API user read access to companies in InvGate, or use one that has it\n"
+            )
             #expect(seconds < 10)
         }
     }
@@ -135,22 +169,30 @@ struct FirstContactTests {
     func credentialVariables() async throws {
         let (code, result, _) = try await Self.plan(["--url", "https://acme.example"], environment: ["INVGATE_USERNAME": "api"])
         #expect(code == 1)
-        #expect(result.errorOutput == "deskform: error: INVGATE_USERNAME is set but INVGATE_TOKEN is not; set INVGATE_TOKEN as well, or unset INVGATE_USERNAME\n")
+        #expect(
+            result.errorOutput
+                == "deskform: error: INVGATE_USERNAME is set but INVGATE_TOKEN is not; set INVGATE_TOKEN as well, or unset INVGATE_USERNAME\n"
+        )
         try await withLiveSimulator { simulator in
             let environment = Self.credentials.merging(["INVGATE_CLIENT_ID": "c", "INVGATE_CLIENT_SECRET": "s"]) { $1 }
             let (_, both, _) = try await Self.plan(["--url", simulator.url], environment: environment)
-            #expect(both.output.hasPrefix(
-                "deskform: target \(simulator.url) (OAuth2 client credentials, token from \(simulator.url)/oauth/v2.0/access_token; INVGATE_USERNAME and INVGATE_TOKEN are set too, and not used)\n"))
+            #expect(
+                both.output.hasPrefix(
+                    "deskform: target \(simulator.url) (OAuth2 client credentials, token from \(simulator.url)/oauth/v2.0/access_token; INVGATE_USERNAME and INVGATE_TOKEN are set too, and not used)\n"
+                ))
         }
     }
 
     @Test("an unknown DESKFORM_LOG is a warning, and the command goes on")
     func unknownLogLevel() async throws {
         try await withLiveSimulator { simulator in
-            let (code, result, _) = try await Self.plan(["--url", simulator.url], environment: Self.credentials.merging(["DESKFORM_LOG": "verbose"]) { $1 })
+            let (code, result, _) = try await Self.plan(
+                ["--url", simulator.url], environment: Self.credentials.merging(["DESKFORM_LOG": "verbose"]) { $1 })
             #expect(code == 0)
-            #expect(result.errorOutput.hasPrefix(
-                "deskform: warning: DESKFORM_LOG=verbose is not a log level, so nothing is logged; use one of trace, debug, info, notice, warning, error, critical\n"))
+            #expect(
+                result.errorOutput.hasPrefix(
+                    "deskform: warning: DESKFORM_LOG=verbose is not a log level, so nothing is logged; use one of trace, debug, info, notice, warning, error, critical\n"
+                ))
         }
     }
 

@@ -1,8 +1,8 @@
 import DeskformCLI
 import Foundation
 import Simulator
-import Testing
 import TestSupport
+import Testing
 
 /// The embedded local instance shared by commands run at the same time: they take turns on its state
 /// file, and nothing is lost.
@@ -21,7 +21,8 @@ struct LocalInstanceSharingTests {
         let settings = ApplyCommand.Settings(paths: [path], journalDirectory: home.appendingPathComponent("journal").path)
         let target = try TargetOptions.parse([])
         return await Console.run { console in
-            await ApplyCommand.apply(settings, target: target, environment: ["DESKFORM_DIR": home.path], approval: .automatic, console: console)
+            await ApplyCommand.apply(
+                settings, target: target, environment: ["DESKFORM_DIR": home.path], approval: .automatic, console: console)
         }
     }
 
@@ -39,12 +40,14 @@ struct LocalInstanceSharingTests {
         let results = try await [one, two]
         for (code, recording) in results {
             #expect(code == 0, "\(recording.errorOutput)")
-            #expect(recording.output.hasPrefix(
-                "deskform: no INVGATE_URL set; using the embedded local instance (state in \(home.path)/local-instance.json)\n"))
+            #expect(
+                recording.output.hasPrefix(
+                    "deskform: no INVGATE_URL set; using the embedded local instance (state in \(home.path)/local-instance.json)\n"))
         }
         let waits = results.filter {
             $0.recording.errorOutput.contains(
-                "deskform: another deskform command is using the embedded local instance (\(home.path)/local-instance.json); waiting up to 120 s for it to finish\n")
+                "deskform: another deskform command is using the embedded local instance (\(home.path)/local-instance.json); waiting up to 120 s for it to finish\n"
+            )
         }
         #expect(waits.count == 1)
 
@@ -69,8 +72,14 @@ struct LocalInstanceSharingTests {
                 ) { _, _ in }
             }
             #expect(ContinuousClock.now - start < .seconds(5))
-            #expect(error.map { "\($0)" } == "another deskform command has been using the embedded local instance (\(statePath)) for over 300 ms; let it finish, then run this again")
+            #expect(
+                error.map { "\($0)" }
+                    == "another deskform command has been using the embedded local instance (\(statePath)) for over 300 ms; let it finish, then run this again"
+            )
         }
-        #expect(waits.1.errorOutput == "deskform: another deskform command is using the embedded local instance (\(statePath)); waiting up to 300 ms for it to finish\n")
+        #expect(
+            waits.1.errorOutput
+                == "deskform: another deskform command is using the embedded local instance (\(statePath)); waiting up to 300 ms for it to finish\n"
+        )
     }
 }

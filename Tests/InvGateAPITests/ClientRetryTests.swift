@@ -2,8 +2,8 @@ import EstateModel
 import InvGateAPI
 import InvGateWire
 import Synchronization
-import Testing
 import TestSupport
+import Testing
 
 @Suite("Client: retries and outcome-unknown creates")
 struct ClientRetryTests {
@@ -56,11 +56,13 @@ struct ClientRetryTests {
         #expect(transport.requests.count == 1)
     }
 
-    @Test("no create is sent again after a 503 or a dropped connection: its outcome is unknown", arguments: [
-        EstateOperation.createCompany(name: "Acme", externalID: "A-1"), .createGroup(name: "IT"),
-        .createLocation(name: "Madrid", parentID: nil), .createKBCategory(name: "Network", parentID: 3),
-        .addTreeOption(field: 2, name: "Paris", key: "par", parentHash: nil),
-    ])
+    @Test(
+        "no create is sent again after a 503 or a dropped connection: its outcome is unknown",
+        arguments: [
+            EstateOperation.createCompany(name: "Acme", externalID: "A-1"), .createGroup(name: "IT"),
+            .createLocation(name: "Madrid", parentID: nil), .createKBCategory(name: "Network", parentID: 3),
+            .addTreeOption(field: 2, name: "Paris", key: "par", parentHash: nil),
+        ])
     func createsAreNotSentAgain(_ operation: EstateOperation) async {
         let faults: [ScriptedTransport.Step] = [.answer(.json(503, "{}")), .fail(.noAnswer("remote connection closed"))]
         for fault in faults {
@@ -99,8 +101,11 @@ struct ClientRetryTests {
 
     @Test("4xx answers and status ERROR are errors with the server's text, never retried")
     func clientErrors() async {
-        let missing = ScriptedTransport([.answer(.json(404, #"{"status":"ERROR","error":"There is no company with id 9.","info":"unknown id"}"#))])
-        await #expect(throws: InvGateError(.companies, .delete, .status(404, error: "There is no company with id 9.", info: "unknown id"))) {
+        let missing = ScriptedTransport([
+            .answer(.json(404, #"{"status":"ERROR","error":"There is no company with id 9.","info":"unknown id"}"#))
+        ])
+        await #expect(throws: InvGateError(.companies, .delete, .status(404, error: "There is no company with id 9.", info: "unknown id")))
+        {
             try await client(missing).send(.deleteCompany(id: 9))
         }
         #expect(missing.requests.count == 1)
@@ -135,10 +140,12 @@ struct ClientRetryTests {
 
 @Suite("Client: faults no retry can fix, and visible retries")
 struct ClientFirstContactTests {
-    @Test("a fault that no retry can fix fails the first attempt, typed", arguments: [
-        ConnectionFault.refused(host: "127.0.0.1", port: 1), .nameNotResolved(host: "acme.invalid"), .tls(.untrustedCertificate),
-        .tls(.notTLS), .tls(.wrongHost),
-    ])
+    @Test(
+        "a fault that no retry can fix fails the first attempt, typed",
+        arguments: [
+            ConnectionFault.refused(host: "127.0.0.1", port: 1), .nameNotResolved(host: "acme.invalid"), .tls(.untrustedCertificate),
+            .tls(.notTLS), .tls(.wrongHost),
+        ])
     func notRetried(fault: ConnectionFault) async {
         let transport = ScriptedTransport([.fail(.cannotConnect(fault)), .answer(.json(200, "[]"))])
         let client = InvGateClient(instanceURL: "https://acme.example", credentials: .none, transport: transport, retryPolicy: .standard)
@@ -150,7 +157,8 @@ struct ClientFirstContactTests {
     func authorizationNotRetried() async {
         for status in [401, 403] {
             let transport = ScriptedTransport([.answer(.json(status, #"{"status":"ERROR","error":"no"}"#)), .answer(.json(200, "[]"))])
-            let client = InvGateClient(instanceURL: "https://acme.example", credentials: .none, transport: transport, retryPolicy: .standard)
+            let client = InvGateClient(
+                instanceURL: "https://acme.example", credentials: .none, transport: transport, retryPolicy: .standard)
             await #expect(throws: InvGateError(.groups, .get, .status(status, error: "no", info: nil))) { _ = try await client.groups() }
             #expect(transport.requests.count == 1)
         }
@@ -170,8 +178,9 @@ struct ClientFirstContactTests {
         #expect(notices.all.map(\.why) == ["the instance answered 503", "the instance answered 429 (too many requests)"])
         #expect(notices.all.map(\.nextAttempt) == [2, 3])
         #expect(notices.all.allSatisfy { $0.maxAttempts == 3 })
-        #expect(RetryNotice(why: "the instance answered 503", wait: .seconds(4), nextAttempt: 3, maxAttempts: 10).description
-            == "the instance answered 503; retrying in 4 s, attempt 3 of 10")
+        #expect(
+            RetryNotice(why: "the instance answered 503", wait: .seconds(4), nextAttempt: 3, maxAttempts: 10).description
+                == "the instance answered 503; retrying in 4 s, attempt 3 of 10")
     }
 
     @Test("retries stop when the next wait would end past the total time allowed")
@@ -197,11 +206,15 @@ struct ClientFirstContactTests {
 
     @Test("proxies from the environment: by scheme, NO_PROXY honoured")
     func proxies() throws {
-        let environment = ["HTTPS_PROXY": "http://proxy.corp:3128", "http_proxy": "proxy.corp:8080", "NO_PROXY": "localhost,.internal.corp"]
-        #expect(try NetworkSettings.fromEnvironment(environment, instanceURL: "https://acme.example").proxy
-            == .init(host: "proxy.corp", port: 3128, variable: "HTTPS_PROXY"))
-        #expect(try NetworkSettings.fromEnvironment(environment, instanceURL: "http://acme.example").proxy
-            == .init(host: "proxy.corp", port: 8080, variable: "http_proxy"))
+        let environment = [
+            "HTTPS_PROXY": "http://proxy.corp:3128", "http_proxy": "proxy.corp:8080", "NO_PROXY": "localhost,.internal.corp",
+        ]
+        #expect(
+            try NetworkSettings.fromEnvironment(environment, instanceURL: "https://acme.example").proxy
+                == .init(host: "proxy.corp", port: 3128, variable: "HTTPS_PROXY"))
+        #expect(
+            try NetworkSettings.fromEnvironment(environment, instanceURL: "http://acme.example").proxy
+                == .init(host: "proxy.corp", port: 8080, variable: "http_proxy"))
         #expect(try NetworkSettings.fromEnvironment(environment, instanceURL: "https://sd.internal.corp").proxy == nil)
         #expect(try NetworkSettings.fromEnvironment(environment, instanceURL: "https://localhost:8443").proxy == nil)
         #expect(throws: NetworkSettings.Problem.malformedProxy(variable: "HTTPS_PROXY")) {

@@ -57,19 +57,20 @@ struct OAuth2Tests {
         try await server.application().test(.live) { testClient in
             let root = "http://127.0.0.1:\(try #require(testClient.port))"
             try await withHTTPTransport { (transport) async throws in
-            let credentials = try Credentials.fromEnvironment(
-                ["INVGATE_CLIENT_ID": "deskform", "INVGATE_CLIENT_SECRET": "top-secret"], instanceURL: root + "/")
-            #expect(credentials == .oauth2(clientID: "deskform", clientSecret: "top-secret", tokenURL: root + "/oauth/v2.0/access_token"))
-            let client = InvGateClient(instanceURL: root, credentials: credentials, transport: transport, retryPolicy: .quick)
+                let credentials = try Credentials.fromEnvironment(
+                    ["INVGATE_CLIENT_ID": "deskform", "INVGATE_CLIENT_SECRET": "top-secret"], instanceURL: root + "/")
+                #expect(
+                    credentials == .oauth2(clientID: "deskform", clientSecret: "top-secret", tokenURL: root + "/oauth/v2.0/access_token"))
+                let client = InvGateClient(instanceURL: root, credentials: credentials, transport: transport, retryPolicy: .quick)
 
-            #expect(try await client.version() == "7.5.0")
-            #expect(try await client.version() == "7.5.0")
-            #expect(server.issued == 1)
-            #expect(server.tokenRequestBodies == ["grant_type=client_credentials&client_id=deskform&client_secret=top-secret"])
+                #expect(try await client.version() == "7.5.0")
+                #expect(try await client.version() == "7.5.0")
+                #expect(server.issued == 1)
+                #expect(server.tokenRequestBodies == ["grant_type=client_credentials&client_id=deskform&client_secret=top-secret"])
 
-            server.revokeAll()
-            #expect(try await client.version() == "7.5.0")
-            #expect(server.issued == 2)
+                server.revokeAll()
+                #expect(try await client.version() == "7.5.0")
+                #expect(server.issued == 2)
             }
         }
     }
@@ -80,12 +81,13 @@ struct OAuth2Tests {
         try await server.application().test(.live) { testClient in
             let root = "http://127.0.0.1:\(try #require(testClient.port))"
             try await withHTTPTransport { (transport) async throws in
-            let credentials = Credentials.oauth2(clientID: "deskform", clientSecret: "wrong-secret", tokenURL: root + "/oauth/v2.0/access_token")
-            let client = InvGateClient(instanceURL: root, credentials: credentials, transport: transport, retryPolicy: .quick)
-            let error = await #expect(throws: InvGateError.self) { _ = try await client.version() }
-            #expect(error == InvGateError(.version, .get, .authentication("the token endpoint answered HTTP 401")))
-            #expect(error?.description.contains("wrong-secret") == false)
-            #expect(!credentials.description.contains("wrong-secret"))
+                let credentials = Credentials.oauth2(
+                    clientID: "deskform", clientSecret: "wrong-secret", tokenURL: root + "/oauth/v2.0/access_token")
+                let client = InvGateClient(instanceURL: root, credentials: credentials, transport: transport, retryPolicy: .quick)
+                let error = await #expect(throws: InvGateError.self) { _ = try await client.version() }
+                #expect(error == InvGateError(.version, .get, .authentication("the token endpoint answered HTTP 401")))
+                #expect(error?.description.contains("wrong-secret") == false)
+                #expect(!credentials.description.contains("wrong-secret"))
             }
         }
     }
@@ -99,19 +101,34 @@ struct CredentialsTests {
         #expect(basic == .basic(username: "api", token: "t0ken"))
         #expect(basic.description == "HTTP Basic auth")
         let both = try Credentials.fromEnvironment(
-            ["INVGATE_USERNAME": "api", "INVGATE_TOKEN": "t0ken", "INVGATE_CLIENT_ID": "c", "INVGATE_CLIENT_SECRET": "s",
-             "INVGATE_TOKEN_URL": "https://login.example/token"], instanceURL: "https://x")
+            [
+                "INVGATE_USERNAME": "api", "INVGATE_TOKEN": "t0ken", "INVGATE_CLIENT_ID": "c", "INVGATE_CLIENT_SECRET": "s",
+                "INVGATE_TOKEN_URL": "https://login.example/token",
+            ], instanceURL: "https://x")
         #expect(both == .oauth2(clientID: "c", clientSecret: "s", tokenURL: "https://login.example/token"))
         #expect(try Credentials.fromEnvironment([:], instanceURL: "https://x") == .none)
     }
 
-    @Test("a pair set by half names the missing variable", arguments: [
-        (["INVGATE_USERNAME": "api"], "INVGATE_USERNAME is set but INVGATE_TOKEN is not; set INVGATE_TOKEN as well, or unset INVGATE_USERNAME"),
-        (["INVGATE_TOKEN": "t"], "INVGATE_TOKEN is set but INVGATE_USERNAME is not; set INVGATE_USERNAME as well, or unset INVGATE_TOKEN"),
-        (["INVGATE_CLIENT_ID": "c", "INVGATE_USERNAME": "api", "INVGATE_TOKEN": "t"],
-         "INVGATE_CLIENT_ID is set but INVGATE_CLIENT_SECRET is not; set INVGATE_CLIENT_SECRET as well, or unset INVGATE_CLIENT_ID"),
-        (["INVGATE_CLIENT_SECRET": "s"], "INVGATE_CLIENT_SECRET is set but INVGATE_CLIENT_ID is not; set INVGATE_CLIENT_ID as well, or unset INVGATE_CLIENT_SECRET"),
-    ])
+    @Test(
+        "a pair set by half names the missing variable",
+        arguments: [
+            (
+                ["INVGATE_USERNAME": "api"],
+                "INVGATE_USERNAME is set but INVGATE_TOKEN is not; set INVGATE_TOKEN as well, or unset INVGATE_USERNAME"
+            ),
+            (
+                ["INVGATE_TOKEN": "t"],
+                "INVGATE_TOKEN is set but INVGATE_USERNAME is not; set INVGATE_USERNAME as well, or unset INVGATE_TOKEN"
+            ),
+            (
+                ["INVGATE_CLIENT_ID": "c", "INVGATE_USERNAME": "api", "INVGATE_TOKEN": "t"],
+                "INVGATE_CLIENT_ID is set but INVGATE_CLIENT_SECRET is not; set INVGATE_CLIENT_SECRET as well, or unset INVGATE_CLIENT_ID"
+            ),
+            (
+                ["INVGATE_CLIENT_SECRET": "s"],
+                "INVGATE_CLIENT_SECRET is set but INVGATE_CLIENT_ID is not; set INVGATE_CLIENT_ID as well, or unset INVGATE_CLIENT_SECRET"
+            ),
+        ])
     func halfSet(environment: [String: String], message: String) {
         let error = #expect(throws: Credentials.HalfSet.self) { try Credentials.fromEnvironment(environment, instanceURL: "https://x") }
         #expect(error?.description == message)
@@ -121,7 +138,8 @@ struct CredentialsTests {
     @Test("Basic credentials go in the Authorization header only")
     func basicHeader() async throws {
         let transport = ScriptedTransport([.answer(.json(200, #"{"version":"7.5.0"}"#))])
-        let client = InvGateClient(instanceURL: "https://acme.example", credentials: .basic(username: "api", token: "t0ken"), transport: transport)
+        let client = InvGateClient(
+            instanceURL: "https://acme.example", credentials: .basic(username: "api", token: "t0ken"), transport: transport)
         _ = try await client.version()
         let request = try #require(transport.requests.first)
         #expect(request.header("Authorization") == "Basic YXBpOnQwa2Vu")
