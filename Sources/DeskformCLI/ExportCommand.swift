@@ -34,7 +34,9 @@ public struct ExportCommand: AsyncParsableCommand {
     @Flag(help: "Write into a non-empty directory, replacing the manifests of an earlier export there.")
     public var force = false
 
-    @Option(help: "The $schema reference written in each file (default: a copy of the schema written as manifest.schema.json in the directory).")
+    @Option(
+        help: "The $schema reference written in each file (default: a copy of the schema written as manifest.schema.json in the directory)."
+    )
     public var schemaURL: String?
 
     @OptionGroup public var selection: TargetingOptions
@@ -57,7 +59,8 @@ public struct ExportCommand: AsyncParsableCommand {
     /// On a terminal, a line on standard error counts the requests as the instance is read.
     public static func export(
         out: String, kinds: [ObjectKind] = ObjectKind.allCases, split: Bool = false, force: Bool = false, schemaURL: String? = nil,
-        targeting: Targeting = .everything, target options: TargetOptions, environment: [String: String], now: Date = Date(), console: Console
+        targeting: Targeting = .everything, target options: TargetOptions, environment: [String: String], now: Date = Date(),
+        console: Console
     ) async -> Int32 {
         let directory = ExportDirectory(path: out)
         do {
@@ -82,8 +85,10 @@ public struct ExportCommand: AsyncParsableCommand {
             let unmatched = UnmatchedTarget.find(in: targeting, among: read.addresses)
             guard unmatched.isEmpty else {
                 progress?.finish("failed")
-                console.err(unmatched.map { "deskform: error: \($0)\n" }.joined()
-                    + "Nothing was exported: write the address as the plan prints it (kind[\"name\"], * and ? inside the quotes) or a kind alone.\n")
+                console.err(
+                    unmatched.map { "deskform: error: \($0)\n" }.joined()
+                        + "Nothing was exported: write the address as the plan prints it (kind[\"name\"], * and ? inside the quotes) or a kind alone.\n"
+                )
                 return 1
             }
             let live = read.selecting(targeting)
@@ -95,8 +100,9 @@ public struct ExportCommand: AsyncParsableCommand {
             console.err(export.warnings.map { "deskform: warning: \($0)\n" }.joined())
             let problems = files.roundTripProblems(against: live, kinds: kinds)
             guard problems.isEmpty else {
-                console.err("deskform: error: the export would not reproduce the instance, so nothing was written "
-                    + "(this is a deskform bug: please report it):\n" + problems.map { "  \($0)\n" }.joined())
+                console.err(
+                    "deskform: error: the export would not reproduce the instance, so nothing was written "
+                        + "(this is a deskform bug: please report it):\n" + problems.map { "  \($0)\n" }.joined())
                 return 1
             }
             let schema = schemaURL == nil ? [ExportedFiles.File(path: Self.schemaFileName, text: ManifestSchema.json)] : []
@@ -129,14 +135,16 @@ public struct ExportCommand: AsyncParsableCommand {
         func count(_ number: Int, _ noun: String, _ plural: String? = nil) -> String? {
             number == 0 ? nil : "\(number) \(number == 1 ? noun : plural ?? noun + "s")"
         }
-        func treeCount<T>(_ nodes: [T], _ children: (T) -> [T]) -> Int { nodes.reduce(nodes.count) { $0 + treeCount(children($1), children) } }
+        func treeCount<T>(_ nodes: [T], _ children: (T) -> [T]) -> Int {
+            nodes.reduce(nodes.count) { $0 + treeCount(children($1), children) }
+        }
         let parts = [
             count(manifest.companies.count, "company", "companies"), count(manifest.groups.count, "group"),
             count(treeCount(manifest.locations, \.children), "location"), count(manifest.helpDesks.count, "help desk"),
             count(treeCount(manifest.kbCategories, \.children), "KB category", "KB categories"),
             count(manifest.customFields.count, "custom field"),
         ].compactMap { $0 }
-        return "Exported \(parts.isEmpty ? "nothing" : parts.joined(separator: ", ")) to \(directory) (\(files) file\(files == 1 ? "" : "s")).\n"
+        return
+            "Exported \(parts.isEmpty ? "nothing" : parts.joined(separator: ", ")) to \(directory) (\(files) file\(files == 1 ? "" : "s")).\n"
     }
 }
-

@@ -59,17 +59,20 @@ struct Pipeline: Sendable {
         _ paths: [String], for purpose: Purpose, targeting: Targeting = .everything,
         _ body: @Sendable (Connection, Reconciliation) async throws -> Int32
     ) async -> Int32 {
-        guard let manifest = load(paths, for: purpose) else { return 1 }
-        return await connect { connection in
+        guard let choice = choose(), let manifest = load(paths, for: purpose, in: choice) else { return 1 }
+        return await connect(to: choice) { connection in
             let reconciliation: Reconciliation
             do throws(ReconciliationFailure) {
                 reconciliation = try await Reconciliation.prepare(
                     manifest, targeting: targeting, client: connection.client, parallelism: connection.parallelism,
-                    logger: connection.logger)
+                    skippingMissingUsers: choice.environment?.missingUsers == .skip, logger: connection.logger)
             } catch {
                 if case .api(let api) = error, api.isFirstContactFault {
                     let credentials: Credentials = if case .remote(_, let given) = connection.target { given } else { .none }
-                    console.error(ContactFailure(url: connection.url, urlSource: urlSource, credentials: credentials, reason: .api(api)))
+                    console.error(
+                        ContactFailure(
+                            url: connection.url, urlSource: choice.urlSource(given: options.url), credentials: credentials,
+                            reason: .api(api)))
                 } else {
                     console.err(describe(error))
                 }
@@ -109,16 +112,30 @@ struct Pipeline: Sendable {
     /// is read. An error that escapes `body` (the instance unreachable, a file that cannot be written)
     /// is printed, and the command exits 1.
     func connect(_ body: @Sendable (Connection) async throws -> Int32) async -> Int32 {
+        guard let choice = choose() else { return 1 }
+        return await connect(to: choice, body)
+    }
+
+    /// What the project file and `--env` choose; nil (after saying why) when the command must stop.
+    func choose() -> EnvironmentChoice? {
+        EnvironmentChoice.choose(
+            option: options.env, environment: environment, console: console, renderer: renderer, directory: options.project)
+    }
+
+    /// Runs `body` against the target `choice` names.
+    func connect(to choice: EnvironmentChoice, _ body: @Sendable (Connection) async throws -> Int32) async -> Int32 {
         if let warning = CommandLogger.warning(environment: environment) { console.err(warning) }
+        let urlSource = choice.urlSource(given: options.url)
         let target: Target
         do {
-            target = try Target.resolve(url: options.url, environment: environment, directory: environment["DESKFORM_DIR"] ?? ".deskform")
+            target = try choice.target(url: options.url, process: environment)
         } catch {
             console.error(error)
             return 1
         }
-        let network: NetworkSettings
+        var instanceURL = ""
         if case .remote(let url, let credentials) = target {
+            instanceURL = url
             do throws(ConnectionFault.URLProblem) {
                 try InstanceURL.check(url)
             } catch {
@@ -126,15 +143,17 @@ struct Pipeline: Sendable {
                 return 1
             }
         }
+        let network: NetworkSettings
         do {
-            network = try NetworkSettings.fromEnvironment(
-                environment, instanceURL: options.url ?? environment["INVGATE_URL"] ?? "", requestTimeout: .seconds(options.timeout))
+            network = try NetworkSettings.fromEnvironment(environment, instanceURL: instanceURL, requestTimeout: .seconds(options.timeout))
         } catch {
             console.error(error)
             return 1
         }
+        let named = choice.environment.map { "deskform: environment \($0.name)\n" } ?? ""
         let logger = CommandLogger.make(environment: environment)
-        let (console, parallelism, bannerOnStandardError, environment) = (console, options.width, bannerOnStandardError, environment)
+        let (console, parallelism, bannerOnStandardError) = (console, options.width, bannerOnStandardError)
+        let credentialVariables = choice.credentials(environment)
         let onRetry: @Sendable (RetryNotice) -> Void = { notice in
             if notice.wait > .seconds(2) { console.err("deskform: \(notice)\n") }
         }
@@ -144,7 +163,7 @@ struct Pipeline: Sendable {
                 onRetry: onRetry,
                 onWait: { console.err($0) }
             ) { client, url in
-                let banner = target.banner(url: url, environment: environment) + "\n"
+                let banner = named + target.banner(url: url, environment: credentialVariables) + "\n"
                 if bannerOnStandardError { console.err(banner) } else { console.out(banner) }
                 do throws(InvGateError) {
                     _ = try await client.version()
@@ -166,13 +185,11 @@ struct Pipeline: Sendable {
         }
     }
 
-    /// Where the instance URL came from, to name in advice.
-    var urlSource: String { options.url == nil ? "INVGATE_URL" : "--url" }
-
-    /// The manifests at `paths` (the current directory when none), their diagnostics printed; nil when
+    /// The manifests at `paths` (the environment's when none, else the current directory), their
+    /// diagnostics printed; nil when
     /// there is an error, and then nothing is read.
-    func load(_ paths: [String], for purpose: Purpose) -> DeclaredEstate? {
-        let load = ManifestLoader().load(paths: paths.isEmpty ? ["."] : paths)
+    func load(_ paths: [String], for purpose: Purpose, in choice: EnvironmentChoice) -> DeclaredEstate? {
+        let load = choice.load(paths, process: environment)
         console.err(renderer.render(load.diagnostics))
         guard load.isValid else {
             console.err("\(DiagnosticRenderer.summary(of: load.diagnostics)); nothing was read or \(purpose.rawValue).\n")

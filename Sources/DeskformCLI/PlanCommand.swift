@@ -35,17 +35,41 @@ public struct PlanCommand: AsyncParsableCommand {
 
     @OptionGroup public var selection: TargetingOptions
 
+    @Flag(help: "Plan every environment of deskform.yaml, one section each; the exit code is the highest of theirs.")
+    public var allEnvs = false
+
     @OptionGroup public var target: TargetOptions
 
     public init() {}
 
+    public func validate() throws {
+        if allEnvs, target.env != nil { throw ValidationError("--all-envs plans every environment; drop --env, or drop --all-envs.") }
+        if allEnvs, format == .json { throw ValidationError("--all-envs writes text or markdown: one section per environment.") }
+        if allEnvs, out != nil { throw ValidationError("--out saves one plan; with --all-envs, save each with --env NAME --out FILE.") }
+    }
+
     public func run() async throws {
         let environment = ProcessInfo.processInfo.environment
         let colour = DiagnosticRenderer.wantsColour(fileDescriptor: 1, environment: environment)
-        let code = await Self.plan(
-            paths: paths, format: format, detailedExitcode: detailedExitcode, out: out, targeting: selection.targeting, target: target,
-            environment: environment, colour: colour, console: .standard())
+        let code =
+            allEnvs
+            ? await Self.planEveryEnvironment(
+                paths: paths, format: format, detailedExitcode: detailedExitcode, target: target, environment: environment,
+                colour: colour, console: .standard())
+            : await Self.plan(
+                paths: paths, format: format, detailedExitcode: detailedExitcode, out: out, targeting: selection.targeting, target: target,
+                environment: environment, colour: colour, console: .standard())
         if code != 0 { throw ExitCode(code) }
+    }
+
+    /// Plans every environment of the project file (`--all-envs`), one section each; returns the highest exit code.
+    public static func planEveryEnvironment(
+        paths: [String] = [], format: Format, detailedExitcode: Bool, target options: TargetOptions,
+        environment: [String: String], colour: Bool = false, console: Console
+    ) async -> Int32 {
+        let plans = EnvironmentPlans(
+            format: format, detailedExitcode: detailedExitcode, options: options, environment: environment, colour: colour)
+        return await plans.run(paths: paths, console: console)
     }
 
     /// Plans and prints the plan on `console`; returns the exit code.

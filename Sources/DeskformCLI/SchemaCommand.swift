@@ -1,17 +1,22 @@
 import ArgumentParser
 import Manifest
 
-/// `deskform schema`: prints the JSON Schema (draft 2020-12) of the manifest format.
+/// `deskform schema [--project]`: prints the JSON Schema (draft 2020-12) of the manifest format, or of
+/// the project file `deskform.yaml`.
 public struct SchemaCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "schema",
-        abstract: "Print the JSON Schema (draft 2020-12) of the manifest format.",
-        discussion: "specs/manifest.schema.json is this output. Point editors at it with a first line '# yaml-language-server: $schema=…'."
+        abstract: "Print the JSON Schema (draft 2020-12) of the manifest format, or of the project file (--project).",
+        discussion:
+            "specs/manifest.schema.json and specs/project.schema.json are this output. Point editors at them with a first line '# yaml-language-server: $schema=…'."
     )
+
+    @Flag(help: "Print the schema of the project file deskform.yaml instead.")
+    public var project = false
 
     public init() {}
 
     public func run() async throws {
-        Console.standard().out(ManifestSchema.json)
+        Console.standard().out(project ? ProjectSchema.json : ManifestSchema.json)
     }
 }

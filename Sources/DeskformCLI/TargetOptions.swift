@@ -2,10 +2,18 @@ import ArgumentParser
 import InvGateAPI
 
 /// Where a command reads and writes: `--url` (else `INVGATE_URL`, else the local instance), how
-/// many requests may be in flight, and how long one may take.
+/// many requests may be in flight and how long one may take; with a project file, which of its
+/// environments (`--env`).
 public struct TargetOptions: ParsableArguments, Sendable {
     @Option(help: "The instance root, e.g. https://acme.sd.cloud.invgate.net (default: $INVGATE_URL, else the embedded local instance).")
     public var url: String?
+
+    @Option(
+        help: "The environment of deskform.yaml to work on: its instance, paths and variables (default: $DESKFORM_ENV, else the only one).")
+    public var env: String?
+
+    @Option(help: "The folder that holds deskform.yaml; its environments' paths are relative to it.")
+    public var project = "."
 
     @Option(
         help: """

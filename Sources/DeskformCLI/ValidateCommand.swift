@@ -2,13 +2,14 @@ import ArgumentParser
 import Foundation
 import Manifest
 
-/// `deskform validate [PATHS…] [--format text|json]`: checks manifests offline, with no API call.
+/// `deskform validate [PATHS…] [--format text|json] [--env NAME]`: checks manifests offline, with no API call.
 /// Exit 0 when there is no error (warnings allowed), 1 otherwise.
 public struct ValidateCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "validate",
         abstract: "Check manifests offline: YAML syntax, the format, and consistency across files.",
-        discussion: "Makes no API call. Reports every problem at once as path:line:column. Exit code 0 when valid (warnings allowed), 1 on any error."
+        discussion:
+            "Makes no API call. Reports every problem at once as path:line:column. Exit code 0 when valid (warnings allowed), 1 on any error."
     )
 
     public enum Format: String, ExpressibleByArgument, CaseIterable, Sendable {
@@ -22,30 +23,92 @@ public struct ValidateCommand: AsyncParsableCommand {
     @Option(help: "Output format: text or json.")
     public var format: Format = .text
 
+    @Option(help: "The environment of deskform.yaml to check, its variables resolved (default: $DESKFORM_ENV, else every environment).")
+    public var env: String?
+
+    @Option(help: "The folder that holds deskform.yaml; its environments' paths are relative to it.")
+    public var project = "."
+
     public init() {}
 
     public func run() async throws {
-        let colour = DiagnosticRenderer.wantsColour(fileDescriptor: 2, environment: ProcessInfo.processInfo.environment)
-        let code = Self.validate(paths: paths, format: format, colour: colour, console: .standard())
+        let environment = ProcessInfo.processInfo.environment
+        let colour = DiagnosticRenderer.wantsColour(fileDescriptor: 2, environment: environment)
+        let code = Self.validate(
+            paths: paths, format: format, env: env, environment: environment, directory: project, colour: colour, console: .standard())
         if code != 0 { throw ExitCode(code) }
     }
 
     /// Validates and reports on `console`: the JSON report or the summary of a clean run on standard
     /// output, the diagnostics and their count (text format) on standard error. Returns the exit code.
-    public static func validate(paths: [String], format: Format, colour: Bool = false, console: Console) -> Int32 {
-        let load = ManifestLoader().load(paths: paths.isEmpty ? ["."] : paths)
+    ///
+    /// With a project file in `directory` (and no paths given): the environment `env` (else
+    /// `DESKFORM_ENV`) names, else every environment, each read from its paths with its variables.
+    public static func validate(
+        paths: [String], format: Format, env: String? = nil, environment: [String: String] = [:], directory: String = ".",
+        colour: Bool = false, console: Console
+    ) -> Int32 {
+        let renderer = DiagnosticRenderer(colour: colour)
+        let name = EnvironmentChoice.requested(option: env, environment: environment)
+        guard case (let project, let projectDiagnostics)? = EnvironmentChoice.readProject(directory: directory),
+            paths.isEmpty || name != nil
+        else {
+            if let name {
+                console.err("deskform: error: \(ProjectError.noProject(environment: name))\n")
+                return 1
+            }
+            let load = ManifestLoader().load(paths: paths.isEmpty ? ["."] : paths)
+            return report(load, environment: nil, format: format, renderer: renderer, console: console)
+        }
+        guard !projectDiagnostics.containsErrors else {
+            switch format {
+            case .json: console.out(DiagnosticReport(diagnostics: projectDiagnostics, files: 1).json())
+            case .text:
+                console.err(renderer.render(projectDiagnostics))
+                console.err("\(DiagnosticRenderer.summary(of: projectDiagnostics)) in \(project.path); no manifest was read.\n")
+            }
+            return 1
+        }
+        console.err(renderer.render(projectDiagnostics))
+        let environments: [ProjectEnvironment]
+        if let name {
+            guard let chosen = project.environment(named: name) else {
+                console.err(
+                    "deskform: error: \(ProjectError.unknownEnvironment(name, known: project.environments.map(\.name), project: project.path))\n"
+                )
+                return 1
+            }
+            environments = [chosen]
+        } else {
+            environments = project.environments
+        }
+        var code: Int32 = 0
+        for chosen in environments {
+            let load = EnvironmentChoice(project: project, environment: chosen, directory: directory).load(paths, process: environment)
+            code = max(code, report(load, environment: chosen.name, format: format, renderer: renderer, console: console))
+        }
+        return code
+    }
+
+    /// Reports one load (of one environment, when named); returns its exit code.
+    static func report(_ load: ManifestLoad, environment: String?, format: Format, renderer: DiagnosticRenderer, console: Console) -> Int32
+    {
+        let prefix = environment.map { "Environment \($0): " } ?? ""
         switch format {
         case .json:
-            console.out(DiagnosticReport(diagnostics: load.diagnostics, files: load.files.count).json())
+            var report = DiagnosticReport(diagnostics: load.diagnostics, files: load.files.count)
+            report.environment = environment
+            console.out(report.json())
         case .text:
-            console.err(DiagnosticRenderer(colour: colour).render(load.diagnostics))
+            console.err(renderer.render(load.diagnostics))
             let files = "\(load.files.count) file\(load.files.count == 1 ? "" : "s")"
             if load.isValid {
                 let warnings = load.diagnostics.isEmpty ? "" : " (\(DiagnosticRenderer.summary(of: load.diagnostics)))"
                 let objects = load.estate.objectCount
-                console.out("Manifests are valid: \(files), \(objects) object\(objects == 1 ? "" : "s")\(warnings).\n")
+                let manifests = environment == nil ? "Manifests are" : "manifests are"
+                console.out("\(prefix)\(manifests) valid: \(files), \(objects) object\(objects == 1 ? "" : "s")\(warnings).\n")
             } else {
-                console.err("\(DiagnosticRenderer.summary(of: load.diagnostics)) in \(files).\n")
+                console.err("\(prefix)\(DiagnosticRenderer.summary(of: load.diagnostics)) in \(files).\n")
             }
         }
         return load.isValid ? 0 : 1

@@ -11,20 +11,51 @@ public struct ManifestLoader: Sendable {
     /// Loads the `*.yaml` / `*.yml` files found under `paths` (files are taken as given; directories
     /// are searched recursively, hidden entries skipped, in sorted order; extensions in any case).
     /// Paths that hold no manifest at all are an error.
-    public func load(paths: [String]) -> ManifestLoad {
-        let found = ManifestFiles.find(paths: paths)
-        var sources: [ManifestSource] = []
-        var diagnostics = found.diagnostics
-        for file in found.files {
-            do {
-                sources.append(ManifestSource(path: file, data: try Data(contentsOf: URL(fileURLWithPath: file))))
-            } catch {
-                diagnostics.append(.error(at: SourceLocation(file: file), "cannot read file: \(error.localizedDescription)"))
+    ///
+    /// `overlaid`: each path is read over the ones before it (an environment's `paths`, see
+    /// `EstateOverlay`) instead of all being merged as one. `variables`: `${var.NAME}` and `${env.NAME}`
+    /// in values are replaced (an error where a name has no value); without them, values stay as written.
+    public func load(paths: [String], overlaid: Bool = false, variables: ManifestVariables? = nil) -> ManifestLoad {
+        var diagnostics: [Diagnostic] = []
+        var layers: [[ManifestSource]] = []
+        var files: [String] = []
+        for group in overlaid ? paths.map({ [$0] }) : [paths] {
+            let found = ManifestFiles.find(paths: group)
+            diagnostics += found.diagnostics
+            var sources: [ManifestSource] = []
+            for file in found.files where !files.contains(file) {
+                files.append(file)
+                do {
+                    sources.append(ManifestSource(path: file, data: try Data(contentsOf: URL(fileURLWithPath: file))))
+                } catch {
+                    diagnostics.append(.error(at: SourceLocation(file: file), "cannot read file: \(error.localizedDescription)"))
+                }
             }
+            layers.append(sources)
         }
-        var load = load(sources: sources)
+        var load = overlaid ? load(layers: layers, variables: variables) : load(sources: layers.first ?? [], variables: variables)
         load.diagnostics = (load.diagnostics + diagnostics).sorted()
         return load
+    }
+
+    /// Loads paths already in memory, each laid over the ones before it (see `EstateOverlay`).
+    public func load(layers: [[ManifestSource]], variables: ManifestVariables? = nil) -> ManifestLoad {
+        var overlay = EstateOverlay()
+        var diagnostics: [Diagnostic] = []
+        for sources in layers {
+            var layer = FileContribution()
+            for (contribution, fileDiagnostics) in Self.read(sources, variables: variables) {
+                diagnostics += fileDiagnostics
+                layer.append(contribution)
+            }
+            let policy = Self.merge(layer.policies, diagnostics: &diagnostics)
+            overlay.lay(layer, policy: policy, at: layer.policies.first?.location ?? .unknown)
+        }
+        var estate = overlay.estate
+        estate.policy = overlay.policy
+        diagnostics += overlay.diagnostics
+        diagnostics += EstateChecks(estate: estate).run()
+        return ManifestLoad(estate: estate, diagnostics: diagnostics, files: layers.flatMap { $0.map(\.path) })
     }
 
     /// Whether `path` is named as a manifest file: it ends in `.yaml` or `.yml`, in any case.
@@ -33,8 +64,8 @@ public struct ManifestLoader: Sendable {
     }
 
     /// Loads manifests already in memory, merged in the order given.
-    public func load(sources: [ManifestSource]) -> ManifestLoad {
-        let contributions = Self.read(sources)
+    public func load(sources: [ManifestSource], variables: ManifestVariables? = nil) -> ManifestLoad {
+        let contributions = Self.read(sources, variables: variables)
         var diagnostics: [Diagnostic] = []
         var estate = DeclaredEstate()
         var policies: [(policy: Policy, location: SourceLocation)] = []
@@ -54,10 +85,10 @@ public struct ManifestLoader: Sendable {
     }
 
     /// Reads every source, on all cores: each file is independent until merged.
-    static func read(_ sources: [ManifestSource]) -> [(FileContribution, [Diagnostic])] {
+    static func read(_ sources: [ManifestSource], variables: ManifestVariables? = nil) -> [(FileContribution, [Diagnostic])] {
         let results = ResultSlots<(FileContribution, [Diagnostic])>(count: sources.count)
         DispatchQueue.concurrentPerform(iterations: sources.count) { index in
-            results[index] = ManifestFile.read(sources[index])
+            results[index] = ManifestFile.read(sources[index], variables: variables)
         }
         return results.values
     }
@@ -69,8 +100,10 @@ public struct ManifestLoader: Sendable {
             for kind in policy.prune {
                 if let first = merged.prune.first(where: { $0.value == kind.value }) {
                     if first.position.file != kind.position.file {
-                        diagnostics.append(.error(at: kind.position, "kind '\(kind.value.rawValue)' is listed twice in 'policy.prune'",
-                                                  hint: "first listed at \(first.position)"))
+                        diagnostics.append(
+                            .error(
+                                at: kind.position, "kind '\(kind.value.rawValue)' is listed twice in 'policy.prune'",
+                                hint: "first listed at \(first.position)"))
                     }
                 } else {
                     merged.prune.append(kind)
@@ -79,8 +112,10 @@ public struct ManifestLoader: Sendable {
             merged.ignore += policy.ignore
             if let maxDeletes = policy.maxDeletes {
                 if let first = merged.maxDeletes {
-                    diagnostics.append(.error(at: maxDeletes.position, "'policy.max_deletes' is set twice",
-                                              hint: "first set at \(first.position)"))
+                    diagnostics.append(
+                        .error(
+                            at: maxDeletes.position, "'policy.max_deletes' is set twice",
+                            hint: "first set at \(first.position)"))
                 } else {
                     merged.maxDeletes = maxDeletes
                 }

@@ -67,7 +67,9 @@ enum Convergence {
         for helpdesk in desired.helpdesks {
             compare("\(Address(.helpdesk, helpdesk.name)) observers", helpdesk.observers, estate.helpdesks[helpdesk.id]?.observers ?? [])
             for level in helpdesk.levels {
-                compare("\(Address(.level, "\(helpdesk.name)/\(level.name)")) observers", level.observers, estate.levels[level.id]?.observers ?? [])
+                compare(
+                    "\(Address(.level, "\(helpdesk.name)/\(level.name)")) observers", level.observers,
+                    estate.levels[level.id]?.observers ?? [])
             }
         }
 
@@ -85,7 +87,10 @@ enum Convergence {
             if let options = field.options {
                 let actual = Dictionary(live?.listOptions.map { ($0.key, $0.value) } ?? [], uniquingKeysWith: { $1 })
                 let wanted = Dictionary(options.map { ($0.key, $0.value) }, uniquingKeysWith: { $1 })
-                if actual != wanted { found.append("\(address) options would be \(actual.sorted { $0.key < $1.key }), not \(wanted.sorted { $0.key < $1.key })") }
+                if actual != wanted {
+                    found.append(
+                        "\(address) options would be \(actual.sorted { $0.key < $1.key }), not \(wanted.sorted { $0.key < $1.key })")
+                }
             }
             if let tree = field.tree {
                 let actual = TreeShape.of(live?.treeOptions ?? [])
@@ -110,7 +115,8 @@ enum Convergence {
         }
         if prune.contains(.groups) {
             let referenced = Set(desired.companies.flatMap { $0.groups ?? [] })
-            for group in estate.groups.values where !desired.policy.leavesAlone(Address(.group, group.name)) && !referenced.contains(group.name) {
+            for group in estate.groups.values
+            where !desired.policy.leavesAlone(Address(.group, group.name)) && !referenced.contains(group.name) {
                 if !desired.groups.contains(where: { !$0.absent && $0.name == group.name }) {
                     found.append("\(Address(.group, group.name)) is not declared but would survive the prune")
                 }
@@ -131,8 +137,12 @@ enum Convergence {
             for category in estate.kbCategories.values {
                 let path = estate.kbCategoryPath(of: category.id)
                 let subtree = estate.kbCategorySubtree(of: category.id).map { estate.kbCategoryPath(of: $0) }
-                let keeps = subtree.contains { declared.contains($0) || desired.policy.leavesAlone(Address(.kbCategory, $0.joined(separator: "/"))) }
-                if !keeps { found.append("\(Address(.kbCategory, path.joined(separator: "/"))) is not declared but would survive the prune") }
+                let keeps = subtree.contains {
+                    declared.contains($0) || desired.policy.leavesAlone(Address(.kbCategory, $0.joined(separator: "/")))
+                }
+                if !keeps {
+                    found.append("\(Address(.kbCategory, path.joined(separator: "/"))) is not declared but would survive the prune")
+                }
             }
         }
         return found
@@ -161,9 +171,12 @@ struct TreeShape: Equatable, CustomStringConvertible {
         guard wanted.count == actual.count else { return false }
         var remaining = actual
         for node in wanted {
-            guard let index = remaining.firstIndex(where: { candidate in
-                candidate.name == node.name && (node.key == nil || node.key == candidate.key) && matches(node.children, candidate.children)
-            }) else { return false }
+            guard
+                let index = remaining.firstIndex(where: { candidate in
+                    candidate.name == node.name && (node.key == nil || node.key == candidate.key)
+                        && matches(node.children, candidate.children)
+                })
+            else { return false }
             remaining.remove(at: index)
         }
         return true

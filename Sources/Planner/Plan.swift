@@ -61,7 +61,10 @@ public struct Plan: Equatable, Sendable, Codable {
 /// Where an object lives in the manifests' terms: `company["Acme Corp"]`, `location["Madrid/Floor 2"]`.
 public struct Address: Equatable, Hashable, Sendable, Comparable, CustomStringConvertible, Codable {
     public enum Kind: String, Equatable, Hashable, Sendable, CaseIterable, Codable {
-        case company, group, location, helpdesk, level, kbCategory = "kb_category", customField = "custom_field", option
+        case company, group, location, helpdesk, level
+        case kbCategory = "kb_category"
+        case customField = "custom_field"
+        case option
     }
 
     public var kind: Kind
@@ -151,7 +154,9 @@ public struct Step: Equatable, Sendable, Codable {
     /// The object this step creates, with its provisional id or hash.
     public var creates: ProvisionalObject?
 
-    public init(id: Int, operation: EstateOperation, address: Address, subject: Address? = nil, dependsOn: [Int], creates: ProvisionalObject? = nil) {
+    public init(
+        id: Int, operation: EstateOperation, address: Address, subject: Address? = nil, dependsOn: [Int], creates: ProvisionalObject? = nil
+    ) {
         self.id = id
         self.operation = operation
         self.address = address

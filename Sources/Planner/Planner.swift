@@ -136,8 +136,7 @@ public struct Planner {
             case (.kbCategory(let id)?, .created(let real), _): learned[.kbCategory(id)] = .kbCategory(real)
             case (.treeOption(let field, let hash)?, _, .addTreeOption):
                 if let added = estate.customFields[field]?.treeOptions.first(where: { option in !options.contains { $0.hash == option.hash }
-                    })
-                {
+                }) {
                     learned[.treeOption(field: field, hash: hash)] = .treeOption(field: field, hash: added.hash)
                 }
             default: break

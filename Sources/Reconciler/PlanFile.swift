@@ -29,7 +29,9 @@ public struct PlanFile: Equatable, Sendable, Codable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case formatVersion = "format_version", target, createdAt = "created_at"
+        case formatVersion = "format_version"
+        case target
+        case createdAt = "created_at"
         case scope, fingerprint, plan
     }
 

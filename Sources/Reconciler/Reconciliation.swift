@@ -17,7 +17,8 @@ public struct Reconciliation: Sendable {
     /// Reads the live estate, resolves the manifests against it and plans; with `targeting`, only what
     /// its targets reach is read and planned, and a target or exclude that matches nothing is an error.
     public static func prepare(
-        _ manifest: DeclaredEstate, targeting: Targeting = .everything, client: InvGateClient, parallelism: Int, logger: Logger
+        _ manifest: DeclaredEstate, targeting: Targeting = .everything, client: InvGateClient, parallelism: Int,
+        skippingMissingUsers: Bool = false, logger: Logger
     ) async throws(ReconciliationFailure) -> Reconciliation {
         let scope = FetchScope(manifest: manifest).narrowed(to: targeting)
         let manifest = targeting.isEverything ? manifest : manifest.keeping(scope)
@@ -27,7 +28,7 @@ public struct Reconciliation: Sendable {
         } catch {
             throw .api(error)
         }
-        let (resolved, diagnostics, places) = ReferenceResolver.resolve(manifest, against: live)
+        let (resolved, diagnostics, places) = ReferenceResolver.resolve(manifest, against: live, skippingMissingUsers: skippingMissingUsers)
         guard !diagnostics.containsErrors else { throw .manifests(diagnostics) }
         let unmatched = UnmatchedTarget.find(in: targeting, among: resolved.addresses + live.addresses)
         guard unmatched.isEmpty else { throw .unmatchedTargets(unmatched) }

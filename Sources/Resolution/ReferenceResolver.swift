@@ -17,10 +17,16 @@ public struct ReferenceResolver {
     /// case-insensitively, so names equal but for case are one reference to several users.
     private let usersByName: [String: [Int]]
     private let usersByEmail: [String: [Int]]
+    /// Whether a reference to a user the instance does not have is dropped (an environment's
+    /// `missing_users: skip`) rather than an error.
+    private var skipsMissingUsers = false
+    /// The references dropped, in the order met.
+    private var skippedUsers: [UserReference] = []
 
     init(live: Estate) {
         self.live = live
-        var byName: [String: [Int]] = [:], byEmail: [String: [Int]] = [:]
+        var byName: [String: [Int]] = [:]
+        var byEmail: [String: [Int]] = [:]
         for user in live.users.values.sorted(by: { $0.id < $1.id }) {
             if !user.username.isEmpty { byName[user.username.lowercased(), default: []].append(user.id) }
             if !user.email.isEmpty { byEmail[user.email.lowercased(), default: []].append(user.id) }
@@ -30,32 +36,42 @@ public struct ReferenceResolver {
     }
 
     /// The desired state, and every problem found (sorted). Check `containsErrors` before planning.
-    public static func resolve(_ manifest: DeclaredEstate, against live: Estate) -> (DesiredState, [Diagnostic], [Address: SourceLocation]) {
+    /// With `skippingMissingUsers`, references to users the instance does not have are left out of the
+    /// desired state, with one warning that lists them.
+    public static func resolve(
+        _ manifest: DeclaredEstate, against live: Estate, skippingMissingUsers: Bool = false
+    ) -> (DesiredState, [Diagnostic], [Address: SourceLocation]) {
         var resolver = ReferenceResolver(live: live)
+        resolver.skipsMissingUsers = skippingMissingUsers
         var places: [Address: SourceLocation] = [:]
         var desired = DesiredState()
         let groupNames = GroupNames(manifest: manifest, live: live)
 
         for company in manifest.companies {
             places[Address(.company, company.name)] = company.position
-            desired.companies.append(DesiredState.Company(
-                name: company.name, externalID: company.externalID?.value, previousNames: company.previousNames.map(\.value),
-                groups: company.groups.map { resolver.groups($0, known: groupNames) }, members: resolver.users(company.members),
-                observers: resolver.users(company.observers), protect: company.protect, absent: company.absent))
+            desired.companies.append(
+                DesiredState.Company(
+                    name: company.name, externalID: company.externalID?.value, previousNames: company.previousNames.map(\.value),
+                    groups: company.groups.map { resolver.groups($0, known: groupNames) }, members: resolver.users(company.members),
+                    observers: resolver.users(company.observers), protect: company.protect, absent: company.absent))
         }
         for group in manifest.groups {
             places[Address(.group, group.name)] = group.position
-            desired.groups.append(DesiredState.Group(
-                name: group.name, previousNames: group.previousNames.map(\.value), members: resolver.users(group.members), observers: resolver.users(group.observers),
-                protect: group.protect, absent: group.absent))
+            desired.groups.append(
+                DesiredState.Group(
+                    name: group.name, previousNames: group.previousNames.map(\.value), members: resolver.users(group.members),
+                    observers: resolver.users(group.observers),
+                    protect: group.protect, absent: group.absent))
         }
         func locations(_ nodes: [DeclaredLocation], _ path: [String]) {
             for node in nodes {
                 let nodePath = path + [node.name]
                 places[Address(.location, nodePath.joined(separator: "/"))] = node.position
-                desired.locations.append(DesiredState.Location(
-                    path: nodePath, previousNames: node.previousNames.map(\.value), members: resolver.users(node.members), observers: resolver.users(node.observers),
-                    protect: node.protect, absent: node.absent))
+                desired.locations.append(
+                    DesiredState.Location(
+                        path: nodePath, previousNames: node.previousNames.map(\.value), members: resolver.users(node.members),
+                        observers: resolver.users(node.observers),
+                        protect: node.protect, absent: node.absent))
                 locations(node.children, nodePath)
             }
         }
@@ -64,8 +80,9 @@ public struct ReferenceResolver {
             for node in nodes {
                 let nodePath = path + [node.name]
                 places[Address(.kbCategory, nodePath.joined(separator: "/"))] = node.position
-                desired.kbCategories.append(DesiredState.KBCategory(
-                    path: nodePath, previousNames: node.previousNames.map(\.value), protect: node.protect, absent: node.absent))
+                desired.kbCategories.append(
+                    DesiredState.KBCategory(
+                        path: nodePath, previousNames: node.previousNames.map(\.value), protect: node.protect, absent: node.absent))
                 categories(node.children, nodePath)
             }
         }
@@ -85,6 +102,15 @@ public struct ReferenceResolver {
         desired.policy = DesiredState.Policy(
             prune: Set(manifest.policy.prune.map(\.value)),
             ignore: manifest.policy.ignore.map(\.value), maxDeletes: manifest.policy.maxDeletes?.value ?? 10)
+        if let first = resolver.skippedUsers.first {
+            var names: [String] = []
+            for reference in resolver.skippedUsers where !names.contains(reference.description) { names.append(reference.description) }
+            resolver.diagnostics.append(
+                .warning(
+                    at: first.position,
+                    "\(names.count) user\(names.count == 1 ? "" : "s") the instance does not have \(names.count == 1 ? "was" : "were") left out (missing_users: skip): \(names.joined(separator: ", "))",
+                    hint: "the plan manages the other users of those relations; create the users on the instance to include them"))
+        }
         return (desired, resolver.diagnostics.sorted(), places)
     }
 
@@ -111,6 +137,10 @@ public struct ReferenceResolver {
             return nil
         }
         guard let id = ids.first else {
+            if skipsMissingUsers {
+                skippedUsers.append(reference)
+                return nil
+            }
             // Only now, for the hint: the names it could have meant.
             let known: [String] =
                 switch reference.key {
@@ -118,9 +148,10 @@ public struct ReferenceResolver {
                 case .email: live.users.values.map(\.email)
                 case .id: []
                 }
-            diagnostics.append(.error(
-                at: reference.position, "unknown user '\(reference)'",
-                hint: Suggestion.didYouMean(reference.description, among: known.sorted())))
+            diagnostics.append(
+                .error(
+                    at: reference.position, "unknown user '\(reference)'",
+                    hint: Suggestion.didYouMean(reference.description, among: known.sorted())))
             return nil
         }
         if live.users[id]?.isDisabled == true {
@@ -162,9 +193,10 @@ public struct ReferenceResolver {
             if known.declared.contains(name.value) || known.live.contains(name.value) {
                 resolved.append(name.value)
             } else {
-                diagnostics.append(.error(
-                    at: name.position, "unknown group '\(name.value)': it is neither declared nor in the instance",
-                    hint: Suggestion.didYouMean(name.value, among: known.declared.union(known.live).sorted())))
+                diagnostics.append(
+                    .error(
+                        at: name.position, "unknown group '\(name.value)': it is neither declared nor in the instance",
+                        hint: Suggestion.didYouMean(name.value, among: known.declared.union(known.live).sorted())))
             }
         }
         return resolved
@@ -176,18 +208,20 @@ public struct ReferenceResolver {
         _ matches: [Object], at location: SourceLocation, unknown: String, ambiguous: (Int) -> String, hint: () -> String?
     ) -> Object? {
         if matches.count == 1 { return matches[0] }
-        diagnostics.append(.error(
-            at: location, matches.isEmpty ? unknown : ambiguous(matches.count), hint: matches.isEmpty ? hint() : nil))
+        diagnostics.append(
+            .error(
+                at: location, matches.isEmpty ? unknown : ambiguous(matches.count), hint: matches.isEmpty ? hint() : nil))
         return nil
     }
 
     private mutating func helpdesk(_ declared: DeclaredHelpDesk) -> DesiredState.HelpDesk? {
         let live = self.live
-        guard let helpdesk = only(
-            live.helpdesks.values.filter { $0.name == declared.name }, at: declared.position,
-            unknown: "unknown help desk '\(declared.name)'",
-            ambiguous: { "\($0) help desks are named '\(declared.name)'" },
-            hint: { Suggestion.didYouMean(declared.name, among: live.helpdesks.values.map(\.name).sorted()) })
+        guard
+            let helpdesk = only(
+                live.helpdesks.values.filter { $0.name == declared.name }, at: declared.position,
+                unknown: "unknown help desk '\(declared.name)'",
+                ambiguous: { "\($0) help desks are named '\(declared.name)'" },
+                hint: { Suggestion.didYouMean(declared.name, among: live.helpdesks.values.map(\.name).sorted()) })
         else { return nil }
         let levels = live.levels.values.filter { $0.helpdeskID == helpdesk.id }.sorted { $0.order < $1.order }
         var resolved = DesiredState.HelpDesk(id: helpdesk.id, name: helpdesk.name, observers: users(declared.observers))
@@ -198,9 +232,14 @@ public struct ReferenceResolver {
                 case .order(let order): levels.filter { $0.order == order }
                 }
             guard found.count == 1, let match = found.first else {
-                var hint = "'\(helpdesk.name)' has " + (levels.isEmpty ? "no levels" : levels.map { "'\($0.name)' (order \($0.order))" }.joined(separator: ", "))
-                if case .name(let name) = level.selector, let close = Suggestion.didYouMean(name, among: levels.map(\.name)) { hint = close }
-                diagnostics.append(.error(at: level.position, "unknown level \(level.selector) in help desk '\(helpdesk.name)'", hint: hint))
+                var hint =
+                    "'\(helpdesk.name)' has "
+                    + (levels.isEmpty ? "no levels" : levels.map { "'\($0.name)' (order \($0.order))" }.joined(separator: ", "))
+                if case .name(let name) = level.selector, let close = Suggestion.didYouMean(name, among: levels.map(\.name)) {
+                    hint = close
+                }
+                diagnostics.append(
+                    .error(at: level.position, "unknown level \(level.selector) in help desk '\(helpdesk.name)'", hint: hint))
                 continue
             }
             resolved.levels.append(DesiredState.Level(id: match.id, name: match.name, observers: users(level.observers)))
@@ -210,24 +249,30 @@ public struct ReferenceResolver {
 
     private mutating func customField(_ declared: DeclaredCustomField) -> DesiredState.CustomField? {
         let live = self.live
-        guard let field = only(
-            declared.uid.flatMap { live.customFields[$0].map { [$0] } } ?? live.customFields.values.filter { $0.label == declared.field },
-            at: declared.position, unknown: "unknown custom field '\(declared.field)'",
-            ambiguous: { "\($0) custom fields are labelled '\(declared.field)': name it by uid" },
-            hint: { Suggestion.didYouMean(declared.field, among: live.customFields.values.map(\.label).sorted()) })
+        guard
+            let field = only(
+                declared.uid.flatMap { live.customFields[$0].map { [$0] } }
+                    ?? live.customFields.values.filter { $0.label == declared.field },
+                at: declared.position, unknown: "unknown custom field '\(declared.field)'",
+                ambiguous: { "\($0) custom fields are labelled '\(declared.field)': name it by uid" },
+                hint: { Suggestion.didYouMean(declared.field, among: live.customFields.values.map(\.label).sorted()) })
         else { return nil }
         let kind = live.fieldKind(field)
         let typeName = live.customFieldTypes.first { $0.id == field.typeID }?.name ?? "type \(field.typeID)"
         if declared.options != nil, kind != .list {
-            diagnostics.append(.error(
-                at: declared.position, "custom field '\(field.label)' is not a list-type field (it is '\(typeName)'), so it has no `options`",
-                hint: kind == .tree ? "declare its options under `tree`" : nil))
+            diagnostics.append(
+                .error(
+                    at: declared.position,
+                    "custom field '\(field.label)' is not a list-type field (it is '\(typeName)'), so it has no `options`",
+                    hint: kind == .tree ? "declare its options under `tree`" : nil))
             return nil
         }
         if declared.tree != nil, kind != .tree {
-            diagnostics.append(.error(
-                at: declared.position, "custom field '\(field.label)' is not a tree-type field (it is '\(typeName)'), so it has no `tree`",
-                hint: kind == .list ? "declare its options under `options`" : nil))
+            diagnostics.append(
+                .error(
+                    at: declared.position,
+                    "custom field '\(field.label)' is not a tree-type field (it is '\(typeName)'), so it has no `tree`",
+                    hint: kind == .list ? "declare its options under `options`" : nil))
             return nil
         }
         func tree(_ nodes: [Manifest.DeclaredTreeOption]) -> [DesiredState.TreeOption] {

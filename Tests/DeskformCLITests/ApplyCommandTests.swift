@@ -4,8 +4,8 @@ import EstateModel
 import Foundation
 import Planner
 import Simulator
-import Testing
 import TestSupport
+import Testing
 
 @Suite("deskform apply")
 struct ApplyCommandTests {
@@ -23,7 +23,8 @@ struct ApplyCommandTests {
         allowDeletes: Bool = false, holdDeletes: Bool = false
     ) async throws -> (code: Int32, recording: Console.Recording) {
         let settings = ApplyCommand.Settings(
-            paths: paths, allowDeletes: allowDeletes, holdDeletes: holdDeletes, journalDirectory: scratch.appendingPathComponent("journal").path)
+            paths: paths, allowDeletes: allowDeletes, holdDeletes: holdDeletes,
+            journalDirectory: scratch.appendingPathComponent("journal").path)
         let target = try TargetOptions.parse(["--url", url])
         return await Console.run { console in
             await ApplyCommand.apply(settings, target: target, environment: credentials, approval: approval, console: console)
@@ -69,10 +70,12 @@ struct ApplyCommandTests {
         defer { try? FileManager.default.removeItem(at: scratch) }
         try await withLiveSimulator { simulator in
             let before = await simulator.store.estate
-            let (code, output) = try await Self.apply([Golden.path("examples/acme")], url: simulator.url, scratch: scratch, approval: .unavailable)
+            let (code, output) = try await Self.apply(
+                [Golden.path("examples/acme")], url: simulator.url, scratch: scratch, approval: .unavailable)
             #expect(code == 1)
-            #expect(output.errorOutput.hasSuffix(
-                "deskform: error: apply needs approval and there is no terminal to ask on; run it with --auto-approve.\n"))
+            #expect(
+                output.errorOutput.hasSuffix(
+                    "deskform: error: apply needs approval and there is no terminal to ask on; run it with --auto-approve.\n"))
             #expect(await simulator.store.estate == before)
         }
     }
@@ -86,7 +89,9 @@ struct ApplyCommandTests {
             let (refused, refusal) = try await Self.apply(
                 [Golden.path("examples/acme")], url: simulator.url, scratch: scratch, approval: .prompt({ "y" }))
             #expect(refused == 1)
-            #expect(refusal.output.hasSuffix("Only 'yes' will be accepted to approve.\n  Enter a value: \nApply cancelled: nothing was changed.\n"))
+            #expect(
+                refusal.output.hasSuffix(
+                    "Only 'yes' will be accepted to approve.\n  Enter a value: \nApply cancelled: nothing was changed.\n"))
             #expect(await simulator.store.estate == before)
             let (approved, _) = try await Self.apply(
                 [Golden.path("examples/acme")], url: simulator.url, scratch: scratch, approval: .prompt({ "yes" }))
@@ -118,10 +123,12 @@ struct ApplyCommandTests {
             let before = await simulator.store.estate
             let (refused, output) = try await Self.apply([manifest], url: simulator.url, scratch: scratch)
             #expect(refused == 3)
-            #expect(output.errorOutput.contains("""
-                deskform: error: apply refused: the plan destroys 12 objects, more than policy.max_deletes (10); nothing was changed.
-                  hint: run with --allow-deletes to allow them, or --hold-deletes to apply everything else.
-                """))
+            #expect(
+                output.errorOutput.contains(
+                    """
+                    deskform: error: apply refused: the plan destroys 12 objects, more than policy.max_deletes (10); nothing was changed.
+                      hint: run with --allow-deletes to allow them, or --hold-deletes to apply everything else.
+                    """))
             #expect(await simulator.store.estate == before)
             let (allowed, _) = try await Self.apply([manifest], url: simulator.url, scratch: scratch, allowDeletes: true)
             #expect(allowed == 0)
@@ -162,28 +169,36 @@ struct ApplyCommandTests {
         let scratch = try Self.scratch()
         defer { try? FileManager.default.removeItem(at: scratch) }
         let estate = try Self.estateWithOldSite()
-        let manifest = try Self.manifest("locations: []\ngroups:\n  - name: Night Shift\npolicy:\n  prune: [locations]\n  max_deletes: 3\n", in: scratch)
+        let manifest = try Self.manifest(
+            "locations: []\ngroups:\n  - name: Night Shift\npolicy:\n  prune: [locations]\n  max_deletes: 3\n", in: scratch)
         try await withLiveSimulator(estate: estate) { simulator in
             let before = await simulator.store.estate
             let (refused, output) = try await Self.apply([manifest], url: simulator.url, scratch: scratch)
             #expect(refused == 3)
             #expect(output.output.contains("Plan: 1 to add, 0 to change, 13 to destroy."))
-            #expect(output.output.contains("Policy: apply would refuse this plan: it destroys 13 objects, more than policy.max_deletes (3)."))
-            #expect(output.errorOutput.contains("apply refused: the plan destroys 13 objects, more than policy.max_deletes (3); nothing was changed."))
+            #expect(
+                output.output.contains("Policy: apply would refuse this plan: it destroys 13 objects, more than policy.max_deletes (3)."))
+            #expect(
+                output.errorOutput.contains(
+                    "apply refused: the plan destroys 13 objects, more than policy.max_deletes (3); nothing was changed."))
             #expect(await simulator.store.estate == before)
 
             // --hold-deletes applies the rest: the new group, and not one location.
             let (held, report) = try await Self.apply([manifest], url: simulator.url, scratch: scratch, holdDeletes: true)
             #expect(held == 0)
-            #expect(report.output.contains("Apply complete: 1 applied, 0 failed, 0 skipped.\nHeld back (--hold-deletes): location[\"Old Site\"].\n"))
+            #expect(
+                report.output.contains(
+                    "Apply complete: 1 applied, 0 failed, 0 skipped.\nHeld back (--hold-deletes): location[\"Old Site\"].\n"))
             let after = await simulator.store.estate
             #expect(after.locations == before.locations)
             #expect(after.groups.values.contains { $0.name == "Night Shift" })
 
             // Only deletions left: nothing to approve or apply.
-            let (nothing, quiet) = try await Self.apply([manifest], url: simulator.url, scratch: scratch, approval: .unavailable, holdDeletes: true)
+            let (nothing, quiet) = try await Self.apply(
+                [manifest], url: simulator.url, scratch: scratch, approval: .unavailable, holdDeletes: true)
             #expect(nothing == 0)
-            #expect(quiet.output.hasSuffix("Nothing to apply: --hold-deletes holds back every change of this plan: location[\"Old Site\"].\n"))
+            #expect(
+                quiet.output.hasSuffix("Nothing to apply: --hold-deletes holds back every change of this plan: location[\"Old Site\"].\n"))
             #expect(await simulator.store.estate == after)
         }
     }
@@ -194,7 +209,8 @@ struct ApplyCommandTests {
         defer { try? FileManager.default.removeItem(at: scratch) }
         let planFile = scratch.appendingPathComponent("acme.plan").path
         try await withLiveSimulator { simulator in
-            let (saved, savedOutput) = try await PlanCommandTests.plan([Golden.path("examples/acme")], url: simulator.url, detailed: true, out: planFile)
+            let (saved, savedOutput) = try await PlanCommandTests.plan(
+                [Golden.path("examples/acme")], url: simulator.url, detailed: true, out: planFile)
             #expect(saved == 2)
             #expect(savedOutput.errorOutput.hasSuffix("Saved the plan to \(planFile); apply exactly it with: deskform apply \(planFile)\n"))
 
@@ -203,8 +219,10 @@ struct ApplyCommandTests {
             let changed = await simulator.store.estate
             let (stale, refusal) = try await Self.apply([planFile], url: simulator.url, scratch: scratch)
             #expect(stale == 1)
-            #expect(refusal.errorOutput.hasSuffix(
-                "deskform: error: stale plan: the instance changed since the plan was made (helpdesk[\"Service Desk\"] changed). Run plan again.\n"))
+            #expect(
+                refusal.errorOutput.hasSuffix(
+                    "deskform: error: stale plan: the instance changed since the plan was made (helpdesk[\"Service Desk\"] changed). Run plan again.\n"
+                ))
             #expect(await simulator.store.estate == changed)
 
             // Put it back: the saved plan applies, exactly its steps, without asking.
@@ -224,7 +242,8 @@ struct ApplyCommandTests {
         try estate.apply(.createLocation(name: "Madrid", parentID: nil))
         try estate.apply(.createLocation(name: "Floor 2", parentID: 1))
         let manifest = scratch.appendingPathComponent("estate.yaml")
-        try Data("""
+        try Data(
+            """
             groups:
               - name: Ops
                 members: [alice]
@@ -234,7 +253,8 @@ struct ApplyCommandTests {
                   - name: Floor 2
                     members: [bob]
 
-            """.utf8).write(to: manifest)
+            """.utf8
+        ).write(to: manifest)
         let planFile = scratch.appendingPathComponent("estate.plan").path
         try await withLiveSimulator(estate: estate) { simulator in
             let (saved, _) = try await PlanCommandTests.plan([manifest.path], url: simulator.url, detailed: true, out: planFile)
@@ -244,11 +264,12 @@ struct ApplyCommandTests {
             try await simulator.store.replace(with: changed)
             let (stale, refusal) = try await Self.apply([planFile], url: simulator.url, scratch: scratch)
             #expect(stale == 1)
-            #expect(refusal.errorOutput == """
-                deskform: error: stale plan: the instance changed since the plan was made (group["Ops 2"] is new, group["Ops"] is gone, \
-                location["Madrid/Floor 2"] changed). Run plan again.
+            #expect(
+                refusal.errorOutput == """
+                    deskform: error: stale plan: the instance changed since the plan was made (group["Ops 2"] is new, group["Ops"] is gone, \
+                    location["Madrid/Floor 2"] changed). Run plan again.
 
-                """)
+                    """)
             #expect(await simulator.store.estate == changed)
         }
     }
@@ -259,17 +280,19 @@ struct ApplyCommandTests {
         defer { try? FileManager.default.removeItem(at: scratch) }
         let planFile = scratch.appendingPathComponent("acme.plan").path
         try await withLiveSimulator { simulator in
-            let (saved, _) = try await PlanCommandTests.plan([Golden.path("examples/acme")], url: simulator.url, detailed: true, out: planFile)
+            let (saved, _) = try await PlanCommandTests.plan(
+                [Golden.path("examples/acme")], url: simulator.url, detailed: true, out: planFile)
             #expect(saved == 2)
             let before = await simulator.store.estate
             let (code, output) = try await Self.apply([planFile, Golden.path("examples/acme")], url: simulator.url, scratch: scratch)
             #expect(code == 1)
             #expect(output.output == "")
-            #expect(output.errorOutput == """
-                deskform: error: apply takes manifests or one saved plan, not both: \(planFile) is not a *.yaml or *.yml file
-                  hint: apply a saved plan alone (deskform apply \(planFile)), or give only manifest files and directories
+            #expect(
+                output.errorOutput == """
+                    deskform: error: apply takes manifests or one saved plan, not both: \(planFile) is not a *.yaml or *.yml file
+                      hint: apply a saved plan alone (deskform apply \(planFile)), or give only manifest files and directories
 
-                """)
+                    """)
             #expect(await simulator.store.estate == before)
         }
     }
@@ -313,12 +336,13 @@ struct ApplyCommandTests {
         let (code, output) = try await Self.apply([empty.path], url: "http://127.0.0.1:9", scratch: scratch)
         #expect(code == 1)
         #expect(output.output == "")
-        #expect(output.errorOutput == """
-            deskform: error: no manifests found in \(empty.path)
-              hint: deskform reads *.yaml and *.yml files (in any case), searching directories recursively and skipping hidden ones
-            1 error, 0 warnings; nothing was read or applied.
+        #expect(
+            output.errorOutput == """
+                deskform: error: no manifests found in \(empty.path)
+                  hint: deskform reads *.yaml and *.yml files (in any case), searching directories recursively and skipping hidden ones
+                1 error, 0 warnings; nothing was read or applied.
 
-            """)
+                """)
     }
 
     @Test("a disabled user is a warning shown by apply, from manifests and from a saved plan")

@@ -22,7 +22,9 @@ struct SchemaCheck {
             if !allowed.contains(Self.type(of: value)) { return ["\(path): \(Self.type(of: value)) is not \(allowed)"] }
         }
         if let constant = schema["const"], constant != value { found.append("\(path): not \(Self.text(constant))") }
-        if let options = schema["enum"]?.elements, !options.contains(value) { found.append("\(path): \(Self.text(value)) is not one of the allowed values") }
+        if let options = schema["enum"]?.elements, !options.contains(value) {
+            found.append("\(path): \(Self.text(value)) is not one of the allowed values")
+        }
         if let minimum = schema["minimum"]?.int, let number = value.int, number < minimum { found.append("\(path): below \(minimum)") }
         if case .object(let pairs) = value {
             let properties = schema["properties"]?.pairs ?? []

@@ -8,10 +8,12 @@ public struct DiagnosticReport: Codable, Equatable, Sendable {
     public var warnings: Int
     public var files: Int
     public var diagnostics: [Diagnostic.Record]
+    /// The environment of the project file the report is about; absent without one.
+    public var environment: String?
 
     enum CodingKeys: String, CodingKey {
         case formatVersion = "format_version"
-        case valid, errors, warnings, files, diagnostics
+        case valid, errors, warnings, files, diagnostics, environment
     }
 
     public init(diagnostics: [Diagnostic], files: Int) {

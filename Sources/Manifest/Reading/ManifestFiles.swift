@@ -15,8 +15,17 @@ enum ManifestFiles {
         for path in paths {
             var isDirectory: ObjCBool = false
             guard fileManager.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                diagnostics.append(.error(at: SourceLocation(file: path), "no such file or directory",
-                                          hint: "give manifest files, or directories that hold them"))
+                diagnostics.append(
+                    .error(
+                        at: SourceLocation(file: path), "no such file or directory",
+                        hint: "give manifest files, or directories that hold them"))
+                continue
+            }
+            if !isDirectory.boolValue, URL(fileURLWithPath: path).lastPathComponent == Project.fileName {
+                diagnostics.append(
+                    .warning(
+                        at: SourceLocation(file: path), "this is the project file, not a manifest; skipped",
+                        hint: "give the folders that hold the manifests, or choose an environment with --env"))
                 continue
             }
             if !isDirectory.boolValue, !ManifestLoader.isManifestPath(path) {
@@ -32,9 +41,11 @@ enum ManifestFiles {
             }
         }
         if files.isEmpty, !diagnostics.containsErrors {
-            diagnostics = [.error(
-                at: .deskform, "no manifests found in \(paths.joined(separator: ", "))",
-                hint: "deskform reads *.yaml and *.yml files (in any case), searching directories recursively and skipping hidden ones")]
+            diagnostics = [
+                .error(
+                    at: .deskform, "no manifests found in \(paths.joined(separator: ", "))",
+                    hint: "deskform reads *.yaml and *.yml files (in any case), searching directories recursively and skipping hidden ones")
+            ]
         }
         return (files, diagnostics)
     }
@@ -42,12 +53,15 @@ enum ManifestFiles {
     /// The manifest files under `directory`, recursively, sorted; hidden files and folders skipped.
     static func directoryFiles(_ directory: String) -> [String] {
         let root = URL(fileURLWithPath: directory)
-        guard let enumerator = FileManager.default.enumerator(
-            at: root, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles]
-        ) else { return [] }
+        guard
+            let enumerator = FileManager.default.enumerator(
+                at: root, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles]
+            )
+        else { return [] }
         var relatives: [String] = []
         let rootPath = root.standardizedFileURL.path
-        for case let url as URL in enumerator where ManifestLoader.isManifestPath(url.path) {
+        for case let url as URL in enumerator
+        where ManifestLoader.isManifestPath(url.path) && url.lastPathComponent != Project.fileName {
             guard (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true else { continue }
             var relative = url.standardizedFileURL.path
             if relative.hasPrefix(rootPath + "/") { relative.removeFirst(rootPath.count + 1) }

@@ -63,7 +63,8 @@ extension Planner {
             // Only the topmost undeclared node is considered: its subtree goes with it.
             if let parent = location.parentID, !declared.contains(live.locationPath(of: parent)) { continue }
             let subtree = live.locationSubtree(of: location.id).map { live.locationPath(of: $0).joined(separator: "/") }
-            if !desired.policy.prune.contains(.locations) || subtree.contains(where: { desired.policy.leavesAlone(Address(.location, $0)) }) {
+            if !desired.policy.prune.contains(.locations) || subtree.contains(where: { desired.policy.leavesAlone(Address(.location, $0)) })
+            {
                 unmanaged[.locations, default: 0] += subtree.count
                 continue
             }
@@ -107,8 +108,11 @@ extension Planner {
         }
         for category in estate.kbCategories.values where doomed[category.id] == nil && !declared.contains(path(category.id)) {
             let subtree = estate.kbCategorySubtree(of: category.id).map(path)
-            let prunable = desired.policy.prune.contains(.kbCategories)
-                && !subtree.contains { declared.contains($0) || desired.policy.leavesAlone(Address(.kbCategory, $0.joined(separator: "/"))) }
+            let prunable =
+                desired.policy.prune.contains(.kbCategories)
+                && !subtree.contains {
+                    declared.contains($0) || desired.policy.leavesAlone(Address(.kbCategory, $0.joined(separator: "/")))
+                }
             if prunable {
                 doomed[category.id] = "not declared, and policy.prune includes kb_categories"
             } else if live.kbCategories[category.id] != nil {

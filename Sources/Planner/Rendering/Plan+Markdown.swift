@@ -19,17 +19,21 @@ extension Plan {
         var sections: [String] = []
         if !destructive.isEmpty {
             let objects = deletions == 1 ? "1 object destroyed" : "\(deletions) objects destroyed"
-            sections.append("\n#### ⚠️ Deletions and replacements (\(objects))\n\n```diff\n"
-                + destructive.map { $0.diffBlock }.joined(separator: "\n") + "\n```\n")
+            sections.append(
+                "\n#### ⚠️ Deletions and replacements (\(objects))\n\n```diff\n"
+                    + destructive.map { $0.diffBlock }.joined(separator: "\n") + "\n```\n")
         }
         if !others.isEmpty {
-            sections.append("\n#### Changes (\(others.count))\n\n```diff\n" + others.map { $0.diffBlock }.joined(separator: "\n") + "\n```\n")
+            sections.append(
+                "\n#### Changes (\(others.count))\n\n```diff\n" + others.map { $0.diffBlock }.joined(separator: "\n") + "\n```\n")
         }
         let labels = StepLabels(self)
-        sections.append("\n<details><summary>API calls (\(steps.count))</summary>\n\n```\n" + steps.map { step in
-            let call = step.operation.wireCall
-            return "\(step.id + 1). \(call.method.rawValue) \(call.endpoint.rawValue) \(Self.display(labels.parameters(of: step)))"
-        }.joined(separator: "\n") + "\n```\n</details>\n")
+        sections.append(
+            "\n<details><summary>API calls (\(steps.count))</summary>\n\n```\n"
+                + steps.map { step in
+                    let call = step.operation.wireCall
+                    return "\(step.id + 1). \(call.method.rawValue) \(call.endpoint.rawValue) \(Self.display(labels.parameters(of: step)))"
+                }.joined(separator: "\n") + "\n```\n</details>\n")
 
         var body = head
         for section in sections {

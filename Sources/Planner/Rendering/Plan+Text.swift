@@ -67,7 +67,8 @@ extension Plan {
 
     private static func quoted(_ text: String) -> String {
         if text.hasPrefix("<"), text.hasSuffix("\"]>") { return text }  // a provisional label
-        return text.contains(where: { $0 == " " || $0 == "\"" }) || text.isEmpty ? "\"\(text.replacingOccurrences(of: "\"", with: "\\\""))\"" : text
+        return text.contains(where: { $0 == " " || $0 == "\"" }) || text.isEmpty
+            ? "\"\(text.replacingOccurrences(of: "\"", with: "\\\""))\"" : text
     }
 }
 
@@ -76,7 +77,8 @@ extension Change {
         var lines = [style.paint(action.symbol, action) + " " + style.bold(address.description) + "  (\(reason))"]
         let keys = Set((before ?? [:]).keys).union((after ?? [:]).keys).sorted()
         for key in keys {
-            let old = before?[key], new = after?[key]
+            let old = before?[key]
+            let new = after?[key]
             switch (old, new) {
             case (nil, let new?): lines.append("    \(key): \(Plan.quote(new))")
             case (let old?, nil): lines.append("    \(key): \(Plan.quote(old))")
