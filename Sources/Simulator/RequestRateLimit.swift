@@ -3,27 +3,26 @@ import Synchronization
 
 /// At most `perSecond` requests a second, as a token bucket holding a tenth of a second's worth (at
 /// least one): a request that finds it empty is refused with 429 and the seconds to wait (`Retry-After`).
-final class RequestRateLimit: Sendable {
+package final class RequestRateLimit: Sendable {
     private let perSecond: Double
     private let capacity: Double
     private let bucket: Mutex<(tokens: Double, refilled: ContinuousClock.Instant)>
 
-    init(perSecond: Int) {
+    package init(perSecond: Int) {
         self.perSecond = Double(max(1, perSecond))
         self.capacity = max(1, Double(perSecond) / 10)
         self.bucket = Mutex((capacity, .now))
     }
 
-    /// Takes a token; nil when one was free, else the whole seconds until one will be (at least 1).
-    func take() -> Int? {
+    /// Takes a token at `now`; nil when one was free, else the whole seconds until one will be (at least 1).
+    package func take(at now: ContinuousClock.Instant = .now) -> Int? {
         let perSecond = self.perSecond
         let capacity = self.capacity
         return bucket.withLock { state in
-            let now = ContinuousClock.now
-            let elapsed = now - state.refilled
+            let elapsed = max(.zero, now - state.refilled)
             let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
             state.tokens = min(capacity, state.tokens + seconds * perSecond)
-            state.refilled = now
+            state.refilled = max(state.refilled, now)
             if state.tokens >= 1 {
                 state.tokens -= 1
                 return nil

@@ -91,7 +91,7 @@ struct RateLimitSweep {
         let bestApply = results.filter { !$0.setting.hasPrefix("auto") }.min { $0.applyWall < $1.applyWall }
         var lines = [
             "Size \(size.rawValue), \(latency) ms latency, simulator `--rate-limit \(rateLimit)`; machine: \(ProcessInfo.processInfo.activeProcessorCount) cores; "
-                + "command: `swift run -c release deskform-bench \(command)`.",
+                + "command: `deskform-bench \(command)`.",
             "",
             "| --parallelism | plan | plan calls | plan 429s | apply (2,000 membership changes) | apply calls | apply 429s | auto reached |",
             "|---|---:|---:|---:|---:|---:|---:|---:|",
