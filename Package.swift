@@ -82,7 +82,8 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .executableTarget(name: "deskform", dependencies: ["DeskformCLI"]),
+        .executableTarget(
+            name: "deskform", dependencies: ["DeskformCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .executableTarget(
             name: "deskform-bench",
             dependencies: [
