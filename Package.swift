@@ -18,6 +18,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         // Already under async-http-client; named for the trusted roots of INVGATE_CA_FILE.
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        // Already under hummingbird; named to stop a simulator gracefully (ServiceGroup).
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         .target(name: "EstateModel"),
@@ -62,6 +64,7 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
@@ -79,7 +82,8 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .executableTarget(name: "deskform", dependencies: ["DeskformCLI"]),
+        .executableTarget(
+            name: "deskform", dependencies: ["DeskformCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .executableTarget(
             name: "deskform-bench",
             dependencies: [
@@ -131,6 +135,9 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                // The tests' own HTTP proxy.
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ],
             exclude: ["Goldens"]),
     ]

@@ -1,3 +1,4 @@
+import Foundation
 import InvGateAPI
 import InvGateWire
 
@@ -69,14 +70,40 @@ struct ContactFailure: Error, CustomStringConvertible {
                 "\(url) refused the connection: nothing listens on port \(port) of \(host); check the port in \(urlSource) and that the instance is running"
         case .tls(.untrustedCertificate):
             return
-                "the TLS certificate of \(url) is not trusted (self-signed, from a private CA, or expired); if your company uses its own CA, set INVGATE_CA_FILE to its PEM bundle"
+                "the TLS certificate of \(url) is not trusted (self-signed or from a private CA); if your company uses its own CA, set INVGATE_CA_FILE to its PEM bundle"
+        case .tls(.expired(let notValidAfter)):
+            return
+                "the TLS certificate of \(url) expired on \(Self.date(notValidAfter)); it has to be renewed on the instance (ask whoever runs it): no setting of deskform can fix it"
+        case .tls(.notYetValid(let notValidBefore)):
+            return
+                "the TLS certificate of \(url) is not valid before \(Self.date(notValidBefore)); check this machine's clock, or wait until then"
         case .tls(.wrongHost):
             return "the TLS certificate of \(url) is for another host name; check the host in \(urlSource)"
         case .tls(.notTLS):
             return "\(url) does not speak TLS (it may be a plain-HTTP server); if so, write http:// in \(urlSource)"
         case .tls(.other(let why)):
             return "the TLS handshake with \(url) failed (\(why)); check \(urlSource), and INVGATE_CA_FILE if your company uses its own CA"
+        case .proxy(.refused, let host, let port, let variable):
+            return
+                "the proxy \(host):\(port) (\(variable)) refused the connection on the way to \(url); check \(variable), or list the instance's host in NO_PROXY to reach it directly"
+        case .proxy(.nameNotResolved, let host, _, let variable):
+            return "the proxy host \(host) (\(variable)) could not be found (DNS) on the way to \(url); check \(variable)"
+        case .proxy(.authenticationRequired, let host, let port, let variable):
+            return
+                "the proxy \(host):\(port) (\(variable)) wants a user and password it accepts (HTTP 407) on the way to \(url); write them in \(variable) as http://user:password@\(host):\(port), with % escapes"
+        case .proxy(.tunnelRefused, let host, let port, let variable):
+            return
+                "the proxy \(host):\(port) (\(variable)) would not open a connection to \(url); check that the proxy may reach the instance, or list its host in NO_PROXY"
         }
+    }
+
+    /// `2025-01-02 00:00 UTC`.
+    static func date(_ secondsSince1970: Int) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyy-MM-dd HH:mm 'UTC'"
+        return formatter.string(from: Date(timeIntervalSince1970: TimeInterval(secondsSince1970)))
     }
 
     private var credentialAdvice: String {

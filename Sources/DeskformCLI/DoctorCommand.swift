@@ -56,7 +56,7 @@ public struct DoctorCommand: AsyncParsableCommand {
             scope = FetchScope(manifest: load.estate)
         }
         if let warning = CommandLogger.warning(environment: environment) { console.err(warning) }
-        let (identity, checks) = await Self.checks(scope: scope, options: options, environment: environment)
+        let (identity, checks) = await Self.checks(scope: scope, options: options, environment: environment, console: console)
         let failed = checks.filter { $0.status == .failed }.count
         let warnings = checks.filter { $0.status == .warning }.count
         let summary = "Doctor: \(checks.count - failed - warnings) ok, \(warnings) warning\(warnings == 1 ? "" : "s"), \(failed) failed."
@@ -75,7 +75,7 @@ public struct DoctorCommand: AsyncParsableCommand {
 
     /// The checklist, in order; it stops at the first check that makes the rest meaningless.
     static func checks(
-        scope: FetchScope, options: TargetOptions, environment: [String: String]
+        scope: FetchScope, options: TargetOptions, environment: [String: String], console: Console
     ) async -> (identity: String, [DoctorCheck]) {
         var checks: [DoctorCheck] = []
         let urlSource = options.url == nil ? "INVGATE_URL" : "--url"
@@ -110,7 +110,7 @@ public struct DoctorCommand: AsyncParsableCommand {
             return (target.identity(url: ""), checks + [.failed("network", "\(error)")])
         }
         if case .remote = target {
-            let proxy = network.proxy.map { "through the proxy \($0.host):\($0.port) (\($0.variable))" } ?? "direct, no proxy"
+            let proxy = network.proxy.map { "through \($0)" } ?? "direct, no proxy"
             let roots =
                 environment["INVGATE_CA_FILE"].map {
                     "; INVGATE_CA_FILE adds \(network.additionalTrustRoots.count) trusted certificate(s) from \($0)"
@@ -119,7 +119,8 @@ public struct DoctorCommand: AsyncParsableCommand {
         }
         let found = checks
         do {
-            return try await target.withClient(parallelism: 1, network: network, logger: CommandLogger.make(environment: environment)) {
+            let logger = CommandLogger.make(environment: environment, console: console)
+            return try await target.withClient(parallelism: 1, network: network, logger: logger) {
                 client, url in
                 (
                     target.identity(url: url),
@@ -227,7 +228,7 @@ public struct DoctorCommand: AsyncParsableCommand {
     }
 
     /// A GET of every endpoint the reader uses for `scope`; those that need an object are asked about
-    /// id 0, so that only the permission is tested.
+    /// id 0 (a custom field's options, uid 0), so that only the permission is tested.
     static func probes(for scope: FetchScope) -> [(Endpoint, FormParameters)] {
         let byID: FormParameters = ["id": .integer(0)]
         var probes: [(Endpoint, FormParameters)] = [(.users, [:])]
@@ -241,7 +242,12 @@ public struct DoctorCommand: AsyncParsableCommand {
             probes += [(.helpdesks, [:]), (.helpdesksAndLevels, [:]), (.helpdesksObservers, [:]), (.levelsObservers, [:])]
         }
         if scope.kbCategories { probes.append((.kbCategories, [:])) }
-        if !scope.customFields.isEmpty { probes += [(.customFieldsAll, [:]), (.customFieldTypes, [:])] }
+        if !scope.customFields.isEmpty {
+            let byUID: FormParameters = ["uid": .integer(0)]
+            probes += [
+                (.customFieldsAll, [:]), (.customFieldTypes, [:]), (.customFieldListOptions, byUID), (.customFieldTreeOptions, byUID),
+            ]
+        }
         return probes
     }
 }

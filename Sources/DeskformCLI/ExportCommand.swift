@@ -56,7 +56,8 @@ public struct ExportCommand: AsyncParsableCommand {
     public static let schemaFileName = "manifest.schema.json"
 
     /// Exports and reports on `console`; returns the exit code. `now` is the time written in the headers.
-    /// On a terminal, a line on standard error counts the requests as the instance is read.
+    /// On a terminal, a line on standard error counts the requests as the instance is read; it ends, on
+    /// any console, as the line saying how many requests reading took and how many ran at once.
     public static func export(
         out: String, kinds: [ObjectKind] = ObjectKind.allCases, split: Bool = false, force: Bool = false, schemaURL: String? = nil,
         targeting: Targeting = .everything, target options: TargetOptions, environment: [String: String], now: Date = Date(),
@@ -91,12 +92,13 @@ public struct ExportCommand: AsyncParsableCommand {
                 )
                 return 1
             }
+            let report = await connection.readReport()
+            if let progress { progress.replace(with: report) } else { console.err(report) }
             let live = read.selecting(targeting)
             let export = EstateExport(live, kinds: kinds)
             let source = if case .local = connection.target { connection.identity } else { Self.publicURL(connection.url) }
             let header = ["Exported by deskform from \(source) at \(Self.timestamp(now))"]
             let files = ExportedFiles(export.manifest, split: split, schema: schemaURL ?? Self.schemaFileName, header: header)
-            progress?.finish("writing \(files.files.count) file\(files.files.count == 1 ? "" : "s")")
             console.err(export.warnings.map { "deskform: warning: \($0)\n" }.joined())
             let problems = files.roundTripProblems(against: live, kinds: kinds)
             guard problems.isEmpty else {

@@ -5,6 +5,7 @@ import Logging
 import Manifest
 import Planner
 import Reconciler
+import Synchronization
 
 /// The one way `plan`, `apply` and `export` reach an instance. `plan` and `apply` run all of it: load
 /// the manifests → resolve the target and name it → read the live estate → resolve references → plan
@@ -25,8 +26,23 @@ struct Pipeline: Sendable {
         let url: String
         let parallelism: Int
         let logger: Logger
+        /// Every request sent so far: each attempt, the first `GET sd.version` and token requests included.
+        let requests: RequestCount
         /// The shared limit of `--parallelism auto`.
         var concurrency: ConcurrencyLimit? { client.concurrency }
+
+        /// `Read the instance in 41 requests (up to 8 at once, --parallelism auto, at most 32).`, or with a
+        /// fixed width `… (at most 8 at once, --parallelism 8).`: what reading took so far, for standard error.
+        func readReport() async -> String {
+            let count = requests.count
+            let width =
+                if let limit = concurrency {
+                    "up to \(await limit.reached) at once, --parallelism auto, at most \(limit.maximum)"
+                } else {
+                    "at most \(parallelism) at once, --parallelism \(parallelism)"
+                }
+            return "Read the instance in \(count) request\(count == 1 ? "" : "s") (\(width)).\n"
+        }
 
         /// What a saved plan records as its target.
         var identity: String { target.identity(url: url) }
@@ -78,6 +94,7 @@ struct Pipeline: Sendable {
                 }
                 return 1
             }
+            console.err(await connection.readReport())
             return try await body(connection, reconciliation)
         }
     }
@@ -151,19 +168,27 @@ struct Pipeline: Sendable {
             return 1
         }
         let named = choice.environment.map { "deskform: environment \($0.name)\n" } ?? ""
-        let logger = CommandLogger.make(environment: environment)
+        let logger = CommandLogger.make(environment: environment, console: console)
         let (console, parallelism, bannerOnStandardError) = (console, options.width, bannerOnStandardError)
+        let requests = RequestCount()
+        let onRequest = self.onRequest
+        // The proxy is named (never its password); the local instance is reached directly.
+        let proxy = if case .remote = target, let proxy = network.proxy { ", through \(proxy)" } else { "" }
         let credentialVariables = choice.credentials(environment)
         let onRetry: @Sendable (RetryNotice) -> Void = { notice in
             if notice.wait > .seconds(2) { console.err("deskform: \(notice)\n") }
         }
         do {
             return try await target.withClient(
-                parallelism: parallelism, concurrency: options.makeLimit(), network: network, logger: logger, onRequest: onRequest,
+                parallelism: parallelism, concurrency: options.makeLimit(), network: network, logger: logger,
+                onRequest: { request in
+                    requests.add()
+                    await onRequest?(request)
+                },
                 onRetry: onRetry,
                 onWait: { console.err($0) }
             ) { client, url in
-                let banner = named + target.banner(url: url, environment: credentialVariables) + "\n"
+                let banner = named + target.banner(url: url, environment: credentialVariables) + proxy + "\n"
                 if bannerOnStandardError { console.err(banner) } else { console.out(banner) }
                 do throws(InvGateError) {
                     _ = try await client.version()
@@ -172,7 +197,8 @@ struct Pipeline: Sendable {
                     console.error(ContactFailure(url: url, urlSource: urlSource, credentials: credentials, reason: .api(error)))
                     return 1
                 }
-                return try await body(Connection(target: target, client: client, url: url, parallelism: parallelism, logger: logger))
+                return try await body(
+                    Connection(target: target, client: client, url: url, parallelism: parallelism, logger: logger, requests: requests))
             }
         } catch let error as InvGateError where error.isFirstContactFault || error.reason == .cancelled {
             let (url, credentials): (String, Credentials) =
@@ -214,4 +240,12 @@ struct Pipeline: Sendable {
                 + "Nothing was planned: write the address as the plan prints it (kind[\"name\"], * and ? inside the quotes) or a kind alone.\n"
         }
     }
+}
+
+/// How many requests a command has sent, counted as the transport sends them.
+final class RequestCount: Sendable {
+    private let sent = Mutex(0)
+
+    func add() { sent.withLock { $0 += 1 } }
+    var count: Int { sent.withLock { $0 } }
 }

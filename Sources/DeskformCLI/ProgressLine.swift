@@ -24,6 +24,12 @@ final class ProgressLine: Sendable {
         if let show { draw("deskform: reading the instance… \(show) call\(show == 1 ? "" : "s")") }
     }
 
+    /// Puts `line` (which ends in a newline) in the progress line's place.
+    func replace(with line: String) {
+        console.err("\r\u{1B}[K" + line)
+    }
+
+    /// Ends the progress line with the count, the time taken and `text`.
     func finish(_ text: String) {
         let count = calls.withLock { $0.count }
         let seconds = (ContinuousClock.now - started).components.seconds

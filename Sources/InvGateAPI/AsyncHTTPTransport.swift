@@ -14,6 +14,8 @@ import NIOSSL
 public final class AsyncHTTPTransport: HTTPTransport {
     private let client: HTTPClient
     private let readTimeout: TimeAmount
+    private let proxy: NetworkSettings.Proxy?
+    private let settings: NetworkSettings
 
     public convenience init(connectTimeout: Duration = .seconds(10), readTimeout: Duration = .seconds(60), maxConnections: Int = 8) {
         self.init(NetworkSettings(connectTimeout: connectTimeout, requestTimeout: readTimeout), maxConnections: maxConnections)
@@ -28,13 +30,19 @@ public final class AsyncHTTPTransport: HTTPTransport {
             tlsConfiguration: tls,
             timeout: .init(
                 connect: .nanoseconds(settings.connectTimeout.nanoseconds), read: .nanoseconds(settings.requestTimeout.nanoseconds)),
-            proxy: settings.proxy.map { .server(host: $0.host, port: $0.port) }
+            proxy: settings.proxy.map { proxy in
+                .server(
+                    host: proxy.host, port: proxy.port,
+                    authorization: proxy.credentials.map { .basic(username: $0.username, password: $0.password) })
+            }
         )
         configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = max(1, maxConnections)
         configuration.connectionPool.retryConnectionEstablishment = false
         configuration.decompression = .enabled(limit: .ratio(50))
         self.client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
         self.readTimeout = .nanoseconds(settings.requestTimeout.nanoseconds)
+        self.proxy = settings.proxy
+        self.settings = settings
     }
 
     public func shutdown() async throws {
@@ -56,17 +64,27 @@ public final class AsyncHTTPTransport: HTTPTransport {
             )
         } catch {
             if Task.isCancelled { throw .cancelled }
-            throw Self.classify(error, url: request.url)
+            let failure = Self.classify(error, url: request.url, proxy: proxy)
+            if case .cannotConnect(.tls(.untrustedCertificate)) = failure, proxy == nil,
+                let components = URLComponents(string: request.url), let host = components.host,
+                let dated = await CertificateDates.problem(host: host, port: components.port ?? 443, settings: settings)
+            {
+                throw .cannotConnect(.tls(dated))
+            }
+            throw failure
         }
     }
 
     /// Faults no retry can fix are named; of the rest, connection failures mean the request never
     /// left, and anything later may have reached the server.
-    static func classify(_ error: any Error, url: String) -> TransportFailure {
+    static func classify(_ error: any Error, url: String, proxy: NetworkSettings.Proxy? = nil) -> TransportFailure {
         let text = String(reflecting: error)
         let components = URLComponents(string: url)
         let host = components?.host ?? url
         let port = components?.port ?? (components?.scheme?.lowercased() == "https" ? 443 : 80)
+        if let proxy, let problem = proxyProblem(error, text: text) {
+            return .cannotConnect(.proxy(problem, host: proxy.host, port: proxy.port, variable: proxy.variable))
+        }
         if let fault = fault(error, text: text, host: host, port: port) { return .cannotConnect(fault) }
         if let httpError = error as? HTTPClientError {
             if httpError == .cancelled { return .cancelled }
@@ -76,6 +94,21 @@ public final class AsyncHTTPTransport: HTTPTransport {
         if error is CancellationError { return .cancelled }
         if error is NIOConnectionError { return .notConnected(text) }
         return .noAnswer(text)
+    }
+
+    /// What went wrong with the proxy, when a request through one failed on the way to the instance:
+    /// the connection to the proxy itself, or its answer to `CONNECT`.
+    private static func proxyProblem(_ error: any Error, text: String) -> ConnectionFault.ProxyProblem? {
+        if let httpError = error as? HTTPClientError {
+            if httpError == .proxyAuthenticationRequired { return .authenticationRequired }
+            if httpError == .invalidProxyResponse { return .tunnelRefused }
+        }
+        // Every connection is made to the proxy, so a refused or unresolved one is the proxy's.
+        switch fault(error, text: text, host: "", port: 0) {
+        case .refused?: return .refused
+        case .nameNotResolved?: return .nameNotResolved
+        default: return nil
+        }
     }
 
     private static func fault(_ error: any Error, text: String, host: String, port: Int) -> ConnectionFault? {

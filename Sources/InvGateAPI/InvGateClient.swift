@@ -141,7 +141,9 @@ public final class InvGateClient: Sendable {
                 guard repeatable else {
                     throw InvGateError(endpoint, method, .outcomeUnknown("HTTP \(response.status)"))
                 }
-                guard try await retry(after: retryPolicy.delay(after: attempt), "the instance answered \(response.status)") else {
+                // A 503 may say when to come back (`Retry-After`), as a 429 does.
+                let wait = retryPolicy.delay(after: attempt, retryAfter: RetryPolicy.retryAfter(response.header("Retry-After")))
+                guard try await retry(after: wait, "the instance answered \(response.status)") else {
                     throw failure(response, endpoint, method)
                 }
                 continue

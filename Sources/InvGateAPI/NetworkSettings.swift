@@ -13,17 +13,42 @@ public struct NetworkSettings: Sendable {
     /// The longest wait for one answer (`--timeout`).
     public var requestTimeout: Duration
 
-    /// An HTTP proxy; an https request goes through it with `CONNECT`.
-    public struct Proxy: Equatable, Sendable {
+    /// An HTTP proxy; every request goes through it in a tunnel (`CONNECT`), http and https alike.
+    public struct Proxy: Equatable, Sendable, CustomStringConvertible {
         public var host: String
         public var port: Int
         /// The variable it came from, to name in messages.
         public var variable: String
+        /// The user and password of its URL (`http://user:password@proxy:3128`), sent as
+        /// `Proxy-Authorization: Basic …`.
+        public var credentials: Credentials?
 
-        public init(host: String, port: Int, variable: String) {
+        public init(host: String, port: Int, variable: String, credentials: Credentials? = nil) {
             self.host = host
             self.port = port
             self.variable = variable
+            self.credentials = credentials
+        }
+
+        /// `the proxy proxy.corp:3128 (HTTPS_PROXY, user alice)`: never the password.
+        public var description: String {
+            "the proxy \(host):\(port) (\(variable)\(credentials.map { ", user \($0.username)" } ?? ""))"
+        }
+
+        /// A proxy's user and password, percent-decoded. Described and reflected without the password,
+        /// so that no message, log or dump can show it.
+        public struct Credentials: Equatable, Sendable, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
+            public var username: String
+            public var password: String
+
+            public init(username: String, password: String) {
+                self.username = username
+                self.password = password
+            }
+
+            public var description: String { "user \(username)" }
+            public var debugDescription: String { description }
+            public var customMirror: Mirror { Mirror(self, children: ["username": username]) }
         }
     }
 
@@ -50,7 +75,7 @@ public struct NetworkSettings: Sendable {
             case .unreadableCAFile(let path, let why):
                 "INVGATE_CA_FILE names \(path), which cannot be read as a PEM bundle of certificates (\(why)); point it at your CA's certificates in PEM form, or unset it"
             case .malformedProxy(let variable):
-                "\(variable) is not a proxy URL like http://proxy.example:3128; correct it, or unset it"
+                "\(variable) is not a proxy URL like http://proxy.example:3128 or http://user:password@proxy.example:3128 (with % escapes in the user and password); correct it, or unset it"
             }
         }
     }
@@ -82,7 +107,13 @@ public struct NetworkSettings: Sendable {
         guard let proxy = URLComponents(string: withScheme), let proxyHost = proxy.host, !proxyHost.isEmpty else {
             throw .malformedProxy(variable: variable)
         }
-        settings.proxy = Proxy(host: proxyHost, port: proxy.port ?? 80, variable: variable)
+        var credentials: Proxy.Credentials?
+        if let user = proxy.percentEncodedUser {
+            guard let username = user.removingPercentEncoding, let password = (proxy.percentEncodedPassword ?? "").removingPercentEncoding
+            else { throw .malformedProxy(variable: variable) }
+            credentials = Proxy.Credentials(username: username, password: password)
+        }
+        settings.proxy = Proxy(host: proxyHost, port: proxy.port ?? 80, variable: variable, credentials: credentials)
         return settings
     }
 

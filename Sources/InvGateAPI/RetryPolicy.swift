@@ -1,7 +1,7 @@
 import Foundation
 
 /// When and how long to wait before repeating a request: exponential backoff with jitter and a cap,
-/// and at least what a 429's `Retry-After` asks for.
+/// and at least what the `Retry-After` of a 429 or 5xx answer asks for.
 public struct RetryPolicy: Equatable, Sendable {
     /// Tries in all, the first included.
     public var maxAttempts: Int

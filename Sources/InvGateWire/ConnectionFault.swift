@@ -9,6 +9,9 @@ public enum ConnectionFault: Equatable, Sendable {
     case refused(host: String, port: Int)
     /// The TLS handshake failed.
     case tls(TLSProblem)
+    /// The HTTP proxy (`HTTPS_PROXY`/`HTTP_PROXY`) would not carry the request. Its host and port, and
+    /// the variable it came from; never its user or password.
+    case proxy(ProxyProblem, host: String, port: Int, variable: String)
 
     public enum URLProblem: Error, Equatable, Sendable {
         /// No `scheme://` at all, e.g. `acme.sd.cloud.invgate.net`.
@@ -22,13 +25,29 @@ public enum ConnectionFault: Equatable, Sendable {
     }
 
     public enum TLSProblem: Equatable, Sendable {
-        /// The certificate does not chain to a trusted root: self-signed, a private CA, or expired.
+        /// The certificate does not chain to a trusted root: self-signed or from a private CA.
         case untrustedCertificate
+        /// The certificate's validity ended; seconds since 1970 (UTC) of its `notAfter`.
+        case expired(notValidAfter: Int)
+        /// The certificate's validity has not begun (or this machine's clock is behind); seconds since
+        /// 1970 (UTC) of its `notBefore`.
+        case notYetValid(notValidBefore: Int)
         /// The certificate names another host.
         case wrongHost
         /// The server does not speak TLS (a plain-HTTP server spoken to over https).
         case notTLS
         /// Any other handshake failure, as the TLS library words it.
         case other(String)
+    }
+
+    public enum ProxyProblem: Equatable, Sendable {
+        /// Nothing accepts connections at the proxy's host and port.
+        case refused
+        /// The proxy's host name does not resolve.
+        case nameNotResolved
+        /// The proxy answered 407: credentials missing from its URL, or not accepted.
+        case authenticationRequired
+        /// The proxy refused to open a tunnel to the instance (another status).
+        case tunnelRefused
     }
 }

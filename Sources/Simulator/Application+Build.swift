@@ -3,6 +3,7 @@ import Hummingbird
 import InvGateWire
 import Logging
 import NIOCore
+import ServiceLifecycle
 
 /// The simulator's router: every endpoint of ``InvGateSimulator/routes`` at `/api/v1/<endpoint>`,
 /// behind the ``SimulatorGate``.
@@ -64,13 +65,32 @@ public func withRunningSimulator<Value: Sendable>(
 ) async throws -> Value {
     let (ports, bound) = AsyncStream.makeStream(of: Int.self)
     let application = buildApplication(options, store: store, logger: logger) { port in bound.yield(port) }
+    return try await withRunning(application, ports: ports, bound: bound, logger: logger, body)
+}
+
+/// Runs `application` while `body` runs with the port it bound (its `onServerRunning` yields it to
+/// `bound`), then stops it gracefully: every connection it accepted is taken in and closed. (Cancelled
+/// instead, a server drops the connections it accepted but had not yet taken in, such as one whose TLS
+/// handshake failed, and NIO traps on them: "Deinited NIOAsyncWriter without calling finish()".)
+package func withRunning<Value: Sendable>(
+    _ application: some ApplicationProtocol, ports: AsyncStream<Int>, bound: AsyncStream<Int>.Continuation, logger: Logger,
+    _ body: @Sendable (Int) async throws -> Value
+) async throws -> Value {
+    let services = ServiceGroup(services: [application], logger: logger)
     return try await withThrowingTaskGroup(of: Void.self) { group in
         group.addTask {
             defer { bound.finish() }
-            try await application.run()
+            try await services.run()
         }
         guard let port = await ports.first(where: { _ in true }) else { throw SimulatorStartError() }
-        defer { group.cancelAll() }
-        return try await body(port)
+        let result: Result<Value, any Error>
+        do {
+            result = .success(try await body(port))
+        } catch {
+            result = .failure(error)
+        }
+        await services.triggerGracefulShutdown()
+        try? await group.waitForAll()
+        return try result.get()
     }
 }

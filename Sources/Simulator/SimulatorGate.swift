@@ -1,19 +1,28 @@
 import Foundation
 import Hummingbird
 import InvGateWire
+import Synchronization
 
-/// What every request passes first: the injected latency, then HTTP Basic authentication; and the
-/// ERROR answer for a path that is no endpoint.
+/// What every request passes first: an outage, the rate limit, the injected latency, then HTTP Basic
+/// authentication; and the ERROR answer for a path that is no endpoint.
 struct SimulatorGate<Context: RequestContext>: RouterMiddleware {
     let options: SimulatorOptions
     let rateLimit: RequestRateLimit?
+    /// How many requests the outage has still to refuse.
+    let outageLeft: Countdown
 
     init(options: SimulatorOptions) {
         self.options = options
         self.rateLimit = options.rateLimit.map(RequestRateLimit.init(perSecond:))
+        self.outageLeft = Countdown(options.outage?.requests ?? 0)
     }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        if let outage = options.outage, outageLeft.take() {
+            var response = InvGateSimulator.response(status: 503, json: StatusAnswer.error("Service temporarily unavailable.").json)
+            if let retryAfter = outage.retryAfter { response.headers[.retryAfter] = "\(retryAfter)" }
+            return response
+        }
         if let rateLimit, let wait = rateLimit.take() {
             var response = InvGateSimulator.response(for: .rateLimited)
             response.headers[.retryAfter] = "\(wait)"
@@ -43,5 +52,22 @@ struct SimulatorGate<Context: RequestContext>: RouterMiddleware {
             return false
         }
         return pair == "\(options.username):\(options.token)"
+    }
+}
+
+/// A count shared by every request: ``take()`` is true as long as it was above zero, and lowers it.
+final class Countdown: Sendable {
+    private let left: Mutex<Int>
+
+    init(_ count: Int) {
+        left = Mutex(count)
+    }
+
+    func take() -> Bool {
+        left.withLock { left in
+            guard left > 0 else { return false }
+            left -= 1
+            return true
+        }
     }
 }

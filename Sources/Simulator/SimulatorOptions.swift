@@ -23,6 +23,8 @@ public struct SimulatorOptions: Equatable, Sendable {
     public var forbidden: Set<Endpoint> = []
     /// At most this many requests a second; beyond it, 429 with `Retry-After`. Nil: no limit.
     public var rateLimit: Int?
+    /// An instance briefly down: its first requests, reads included, are answered 503. Nil: none.
+    public var outage: Outage?
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, username: String = "api", token: String = "deskform",
@@ -39,6 +41,18 @@ public struct SimulatorOptions: Equatable, Sendable {
         self.faultRate = faultRate
         self.faults = faults
         self.faultSeed = faultSeed
+    }
+}
+
+/// The first `requests` requests, whatever they are, answered 503 before acting; each with
+/// `Retry-After: retryAfter` (seconds) when it is set.
+public struct Outage: Equatable, Sendable {
+    public var requests: Int
+    public var retryAfter: Int?
+
+    public init(requests: Int, retryAfter: Int? = nil) {
+        self.requests = requests
+        self.retryAfter = retryAfter
     }
 }
 

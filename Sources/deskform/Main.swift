@@ -1,23 +1,41 @@
+import ArgumentParser
 import DeskformCLI
 import Dispatch
 import Foundation
+import Synchronization
 
 @main
 enum Main {
-    /// Ctrl-C cancels the command, so that it says "interrupted" and stops cleanly; a second one, or
-    /// a command still running 3 s later, ends the process at once.
+    /// Ctrl-C cancels the command, so that it says "interrupted" and stops cleanly, and the process
+    /// exits 130 (as a shell reports a command ended by SIGINT) unless the command had finished its work
+    /// anyway; a second Ctrl-C, or a command still running 3 s later, ends the process at once, also 130.
     static func main() async {
-        let command = Task { await Deskform.main() }
+        let interrupted = Atomic(false)
+        let command = Task { () -> (any Error)? in
+            do {
+                var command = try Deskform.parseAsRoot()
+                if var command = command as? any AsyncParsableCommand {
+                    try await command.run()
+                } else {
+                    try command.run()
+                }
+                return nil
+            } catch {
+                return error
+            }
+        }
         signal(SIGINT, SIG_IGN)
         let interrupts = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
-        nonisolated(unsafe) var interrupted = false
-        interrupts.setEventHandler {
-            if interrupted { exit(130) }
-            interrupted = true
+        // @Sendable: the handler runs on a global queue, so it must not be inferred main-actor isolated
+        // (the runtime traps such a closure called off the main actor).
+        interrupts.setEventHandler { @Sendable in
+            if interrupted.exchange(true, ordering: .relaxed) { exit(130) }
             command.cancel()
             DispatchQueue.global().asyncAfter(deadline: .now() + 3) { exit(130) }
         }
         interrupts.resume()
-        await command.value
+        guard let error = await command.value else { return }
+        if interrupted.load(ordering: .relaxed) { exit(130) }
+        Deskform.exit(withError: error)
     }
 }

@@ -32,7 +32,8 @@ struct DoctorCommandTests {
             let reads = [
                 "users", "companies", "companies.observers", "companies.groups", "companies.users", "groups", "groups.observers",
                 "groups.users", "users.groups", "locations", "locations.observers", "locations.users", "helpdesks", "helpdesksandlevels",
-                "helpdesks.observers", "levels.observers", "kb.categories", "cf.fields.all", "cf.fields.types",
+                "helpdesks.observers", "levels.observers", "kb.categories", "cf.fields.all", "cf.fields.types", "cf.field.options.list",
+                "cf.field.options.tree",
             ].map { "ok       read \($0): allowed\n" }.joined()
             let estate = before
             #expect(
@@ -49,7 +50,7 @@ struct DoctorCommandTests {
                         ok       estate: \(estate.users.count) users, \(estate.companies.count) companies, \(estate.groups.count) groups, \(estate.locations.count) locations
                         warning  write access: not checked: it cannot be checked without writing, and doctor never writes; the first apply will show it
                         ok       parallelism: suggested --parallelism N for a median latency of N ms
-                        Doctor: 26 ok, 2 warnings, 0 failed.
+                        Doctor: 28 ok, 2 warnings, 0 failed.
 
                         """)
             #expect(await simulator.store.estate == before)
@@ -67,7 +68,7 @@ struct DoctorCommandTests {
                 result.output.contains(
                     "\nfailed   read locations.observers: forbidden (HTTP 403); give the API user read access to locations.observers in InvGate\n"
                 ))
-            #expect(result.output.hasSuffix("Doctor: 25 ok, 2 warnings, 1 failed.\n"))
+            #expect(result.output.hasSuffix("Doctor: 27 ok, 2 warnings, 1 failed.\n"))
 
             let (jsonCode, json) = try await Self.doctor(url: simulator.url, format: .json)
             #expect(jsonCode == 1)
@@ -75,6 +76,25 @@ struct DoctorCommandTests {
             #expect(parsed["ok"] == .bool(false))
             let failed = parsed["checks"]?.elements?.filter { $0["status"]?.string == "failed" }.compactMap { $0["name"]?.string }
             #expect(failed == ["read locations.observers"])
+        }
+    }
+
+    @Test("the custom fields' options are probed: a forbidden one fails with the fix")
+    func forbiddenOptions() async throws {
+        var options = SimulatorOptions()
+        options.forbidden = [.customFieldTreeOptions]
+        try await withLiveSimulator(options: options) { simulator in
+            let (code, result) = try await Self.doctor(url: simulator.url)
+            #expect(code == 1)
+            #expect(
+                result.output.contains(
+                    """
+
+                    ok       read cf.field.options.list: allowed
+                    failed   read cf.field.options.tree: forbidden (HTTP 403); give the API user read access to cf.field.options.tree in InvGate
+
+                    """))
+            #expect(result.output.hasSuffix("Doctor: 27 ok, 2 warnings, 1 failed.\n"))
         }
     }
 

@@ -93,8 +93,7 @@ struct FirstContactTests {
 
     @Test("a self-signed certificate: untrusted, INVGATE_CA_FILE named; with INVGATE_CA_FILE, the plan is made")
     func selfSigned() async throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tls-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let directory = try Self.scratch()
         defer { try? FileManager.default.removeItem(at: directory) }
         let (certificate, key) = try Self.selfSignedCertificate(in: directory)
         try await withTLSSimulator(certificate: certificate, key: key) { url in
@@ -102,7 +101,7 @@ struct FirstContactTests {
             #expect(code == 1)
             #expect(
                 result.errorOutput
-                    == "deskform: error: the TLS certificate of \(url) is not trusted (self-signed, from a private CA, or expired); if your company uses its own CA, set INVGATE_CA_FILE to its PEM bundle\n"
+                    == "deskform: error: the TLS certificate of \(url) is not trusted (self-signed or from a private CA); if your company uses its own CA, set INVGATE_CA_FILE to its PEM bundle\n"
             )
             #expect(seconds < 10)
 
@@ -112,6 +111,49 @@ struct FirstContactTests {
             #expect(trusted == 0, "\(planned.errorOutput)")
             #expect(planned.output.hasPrefix("deskform: target \(url) (HTTP Basic auth)\n"))
             #expect(planned.output.contains("Plan: "))
+        }
+    }
+
+    @Test("a certificate for another host, trusted through INVGATE_CA_FILE: the host is named as the fault, not the trust")
+    func wrongHost() async throws {
+        let directory = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let (certificate, key) = try Self.selfSignedCertificate(in: directory, name: "other.example")
+        try await withTLSSimulator(certificate: certificate, key: key) { url in
+            var environment = Self.credentials
+            environment["INVGATE_CA_FILE"] = certificate
+            let (code, result, seconds) = try await Self.plan(["--url", url], environment: environment)
+            #expect(code == 1)
+            #expect(
+                result.errorOutput
+                    == "deskform: error: the TLS certificate of \(url) is for another host name; check the host in --url\n")
+            #expect(seconds < 10)
+        }
+    }
+
+    @Test(
+        "a trusted certificate out of its dates: expired (renew it) or not yet valid (the clock), each with its date",
+        arguments: [
+            (
+                "20250101000000Z", "20250102000000Z",
+                "expired on 2025-01-02 00:00 UTC; it has to be renewed on the instance (ask whoever runs it): no setting of deskform can fix it"
+            ),
+            (
+                "20990101000000Z", "21000101000000Z",
+                "is not valid before 2099-01-01 00:00 UTC; check this machine's clock, or wait until then"
+            ),
+        ])
+    func outOfDates(notBefore: String, notAfter: String, sentence: String) async throws {
+        let directory = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let (authority, certificate, key) = try Self.certificateFromAuthority(in: directory, notBefore: notBefore, notAfter: notAfter)
+        try await withTLSSimulator(certificate: certificate, key: key) { url in
+            var environment = Self.credentials
+            environment["INVGATE_CA_FILE"] = authority
+            let (code, result, seconds) = try await Self.plan(["--url", url], environment: environment)
+            #expect(code == 1)
+            #expect(result.errorOutput == "deskform: error: the TLS certificate of \(url) \(sentence)\n")
+            #expect(seconds < 10)
         }
     }
 
@@ -196,22 +238,80 @@ struct FirstContactTests {
         }
     }
 
-    /// A self-signed certificate for 127.0.0.1 made with `openssl`: the paths of its PEM and key.
-    static func selfSignedCertificate(in directory: URL) throws -> (certificate: String, key: String) {
+    /// A new empty folder under the temporary directory.
+    static func scratch() throws -> URL {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tls-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        return directory
+    }
+
+    /// A self-signed certificate made with `openssl`, for 127.0.0.1 and localhost unless `name` names
+    /// another host: the paths of its PEM and key.
+    static func selfSignedCertificate(in directory: URL, name: String? = nil) throws -> (certificate: String, key: String) {
         let certificate = directory.appendingPathComponent("cert.pem").path
         let key = directory.appendingPathComponent("key.pem").path
+        try openssl([
+            "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", certificate, "-days", "2",
+            "-subj", "/CN=\(name ?? "127.0.0.1")", "-addext",
+            "subjectAltName=" + (name.map { "DNS:\($0)" } ?? "IP:127.0.0.1,DNS:localhost"),
+        ])
+        return (certificate, key)
+    }
+
+    /// A certificate authority and a certificate it signed for 127.0.0.1, valid from `notBefore` to
+    /// `notAfter` (`YYYYMMDDHHMMSSZ`), made with `openssl ca` (whose `-startdate`/`-enddate` any openssl 3
+    /// has): the paths of the authority's PEM, and of the certificate's PEM and key.
+    static func certificateFromAuthority(
+        in directory: URL, notBefore: String, notAfter: String
+    ) throws -> (authority: String, certificate: String, key: String) {
+        func path(_ name: String) -> String { directory.appendingPathComponent(name).path }
+        try openssl([
+            "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", path("ca.key"), "-out", path("ca.pem"), "-days", "2",
+            "-subj", "/CN=deskform test CA",
+        ])
+        try openssl([
+            "req", "-newkey", "rsa:2048", "-nodes", "-keyout", path("key.pem"), "-out", path("cert.csr"), "-subj", "/CN=127.0.0.1",
+        ])
+        try Data().write(to: URL(fileURLWithPath: path("index.txt")))
+        try Data("01\n".utf8).write(to: URL(fileURLWithPath: path("serial")))
+        try Data(
+            """
+            [ca]
+            default_ca = test
+            [test]
+            database = \(path("index.txt"))
+            new_certs_dir = \(directory.path)
+            serial = \(path("serial"))
+            default_md = sha256
+            policy = anything
+            [anything]
+            commonName = supplied
+            [leaf]
+            subjectAltName = IP:127.0.0.1,DNS:localhost
+
+            """.utf8
+        ).write(to: URL(fileURLWithPath: path("ca.cnf")))
+        try openssl([
+            "ca", "-batch", "-config", path("ca.cnf"), "-cert", path("ca.pem"), "-keyfile", path("ca.key"), "-in", path("cert.csr"),
+            "-out", path("cert.pem"), "-startdate", notBefore, "-enddate", notAfter, "-extensions", "leaf", "-notext",
+        ])
+        return (path("ca.pem"), path("cert.pem"), path("key.pem"))
+    }
+
+    /// Runs `openssl` with `arguments`; a failure is recorded with what it printed.
+    static func openssl(_ arguments: [String], sourceLocation: SourceLocation = #_sourceLocation) throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [
-            "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", certificate, "-days", "2",
-            "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1,DNS:localhost",
-        ]
-        process.standardError = FileHandle.nullDevice
+        process.arguments = ["openssl"] + arguments
+        let errors = Pipe()
+        process.standardError = errors
         process.standardOutput = FileHandle.nullDevice
         try process.run()
+        let printed = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
-        return (certificate, key)
+        #expect(
+            process.terminationStatus == 0, "openssl \(arguments.first ?? ""): \(String(decoding: printed, as: UTF8.self))",
+            sourceLocation: sourceLocation)
     }
 
     /// The simulator served over TLS with the certificate at `certificate`, on a free port.
@@ -226,13 +326,7 @@ struct FirstContactTests {
             router: buildRouter(simulator), server: try .tls(.http1(), tlsConfiguration: tls),
             configuration: ApplicationConfiguration(address: .hostname("127.0.0.1", port: 0)),
             onServerRunning: { channel in bound.yield(channel.localAddress?.port ?? 0) }, logger: Fixtures.quietLogger)
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask {
-                defer { bound.finish() }
-                try await application.run()
-            }
-            let port = try #require(await ports.first(where: { _ in true }))
-            defer { group.cancelAll() }
+        try await withRunning(application, ports: ports, bound: bound, logger: Fixtures.quietLogger) { port in
             try await body("https://127.0.0.1:\(port)")
         }
     }

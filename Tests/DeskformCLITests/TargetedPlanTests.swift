@@ -89,7 +89,8 @@ struct TargetedPlanTests {
         try await withLiveSimulator(estate: try estate()) { simulator in
             let (code, result) = try await Self.plan(scratch, url: simulator.url, targets: [#"location["Madrid/Floor 2"]"#])
             #expect(code == 2)
-            #expect(result.errorOutput == "")
+            #expect(result.errorOutput.hasPrefix("Read the instance in "))
+            #expect(result.errorOutput.split(separator: "\n").count == 1)
             #expect(
                 result.output.hasPrefix(
                     """

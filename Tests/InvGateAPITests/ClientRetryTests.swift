@@ -144,7 +144,8 @@ struct ClientFirstContactTests {
         "a fault that no retry can fix fails the first attempt, typed",
         arguments: [
             ConnectionFault.refused(host: "127.0.0.1", port: 1), .nameNotResolved(host: "acme.invalid"), .tls(.untrustedCertificate),
-            .tls(.notTLS), .tls(.wrongHost),
+            .tls(.notTLS), .tls(.wrongHost), .tls(.expired(notValidAfter: 1_735_776_000)),
+            .proxy(.authenticationRequired, host: "proxy.corp", port: 3128, variable: "HTTPS_PROXY"),
         ])
     func notRetried(fault: ConnectionFault) async {
         let transport = ScriptedTransport([.fail(.cannotConnect(fault)), .answer(.json(200, "[]"))])
@@ -181,6 +182,20 @@ struct ClientFirstContactTests {
         #expect(
             RetryNotice(why: "the instance answered 503", wait: .seconds(4), nextAttempt: 3, maxAttempts: 10).description
                 == "the instance answered 503; retrying in 4 s, attempt 3 of 10")
+    }
+
+    @Test("a 503's Retry-After is honoured, as a 429's is")
+    func serviceUnavailableRetryAfter() async throws {
+        let transport = ScriptedTransport([.answer(.json(503, "{}", headers: [("Retry-After", "4")])), .answer(.json(200, "[]"))])
+        let notices = Notices()
+        // Backoff alone would wait at most 1 ms; Retry-After asks for 4 s, capped here at 5 ms.
+        let policy = RetryPolicy(maxAttempts: 3, baseDelay: .milliseconds(1), maxDelay: .milliseconds(1), maxRetryAfter: .milliseconds(5))
+        let client = InvGateClient(
+            instanceURL: "https://acme.example", credentials: .none, transport: transport, retryPolicy: policy,
+            onRetry: { notices.append($0) })
+        _ = try await client.groups()
+        #expect(notices.all.map(\.wait) == [.milliseconds(5)])
+        #expect(notices.all.map(\.why) == ["the instance answered 503"])
     }
 
     @Test("retries stop when the next wait would end past the total time allowed")
@@ -220,6 +235,21 @@ struct ClientFirstContactTests {
         #expect(throws: NetworkSettings.Problem.malformedProxy(variable: "HTTPS_PROXY")) {
             try NetworkSettings.fromEnvironment(["HTTPS_PROXY": "http://"], instanceURL: "https://acme.example")
         }
+    }
+
+    @Test("a proxy URL's user and password are percent-decoded, and the password is never described or dumped")
+    func proxyCredentials() throws {
+        let environment = ["HTTPS_PROXY": "http://ops%40acme:p%3As%2Fw%25rd@proxy.corp:3128"]
+        let settings = try NetworkSettings.fromEnvironment(environment, instanceURL: "https://acme.example")
+        let proxy = try #require(settings.proxy)
+        #expect(proxy.credentials == .init(username: "ops@acme", password: "p:s/w%rd"))
+        #expect("\(proxy)" == "the proxy proxy.corp:3128 (HTTPS_PROXY, user ops@acme)")
+        for shown in ["\(proxy)", String(reflecting: proxy), String(reflecting: settings), "\(settings)"] {
+            #expect(!shown.contains("p:s/w%rd") && !shown.contains("p%3As"), "\(shown)")
+        }
+        #expect(
+            try NetworkSettings.fromEnvironment(["HTTPS_PROXY": "proxy.corp:3128"], instanceURL: "https://acme.example").proxy?.credentials
+                == nil)
     }
 }
 

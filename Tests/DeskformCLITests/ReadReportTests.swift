@@ -1,0 +1,66 @@
+import DeskformCLI
+import EstateModel
+import Foundation
+import InvGateAPI
+import Manifest
+import Reconciler
+import TestSupport
+import Testing
+
+/// `Read the instance in N requests (…)`: what plan, apply and export say on standard error once they
+/// have read the instance, so that a targeted plan visibly reads less.
+@Suite("the read report")
+struct ReadReportTests {
+    /// The requests a reader makes for `scope`, counted by a transport of the test's own.
+    static func requests(_ scope: FetchScope, on simulator: LiveSimulator) async throws -> Int {
+        let counting = CountingTransport(simulator.transport)
+        let client = InvGateClient(instanceURL: simulator.url, credentials: simulator.credentials, transport: counting)
+        _ = try await LiveEstateReader(client: client, logger: Fixtures.quietLogger).read(scope)
+        return await counting.log.requests.count
+    }
+
+    @Test(
+        "plan: the reader's requests and the first GET sd.version, with the width reached (auto) or fixed",
+        arguments: [
+            (["--max-parallelism", "4"], "up to 4 at once, --parallelism auto, at most 4"),
+            (["--parallelism", "3"], "at most 3 at once, --parallelism 3"),
+        ])
+    func plan(options: [String], width: String) async throws {
+        let manifest = ManifestLoader().load(paths: [Golden.path("examples/acme")]).estate
+        try await withLiveSimulator { simulator in
+            let expected = try await Self.requests(FetchScope(manifest: manifest), on: simulator) + 1
+            let (code, result, _) = try await FirstContactTests.plan(["--url", simulator.url] + options)
+            #expect(code == 0, "\(result.errorOutput)")
+            #expect(result.errorOutput == "Read the instance in \(expected) requests (\(width)).\n")
+        }
+    }
+
+    @Test("export says it too")
+    func export() async throws {
+        let out = ExportCommandTests.scratch()
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        try await withLiveSimulator { simulator in
+            let expected = try await Self.requests(FetchScope(exporting: Set(ObjectKind.allCases)), on: simulator) + 1
+            let target = try TargetOptions.parse(["--url", simulator.url, "--parallelism", "2"])
+            let (code, recording) = await Console.run { console in
+                await ExportCommand.export(out: out, target: target, environment: PlanCommandTests.credentials, console: console)
+            }
+            #expect(code == 0, "\(recording.errorOutput)")
+            #expect(recording.errorOutput.hasPrefix("Read the instance in \(expected) requests (at most 2 at once, --parallelism 2).\n"))
+        }
+    }
+
+    @Test("a plan targeted at one group reads with fewer requests than the same plan untargeted")
+    func targetedReadsLess() async throws {
+        let scratch = try TargetedPlanTests.scratch()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        try await withLiveSimulator { simulator in
+            let (everyCode, every) = try await TargetedPlanTests.plan(scratch, url: simulator.url, targets: [])
+            let (oneCode, one) = try await TargetedPlanTests.plan(scratch, url: simulator.url, targets: [#"group["Ops"]"#])
+            #expect(everyCode == 2 && oneCode == 2, "\(every.errorOutput)\(one.errorOutput)")
+            let untargeted = try #require(ProxyTests.readCount(every.errorOutput), "\(every.errorOutput)")
+            let targeted = try #require(ProxyTests.readCount(one.errorOutput), "\(one.errorOutput)")
+            #expect(targeted < untargeted)
+        }
+    }
+}
