@@ -64,6 +64,7 @@ extension DesiredState {
 
     public struct Company: Equatable, Sendable {
         public var name: String
+        /// Nil leaves it as it is; empty asks for none (only `undo` does: the manifests cannot).
         public var externalID: String?
         public var previousNames: [String]
         /// Names of related groups.
@@ -86,6 +87,9 @@ extension DesiredState {
             self.protect = protect
             self.absent = absent
         }
+
+        /// The external id that identifies it: a declared, non-empty one.
+        var identity: String? { externalID.flatMap { $0.isEmpty ? nil : $0 } }
     }
 
     public struct Group: Equatable, Sendable {

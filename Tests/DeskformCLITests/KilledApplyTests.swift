@@ -67,9 +67,11 @@ struct KilledApplyTests {
 /// The `deskform` executable `swift test` builds beside the tests.
 enum DeskformBinary {
     static func url() throws -> URL {
-        let beside = Bundle.allBundles.map { $0.bundleURL.deletingLastPathComponent() } + [
-            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent(), Golden.root.appendingPathComponent(".build/debug"),
-        ]
+        let beside =
+            Bundle.allBundles.map { $0.bundleURL.deletingLastPathComponent() } + [
+                URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent(),
+                Golden.root.appendingPathComponent(".build/debug"),
+            ]
         for directory in beside {
             let candidate = directory.appendingPathComponent("deskform")
             if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
@@ -79,6 +81,8 @@ enum DeskformBinary {
 
     struct Missing: Error, CustomStringConvertible {
         var searched: [String]
-        var description: String { "no deskform executable beside the tests (in \(searched.joined(separator: ", "))); run swift build first" }
+        var description: String {
+            "no deskform executable beside the tests (in \(searched.joined(separator: ", "))); run swift build first"
+        }
     }
 }

@@ -22,7 +22,9 @@ extension DesiredState {
             let current = now.companies[company.id].map(\.name).flatMap { $0 == company.name ? nil : $0 }
             companies.append(
                 Company(
-                    name: company.name, externalID: company.externalID, previousNames: current.map { [$0] } ?? [],
+                    // An external id the apply gave it is cleared.
+                    name: company.name, externalID: company.externalID ?? (now.companies[company.id]?.externalID == nil ? nil : ""),
+                    previousNames: current.map { [$0] } ?? [],
                     groups: names(company.groups), members: company.members, observers: company.observers,
                     protect: protected.contains(Address(.company, company.name))))
         }
