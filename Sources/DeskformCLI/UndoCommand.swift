@@ -15,7 +15,8 @@ public struct UndoCommand: AsyncParsableCommand {
             Reads the instance, plans for the objects that apply touched the way back to the state its journal \
             recorded before the first write (objects it created are deleted, objects it deleted are created again \
             with new ids), and shows the plan like plan, asks like apply, and obeys policy.max_deletes and \
-            --hold-deletes. An object someone else changed since the apply is a conflict: undo refuses unless --force.
+            --hold-deletes, and the protect flags of the manifests that apply ran with. An object someone else changed since \
+            the apply is a conflict: undo refuses unless --force. --target and --exclude limit undo to some of the objects.
             """
     )
 
@@ -37,6 +38,8 @@ public struct UndoCommand: AsyncParsableCommand {
     @Flag(help: "Undo even objects someone else changed after the apply, overwriting those changes.")
     public var force = false
 
+    @OptionGroup public var targeting: TargetingOptions
+
     @OptionGroup public var target: TargetOptions
 
     public init() {}
@@ -47,14 +50,15 @@ public struct UndoCommand: AsyncParsableCommand {
         let settings = ApplyCommand.Settings(paths: [], allowDeletes: allowDeletes, holdDeletes: holdDeletes)
         let colour = DiagnosticRenderer.wantsColour(fileDescriptor: 1, environment: environment)
         let code = await Self.undo(
-            journal, settings: settings, out: out, force: force, target: target, environment: environment, approval: approval,
-            console: .standard(), colour: colour)
+            journal, settings: settings, out: out, force: force, targeting: targeting.targeting, target: target, environment: environment,
+            approval: approval, console: .standard(), colour: colour)
         if code != 0 { throw ExitCode(code) }
     }
 
     /// Plans the undo of the apply that wrote `path` and carries it out (or saves it to `out`); returns the exit code.
     public static func undo(
-        _ path: String, settings: ApplyCommand.Settings, out: String? = nil, force: Bool = false, target options: TargetOptions,
+        _ path: String, settings: ApplyCommand.Settings, out: String? = nil, force: Bool = false, targeting: Targeting = .everything,
+        target options: TargetOptions,
         environment: [String: String], approval: ApplyCommand.Approval, console: Console, colour: Bool = false
     ) async -> Int32 {
         let undo: Undo
@@ -63,6 +67,11 @@ public struct UndoCommand: AsyncParsableCommand {
             if let out { try PlanFile.checkWritable(out) }
         } catch {
             console.err("deskform: error: \(error); nothing was undone.\n")
+            return 1
+        }
+        let unmatched = UnmatchedTarget.find(in: targeting, among: Array(undo.addresses), searched: "that this apply touched")
+        guard unmatched.isEmpty else {
+            console.err(unmatched.map { "deskform: error: \($0)\n" }.joined() + "Nothing was undone.\n")
             return 1
         }
         let pipeline = Pipeline(options: options, environment: environment, console: console, colour: colour)
@@ -77,7 +86,7 @@ public struct UndoCommand: AsyncParsableCommand {
                 return 1
             }
             let live = try await connection.read(undo.scope)
-            let conflicts = try undo.conflicts(live: live)
+            let conflicts = try undo.conflicts(live: live).filter { targeting.selects($0.address) }
             if !conflicts.isEmpty {
                 let list = conflicts.map { "  \($0)\n" }.joined()
                 guard force else {
@@ -93,7 +102,7 @@ public struct UndoCommand: AsyncParsableCommand {
             }
             let plan: Plan
             do {
-                plan = try undo.plan(live: live)
+                plan = try undo.plan(live: live, targeting: targeting)
             } catch {
                 console.err("deskform: error: no undo plan could be made:\n\(error)\nNothing was undone.\n")
                 return 1

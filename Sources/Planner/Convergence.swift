@@ -14,7 +14,7 @@ enum Convergence {
         let companies = LiveIndex(estate.companies.values, name: \.name, externalID: \.externalID)
         for company in desired.companies {
             let address = Address(.company, company.name)
-            let matches = company.externalID.map { companies.byExternalID[$0] ?? [] } ?? companies.byName[company.name] ?? []
+            let matches = company.identity.map { companies.byExternalID[$0] ?? [] } ?? companies.byName[company.name] ?? []
             if company.absent {
                 if !matches.isEmpty { found.append("\(address) would still exist") }
                 continue
@@ -24,6 +24,7 @@ enum Convergence {
                 continue
             }
             if live.name != company.name { found.append("\(address) would be named \"\(live.name)\"") }
+            if company.externalID == "", let kept = live.externalID { found.append("\(address) would keep external_id \"\(kept)\"") }
             if let groups = company.groups {
                 let actual = Set(live.groups.compactMap { estate.groups[$0]?.name })
                 if actual != Set(groups) { found.append("\(address) groups would be \(actual.sorted()), not \(Set(groups).sorted())") }
@@ -191,7 +192,7 @@ struct TreeShape: Equatable, CustomStringConvertible {
 extension DesiredState.Company {
     /// Whether `company` is this one: by external id when declared, else by name.
     func identifies(_ company: EstateModel.Company) -> Bool {
-        if let externalID { return company.externalID == externalID }
+        if let identity { return company.externalID == identity }
         return company.name == name
     }
 }

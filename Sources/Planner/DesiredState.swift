@@ -64,6 +64,7 @@ extension DesiredState {
 
     public struct Company: Equatable, Sendable {
         public var name: String
+        /// Nil leaves it as it is; empty asks for none (only `undo` does: the manifests cannot).
         public var externalID: String?
         public var previousNames: [String]
         /// Names of related groups.
@@ -86,6 +87,9 @@ extension DesiredState {
             self.protect = protect
             self.absent = absent
         }
+
+        /// The external id that identifies it: a declared, non-empty one.
+        var identity: String? { externalID.flatMap { $0.isEmpty ? nil : $0 } }
     }
 
     public struct Group: Equatable, Sendable {
@@ -160,16 +164,25 @@ extension DesiredState {
 
     public struct KBCategory: Equatable, Sendable {
         public var path: [String]
-        /// Earlier names of the last path element: a live category there is renamed in place.
-        public var previousNames: [String]
+        /// Earlier paths of this category: a live category at one is renamed or moved in place.
+        public var previousPaths: [[String]]
         public var protect: Bool
         public var absent: Bool
 
-        public init(path: [String], previousNames: [String] = [], protect: Bool = false, absent: Bool = false) {
+        public init(path: [String], previousPaths: [[String]] = [], protect: Bool = false, absent: Bool = false) {
             self.path = path
-            self.previousNames = previousNames
+            self.previousPaths = previousPaths
             self.protect = protect
             self.absent = absent
+        }
+
+        /// With `previous_names` as the manifests write them: a name is an earlier name under the same
+        /// parent, a path `Old/Name` an earlier place.
+        public init(path: [String], previousNames: [String], protect: Bool = false, absent: Bool = false) {
+            let previousPaths = previousNames.map { name in
+                name.contains("/") ? name.split(separator: "/").map(String.init) : Array(path.dropLast()) + [name]
+            }
+            self.init(path: path, previousPaths: previousPaths, protect: protect, absent: absent)
         }
     }
 
@@ -200,5 +213,35 @@ extension DesiredState {
             self.key = key
             self.children = children
         }
+    }
+}
+
+extension DesiredState {
+    /// Every address `protect: true` guards, as live objects are named before the plan runs: a node
+    /// under an ancestor renamed or moved is guarded at the ancestor's previous path too.
+    public var protectedAddresses: Set<Address> {
+        var protected = Set(companies.filter(\.protect).map { Address(.company, $0.name) })
+        protected.formUnion(groups.filter(\.protect).map { Address(.group, $0.name) })
+        // A protected node is live under an ancestor's previous path until the rename or move.
+        func paths(_ path: [String], previous: [[String]: [[String]]]) -> [[String]] {
+            var paths = [path]
+            for depth in 1..<max(path.count, 1) {
+                for earlier in previous[Array(path.prefix(depth))] ?? [] {
+                    paths.append(earlier + Array(path.dropFirst(depth)))
+                }
+            }
+            return paths
+        }
+        let locationPaths = Dictionary(
+            locations.map { location in (location.path, location.previousNames.map { Array(location.path.dropLast()) + [$0] }) },
+            uniquingKeysWith: { first, _ in first })
+        for location in locations where location.protect {
+            protected.formUnion(paths(location.path, previous: locationPaths).map { Address(.location, $0.joined(separator: "/")) })
+        }
+        let categoryPaths = Dictionary(kbCategories.map { ($0.path, $0.previousPaths) }, uniquingKeysWith: { first, _ in first })
+        for category in kbCategories where category.protect {
+            protected.formUnion(paths(category.path, previous: categoryPaths).map { Address(.kbCategory, $0.joined(separator: "/")) })
+        }
+        return protected
     }
 }

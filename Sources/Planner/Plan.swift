@@ -16,6 +16,10 @@ public struct Plan: Equatable, Sendable, Codable {
     public var outcome: Outcome
     /// `policy.max_deletes` of the manifests the plan was made from.
     public var maxDeletes: Int
+    /// What `protect: true` guards in those manifests (``DesiredState/protectedAddresses``): `undo` keeps to it.
+    public var protected: [Address]
+    /// `policy.ignore` of those manifests: `undo` keeps to it too.
+    public var ignore: [String]
     /// What `--target` and `--exclude` limited the plan to (everything when neither was given).
     public var targeting: Targeting = .everything
     /// Objects outside the targets that targeted ones need in order to exist, planned with them.
@@ -23,7 +27,7 @@ public struct Plan: Equatable, Sendable, Codable {
 
     public init(
         changes: [Change] = [], steps: [Step] = [], unmanaged: [ObjectKind: Int] = [:], warnings: [String] = [],
-        outcome: Outcome = Outcome(), maxDeletes: Int = 10
+        outcome: Outcome = Outcome(), maxDeletes: Int = 10, protected: [Address] = [], ignore: [String] = []
     ) {
         self.changes = changes
         self.steps = steps
@@ -31,6 +35,8 @@ public struct Plan: Equatable, Sendable, Codable {
         self.warnings = warnings
         self.outcome = outcome
         self.maxDeletes = maxDeletes
+        self.protected = protected
+        self.ignore = ignore
     }
 
     public var isEmpty: Bool { steps.isEmpty }

@@ -62,32 +62,14 @@ public struct Planner {
         planner.describeCascades(outcome)
         return Plan(
             changes: planner.changeOrder.sorted().map { planner.changes[$0]! }, steps: planner.steps.steps,
-            unmanaged: planner.unmanaged.filter { $0.value > 0 }, outcome: outcome, maxDeletes: desired.policy.maxDeletes)
+            unmanaged: planner.unmanaged.filter { $0.value > 0 }, outcome: outcome, maxDeletes: desired.policy.maxDeletes,
+            protected: desired.protectedAddresses.sorted(), ignore: desired.policy.ignore)
     }
 
     /// A protected or ignored object that a step erases without naming it (with its parent, by a
     /// replace): the plan fails, at the change that asks for the erasing step.
     func cascadeErrors(_ outcome: Outcome) -> [PlanError] {
-        var protected = Set(desired.companies.filter(\.protect).map { Address(.company, $0.name) })
-        protected.formUnion(desired.groups.filter(\.protect).map { Address(.group, $0.name) })
-        // A protected node is live under its parent's previous name until the rename.
-        func paths(_ path: [String], previous: [[String]: [String]]) -> [[String]] {
-            var paths = [path]
-            for depth in 1..<max(path.count, 1) {
-                for name in previous[Array(path.prefix(depth))] ?? [] {
-                    paths.append(Array(path.prefix(depth - 1)) + [name] + Array(path.dropFirst(depth)))
-                }
-            }
-            return paths
-        }
-        let locationNames = Dictionary(desired.locations.map { ($0.path, $0.previousNames) }, uniquingKeysWith: { first, _ in first })
-        for location in desired.locations where location.protect {
-            protected.formUnion(paths(location.path, previous: locationNames).map { Address(.location, $0.joined(separator: "/")) })
-        }
-        let categoryNames = Dictionary(desired.kbCategories.map { ($0.path, $0.previousNames) }, uniquingKeysWith: { first, _ in first })
-        for category in desired.kbCategories where category.protect {
-            protected.formUnion(paths(category.path, previous: categoryNames).map { Address(.kbCategory, $0.joined(separator: "/")) })
-        }
+        let protected = desired.protectedAddresses
         return outcome.destroyed.filter(\.cascade).compactMap { entry in
             if protected.contains(entry.address) {
                 return .erasedByCascade(entry.address, by: entry.cause, why: "it is protected")

@@ -134,6 +134,7 @@ public struct EstateGenerator {
         desired.kbCategories = desiredTree(live.kbCategories.values.map { ($0.id, $0.name, $0.parentID) }, pool: Self.categoryNames).map {
             DesiredState.KBCategory(path: $0.path, previousNames: $0.previous, absent: $0.absent)
         }
+        if chance(0.3) { moveKBCategory(in: &desired, over: live) }
         if chance(0.7) {
             desired.helpdesks = [
                 DesiredState.HelpDesk(
@@ -176,6 +177,22 @@ public struct EstateGenerator {
     /// Paths to declare, parents first: live nodes kept or marked absent, and new ones.
     /// Paths to declare, parents first: live nodes kept, renamed (declared under a new name with the old
     /// one in `previous`) or marked absent, and new ones.
+    /// Declares a live KB category below the root, that nothing else declares, at the root or under
+    /// another declared category, with its live path as its previous one: a move.
+    private mutating func moveKBCategory(in desired: inout DesiredState, over live: Estate) {
+        let declared = Set(desired.kbCategories.flatMap { [$0.path] + $0.previousPaths })
+        let livePaths = Set(live.kbCategories.keys.map { live.kbCategoryPath(of: $0) })
+        let candidates = livePaths.filter { path in path.count > 1 && !declared.contains { $0.starts(with: path) } }.sorted {
+            $0.joined(separator: "/") < $1.joined(separator: "/")
+        }
+        guard let moved = candidates.randomElement(using: &random) else { return }
+        let parents = [[]] + desired.kbCategories.filter { !$0.absent && !$0.path.starts(with: moved) }.map(\.path)
+        let parent = parents.randomElement(using: &random)!
+        let path = parent + [moved.last!]
+        guard parent != Array(moved.dropLast()), !declared.contains(path), !livePaths.contains(path) else { return }
+        desired.kbCategories.append(DesiredState.KBCategory(path: path, previousPaths: [moved]))
+    }
+
     private mutating func desiredTree(
         _ nodes: [(id: Int, name: String, parent: Int?)], pool: [String]
     ) -> [(path: [String], absent: Bool, previous: [String])] {

@@ -22,6 +22,16 @@ struct UndoCommandTests {
         ApplyCommand.Settings(paths: paths, allowDeletes: allowDeletes, journalDirectory: scratch.appendingPathComponent("journal").path)
     }
 
+    /// The Acme example without its `protect: true`, which undo keeps to (``protect()``): a copy in `scratch`.
+    static func unprotectedAcme(in scratch: URL) throws -> String {
+        let text = try String(contentsOfFile: Golden.path("examples/acme/acme.yaml"), encoding: .utf8)
+        let unprotected = text.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.contains("protect: true") }
+        #expect(unprotected.count == text.split(separator: "\n", omittingEmptySubsequences: false).count - 1)
+        let path = scratch.appendingPathComponent("acme.yaml").path
+        try unprotected.joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
     /// Applies `paths` and returns the journal it wrote.
     static func apply(_ paths: [String], scratch: URL, url: String) async throws -> String {
         let target = try TargetOptions.parse(["--url", url])
@@ -35,13 +45,15 @@ struct UndoCommandTests {
     }
 
     static func undo(
-        _ journal: String, scratch: URL, url: String, out: String? = nil, force: Bool = false, allowDeletes: Bool = false
+        _ journal: String, scratch: URL, url: String, out: String? = nil, force: Bool = false, allowDeletes: Bool = false,
+        targeting: [String] = []
     ) async throws -> (code: Int32, recording: Console.Recording) {
         let target = try TargetOptions.parse(["--url", url])
+        let targeting = try TargetingOptions.parse(targeting).targeting
         return await Console.run { console in
             await UndoCommand.undo(
-                journal, settings: settings(scratch, allowDeletes: allowDeletes), out: out, force: force, target: target,
-                environment: credentials, approval: .automatic, console: console)
+                journal, settings: settings(scratch, allowDeletes: allowDeletes), out: out, force: force, targeting: targeting,
+                target: target, environment: credentials, approval: .automatic, console: console)
         }
     }
 
@@ -51,7 +63,7 @@ struct UndoCommandTests {
         defer { try? FileManager.default.removeItem(at: scratch) }
         let before = Fixtures.demoEstate
         try await withLiveSimulator(estate: before) { simulator in
-            let journal = try await Self.apply([Golden.path("examples/acme")], scratch: scratch, url: simulator.url)
+            let journal = try await Self.apply([try Self.unprotectedAcme(in: scratch)], scratch: scratch, url: simulator.url)
             let recorded = try #require(try JournalFile.read(from: journal).before)
             // What the apply read: the kinds its manifests name, as they were.
             let read = recorded.state.shapes()
@@ -77,7 +89,7 @@ struct UndoCommandTests {
         defer { try? FileManager.default.removeItem(at: scratch) }
         let before = Fixtures.demoEstate
         try await withLiveSimulator(estate: before) { simulator in
-            let journal = try await Self.apply([Golden.path("examples/acme")], scratch: scratch, url: simulator.url)
+            let journal = try await Self.apply([try Self.unprotectedAcme(in: scratch)], scratch: scratch, url: simulator.url)
             let group = try #require(await simulator.store.estate.groups.values.first { $0.name == "Acme IT" })
             _ = try await simulator.client.send(.addMembers(.group(group.id), users: [9]))
             let changed = await simulator.store.estate
@@ -138,13 +150,57 @@ struct UndoCommandTests {
         }
     }
 
+    @Test("undo keeps to the protect flags of the apply's manifests; --exclude leaves those objects, --target a typo is an error")
+    func protect() async throws {
+        let scratch = try Self.scratch(
+            manifest: """
+                groups:
+                  - name: Keep
+                    protect: true
+                  - name: Scratch
+                  - name: Spare
+
+                """)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        try await withLiveSimulator(estate: Fixtures.demoEstate) { simulator in
+            let journal = try await Self.apply([scratch.appendingPathComponent("estate.yaml").path], scratch: scratch, url: simulator.url)
+            let applied = await simulator.store.estate
+            let (refused, refusal) = try await Self.undo(journal, scratch: scratch, url: simulator.url)
+            #expect(refused == 1)
+            #expect(
+                refusal.errorOutput == """
+                    deskform: error: no undo plan could be made:
+                    error: group["Keep"] is protected, but the way back deletes or replaces it (protect: true, in the manifests that \
+                    apply ran with); undo the rest with --exclude 'group["Keep"]'.
+                    Nothing was undone.
+
+                    """)
+            #expect(await simulator.store.estate == applied)
+            let (typo, typoResult) = try await Self.undo(
+                journal, scratch: scratch, url: simulator.url, targeting: ["--target", #"group["Scrach"]"#])
+            #expect(typo == 1)
+            #expect(
+                typoResult.errorOutput == """
+                    deskform: error: --target group["Scrach"] matches nothing that this apply touched
+                      hint: the nearest addresses are group["Scratch"], group["Spare"], group["Keep"]
+                    Nothing was undone.
+
+                    """)
+            let (code, result) = try await Self.undo(
+                journal, scratch: scratch, url: simulator.url, targeting: ["--exclude", #"group["Keep"]"#])
+            #expect(code == 0, "\(result.errorOutput)")
+            #expect(result.output.contains("Plan: 0 to add, 0 to change, 2 to destroy."))
+            #expect(await simulator.store.estate.groups.values.map(\.name).sorted() == ["Keep"])
+        }
+    }
+
     @Test("an apply killed part-way is undone for the steps its journal says were sent")
     func killedPartWay() async throws {
         let scratch = try Self.scratch()
         defer { try? FileManager.default.removeItem(at: scratch) }
         let before = Fixtures.demoEstate
         try await withLiveSimulator(estate: before) { simulator in
-            let journal = try await Self.apply([Golden.path("examples/acme")], scratch: scratch, url: simulator.url)
+            let journal = try await Self.apply([try Self.unprotectedAcme(in: scratch)], scratch: scratch, url: simulator.url)
             // What SIGKILL leaves: the journal up to a step that was sent and never answered, and the
             // instance with the steps before it applied.
             let lines = try String(contentsOfFile: journal, encoding: .utf8).split(separator: "\n")

@@ -80,6 +80,7 @@ struct TargetingTests {
             ),
             (#"group["Ops[a"]"#, "its name is not a valid glob: a '[' is never closed"),
             ("group[Ops]", "it is neither a kind nor an address like group[\"Acme IT\"]"),
+            (#"option["Department/it"]"#, #"options are planned with their field, as one list or tree; target custom_field["Department"]"#),
         ] {
             do {
                 _ = try AddressPattern(parsing: text)

@@ -137,7 +137,7 @@ extension EstateGenerator {
             !desired.kbCategories[index].absent && !liveNames.contains(desired.kbCategories[index].path.last!)
         }
         if chance(0.3), let moved = livePaths.randomElement(using: &random), let index = new.randomElement(using: &random) {
-            desired.kbCategories[index].previousNames = [moved.joined(separator: "/")]
+            desired.kbCategories[index].previousPaths = [moved]
         }
         if chance(0.5) { desired.policy.maxDeletes = Int.random(in: 0...6, using: &random) }
         if chance(0.3) { desired.policy.ignore += ["Floor*"] }
@@ -209,7 +209,11 @@ enum ManifestWriter {
                 + tree(
                     desired.kbCategories, path: \.path,
                     fields: { category in
-                        [("previous_names", previous(category.previousNames))] + flags(protect: category.protect, absent: category.absent)
+                        // A previous path under the same parent is written as a name (a root one reads as one too).
+                        let previousNames = category.previousPaths.map { earlier in
+                            earlier.dropLast() == category.path.dropLast() ? earlier.last! : earlier.joined(separator: "/")
+                        }
+                        return [("previous_names", previous(previousNames))] + flags(protect: category.protect, absent: category.absent)
                     }, below: []))
         lines.append(desired.helpdesks.isEmpty ? "helpdesks: []" : "helpdesks:")
         for helpdesk in desired.helpdesks {

@@ -54,18 +54,28 @@ struct UndoPropertyTests {
         #expect(cutShort >= Self.cases / 10)
     }
 
-    /// Objects whose state differs, as `address: found ≠ recorded`. An external_id the apply gave a
-    /// company that had none is not one: the manifests' model cannot ask for none (see the README).
+    @Test("an external_id the apply gave a company that had none is cleared: PUT with it empty")
+    func externalIDCleared() throws {
+        let live = Estate(companies: [7: Company(id: 7, name: "Globex")])
+        let plan = try Planner.plan(
+            desired: DesiredState(companies: [DesiredState.Company(name: "Globex", externalID: "GLX-1")]), live: live,
+            fetched: [.companies, .groups])
+        let after = try Planner.replay(plan, on: live)
+        #expect(after.companies[7]?.externalID == "GLX-1")
+        let undo = Undo(before: StateBeforeApply(target: "t", plan: plan, state: live), applied: Set(plan.steps.map(\.id)))
+        let back = try undo.plan(live: after)
+        #expect(back.steps.map(\.operation) == [.updateCompany(id: 7, name: nil, externalID: "")])
+        #expect(back.text().contains("    external_id: \"GLX-1\" → \"\"\n"))
+        let restored = try Planner.replay(back, on: after)
+        #expect(restored.companies[7]?.externalID == nil)
+        #expect(try undo.plan(live: restored).isEmpty)
+    }
+
+    /// Objects whose state differs, as `address: found ≠ recorded`.
     static func differences(_ found: [Address: String], _ recorded: [Address: String]) -> [String] {
         Set(found.keys).union(recorded.keys).sorted().compactMap { address in
             let (now, then) = (found[address], recorded[address])
-            if now == then { return nil }
-            if let now, let then, then.hasPrefix("external_id= "), now.hasPrefix("external_id="),
-                now.drop(while: { $0 != " " }) == then.drop(while: { $0 != " " })
-            {
-                return nil
-            }
-            return "\(address): \(now ?? "absent") ≠ \(then ?? "absent")"
+            return now == then ? nil : "\(address): \(now ?? "absent") ≠ \(then ?? "absent")"
         }
     }
 }

@@ -10,18 +10,18 @@ extension Planner {
         for company in desired.companies {
             let address = Address(.company, company.name)
             var candidates: [Company] = []
-            if let externalID = company.externalID {
+            if let externalID = company.identity {
                 candidates = index.byExternalID[externalID] ?? []
             }
             if candidates.isEmpty {
                 for name in [company.name] + company.previousNames {
                     candidates = (index.byName[name] ?? []).filter {
-                        company.externalID == nil || $0.externalID == nil || $0.externalID == company.externalID
+                        company.identity == nil || $0.externalID == nil || $0.externalID == company.externalID
                     }
                     if !candidates.isEmpty { break }
                 }
             }
-            if candidates.isEmpty, let externalID = company.externalID,
+            if candidates.isEmpty, let externalID = company.identity,
                 let other = ([company.name] + company.previousNames).lazy.compactMap({ index.byName[$0]?.first { $0.externalID != nil } })
                     .first
             {
@@ -64,7 +64,7 @@ extension Planner {
             companyIDs[index] = id
             let current = live.companies[id]!
             let rename = current.name != company.name ? company.name : nil
-            let newExternalID = company.externalID.flatMap { $0 != current.externalID ? $0 : nil }
+            let newExternalID = company.externalID.flatMap { $0 != (current.externalID ?? "") ? $0 : nil }
             if rename != nil || newExternalID != nil {
                 let reason = rename != nil ? "renamed from \"\(current.name)\"" : "external_id differs"
                 change(

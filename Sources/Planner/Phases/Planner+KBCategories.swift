@@ -6,8 +6,8 @@ extension Planner {
         try Self.node(at: path, in: steps.estate.kbCategories.values.map { ($0.id, $0.name, $0.parentID) }, kind: .kbCategory)
     }
 
-    /// KB categories, parents first: a category found under one of its `previous_names` is renamed
-    /// (and moved, when a previous name is a path `Old/Name`) in place with PUT; others are created.
+    /// KB categories, parents first: a category found at one of its previous paths is renamed and/or
+    /// moved in place with PUT; others are created.
     mutating func planKBCategories() throws(PlanError) {
         for category in desired.kbCategories where !category.absent {
             let address = Address(.kbCategory, category.path.joined(separator: "/"))
@@ -16,17 +16,18 @@ extension Planner {
             let parent = parentPath.isEmpty ? nil : try kbCategoryID(at: parentPath)
             let name = category.path.last!
             var renamed = false
-            for previous in category.previousNames {
-                let previousPath = previous.contains("/") ? previous.split(separator: "/").map(String.init) : parentPath + [previous]
-                guard let id = try kbCategoryID(at: previousPath), isDeclaredElsewhere(previousPath) == false else { continue }
-                let moving = Array(previousPath.dropLast()) != parentPath
+            for previousPath in category.previousPaths {
+                guard let id = try kbCategoryID(previouslyAt: previousPath) else { continue }
+                let current = steps.estate.kbCategoryPath(of: id)
+                let moving = Array(current.dropLast()) != parentPath
                 change(
-                    address, .update, reason: moving ? "moved from \"\(previous)\"" : "renamed from \"\(previous)\"",
-                    before: attributes(name: previousPath.last!, parent: Array(previousPath.dropLast())),
+                    address, .update,
+                    reason: moving ? "moved from \"\(previousPath.joined(separator: "/"))\"" : "renamed from \"\(previousPath.last!)\"",
+                    before: attributes(name: current.last!, parent: Array(current.dropLast())),
                     after: attributes(name: name, parent: parentPath))
                 try steps.add(
-                    .updateKBCategory(
-                        id: id, name: previousPath.last! == name ? nil : name, parentID: moving ? (parent ?? 0) : nil), for: address)
+                    .updateKBCategory(id: id, name: current.last! == name ? nil : name, parentID: moving ? (parent ?? 0) : nil),
+                    for: address)
                 renamed = true
                 break
             }
@@ -34,6 +35,18 @@ extension Planner {
             change(address, .create, reason: "not in the instance", after: attributes(name: name, parent: parentPath))
             try steps.add(.createKBCategory(name: name, parentID: parent), for: address)
         }
+    }
+
+    /// The category a previous path names, unless a declared category holds its place: the one at that
+    /// path in the replay, or else the one the instance held there before this plan renamed or moved
+    /// one of its ancestors.
+    private func kbCategoryID(previouslyAt path: [String]) throws(PlanError) -> Int? {
+        if let id = try kbCategoryID(at: path) { return isDeclaredElsewhere(path) ? nil : id }
+        let before = live.kbCategories.values.map { ($0.id, $0.name, $0.parentID) }
+        guard let id = try Self.node(at: path, in: before, kind: .kbCategory), steps.estate.kbCategories[id] != nil,
+            !isDeclaredElsewhere(steps.estate.kbCategoryPath(of: id))
+        else { return nil }
+        return id
     }
 
     /// Whether a previous path is itself declared (then it is not a rename of this one).

@@ -29,6 +29,11 @@ public struct AddressPattern: Equatable, Hashable, Sendable, Codable, CustomStri
         }
         let inner = trimmed[trimmed.index(open, offsetBy: 2)..<trimmed.index(trimmed.endIndex, offsetBy: -2)]
         let name = inner.replacingOccurrences(of: "\\\"", with: "\"")
+        if kind == .option {
+            let field = name.split(separator: "/").first.map(String.init) ?? name
+            throw AddressPatternError(
+                text: text, reason: "options are planned with their field, as one list or tree; target custom_field[\"\(field)\"]")
+        }
         if let problem = GlobPattern.problem(in: name) {
             throw AddressPatternError(text: text, reason: "its name is not a valid glob: \(problem)")
         }

@@ -71,11 +71,39 @@ public struct Undo: Sendable {
         }
     }
 
-    /// The undo plan against `live`: proved by the planner's replay and counted from it like any plan.
-    public func plan(live: Estate) throws(PlanFailure) -> Plan {
-        let desired = DesiredState(
-            restoring: before.touched, created: before.created, from: before.state, now: live, maxDeletes: before.plan.maxDeletes)
-        return try Planner.plan(desired: desired, live: live, fetched: scope.kinds)
+    /// The undo plan against `live`, limited to what `targeting` selects: proved by the planner's replay
+    /// and counted from it like any plan. It keeps to the policy and the `protect` flags of the
+    /// manifests the apply ran with. An object the apply did not touch but a step back changes as a side
+    /// effect of the API (a user leaving a company leaves its groups) is kept as `live` holds it.
+    public func plan(live: Estate, targeting: Targeting = .everything) throws(PlanFailure) -> Plan {
+        let recorded = before.plan
+        var kept: Set<Address> = []
+        while true {
+            let desired = DesiredState(
+                restoring: before.touched, created: before.created, keeping: kept, from: before.state, now: live,
+                policy: DesiredState.Policy(ignore: recorded.ignore, maxDeletes: recorded.maxDeletes), protected: Set(recorded.protected))
+            let (targeted, pulledIn) = desired.targeted(targeting, live: live)
+            var plan: Plan
+            do {
+                plan = try Planner.plan(desired: targeted, live: live, fetched: scope.kinds)
+            } catch {
+                throw PlanFailure(
+                    error.errors.map {
+                        guard case .protected(let address, _) = $0 else { return $0 }
+                        return .protected(
+                            address,
+                            why: "the way back deletes or replaces it (protect: true, in the manifests that apply ran with); "
+                                + "undo the rest with --exclude '\(address)'")
+                    })
+            }
+            plan.targeting = targeting
+            plan.pulledIn = pulledIn
+            // Each round keeps more objects, and there are finitely many.
+            let disturbed = Set(plan.outcome.changed.map(\.address)).subtracting(addresses).subtracting(kept)
+                .filter { [.company, .group, .location, .helpdesk, .level].contains($0.kind) && targeting.selects($0) }
+            guard !disturbed.isEmpty else { return plan }
+            kept.formUnion(disturbed)
+        }
     }
 
     /// An object changed after the apply by someone else.

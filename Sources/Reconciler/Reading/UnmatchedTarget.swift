@@ -9,15 +9,19 @@ public struct UnmatchedTarget: Equatable, Sendable, CustomStringConvertible {
     public var pattern: AddressPattern
     /// Up to three existing addresses of the same kind, the closest first.
     public var nearest: [Address]
+    /// Where it was looked for, as the message says it.
+    public var searched = "in the manifests or on the instance"
 
     public var description: String {
-        var text = "\(option) \(pattern) matches nothing in the manifests or on the instance"
+        var text = "\(option) \(pattern) matches nothing \(searched)"
         if !nearest.isEmpty { text += "\n  hint: the nearest addresses are \(nearest.map(\.description).joined(separator: ", "))" }
         return text
     }
 
     /// Every target and exclude of `targeting` that matches none of `addresses`.
-    public static func find(in targeting: Targeting, among addresses: [Address]) -> [UnmatchedTarget] {
+    public static func find(
+        in targeting: Targeting, among addresses: [Address], searched: String = "in the manifests or on the instance"
+    ) -> [UnmatchedTarget] {
         let known = Array(Set(addresses)).sorted()
         let options = targeting.targets.map { ("--target", $0) } + targeting.excludes.map { ("--exclude", $0) }
         return options.compactMap { option, pattern in
@@ -27,7 +31,7 @@ public struct UnmatchedTarget: Equatable, Sendable, CustomStringConvertible {
             let closest = Suggestion.closest(to: name, among: candidates.map(\.name))
             var nearest = candidates.filter { $0.name == closest }
             nearest += candidates.filter { $0.name != closest }.sorted { distance($0.name, name) < distance($1.name, name) }
-            return UnmatchedTarget(option: option, pattern: pattern, nearest: Array(nearest.prefix(3)))
+            return UnmatchedTarget(option: option, pattern: pattern, nearest: Array(nearest.prefix(3)), searched: searched)
         }
     }
 
