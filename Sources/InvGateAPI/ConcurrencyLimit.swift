@@ -1,8 +1,10 @@
 /// How many requests may be in flight at once, found as it goes: it starts low, widens while answers
 /// stay fast and no 429 or 503 arrives (additive increase: one more per window of answers), and halves
 /// on one (multiplicative decrease, once per window: answers to requests sent before the last cut do
-/// not cut again); never above `maximum`. One limit is shared by everything a client sends, reads and
-/// writes alike.
+/// not cut again); never above `maximum`. After a cut it widens again only up to nine tenths of the
+/// width that was cut, for ``hold``: a rate limit stays where it is, and probing straight back into it
+/// costs each refused request a `Retry-After` (a second at least). One limit is shared by everything a
+/// client sends, reads and writes alike.
 public actor ConcurrencyLimit {
     public nonisolated let start: Int
     public nonisolated let maximum: Int
@@ -13,6 +15,10 @@ public actor ConcurrencyLimit {
     private var fastest: Duration?
     private var lastCut: ContinuousClock.Instant?
     private var cuts = 0
+    /// The width last cut, and until when the limit stays below it.
+    private var ceiling: (width: Double, until: ContinuousClock.Instant)?
+    /// How long after a cut the limit stays below the width that was cut.
+    public static let hold: Duration = .seconds(3)
     /// The widest the limit has been.
     public private(set) var reached: Int
 
@@ -37,22 +43,24 @@ public actor ConcurrencyLimit {
         return .now
     }
 
-    /// Gives the place back with what the answer said: `overloaded` for a 429 or 503.
-    public func release(_ sent: ContinuousClock.Instant, overloaded: Bool) {
+    /// Gives the place back with what the answer said (`overloaded` for a 429 or 503), at `now`.
+    public func release(_ sent: ContinuousClock.Instant, overloaded: Bool, at now: ContinuousClock.Instant = .now) {
         inFlight -= 1
-        let latency = ContinuousClock.now - sent
+        let latency = now - sent
         if overloaded {
             if lastCut.map({ sent > $0 }) ?? true {
+                ceiling = (width, now + Self.hold)
                 width = max(1, width / 2)
-                lastCut = .now
+                lastCut = now
                 cuts += 1
             }
         } else {
             let fastest = min(self.fastest ?? latency, latency)
             self.fastest = fastest
             if latency <= fastest * 2 + .milliseconds(20) {
+                let top = ceiling.flatMap { now < $0.until ? max(1, $0.width * 0.9) : nil } ?? Double(maximum)
                 // Once the limit was found, probe above it more gently.
-                width = min(Double(maximum), width + 1 / (width * (cuts == 0 ? 1 : 4)))
+                width = max(width, min(top, width + 1 / (width * (cuts == 0 ? 1 : 4))))
             }
         }
         reached = max(reached, Int(width))

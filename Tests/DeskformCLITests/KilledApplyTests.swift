@@ -64,14 +64,13 @@ struct KilledApplyTests {
     }
 }
 
-/// The `deskform` executable `swift test` builds beside the tests.
+/// The `deskform` executable beside the test runner: `swift build` and `swift test` build every product there.
 enum DeskformBinary {
     static func url() throws -> URL {
+        let runner = Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])
         let beside =
-            Bundle.allBundles.map { $0.bundleURL.deletingLastPathComponent() } + [
-                URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent(),
-                Golden.root.appendingPathComponent(".build/debug"),
-            ]
+            [runner.deletingLastPathComponent()] + Bundle.allBundles.map { $0.bundleURL.deletingLastPathComponent() }
+            + [Golden.root.appendingPathComponent(".build/debug")]
         for directory in beside {
             let candidate = directory.appendingPathComponent("deskform")
             if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
@@ -82,7 +81,7 @@ enum DeskformBinary {
     struct Missing: Error, CustomStringConvertible {
         var searched: [String]
         var description: String {
-            "no deskform executable beside the tests (in \(searched.joined(separator: ", "))); run swift build first"
+            "no deskform executable beside the tests (in \(searched.joined(separator: ", "))); build it first (swift build)"
         }
     }
 }

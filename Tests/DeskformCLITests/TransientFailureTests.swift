@@ -45,18 +45,9 @@ struct TransientFailureTests {
         }
     }
 
-    /// The `deskform` built beside the test runner: `swift build` and `swift test` put every product there.
-    static var builtDeskform: URL {
-        let runner = Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])
-        return runner.deletingLastPathComponent().appendingPathComponent("deskform")
-    }
-
     @Test("Ctrl-C (a real SIGINT) while plan reads: 'interrupted', not 'could not be reached', exit 130")
     func interruptedBySignal() async throws {
-        let binary = Self.builtDeskform
-        try #require(
-            FileManager.default.isExecutableFile(atPath: binary.path),
-            "no deskform binary at \(binary.path): build it first (swift build; swift test builds every product too)")
+        let binary = try DeskformBinary.url()
         var options = SimulatorOptions()
         options.latency = .milliseconds(700)
         try await withLiveSimulator(options: options) { simulator in

@@ -33,6 +33,30 @@ struct ConcurrencyLimitTests {
         #expect(await limit.reached == 4)
     }
 
+    @Test("after a cut it widens only up to nine tenths of the width cut, for three seconds; then on")
+    func holdsBelowTheCut() async {
+        let limit = ConcurrencyLimit(start: 8, maximum: 8)
+        let cut = ContinuousClock.now
+        let sent = await limit.acquire()
+        await limit.release(sent, overloaded: true, at: cut)
+        #expect(await limit.current == 4)
+        /// `count` requests sent and answered at once, at `instant`.
+        func answers(_ count: Int, at instant: ContinuousClock.Instant) async {
+            for _ in 0..<count {
+                _ = await limit.acquire()
+                await limit.release(instant, overloaded: false, at: instant)
+            }
+        }
+        // Plenty of fast answers within the hold: 7.2 at most (nine tenths of 8), so 7 in flight.
+        await answers(400, at: cut + .seconds(1))
+        #expect(await limit.current == 7)
+        await answers(400, at: cut + .milliseconds(2900))
+        #expect(await limit.current == 7)
+        // Past the hold it probes on, up to the cap.
+        await answers(400, at: cut + .milliseconds(3100))
+        #expect(await limit.current == 8)
+    }
+
     @Test("a request waits for a place when the limit is full, and gets the one given back")
     func waits() async {
         let limit = ConcurrencyLimit(start: 1, maximum: 1)
