@@ -22,7 +22,11 @@ public actor ConcurrencyLimit {
     /// The widest the limit has been.
     public private(set) var reached: Int
 
-    public init(start: Int = 4, maximum: Int = 32) {
+    /// Uniform in 0..<1: which of the two widths around a fractional one opens.
+    private let draw: @Sendable () -> Double
+
+    public init(start: Int = 4, maximum: Int = 32, draw: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) }) {
+        self.draw = draw
         self.maximum = max(1, maximum)
         self.start = min(max(1, start), self.maximum)
         self.width = Double(self.start)
@@ -32,9 +36,16 @@ public actor ConcurrencyLimit {
     /// The current width.
     public var current: Int { Int(width) }
 
+    /// The places open now: a width of 2.6 opens three places six times in ten, two otherwise, so a
+    /// rate that lies between two widths is kept on average.
+    private var places: Int {
+        let fraction = width - width.rounded(.down)
+        return Int(width) + (fraction > 0 && draw() < fraction ? 1 : 0)
+    }
+
     /// Waits for a free place; returns when the request was let go, to hand back to ``release(_:overloaded:)``.
     public func acquire() async -> ContinuousClock.Instant {
-        if inFlight < Int(width) {
+        if inFlight < places {
             inFlight += 1
         } else {
             // The place is counted by `release` when it hands it over.
@@ -64,7 +75,7 @@ public actor ConcurrencyLimit {
             }
         }
         reached = max(reached, Int(width))
-        while inFlight < Int(width), !waiting.isEmpty {
+        while !waiting.isEmpty, inFlight < places {
             inFlight += 1
             waiting.removeFirst().resume()
         }

@@ -1,4 +1,5 @@
 import InvGateAPI
+import Synchronization
 import Testing
 
 @Suite("ConcurrencyLimit: additive increase, multiplicative decrease")
@@ -55,6 +56,38 @@ struct ConcurrencyLimitTests {
         // Past the hold it probes on, up to the cap.
         await answers(400, at: cut + .milliseconds(3100))
         #expect(await limit.current == 8)
+    }
+
+    @Test("a fractional width opens the place above it as often as its fraction says")
+    func fractionalWidth() async throws {
+        let draws = Mutex([0.9, 0.9, 0.3, 0.7])
+        let limit = ConcurrencyLimit(start: 2, maximum: 4, draw: { draws.withLock { $0.isEmpty ? 0 : $0.removeFirst() } })
+        await Self.answer(limit)
+        // 2.5 wide: two places whatever the draw (0.9, 0.9); a third when a draw is below one half.
+        let first = await limit.acquire()
+        _ = await limit.acquire()
+        let admitted = Admitted()
+        let third = Task {
+            _ = await limit.acquire()  // draws 0.3: let in at once
+            await admitted.insert(3)
+        }
+        try await Task.sleep(for: .milliseconds(100))
+        let fourth = Task {
+            _ = await limit.acquire()  // draws 0.7: waits
+            await admitted.insert(4)
+        }
+        try await Task.sleep(for: .milliseconds(100))
+        #expect(await admitted.requests == [3])
+        await limit.release(first, overloaded: false)  // its place goes to the fourth
+        await third.value
+        await fourth.value
+        #expect(await admitted.requests == [3, 4])
+    }
+
+    /// The requests let in so far.
+    actor Admitted {
+        var requests: Set<Int> = []
+        func insert(_ request: Int) { requests.insert(request) }
     }
 
     @Test("a request waits for a place when the limit is full, and gets the one given back")
