@@ -1,10 +1,11 @@
 /// How many requests may be in flight at once, found as it goes: it starts low, widens while answers
 /// stay fast and no 429 or 503 arrives (additive increase: one more per window of answers), and halves
-/// on one (multiplicative decrease, once per window: answers to requests sent before the last cut do
-/// not cut again); never above `maximum`. After a cut it widens again only up to nine tenths of the
-/// width that was cut, for ``hold``: a rate limit stays where it is, and probing straight back into it
-/// costs each refused request a `Retry-After` (a second at least). One limit is shared by everything a
-/// client sends, reads and writes alike.
+/// on one (multiplicative decrease, once per window: a refusal cuts again only for a request sent after
+/// an answer to one sent after the last cut came back well, since a refusal comes back at once and the
+/// ones right after a cut say nothing of the new width); never above `maximum`. After a cut it widens
+/// again only up to 95% of the width that was cut, for ``hold``: a rate limit stays where it is, and
+/// probing straight back into it costs each refused request a `Retry-After` (a second at least). One
+/// limit is shared by everything a client sends, reads and writes alike.
 public actor ConcurrencyLimit {
     public nonisolated let start: Int
     public nonisolated let maximum: Int
@@ -14,6 +15,8 @@ public actor ConcurrencyLimit {
     /// The fastest answer seen: an answer much slower than it does not widen the limit.
     private var fastest: Duration?
     private var lastCut: ContinuousClock.Instant?
+    /// When the first good answer to a request sent after the last cut came back (nil: none yet).
+    private var recoveredAt: ContinuousClock.Instant?
     private var cuts = 0
     /// The width last cut, and until when the limit stays below it.
     private var ceiling: (width: Double, until: ContinuousClock.Instant)?
@@ -59,17 +62,19 @@ public actor ConcurrencyLimit {
         inFlight -= 1
         let latency = now - sent
         if overloaded {
-            if lastCut.map({ sent > $0 }) ?? true {
+            if recoveredAt.map({ sent > $0 }) ?? (lastCut == nil) {
+                recoveredAt = nil
                 ceiling = (width, now + Self.hold)
                 width = max(1, width / 2)
                 lastCut = now
                 cuts += 1
             }
         } else {
+            if recoveredAt == nil, lastCut.map({ sent > $0 }) ?? true { recoveredAt = now }
             let fastest = min(self.fastest ?? latency, latency)
             self.fastest = fastest
             if latency <= fastest * 2 + .milliseconds(20) {
-                let top = ceiling.flatMap { now < $0.until ? max(1, $0.width * 0.9) : nil } ?? Double(maximum)
+                let top = ceiling.flatMap { now < $0.until ? max(1, $0.width * 0.95) : nil } ?? Double(maximum)
                 // Once the limit was found, probe above it more gently.
                 width = max(width, min(top, width + 1 / (width * (cuts == 0 ? 1 : 4))))
             }

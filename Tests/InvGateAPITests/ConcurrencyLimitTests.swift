@@ -26,15 +26,20 @@ struct ConcurrencyLimitTests {
         #expect(await limit.current == 2)
         await limit.release(second, overloaded: true)
         #expect(await limit.current == 2)
-        // A request sent after the cut that is refused too: halves again, never below one.
+        // Refused at once, before anything came back well since the cut: it says nothing of the new width.
+        await Self.answer(limit, overloaded: true)
+        #expect(await limit.current == 2)
+        // Once an answer to a request sent after the cut came back well, a refusal halves again, never below one.
+        await Self.answer(limit)
         await Self.answer(limit, overloaded: true)
         #expect(await limit.current == 1)
+        await Self.answer(limit)
         await Self.answer(limit, overloaded: true)
         #expect(await limit.current == 1)
         #expect(await limit.reached == 4)
     }
 
-    @Test("after a cut it widens only up to nine tenths of the width cut, for three seconds; then on")
+    @Test("after a cut it widens only up to 95% of the width cut, for three seconds; then on")
     func holdsBelowTheCut() async {
         let limit = ConcurrencyLimit(start: 8, maximum: 8)
         let cut = ContinuousClock.now
@@ -48,7 +53,7 @@ struct ConcurrencyLimitTests {
                 await limit.release(instant, overloaded: false, at: instant)
             }
         }
-        // Plenty of fast answers within the hold: 7.2 at most (nine tenths of 8), so 7 in flight.
+        // Plenty of fast answers within the hold: 7.6 at most (95% of 8), so 7 in flight (8 at times).
         await answers(400, at: cut + .seconds(1))
         #expect(await limit.current == 7)
         await answers(400, at: cut + .milliseconds(2900))
