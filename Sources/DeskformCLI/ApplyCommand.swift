@@ -106,7 +106,8 @@ public struct ApplyCommand: AsyncParsableCommand {
             }
             // A saved plan is carried out as it was shown when it was saved: no question asked.
             return await pipeline.savedPlan(at: path) { connection, plan, live in
-                await carryOut(plan, style: .plain, settings, approval: .automatic, on: connection, live: live, console: console)
+                await carryOut(
+                    plan, style: PlanStyle(colour: colour), settings, approval: .automatic, on: connection, live: live, console: console)
             }
         }
         if settings.paths.count > 1, let path = settings.paths.first(where: isPlanFile) {
@@ -142,7 +143,7 @@ public struct ApplyCommand: AsyncParsableCommand {
         case .refused:
             console.err(
                 """
-                deskform: error: apply refused: the plan destroys \(plan.deletions) objects, more than \
+                deskform: error: apply refused: the plan destroys \(plan.deletions == 1 ? "1 object" : "\(plan.deletions) objects"), more than \
                 policy.max_deletes (\(plan.maxDeletes)); nothing was changed.
                   hint: run with --allow-deletes to allow them, or --hold-deletes to apply everything else.
 

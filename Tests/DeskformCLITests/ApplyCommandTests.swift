@@ -136,6 +136,25 @@ struct ApplyCommandTests {
         }
     }
 
+    @Test("with policy.max_deletes 0, one deletion is refused, in the singular")
+    func maxDeletesZero() async throws {
+        let scratch = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let manifest = scratch.appendingPathComponent("groups.yaml")
+        try Data("groups:\n  - name: Old\n    absent: true\npolicy:\n  max_deletes: 0\n".utf8).write(to: manifest)
+        var seed = Fixtures.demoEstate
+        try seed.apply(.createGroup(name: "Old"))
+        let estate = seed
+        try await withLiveSimulator(estate: estate) { simulator in
+            let (refused, output) = try await Self.apply([manifest.path], url: simulator.url, scratch: scratch)
+            #expect(refused == 3)
+            #expect(
+                output.errorOutput.contains(
+                    "deskform: error: apply refused: the plan destroys 1 object, more than policy.max_deletes (0); nothing was changed.\n"))
+            #expect(await simulator.store.estate == estate)
+        }
+    }
+
     @Test("--hold-deletes applies everything else and reports the deletions held back")
     func holdDeletes() async throws {
         let scratch = try Self.scratch()
