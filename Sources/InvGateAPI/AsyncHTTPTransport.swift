@@ -14,7 +14,6 @@ import NIOSSL
 public final class AsyncHTTPTransport: HTTPTransport {
     private let client: HTTPClient
     private let readTimeout: TimeAmount
-    private let proxy: NetworkSettings.Proxy?
     private let settings: NetworkSettings
 
     public convenience init(connectTimeout: Duration = .seconds(10), readTimeout: Duration = .seconds(60), maxConnections: Int = 8) {
@@ -41,7 +40,6 @@ public final class AsyncHTTPTransport: HTTPTransport {
         configuration.decompression = .enabled(limit: .ratio(50))
         self.client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
         self.readTimeout = .nanoseconds(settings.requestTimeout.nanoseconds)
-        self.proxy = settings.proxy
         self.settings = settings
     }
 
@@ -64,8 +62,8 @@ public final class AsyncHTTPTransport: HTTPTransport {
             )
         } catch {
             if Task.isCancelled { throw .cancelled }
-            let failure = Self.classify(error, url: request.url, proxy: proxy)
-            if case .cannotConnect(.tls(.untrustedCertificate)) = failure, proxy == nil,
+            let failure = Self.classify(error, url: request.url, proxy: settings.proxy)
+            if case .cannotConnect(.tls(.untrustedCertificate)) = failure, settings.proxy == nil,
                 let components = URLComponents(string: request.url), let host = components.host,
                 let dated = await CertificateDates.problem(host: host, port: components.port ?? 443, settings: settings)
             {
