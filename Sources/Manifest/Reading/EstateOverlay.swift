@@ -29,100 +29,22 @@ struct EstateOverlay {
         var diagnostics = self.diagnostics
         defer { (self.estate, self.diagnostics) = (estate, diagnostics) }
         let first = layers == 0
-        Self.overlay(
-            &estate.companies, layer.estate.companies, keys["companies"], kind: "company", identity: \.name,
-            first: first, diagnostics: &diagnostics
-        ) { base, over, set in
-            for key in set {
-                switch key {
-                case "external_id": base.externalID = over.externalID
-                case "previous_names": base.previousNames = over.previousNames
-                case "groups": base.groups = over.groups
-                case "members": base.members = over.members
-                case "observers": base.observers = over.observers
-                case "protect": base.protect = over.protect
-                case "absent": base.absent = over.absent
-                default: break
-                }
-            }
+        func overlay<Object: OverlaidObject>(_ base: inout [Object], _ layer: [Object], _ kind: (key: String, noun: String)) {
+            Self.overlay(&base, layer, keys[kind.key], kind: kind.noun, first: first, diagnostics: &diagnostics)
         }
-        Self.overlay(
-            &estate.groups, layer.estate.groups, keys["groups"], kind: "group", identity: \.name,
-            first: first, diagnostics: &diagnostics
-        ) { base, over, set in
-            for key in set {
-                switch key {
-                case "previous_names": base.previousNames = over.previousNames
-                case "members": base.members = over.members
-                case "observers": base.observers = over.observers
-                case "protect": base.protect = over.protect
-                case "absent": base.absent = over.absent
-                default: break
-                }
-            }
-        }
-        Self.overlay(
-            &estate.locations, layer.estate.locations, keys["locations"], kind: "location", identity: \.name,
-            first: first, diagnostics: &diagnostics
-        ) { base, over, set in
-            for key in set {
-                switch key {
-                case "previous_names": base.previousNames = over.previousNames
-                case "members": base.members = over.members
-                case "observers": base.observers = over.observers
-                case "children": base.children = over.children
-                case "protect": base.protect = over.protect
-                case "absent": base.absent = over.absent
-                default: break
-                }
-            }
-        }
-        Self.overlay(
-            &estate.helpDesks, layer.estate.helpDesks, keys["helpdesks"], kind: "help desk", identity: \.name,
-            first: first, diagnostics: &diagnostics
-        ) { base, over, set in
-            for key in set {
-                switch key {
-                case "observers": base.observers = over.observers
-                case "levels": base.levels = over.levels
-                default: break
-                }
-            }
-        }
-        Self.overlay(
-            &estate.kbCategories, layer.estate.kbCategories, keys["kb_categories"], kind: "KB category", identity: \.name,
-            first: first, diagnostics: &diagnostics
-        ) { base, over, set in
-            for key in set {
-                switch key {
-                case "previous_names": base.previousNames = over.previousNames
-                case "children": base.children = over.children
-                case "protect": base.protect = over.protect
-                case "absent": base.absent = over.absent
-                default: break
-                }
-            }
-        }
-        Self.overlay(
-            &estate.customFields, layer.estate.customFields, keys["custom_fields"], kind: "custom field", identity: \.field,
-            first: first, diagnostics: &diagnostics
-        ) { base, over, set in
-            for key in set {
-                switch key {
-                case "options": base.options = over.options
-                case "tree": base.tree = over.tree
-                default: break
-                }
-            }
-        }
+        overlay(&estate.companies, layer.estate.companies, ("companies", "company"))
+        overlay(&estate.groups, layer.estate.groups, ("groups", "group"))
+        overlay(&estate.locations, layer.estate.locations, ("locations", "location"))
+        overlay(&estate.helpDesks, layer.estate.helpDesks, ("helpdesks", "help desk"))
+        overlay(&estate.kbCategories, layer.estate.kbCategories, ("kb_categories", "KB category"))
+        overlay(&estate.customFields, layer.estate.customFields, ("custom_fields", "custom field"))
     }
 
     /// Lays `layer`'s objects of one kind over `base`. An object a path declares twice is kept twice,
     /// for the duplicate check to report as in any single path.
     private static func overlay<Object: OverlaidObject>(
-        _ base: inout [Object], _ layer: [Object], _ keys: [Set<String>]?, kind: String,
-        identity: KeyPath<Object, String>, first isFirstLayer: Bool, diagnostics: inout [Diagnostic],
-        merge: (inout Object, Object, Set<String>) -> Void
+        _ base: inout [Object], _ layer: [Object], _ keys: [Set<String>]?, kind: String, first isFirstLayer: Bool,
+        diagnostics: inout [Diagnostic]
     ) {
         guard !isFirstLayer else {
             base += layer
@@ -130,15 +52,15 @@ struct EstateOverlay {
         }
         var declaredHere: Set<String> = []
         for (index, object) in layer.enumerated() {
-            let name = object[keyPath: identity]
+            let name = object.identity
             let set = keys.flatMap { index < $0.count ? $0[index] : nil } ?? []
             let first = declaredHere.insert(name).inserted
-            guard first, let earlier = base.firstIndex(where: { $0[keyPath: identity] == name }) else {
+            guard first, let earlier = base.firstIndex(where: { $0.identity == name }) else {
                 if first, object.isAbsent {
                     diagnostics.append(
                         .error(
                             at: object.position, "\(kind) '\(name)' is 'absent: true' here, but no earlier path declares it",
-                            hint: Suggestion.didYouMean(name, among: base.map { $0[keyPath: identity] })
+                            hint: Suggestion.didYouMean(name, among: base.map(\.identity))
                                 ?? "'absent: true' in a later path removes what an earlier path declares; to delete it from the instance, declare it absent in the first path"
                         ))
                     continue
@@ -149,7 +71,7 @@ struct EstateOverlay {
             if object.isAbsent {
                 base.remove(at: earlier)
             } else {
-                merge(&base[earlier], object, set)
+                for key in set { Object.keys[key]?.replace(&base[earlier], object) }
             }
         }
     }
@@ -158,13 +80,72 @@ struct EstateOverlay {
 /// What the overlay needs of every kind of declared object.
 protocol OverlaidObject {
     var position: SourceLocation { get }
+    /// What a later path declares it again by: its name (a custom field's label).
+    var identity: String { get }
     /// Declared `absent: true` (kinds without `absent` never are).
     var isAbsent: Bool { get }
+    /// Each key a later path may set, and how its value replaces the earlier one.
+    static var keys: [String: OverlaidKey<Self>] { get }
 }
 
-extension DeclaredCompany: OverlaidObject { var isAbsent: Bool { absent } }
-extension DeclaredGroup: OverlaidObject { var isAbsent: Bool { absent } }
-extension DeclaredLocation: OverlaidObject { var isAbsent: Bool { absent } }
-extension DeclaredKBCategory: OverlaidObject { var isAbsent: Bool { absent } }
-extension DeclaredHelpDesk: OverlaidObject { var isAbsent: Bool { false } }
-extension DeclaredCustomField: OverlaidObject { var isAbsent: Bool { false } }
+/// One key of a declared object: a later path's value replaces the earlier one whole.
+struct OverlaidKey<Object> {
+    let replace: (inout Object, Object) -> Void
+
+    init<Value>(_ path: WritableKeyPath<Object, Value>) {
+        replace = { $0[keyPath: path] = $1[keyPath: path] }
+    }
+}
+
+extension DeclaredCompany: OverlaidObject {
+    var identity: String { name }
+    var isAbsent: Bool { absent }
+    static var keys: [String: OverlaidKey<Self>] {
+        [
+            "external_id": .init(\.externalID), "previous_names": .init(\.previousNames), "groups": .init(\.groups),
+            "members": .init(\.members), "observers": .init(\.observers), "protect": .init(\.protect), "absent": .init(\.absent),
+        ]
+    }
+}
+
+extension DeclaredGroup: OverlaidObject {
+    var identity: String { name }
+    var isAbsent: Bool { absent }
+    static var keys: [String: OverlaidKey<Self>] {
+        [
+            "previous_names": .init(\.previousNames), "members": .init(\.members), "observers": .init(\.observers),
+            "protect": .init(\.protect), "absent": .init(\.absent),
+        ]
+    }
+}
+
+extension DeclaredLocation: OverlaidObject {
+    var identity: String { name }
+    var isAbsent: Bool { absent }
+    static var keys: [String: OverlaidKey<Self>] {
+        [
+            "previous_names": .init(\.previousNames), "members": .init(\.members), "observers": .init(\.observers),
+            "children": .init(\.children), "protect": .init(\.protect), "absent": .init(\.absent),
+        ]
+    }
+}
+
+extension DeclaredHelpDesk: OverlaidObject {
+    var identity: String { name }
+    var isAbsent: Bool { false }
+    static var keys: [String: OverlaidKey<Self>] { ["observers": .init(\.observers), "levels": .init(\.levels)] }
+}
+
+extension DeclaredKBCategory: OverlaidObject {
+    var identity: String { name }
+    var isAbsent: Bool { absent }
+    static var keys: [String: OverlaidKey<Self>] {
+        ["previous_names": .init(\.previousNames), "children": .init(\.children), "protect": .init(\.protect), "absent": .init(\.absent)]
+    }
+}
+
+extension DeclaredCustomField: OverlaidObject {
+    var identity: String { field }
+    var isAbsent: Bool { false }
+    static var keys: [String: OverlaidKey<Self>] { ["options": .init(\.options), "tree": .init(\.tree)] }
+}
