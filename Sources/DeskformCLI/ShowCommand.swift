@@ -58,7 +58,9 @@ public struct ShowCommand: AsyncParsableCommand {
             }
             return 0
         } catch {
-            if path.lowercased().hasSuffix(".jsonl"), FileManager.default.fileExists(atPath: path) {
+            if !FileManager.default.fileExists(atPath: path) {
+                console.err("deskform: error: there is no file \(path); nothing was shown.\n")
+            } else if path.lowercased().hasSuffix(".jsonl") {
                 console.err("deskform: error: \(error); nothing was shown.\n")
             } else {
                 console.err(

@@ -12,6 +12,8 @@ public struct DesiredState: Equatable, Sendable {
     public var kbCategories: [KBCategory]
     public var customFields: [CustomField]
     public var policy: Policy
+    /// The reason a plan gives for deleting an object declared absent.
+    public var absentReason = "absent: true"
 
     public init(
         companies: [Company] = [], groups: [Group] = [], locations: [Location] = [],

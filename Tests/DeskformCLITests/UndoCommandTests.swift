@@ -190,6 +190,7 @@ struct UndoCommandTests {
                 journal, scratch: scratch, url: simulator.url, targeting: ["--exclude", #"group["Keep"]"#])
             #expect(code == 0, "\(result.errorOutput)")
             #expect(result.output.contains("Plan: 0 to add, 0 to change, 2 to destroy."))
+            #expect(result.output.contains("- group[\"Scratch\"]  (created by the apply being undone)\n"))
             #expect(await simulator.store.estate.groups.values.map(\.name).sorted() == ["Keep"])
         }
     }
@@ -221,7 +222,7 @@ struct UndoCommandTests {
         }
     }
 
-    @Test("a journal without a recorded state, or from another instance, is refused")
+    @Test("a journal without a recorded state, or from another instance, is refused; so is what is not a journal")
     func refused() async throws {
         let scratch = try Self.scratch()
         defer { try? FileManager.default.removeItem(at: scratch) }
@@ -237,6 +238,24 @@ struct UndoCommandTests {
             result.errorOutput
                 == "deskform: error: \(bare) records no state from before its apply (an apply with nothing to do, or one by an older deskform), so there is nothing to go back to; nothing was undone.\n"
         )
+        // What a stranger may pass instead of a journal: each says what it is and what to do.
+        let empty = scratch.appendingPathComponent("empty.jsonl").path
+        try Data().write(to: URL(fileURLWithPath: empty))
+        let plan = scratch.appendingPathComponent("saved.plan").path
+        try Data(#"{"format_version":3,"plan":{}}"#.utf8).write(to: URL(fileURLWithPath: plan))
+        for (path, reason) in [
+            (
+                scratch.appendingPathComponent("missing.jsonl").path,
+                "there is no such file; apply writes its journals in .deskform/journal/"
+            ),
+            (scratch.path, "it is a folder; name one journal file in it"),
+            (empty, "it is empty: its apply stopped before it wrote anything to the journal or the instance"),
+            (plan, "it is a saved plan, not a journal; apply it with deskform apply \(plan)"),
+        ] {
+            let (code, result) = try await Self.undo(path, scratch: scratch, url: "http://127.0.0.1:9")
+            #expect(code == 1)
+            #expect(result.errorOutput == "deskform: error: journal \(path): \(reason); nothing was undone.\n")
+        }
         let journal = try await withLiveSimulator { simulator in
             try await Self.apply([Golden.path("examples/acme")], scratch: scratch, url: simulator.url)
         }

@@ -17,7 +17,7 @@ extension Planner {
         for (company, match) in zip(desired.companies, matches) {
             guard let id = match else { continue }
             declared.insert(id)
-            if company.absent { try delete(.company, id: id, name: company.name, protect: company.protect, reason: "absent: true") }
+            if company.absent { try delete(.company, id: id, name: company.name, protect: company.protect, reason: desired.absentReason) }
         }
         for company in live.companies.values.sorted(by: { $0.id < $1.id }) where !declared.contains(company.id) {
             try pruneOrCount(.companies, .company, id: company.id, name: company.name)
@@ -31,7 +31,7 @@ extension Planner {
             switch match {
             case .existing(let id):
                 declared.insert(id)
-                if group.absent { try delete(.group, id: id, name: group.name, protect: group.protect, reason: "absent: true") }
+                if group.absent { try delete(.group, id: id, name: group.name, protect: group.protect, reason: desired.absentReason) }
             case .replace(let old):
                 declared.insert(old)
             case .create:
@@ -53,7 +53,7 @@ extension Planner {
         var doomed: [(id: Int, path: [String], reason: String, protect: Bool)] = []
         for location in desired.locations where location.absent {
             if let id = try Self.node(at: location.path, in: live.locations.values.map { ($0.id, $0.name, $0.parentID) }, kind: .location) {
-                doomed.append((id, location.path, "absent: true", location.protect))
+                doomed.append((id, location.path, desired.absentReason, location.protect))
             }
         }
         // Locations already erased by a replace are neither deleted again nor unmanaged.
@@ -104,7 +104,7 @@ extension Planner {
                 errors.append(.ambiguous(address, why: "it is marked absent, but \"\(kept.joined(separator: "/"))\" below it is declared"))
                 continue
             }
-            for erased in subtree { doomed[erased] = "absent: true" }
+            for erased in subtree { doomed[erased] = desired.absentReason }
         }
         for category in estate.kbCategories.values where doomed[category.id] == nil && !declared.contains(path(category.id)) {
             let subtree = estate.kbCategorySubtree(of: category.id).map(path)

@@ -13,6 +13,7 @@ extension DesiredState {
         policy: Policy, protected: Set<Address>
     ) {
         self.init(policy: policy)
+        absentReason = "created by the apply being undone"
         let present = Set(before.addresses)
         let absent = created.subtracting(present)
         func path(_ address: Address) -> [String] { address.name.split(separator: "/", omittingEmptySubsequences: false).map(String.init) }

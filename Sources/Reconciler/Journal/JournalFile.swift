@@ -24,8 +24,16 @@ public struct JournalFile: Equatable, Sendable {
     /// Reads `path`; a line that is not a journal event of a version this deskform knows is an error
     /// naming its line number.
     public static func read(from path: String) throws(JournalError) -> JournalFile {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+            throw JournalError(path: path, reason: "there is no such file; apply writes its journals in .deskform/journal/")
+        }
+        guard !isFolder.boolValue else { throw JournalError(path: path, reason: "it is a folder; name one journal file in it") }
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw JournalError(path: path, reason: "it cannot be read")
+            throw JournalError(path: path, reason: "it cannot be read; check its permissions")
+        }
+        if (try? JSONValue.parse(data))?["plan"] != nil {
+            throw JournalError(path: path, reason: "it is a saved plan, not a journal; apply it with deskform apply \(path)")
         }
         var events: [Event] = []
         var before: StateBeforeApply?
@@ -55,7 +63,9 @@ public struct JournalFile: Equatable, Sendable {
                     time: time, step: step, address: address, method: method, endpoint: endpoint, outcome: outcome,
                     learned: value["learned"]?.string, error: value["error"]?.string))
         }
-        guard !events.isEmpty || before != nil else { throw JournalError(path: path, reason: "it holds no event") }
+        guard !events.isEmpty || before != nil else {
+            throw JournalError(path: path, reason: "it is empty: its apply stopped before it wrote anything to the journal or the instance")
+        }
         return JournalFile(path: path, events: events, before: before)
     }
 
