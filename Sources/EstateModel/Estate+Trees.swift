@@ -19,6 +19,28 @@ extension Estate {
         Self.path(of: id) { kbCategories[$0].map { ($0.name, $0.parentID) } }
     }
 
+    /// The locations above `id`, its parent first.
+    public func locationAncestors(of id: Int) -> [Int] {
+        Self.ancestors(of: id) { locations[$0]?.parentID }
+    }
+
+    /// The KB categories above `id`, its parent first.
+    public func kbCategoryAncestors(of id: Int) -> [Int] {
+        Self.ancestors(of: id) { kbCategories[$0]?.parentID }
+    }
+
+    /// Parents of `id` up to the root; a cycle ends the walk.
+    static func ancestors(of id: Int, parent: (Int) -> Int?) -> [Int] {
+        var found: [Int] = []
+        var seen: Set<Int> = [id]
+        var current = parent(id)
+        while let at = current, seen.insert(at).inserted {
+            found.append(at)
+            current = parent(at)
+        }
+        return found
+    }
+
     static func subtree(of root: Int, parents: [Int: Int?]) -> Set<Int> {
         var children: [Int: [Int]] = [:]
         for (child, parent) in parents {

@@ -19,7 +19,8 @@ extension Plan {
         let keptAddresses = Set(kept.steps.map(\.address))
         kept.changes = changes.filter { keptAddresses.contains($0.address) }
         kept.outcome = outcome.restricted(to: Set(kept.steps.map(\.id)))
-        let held = changes.filter { change in steps.contains { removed.contains($0.id) && $0.address == change.address } }
+        let heldAddresses = Set(steps.lazy.filter { removed.contains($0.id) }.map(\.address))
+        let held = changes.filter { heldAddresses.contains($0.address) }
         return (kept, held)
     }
 

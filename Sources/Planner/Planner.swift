@@ -57,20 +57,22 @@ public struct Planner {
         } catch {
             throw PlanFailure([error])
         }
-        let cascades = planner.cascadeErrors(outcome)
+        let protected = desired.protectedAddresses
+        let cascades = planner.cascadeErrors(outcome, protected: protected)
         guard cascades.isEmpty else { throw PlanFailure(cascades) }
         planner.describeCascades(outcome)
-        return Plan(
+        var plan = Plan(
             changes: planner.changeOrder.sorted().map { planner.changes[$0]! }, steps: planner.steps.steps,
             unmanaged: planner.unmanaged.filter { $0.value > 0 }, outcome: outcome, maxDeletes: desired.policy.maxDeletes,
-            protected: desired.protectedAddresses.sorted(), ignore: desired.policy.ignore)
+            protected: protected.sorted(), ignore: desired.policy.ignore)
+        plan.targeting = desired.policy.targeting
+        return plan
     }
 
     /// A protected or ignored object that a step erases without naming it (with its parent, by a
     /// replace): the plan fails, at the change that asks for the erasing step.
-    func cascadeErrors(_ outcome: Outcome) -> [PlanError] {
-        let protected = desired.protectedAddresses
-        return outcome.destroyed.filter(\.cascade).compactMap { entry in
+    func cascadeErrors(_ outcome: Outcome, protected: Set<Address>) -> [PlanError] {
+        outcome.destroyed.filter(\.cascade).compactMap { entry in
             if protected.contains(entry.address) {
                 return .erasedByCascade(entry.address, by: entry.cause, why: "it is protected")
             }
@@ -83,10 +85,12 @@ public struct Planner {
 
     /// Lists under each change what its steps erase or change besides its own object.
     mutating func describeCascades(_ outcome: Outcome) {
+        let erasedBy = Dictionary(grouping: outcome.destroyed.filter(\.cascade), by: \.cause)
+        let touchedBy = Dictionary(grouping: outcome.changed.filter(\.cascade), by: \.cause)
         for address in changeOrder {
-            let erased = outcome.destroyed.filter { $0.cause == address && $0.cascade }.map(\.address.description)
+            let erased = (erasedBy[address] ?? []).map(\.address.description)
             if !erased.isEmpty { changes[address]!.consequences.append("erases \(erased.joined(separator: ", "))") }
-            let touched = outcome.changed.filter { $0.cause == address && $0.cascade && changes[$0.address] == nil }
+            let touched = (touchedBy[address] ?? []).filter { changes[$0.address] == nil }
             if !touched.isEmpty {
                 changes[address]!.consequences.append(
                     "also changes \(touched.map(\.address.description).joined(separator: ", ")) (a side effect of the API)")

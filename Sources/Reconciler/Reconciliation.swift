@@ -35,7 +35,6 @@ public struct Reconciliation: Sendable {
         let (desired, pulledIn) = resolved.targeted(targeting, live: live)
         do {
             var plan = try Planner.plan(desired: desired, live: live, fetched: scope.kinds)
-            plan.targeting = targeting
             plan.pulledIn = pulledIn
             // Warnings travel with the plan, so JSON and Markdown readers see them too.
             plan.warnings = diagnostics.filter { !$0.isError }.map { "\($0.position): \($0.message)" }

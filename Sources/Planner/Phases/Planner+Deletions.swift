@@ -51,15 +51,17 @@ extension Planner {
         guard fetched.contains(.locations) else { return }
         let declared = Set(desired.locations.filter { !$0.absent }.map(\.path))
         var doomed: [(id: Int, path: [String], reason: String, protect: Bool)] = []
+        let nodes = live.locations.values.map { ($0.id, $0.name, $0.parentID) }
         for location in desired.locations where location.absent {
-            if let id = try Self.node(at: location.path, in: live.locations.values.map { ($0.id, $0.name, $0.parentID) }, kind: .location) {
+            if let id = try Self.node(at: location.path, in: nodes, kind: .location) {
                 doomed.append((id, location.path, desired.absentReason, location.protect))
             }
         }
+        var doomedIDs = Set(doomed.map(\.id))
         // Locations already erased by a replace are neither deleted again nor unmanaged.
         for location in live.locations.values.sorted(by: { $0.id < $1.id }) where steps.estate.locations[location.id] != nil {
             let path = live.locationPath(of: location.id)
-            guard !declared.contains(path), !doomed.contains(where: { $0.id == location.id }) else { continue }
+            guard !declared.contains(path), !doomedIDs.contains(location.id) else { continue }
             // Only the topmost undeclared node is considered: its subtree goes with it.
             if let parent = location.parentID, !declared.contains(live.locationPath(of: parent)) { continue }
             let subtree = live.locationSubtree(of: location.id).map { live.locationPath(of: $0).joined(separator: "/") }
@@ -69,10 +71,11 @@ extension Planner {
                 continue
             }
             doomed.append((location.id, path, "not declared, and policy.prune includes locations", false))
+            doomedIDs.insert(location.id)
         }
         for entry in doomed {
             // Skip what an ancestor's deletion already erases.
-            if doomed.contains(where: { $0.id != entry.id && live.locationSubtree(of: $0.id).contains(entry.id) }) { continue }
+            if live.locationAncestors(of: entry.id).contains(where: doomedIDs.contains) { continue }
             guard steps.estate.locations[entry.id] != nil else { continue }
             let address = Address(.location, entry.path.joined(separator: "/"))
             if entry.protect {

@@ -10,25 +10,13 @@ extension Estate {
         selected.companies = companies.filter { targeting.selects(Address(.company, $0.value.name)) }
         let related = Set(selected.companies.values.flatMap(\.groups))
         selected.groups = groups.filter { targeting.selects(Address(.group, $0.value.name)) || related.contains($0.key) }
-        var keptLocations = Set(
-            locations.keys.filter { targeting.selects(Address(.location, locationPath(of: $0).joined(separator: "/"))) })
-        for id in keptLocations {
-            var parent = locations[id]?.parentID
-            while let at = parent {
-                keptLocations.insert(at)
-                parent = locations[at]?.parentID
-            }
-        }
+        let keptLocations = Set(
+            locations.keys.filter { targeting.selects(Address(.location, locationPath(of: $0).joined(separator: "/"))) }
+                .flatMap { [$0] + locationAncestors(of: $0) })
         selected.locations = locations.filter { keptLocations.contains($0.key) }
-        var keptCategories = Set(
-            kbCategories.keys.filter { targeting.selects(Address(.kbCategory, kbCategoryPath(of: $0).joined(separator: "/"))) })
-        for id in keptCategories {
-            var parent = kbCategories[id]?.parentID
-            while let at = parent {
-                keptCategories.insert(at)
-                parent = kbCategories[at]?.parentID
-            }
-        }
+        let keptCategories = Set(
+            kbCategories.keys.filter { targeting.selects(Address(.kbCategory, kbCategoryPath(of: $0).joined(separator: "/"))) }
+                .flatMap { [$0] + kbCategoryAncestors(of: $0) })
         selected.kbCategories = kbCategories.filter { keptCategories.contains($0.key) }
         selected.levels = levels.filter { id, level in
             targeting.selects(Address(.level, "\(helpdesks[level.helpdeskID]?.name ?? "?")/\(level.name)"))

@@ -96,11 +96,10 @@ extension DesiredState {
             }
         }
         // A field any of whose options the apply touched gets back its whole list or tree.
-        let fields = Set(
-            (restored.union(created)).filter { $0.kind == .option }.compactMap { $0.name.split(separator: "/").first.map(String.init) })
+        let fields = before.fieldLabels(holding: restored.union(created))
         for field in before.customFields.values.sorted(by: { $0.uid < $1.uid }) where fields.contains(field.label) {
-            let kind = before.customFieldTypes.first { $0.id == field.typeID }?.kind
-            if kind == .tree || (kind == nil && !field.treeOptions.isEmpty) {
+            let kind = before.fieldKind(field)
+            if kind == .tree || (kind == .other && !field.treeOptions.isEmpty) {
                 func children(of parent: String?) -> [TreeOption] {
                     field.treeOptions.filter { $0.parentHash == parent }.map {
                         TreeOption(name: $0.name, key: $0.key, children: children(of: $0.hash))
@@ -115,6 +114,13 @@ extension DesiredState {
 }
 
 extension Estate {
+    /// The labels of the fields that hold any of the options among `addresses` (`option["Office/Europe"]`
+    /// is a field's label, a slash, then the option's key or path; a label may hold a slash too).
+    public func fieldLabels(holding addresses: Set<Address>) -> Set<String> {
+        let options = addresses.filter { $0.kind == .option }.map(\.name)
+        return Set(customFields.values.map(\.label).filter { label in options.contains { $0.hasPrefix(label + "/") } })
+    }
+
     /// What `undo` compares, per address: each object's managed state in words that do not depend on
     /// ids (related groups by name), so an estate after an apply can be compared with the live one.
     /// With no addresses, every object's.

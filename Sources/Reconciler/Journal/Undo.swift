@@ -42,7 +42,7 @@ public struct Undo: Sendable {
             companies: kinds.contains(.company), groups: kinds.contains(.group) || kinds.contains(.company),
             locations: kinds.contains(.location), helpdesks: kinds.contains(.helpdesk) || kinds.contains(.level),
             kbCategories: kinds.contains(.kbCategory),
-            customFields: Set(addresses.filter { $0.kind == .option }.compactMap { $0.name.split(separator: "/").first.map(String.init) }))
+            customFields: before.state.fieldLabels(holding: addresses))
     }
 
     /// The estate the journal says the apply left: its applied steps replayed on the recorded state;
@@ -96,7 +96,6 @@ public struct Undo: Sendable {
                                 + "undo the rest with --exclude '\(address)'")
                     })
             }
-            plan.targeting = targeting
             plan.pulledIn = pulledIn
             // Each round keeps more objects, and there are finitely many.
             let disturbed = Set(plan.outcome.changed.map(\.address)).subtracting(addresses).subtracting(kept)
