@@ -52,9 +52,8 @@ public struct LiveFingerprint: Equatable, Sendable, Codable {
                 add("helpdesk:\(helpdesk.id)", Address(.helpdesk, helpdesk.name), "\(helpdesk.name)|\(ids(helpdesk.observers))")
             }
             for level in estate.levels.values {
-                let helpdesk = estate.helpdesks[level.helpdeskID]?.name ?? "help desk \(level.helpdeskID)"
                 add(
-                    "level:\(level.id)", Address(.level, "\(helpdesk)/\(level.name)"),
+                    "level:\(level.id)", estate.address(of: .level(level.id)),
                     "\(level.name)|\(level.helpdeskID)|\(level.order)|\(ids(level.observers))")
             }
         }

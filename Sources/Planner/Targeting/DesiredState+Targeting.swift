@@ -83,14 +83,14 @@ extension DesiredState {
 }
 
 extension Estate {
-    /// Every address of this estate's organisation, as a plan prints them.
+    /// Every address of this estate's organisation, as a plan prints them (options aside).
     public var addresses: [Address] {
-        var addresses = companies.values.map { Address(.company, $0.name) } + groups.values.map { Address(.group, $0.name) }
-        addresses += locations.keys.map { Address(.location, locationPath(of: $0).joined(separator: "/")) }
-        addresses += helpdesks.values.map { Address(.helpdesk, $0.name) }
-        addresses += levels.values.map { level in Address(.level, "\(helpdesks[level.helpdeskID]?.name ?? "?")/\(level.name)") }
-        addresses += kbCategories.keys.map { Address(.kbCategory, kbCategoryPath(of: $0).joined(separator: "/")) }
-        addresses += customFields.values.map { Address(.customField, $0.label) }
-        return addresses.sorted()
+        let objects = countedObjects().filter {
+            switch $0 {
+            case .listOption, .treeOption: false
+            default: true
+            }
+        }
+        return (objects.map(address(of:)) + customFields.values.map { Address(.customField, $0.label) }).sorted()
     }
 }

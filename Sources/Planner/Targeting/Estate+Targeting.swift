@@ -18,9 +18,7 @@ extension Estate {
             kbCategories.keys.filter { targeting.selects(Address(.kbCategory, kbCategoryPath(of: $0).joined(separator: "/"))) }
                 .flatMap { [$0] + kbCategoryAncestors(of: $0) })
         selected.kbCategories = kbCategories.filter { keptCategories.contains($0.key) }
-        selected.levels = levels.filter { id, level in
-            targeting.selects(Address(.level, "\(helpdesks[level.helpdeskID]?.name ?? "?")/\(level.name)"))
-        }
+        selected.levels = levels.filter { id, _ in targeting.selects(address(of: .level(id))) }
         let levelDesks = Set(selected.levels.values.map(\.helpdeskID))
         selected.helpdesks = helpdesks.filter { targeting.selects(Address(.helpdesk, $0.value.name)) || levelDesks.contains($0.key) }
         selected.customFields = customFields.filter { targeting.selects(Address(.customField, $0.value.label)) }
