@@ -41,15 +41,8 @@ extension Planner {
         }
         flatten(wanted, parentIdentity: nil, path: [])
 
-        func livePath(_ option: TreeOption) -> [String] {
-            var names = [option.name]
-            var parent = option.parentHash
-            while let hash = parent, let node = live.first(where: { $0.hash == hash }) {
-                names.insert(node.name, at: 0)
-                parent = node.parentHash
-            }
-            return names
-        }
+        let estate = steps.estate
+        func livePath(_ option: TreeOption) -> [String] { estate.treeOptionPath(field: uid, hash: option.hash) }
         // Keys first (a key names one option anywhere in the tree), then name paths for the rest.
         var claim: [String: TreeOption] = [:]  // desired identity → live option
         var claimed: Set<String> = []
@@ -58,9 +51,10 @@ extension Planner {
             claim[entry.identity] = option
             claimed.insert(option.hash)
         }
+        let byPath = Dictionary(grouping: live) { livePath($0).joined(separator: "/") }
         for entry in flat where entry.option.key == nil {
             let path = String(entry.identity.dropFirst("path:".count))
-            let found = live.filter { !claimed.contains($0.hash) && livePath($0).joined(separator: "/") == path }
+            let found = (byPath[path] ?? []).filter { !claimed.contains($0.hash) }
             guard found.count <= 1 else {
                 throw .ambiguous(
                     address,
