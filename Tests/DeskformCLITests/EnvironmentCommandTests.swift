@@ -372,4 +372,24 @@ struct EnvironmentCommandTests {
                 == "deskform: error: environment production has no credentials; name the variables that hold them under 'environments.production.credentials' in \(bare.path)/deskform.yaml, e.g. '{username: PROD_USER, token: PROD_TOKEN}'\n"
         )
     }
+
+    @Test("doctor --env checks the instance the environment names, with its credentials")
+    func doctorInAnEnvironment() async throws {
+        try await withLiveSimulator(options: Self.staging) { staging in
+            let root = try Self.repository(productionURL: "http://127.0.0.1:9", stagingURL: staging.url)
+            defer { try? FileManager.default.removeItem(at: root) }
+            let target = try Self.options(root, ["--env", "staging"])
+            let (code, output) = await Console.run { console in
+                await DoctorCommand.doctor(paths: [], format: .text, target: target, environment: Self.process, console: console)
+            }
+            #expect(code == 0, "\(output.output)\(output.errorOutput)")
+            let lines = output.output.split(separator: "\n").prefix(2).joined(separator: "\n")
+            #expect(
+                lines == """
+                    deskform doctor: \(staging.url)
+                    ok       url: \(staging.url) (from the url of environment staging in deskform.yaml)
+                    """)
+            #expect(output.output.contains("ok       credentials: accepted (HTTP Basic auth)\n"), "\(output.output)")
+        }
+    }
 }
