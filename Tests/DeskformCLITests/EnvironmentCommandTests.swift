@@ -373,6 +373,27 @@ struct EnvironmentCommandTests {
         )
     }
 
+    @Test("plan --all-envs refuses --target, --exclude and --url, which would limit one plan")
+    func allEnvironmentsRefusesOnePlansOptions() throws {
+        for (arguments, message) in [
+            (
+                ["--all-envs", "--target", "groups"],
+                "--target and --exclude limit one plan; with --all-envs, plan each environment with --env NAME --target ADDR."
+            ),
+            (
+                ["--all-envs", "--exclude", "groups"],
+                "--target and --exclude limit one plan; with --all-envs, plan each environment with --env NAME --target ADDR."
+            ),
+            (
+                ["--all-envs", "--url", "https://acme.example"],
+                "--url names one instance, and --all-envs plans the instance of each environment; drop --url, or plan with --env NAME --url URL."
+            ),
+        ] {
+            let error = #expect(throws: (any Error).self) { try PlanCommand.parse(arguments) }
+            #expect(PlanCommand.message(for: try #require(error)) == message, "\(arguments)")
+        }
+    }
+
     @Test("doctor --env checks the instance the environment names, with its credentials")
     func doctorInAnEnvironment() async throws {
         try await withLiveSimulator(options: Self.staging) { staging in
