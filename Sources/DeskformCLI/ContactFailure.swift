@@ -11,6 +11,8 @@ struct ContactFailure: Error, CustomStringConvertible {
     let urlSource: String
     let credentials: Credentials
     let reason: Reason
+    /// In an environment, the variables it names for the credentials, by the `INVGATE_*` name each stands for.
+    var variables: [String: String] = [:]
 
     enum Reason {
         case url(ConnectionFault.URLProblem)
@@ -51,7 +53,8 @@ struct ContactFailure: Error, CustomStringConvertible {
             return
                 "\(url) accepted the credentials but forbids \(call) (HTTP 403); give the API user read access to \(error.endpoint.rawValue) in InvGate, or use one that has it"
         case .authentication(let why):
-            return "\(url) gave no OAuth2 token (\(why)); check INVGATE_CLIENT_ID, INVGATE_CLIENT_SECRET and INVGATE_TOKEN_URL"
+            return
+                "\(url) gave no OAuth2 token (\(why)); check \(name("INVGATE_CLIENT_ID")), \(name("INVGATE_CLIENT_SECRET")) and INVGATE_TOKEN_URL"
         case .unreachable(let why):
             return "\(url) could not be reached after every retry (\(why)); check that the instance is up, then run this again"
         default:
@@ -108,9 +111,12 @@ struct ContactFailure: Error, CustomStringConvertible {
 
     private var credentialAdvice: String {
         switch credentials {
-        case .basic: "check INVGATE_USERNAME and INVGATE_TOKEN"
-        case .oauth2: "check INVGATE_CLIENT_ID and INVGATE_CLIENT_SECRET"
+        case .basic: "check \(name("INVGATE_USERNAME")) and \(name("INVGATE_TOKEN"))"
+        case .oauth2: "check \(name("INVGATE_CLIENT_ID")) and \(name("INVGATE_CLIENT_SECRET"))"
         case .none: "set INVGATE_USERNAME and INVGATE_TOKEN (or INVGATE_CLIENT_ID and INVGATE_CLIENT_SECRET)"
         }
     }
+
+    /// The variable that holds `variable`'s value: the environment's own, else `variable`.
+    private func name(_ variable: String) -> String { variables[variable] ?? variable }
 }

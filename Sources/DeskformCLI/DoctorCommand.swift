@@ -45,10 +45,15 @@ public struct DoctorCommand: AsyncParsableCommand {
     public static func doctor(
         paths: [String], format: Format, target options: TargetOptions, environment: [String: String], console: Console
     ) async -> Int32 {
+        let renderer = DiagnosticRenderer(colour: false)
+        guard
+            let choice = EnvironmentChoice.choose(
+                option: options.env, environment: environment, console: console, renderer: renderer, directory: options.project)
+        else { return 1 }
         var scope = FetchScope.everything
-        if !paths.isEmpty {
-            let load = ManifestLoader().load(paths: paths)
-            console.err(DiagnosticRenderer(colour: false).render(load.diagnostics))
+        if !paths.isEmpty || choice.environment != nil {
+            let load = choice.load(paths, process: environment)
+            console.err(renderer.render(load.diagnostics))
             guard load.isValid else {
                 console.err("\(DiagnosticRenderer.summary(of: load.diagnostics)); nothing was checked.\n")
                 return 1
@@ -56,7 +61,8 @@ public struct DoctorCommand: AsyncParsableCommand {
             scope = FetchScope(manifest: load.estate)
         }
         if let warning = CommandLogger.warning(environment: environment) { console.err(warning) }
-        let (identity, checks) = await Self.checks(scope: scope, options: options, environment: environment, console: console)
+        let (identity, checks) = await Self.checks(
+            scope: scope, choice: choice, options: options, environment: environment, console: console)
         let failed = checks.filter { $0.status == .failed }.count
         let warnings = checks.filter { $0.status == .warning }.count
         let summary = "Doctor: \(checks.count - failed - warnings) ok, \(warnings) warning\(warnings == 1 ? "" : "s"), \(failed) failed."
@@ -75,15 +81,15 @@ public struct DoctorCommand: AsyncParsableCommand {
 
     /// The checklist, in order; it stops at the first check that makes the rest meaningless.
     static func checks(
-        scope: FetchScope, options: TargetOptions, environment: [String: String], console: Console
+        scope: FetchScope, choice: EnvironmentChoice, options: TargetOptions, environment: [String: String], console: Console
     ) async -> (identity: String, [DoctorCheck]) {
         var checks: [DoctorCheck] = []
-        let urlSource = options.url == nil ? "INVGATE_URL" : "--url"
+        let urlSource = choice.urlSource(given: options.url)
         let target: Target
         do {
-            target = try Target.resolve(url: options.url, environment: environment, directory: environment["DESKFORM_DIR"] ?? ".deskform")
+            target = try choice.target(url: options.url, process: environment)
         } catch {
-            return (options.url ?? environment["INVGATE_URL"] ?? "", [.failed("credentials", "\(error)")])
+            return (options.url ?? choice.environment?.url ?? environment["INVGATE_URL"] ?? "", [.failed("credentials", "\(error)")])
         }
         let credentials: Credentials
         switch target {
@@ -94,18 +100,27 @@ public struct DoctorCommand: AsyncParsableCommand {
             } catch {
                 return (
                     url,
-                    [.failed("url", ContactFailure(url: url, urlSource: urlSource, credentials: given, reason: .url(error)).description)]
+                    [
+                        .failed(
+                            "url",
+                            ContactFailure(
+                                url: url, urlSource: urlSource, credentials: given, reason: .url(error),
+                                variables: choice.environment.map(EnvironmentChoice.variableNames) ?? [:]
+                            ).description)
+                    ]
                 )
             }
             checks.append(.ok("url", "\(url) (from \(urlSource))"))
         case .local(let statePath):
             credentials = .none
-            checks.append(.ok("url", "no INVGATE_URL set: the embedded local instance (state in \(statePath))"))
+            let why = choice.environment.map { "environment \($0.name) has no url" } ?? "no INVGATE_URL set"
+            checks.append(.ok("url", "\(why): the embedded local instance (state in \(statePath))"))
         }
+        let instanceURL = if case .remote(let url, _) = target { url } else { "" }
         let network: NetworkSettings
         do {
             network = try NetworkSettings.fromEnvironment(
-                environment, instanceURL: options.url ?? environment["INVGATE_URL"] ?? "", requestTimeout: .seconds(options.timeout))
+                environment, instanceURL: instanceURL, requestTimeout: .seconds(options.timeout))
         } catch {
             return (target.identity(url: ""), checks + [.failed("network", "\(error)")])
         }
@@ -120,13 +135,15 @@ public struct DoctorCommand: AsyncParsableCommand {
         let found = checks
         do {
             let logger = CommandLogger.make(environment: environment, console: console)
-            return try await target.withClient(parallelism: 1, network: network, logger: logger) {
-                client, url in
+            return try await target.withClient(
+                parallelism: 1, network: network, logger: logger, onWait: { console.err($0) }
+            ) { client, url in
                 (
                     target.identity(url: url),
                     found
                         + (await Self.instanceChecks(
-                            client, url: url, target: target, credentials: credentials, scope: scope, urlSource: urlSource))
+                            client, url: url, target: target, credentials: credentials, scope: scope, urlSource: urlSource,
+                            variables: choice.environment.map(EnvironmentChoice.variableNames) ?? [:]))
                 )
             }
         } catch {
@@ -136,7 +153,8 @@ public struct DoctorCommand: AsyncParsableCommand {
 
     /// Reachability, TLS, credentials, version, read access, counts, write access, parallelism.
     static func instanceChecks(
-        _ client: InvGateClient, url: String, target: Target, credentials: Credentials, scope: FetchScope, urlSource: String
+        _ client: InvGateClient, url: String, target: Target, credentials: Credentials, scope: FetchScope, urlSource: String,
+        variables: [String: String] = [:]
     ) async -> [DoctorCheck] {
         var checks: [DoctorCheck] = []
         let isHTTPS = url.lowercased().hasPrefix("https://")
@@ -153,7 +171,9 @@ public struct DoctorCommand: AsyncParsableCommand {
             do throws(InvGateError) {
                 version = try await client.version()
             } catch {
-                let sentence = ContactFailure(url: url, urlSource: urlSource, credentials: credentials, reason: .api(error)).description
+                let sentence = ContactFailure(
+                    url: url, urlSource: urlSource, credentials: credentials, reason: .api(error), variables: variables
+                ).description
                 switch error.reason {
                 case .cannotConnect(.tls):
                     return checks + [.ok("reachable", "\(url) accepts connections"), .failed("tls", sentence)]

@@ -2,11 +2,10 @@ import Foundation
 import InvGateAPI
 import Manifest
 
-/// What the project file in the current directory and `--env` (else `DESKFORM_ENV`) choose: no project
-/// file and no `--env`, nothing (every command works as without environments); else one environment.
+/// What the project file in the current directory (else `--project DIR`) and `--env` (else
+/// `DESKFORM_ENV`) choose: no project file and no `--env`, nothing (every command works as without
+/// environments); else one environment.
 struct EnvironmentChoice: Sendable {
-    /// The project file, when the current directory has one.
-    let project: Project?
     /// The environment the command works on; nil without a project file.
     let environment: ProjectEnvironment?
     /// The folder of the project file: its paths and the local instances' state are relative to it.
@@ -17,12 +16,41 @@ struct EnvironmentChoice: Sendable {
         option ?? environment["DESKFORM_ENV"].flatMap { $0.isEmpty ? nil : $0 }
     }
 
-    /// The project file at `directory/deskform.yaml` when there is one: nil when there is none, else the
-    /// project and its diagnostics.
-    static func readProject(directory: String = ".") -> (project: Project, diagnostics: [Diagnostic])? {
+    /// What reading the project file came to.
+    enum ProjectFile {
+        /// The current directory has none, and no `--project` named another.
+        case absent
+        /// Read, with no error (its warnings printed).
+        case read(Project)
+        /// The command must stop: why has been printed.
+        case stop
+    }
+
+    /// Reads the project file of `directory` (`.`, the current directory, unless `--project` named
+    /// another) and prints its diagnostics on `console`; `invalid` reports one with errors (by
+    /// default its diagnostics and that the command stops). A `--project` folder without one stops.
+    static func readProject(
+        directory: String, console: Console, renderer: DiagnosticRenderer,
+        invalid: ((Project, [Diagnostic]) -> Void)? = nil
+    ) -> ProjectFile {
         let path = directory == "." ? Project.fileName : (directory as NSString).appendingPathComponent(Project.fileName)
-        guard FileManager.default.fileExists(atPath: path) else { return nil }
-        return Project.read(path: path)
+        guard FileManager.default.fileExists(atPath: path) else {
+            if directory == "." { return .absent }
+            console.err("deskform: error: \(ProjectError.notFound(directory: directory))\n")
+            return .stop
+        }
+        let (project, diagnostics) = Project.read(path: path)
+        guard !diagnostics.containsErrors else {
+            if let invalid {
+                invalid(project, diagnostics)
+            } else {
+                console.err(renderer.render(diagnostics))
+                console.err("deskform: error: \(ProjectError.invalid(project: project.path, errors: diagnostics.errorCount))\n")
+            }
+            return .stop
+        }
+        console.err(renderer.render(diagnostics))
+        return .read(project)
     }
 
     /// Chooses, printing the project file's diagnostics (and why nothing could be chosen) on `console`.
@@ -32,30 +60,29 @@ struct EnvironmentChoice: Sendable {
         directory: String = "."
     ) -> EnvironmentChoice? {
         let name = requested(option: option, environment: environment)
-        guard case (let project, let diagnostics)? = readProject(directory: directory) else {
+        switch readProject(directory: directory, console: console, renderer: renderer) {
+        case .stop:
+            return nil
+        case .absent:
             if let name {
-                console.err("deskform: error: \(ProjectError.noProject(environment: name))\n")
+                console.err("deskform: error: \(ProjectError.noProject(environment: name, directory: directory))\n")
                 return nil
             }
-            return EnvironmentChoice(project: nil, environment: nil)
-        }
-        console.err(renderer.render(diagnostics))
-        guard !diagnostics.containsErrors else {
-            console.err("deskform: error: \(ProjectError.invalid(project: project.path, errors: diagnostics.errorCount))\n")
-            return nil
-        }
-        switch project.select(name) {
-        case .success(let chosen):
-            return EnvironmentChoice(project: project, environment: chosen, directory: directory)
-        case .failure(let error):
-            console.err("deskform: error: \(error)\n")
-            return nil
+            return EnvironmentChoice(environment: nil)
+        case .read(let project):
+            switch project.select(name) {
+            case .success(let chosen):
+                return EnvironmentChoice(environment: chosen, directory: directory)
+            case .failure(let error):
+                console.err("deskform: error: \(error)\n")
+                return nil
+            }
         }
     }
 
     /// The state folder of the embedded instance an environment without a URL uses: `.deskform/NAME`.
-    var localDirectory: String {
-        environment.map { relative(".deskform/\($0.name)") } ?? ".deskform"
+    func localDirectory(_ environment: ProjectEnvironment) -> String {
+        relative(".deskform/\(environment.name)")
     }
 
     /// `path` relative to the project file's folder (absolute paths as they are).
@@ -79,11 +106,59 @@ struct EnvironmentChoice: Sendable {
 
     /// The target: `--url`, else the environment's URL with the credentials it names, else (an environment
     /// without URL) its embedded instance; without environments, as `Target.resolve` says.
-    func target(url: String?, process: [String: String]) throws(Credentials.HalfSet) -> Target {
+    ///
+    /// In an environment, credentials come only from the variables it names: an instance URL with
+    /// none of them set, or with one of a pair, stops here, naming those variables.
+    func target(url: String?, process: [String: String]) throws(CredentialProblem) -> Target {
         guard let environment else {
-            return try Target.resolve(url: url, environment: process, directory: process["DESKFORM_DIR"] ?? ".deskform")
+            do {
+                return try Target.resolve(url: url, environment: process, directory: process["DESKFORM_DIR"] ?? ".deskform")
+            } catch {
+                throw CredentialProblem(description: error.description)
+            }
         }
-        return try Target.resolve(url: url ?? environment.url, environment: credentials(process), directory: localDirectory)
+        let target: Target
+        do {
+            target = try Target.resolve(
+                url: url ?? environment.url, environment: credentials(process), directory: localDirectory(environment))
+        } catch {
+            let names = Self.variableNames(environment)
+            var named = error
+            named.missing = names[error.missing] ?? error.missing
+            named.present = names[error.present] ?? error.present
+            throw CredentialProblem(description: named.description)
+        }
+        guard case .remote(_, .none) = target else { return target }
+        switch environment.credentials {
+        case .basic(let username, let token):
+            throw CredentialProblem(
+                description:
+                    "environment \(environment.name) reads its credentials from \(username) and \(token), and neither is set; set both")
+        case .oauth2(let clientID, let clientSecret):
+            throw CredentialProblem(
+                description:
+                    "environment \(environment.name) reads its credentials from \(clientID) and \(clientSecret), and neither is set; set both"
+            )
+        case nil:
+            throw CredentialProblem(
+                description:
+                    "environment \(environment.name) has no credentials; name the variables that hold them under 'environments.\(environment.name).credentials' in \(relative(Project.fileName)), e.g. '{username: PROD_USER, token: PROD_TOKEN}'"
+            )
+        }
+    }
+
+    /// Why no target could be made of the credentials: said in the names of the variables read.
+    struct CredentialProblem: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    /// The variables an environment names, by the `INVGATE_*` name each stands for.
+    static func variableNames(_ environment: ProjectEnvironment) -> [String: String] {
+        switch environment.credentials {
+        case .basic(let username, let token): ["INVGATE_USERNAME": username, "INVGATE_TOKEN": token]
+        case .oauth2(let clientID, let clientSecret): ["INVGATE_CLIENT_ID": clientID, "INVGATE_CLIENT_SECRET": clientSecret]
+        case nil: [:]
+        }
     }
 
     /// The variables credentials are read from: the process's, or only those the environment names.

@@ -46,6 +46,15 @@ public struct PlanCommand: AsyncParsableCommand {
         if allEnvs, target.env != nil { throw ValidationError("--all-envs plans every environment; drop --env, or drop --all-envs.") }
         if allEnvs, format == .json { throw ValidationError("--all-envs writes text or markdown: one section per environment.") }
         if allEnvs, out != nil { throw ValidationError("--out saves one plan; with --all-envs, save each with --env NAME --out FILE.") }
+        if allEnvs, !selection.targets.isEmpty || !selection.excludes.isEmpty {
+            throw ValidationError(
+                "--target and --exclude limit one plan; with --all-envs, plan each environment with --env NAME --target ADDR.")
+        }
+        if allEnvs, target.url != nil {
+            throw ValidationError(
+                "--url names one instance, and --all-envs plans the instance of each environment; drop --url, or plan with --env NAME --url URL."
+            )
+        }
     }
 
     public func run() async throws {

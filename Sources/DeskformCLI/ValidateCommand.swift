@@ -50,26 +50,32 @@ public struct ValidateCommand: AsyncParsableCommand {
     ) -> Int32 {
         let renderer = DiagnosticRenderer(colour: colour)
         let name = EnvironmentChoice.requested(option: env, environment: environment)
-        guard case (let project, let projectDiagnostics)? = EnvironmentChoice.readProject(directory: directory),
-            paths.isEmpty || name != nil
-        else {
+        let project: Project
+        switch paths.isEmpty || name != nil
+            ? EnvironmentChoice.readProject(
+                directory: directory, console: console, renderer: renderer,
+                invalid: { project, diagnostics in
+                    switch format {
+                    case .json: console.out(DiagnosticReport(diagnostics: diagnostics, files: 1).json())
+                    case .text:
+                        console.err(renderer.render(diagnostics))
+                        console.err("\(DiagnosticRenderer.summary(of: diagnostics)) in \(project.path); no manifest was read.\n")
+                    }
+                })
+            : .absent
+        {
+        case .stop:
+            return 1
+        case .absent:
             if let name {
-                console.err("deskform: error: \(ProjectError.noProject(environment: name))\n")
+                console.err("deskform: error: \(ProjectError.noProject(environment: name, directory: directory))\n")
                 return 1
             }
             let load = ManifestLoader().load(paths: paths.isEmpty ? ["."] : paths)
             return report(load, environment: nil, format: format, renderer: renderer, console: console)
+        case .read(let read):
+            project = read
         }
-        guard !projectDiagnostics.containsErrors else {
-            switch format {
-            case .json: console.out(DiagnosticReport(diagnostics: projectDiagnostics, files: 1).json())
-            case .text:
-                console.err(renderer.render(projectDiagnostics))
-                console.err("\(DiagnosticRenderer.summary(of: projectDiagnostics)) in \(project.path); no manifest was read.\n")
-            }
-            return 1
-        }
-        console.err(renderer.render(projectDiagnostics))
         let environments: [ProjectEnvironment]
         if let name {
             guard let chosen = project.environment(named: name) else {
@@ -84,7 +90,7 @@ public struct ValidateCommand: AsyncParsableCommand {
         }
         var code: Int32 = 0
         for chosen in environments {
-            let load = EnvironmentChoice(project: project, environment: chosen, directory: directory).load(paths, process: environment)
+            let load = EnvironmentChoice(environment: chosen, directory: directory).load(paths, process: environment)
             code = max(code, report(load, environment: chosen.name, format: format, renderer: renderer, console: console))
         }
         return code

@@ -1,5 +1,6 @@
 import EstateModel
 import Foundation
+import Manifest
 import Simulator
 import TestSupport
 import Testing
@@ -262,7 +263,7 @@ struct EnvironmentCommandTests {
     func longCommentIsCut() {
         let long = "## Environment `production`\n\n```diff\n" + String(repeating: "+ group \"G\"\n", count: 10_000)
         let cut = EnvironmentPlans.cut(long)
-        #expect(cut.utf16.count <= EnvironmentPlans.commentLimit)
+        #expect(cut.utf16.count <= 65_536)
         #expect(
             cut.hasSuffix(
                 "\n```\n\n---\n✂️ Cut here: the plans are longer than one pull-request comment may be (65,536 characters). Run `deskform plan --env NAME` for each environment to see it in full.\n"
@@ -284,5 +285,132 @@ struct EnvironmentCommandTests {
                 Environment local: manifests are valid: 2 files, 5 objects.
 
                 """)
+    }
+
+    @Test("--project naming a folder without deskform.yaml stops, naming the file it looked for")
+    func wrongProjectFolder() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("no-project-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let message = "deskform: error: there is no \(folder.path)/deskform.yaml; give --project the folder that holds deskform.yaml.\n"
+        let (code, output) = try await Self.plan(folder, [])
+        #expect(code == 1)
+        #expect(output.output == "")
+        #expect(output.errorOutput == message)
+        let (validated, validation) = await Console.run { console in
+            ValidateCommand.validate(paths: [], format: .text, directory: folder.path, console: console)
+        }
+        #expect(validated == 1)
+        #expect(validation.errorOutput == message)
+        #expect(
+            "\(ProjectError.noProject(environment: "staging", directory: "."))"
+                == "environment 'staging' was asked for, but there is no deskform.yaml in the current directory; run from the repository's root, or name its folder with --project DIR, or drop --env and DESKFORM_ENV."
+        )
+    }
+
+    @Test("an empty deskform.yaml is an error for plan --all-envs and validate, not an empty success")
+    func emptyProjectFile() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("empty-project-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "# environments to come\n".write(to: folder.appendingPathComponent("deskform.yaml"), atomically: true, encoding: .utf8)
+        let file = folder.appendingPathComponent("deskform.yaml").path
+        let diagnostic = """
+            \(file):1:1: error: the project file is empty: it declares no environment
+              hint: start with 'environments:' and one key per environment, e.g. 'environments: {staging: {paths: [org]}}'
+
+            """
+        let target = try Self.options(folder, [])
+        let (code, output) = await Console.run { console in
+            await PlanCommand.planEveryEnvironment(
+                format: .text, detailedExitcode: false, target: target, environment: [:], console: console)
+        }
+        #expect(code == 1)
+        #expect(output.output == "")
+        #expect(output.errorOutput == diagnostic + "deskform: error: \(file) has 1 error (listed above); fix it and run again.\n")
+        let (validated, validation) = await Console.run { console in
+            ValidateCommand.validate(paths: [], format: .text, directory: folder.path, console: console)
+        }
+        #expect(validated == 1)
+        #expect(validation.errorOutput == diagnostic + "1 error, 0 warnings in \(file); no manifest was read.\n")
+    }
+
+    @Test("in an environment, credential errors name the variables it reads")
+    func credentialErrorsNameTheEnvironmentsVariables() async throws {
+        let root = try Self.repository(productionURL: "http://127.0.0.1:9", stagingURL: "http://127.0.0.1:9")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let target = try Self.options(root, ["--env", "production"])
+        for (process, message) in [
+            (
+                ["PROD_USER": "api", "INVGATE_TOKEN": "ignored"],
+                "PROD_USER is set but PROD_TOKEN is not; set PROD_TOKEN as well, or unset PROD_USER"
+            ),
+            (
+                ["INVGATE_USERNAME": "api", "INVGATE_TOKEN": "ignored"],
+                "environment production reads its credentials from PROD_USER and PROD_TOKEN, and neither is set; set both"
+            ),
+        ] {
+            let (code, output) = await Console.run { console in
+                await PlanCommand.plan(
+                    paths: [], format: .text, detailedExitcode: false, target: target, environment: process, console: console)
+            }
+            #expect(code == 1)
+            #expect(output.output == "")
+            #expect(output.errorOutput == "deskform: error: \(message)\n")
+        }
+
+        let bare = FileManager.default.temporaryDirectory.appendingPathComponent("bare-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: bare, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: bare) }
+        try "environments:\n  production: {url: http://127.0.0.1:9, paths: [.]}\n".write(
+            to: bare.appendingPathComponent("deskform.yaml"), atomically: true, encoding: .utf8)
+        try "groups:\n  - name: Acme IT\n".write(to: bare.appendingPathComponent("groups.yaml"), atomically: true, encoding: .utf8)
+        let (code, output) = try await Self.plan(bare, [])
+        #expect(code == 1)
+        #expect(
+            output.errorOutput
+                == "deskform: error: environment production has no credentials; name the variables that hold them under 'environments.production.credentials' in \(bare.path)/deskform.yaml, e.g. '{username: PROD_USER, token: PROD_TOKEN}'\n"
+        )
+    }
+
+    @Test("plan --all-envs refuses --target, --exclude and --url, which would limit one plan")
+    func allEnvironmentsRefusesOnePlansOptions() throws {
+        for (arguments, message) in [
+            (
+                ["--all-envs", "--target", "groups"],
+                "--target and --exclude limit one plan; with --all-envs, plan each environment with --env NAME --target ADDR."
+            ),
+            (
+                ["--all-envs", "--exclude", "groups"],
+                "--target and --exclude limit one plan; with --all-envs, plan each environment with --env NAME --target ADDR."
+            ),
+            (
+                ["--all-envs", "--url", "https://acme.example"],
+                "--url names one instance, and --all-envs plans the instance of each environment; drop --url, or plan with --env NAME --url URL."
+            ),
+        ] {
+            let error = #expect(throws: (any Error).self) { try PlanCommand.parse(arguments) }
+            #expect(PlanCommand.message(for: try #require(error)) == message, "\(arguments)")
+        }
+    }
+
+    @Test("doctor --env checks the instance the environment names, with its credentials")
+    func doctorInAnEnvironment() async throws {
+        try await withLiveSimulator(options: Self.staging) { staging in
+            let root = try Self.repository(productionURL: "http://127.0.0.1:9", stagingURL: staging.url)
+            defer { try? FileManager.default.removeItem(at: root) }
+            let target = try Self.options(root, ["--env", "staging"])
+            let (code, output) = await Console.run { console in
+                await DoctorCommand.doctor(paths: [], format: .text, target: target, environment: Self.process, console: console)
+            }
+            #expect(code == 0, "\(output.output)\(output.errorOutput)")
+            let lines = output.output.split(separator: "\n").prefix(2).joined(separator: "\n")
+            #expect(
+                lines == """
+                    deskform doctor: \(staging.url)
+                    ok       url: \(staging.url) (from the url of environment staging in deskform.yaml)
+                    """)
+            #expect(output.output.contains("ok       credentials: accepted (HTTP Basic auth)\n"), "\(output.output)")
+        }
     }
 }

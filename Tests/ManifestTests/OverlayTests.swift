@@ -123,6 +123,22 @@ struct OverlayTests {
         let source = ManifestSource(path: "org/org.yaml", text: "companies:\n  - name: Acme ${var.suffix}\n")
         let load = ManifestLoader().load(sources: [source])
         #expect(load.estate.companies.first?.name == "Acme ${var.suffix}")
+        #expect(load.isValid)
+        #expect(
+            DiagnosticRenderer().render(load.diagnostics) == """
+                org/org.yaml:2:16: warning: '${var.suffix}' is only replaced in an environment: run with --env NAME
+                  hint: without one, it stays as written; environments are declared in deskform.yaml
+
+                """)
+        let quoted = ManifestSource(path: "org/org.yaml", text: "groups:\n  - name: \"${env.TEAM} ${var.x}\"\n")
+        #expect(
+            DiagnosticRenderer().render(ManifestLoader().load(sources: [quoted]).diagnostics) == """
+                org/org.yaml:2:11: warning: '${env.TEAM}' is only replaced in an environment: run with --env NAME
+                  hint: without one, it stays as written; environments are declared in deskform.yaml
+                org/org.yaml:2:11: warning: '${var.x}' is only replaced in an environment: run with --env NAME
+                  hint: without one, it stays as written; environments are declared in deskform.yaml
+
+                """)
     }
 
     @Test func theProjectFileIsNeverReadAsAManifest() throws {

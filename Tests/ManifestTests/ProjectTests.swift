@@ -102,6 +102,35 @@ struct ProjectTests {
                 """)
     }
 
+    @Test func anEmptyProjectFileOrOneWithoutEnvironmentsIsAnError() {
+        #expect(
+            Self.rendered("# nothing yet\n").1 == """
+                deskform.yaml:1:1: error: the project file is empty: it declares no environment
+                  hint: start with 'environments:' and one key per environment, e.g. 'environments: {staging: {paths: [org]}}'
+
+                """)
+        #expect(
+            Self.rendered("environments: {}\n").1 == """
+                deskform.yaml:1:15: error: 'environments' declares no environment
+                  hint: add one key per environment, e.g. 'environments: {staging: {paths: [org]}}'
+
+                """)
+    }
+
+    @Test func aProjectFileThatIsNotUTF8IsAnError() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("project-\(UUID().uuidString).yaml").path
+        try (Data("environments:\n  caf".utf8) + Data([0xE9]) + Data(": {paths: [org]}\n".utf8)).write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let (project, diagnostics) = Project.read(path: path)
+        #expect(project.environments == [])
+        #expect(
+            DiagnosticRenderer().render(diagnostics) == """
+                \(path):2:6: error: file is not valid UTF-8 (byte 0xE9)
+                  hint: save it as UTF-8 (it looks like another encoding, such as Latin-1)
+
+                """)
+    }
+
     @Test func choosingAnEnvironment() throws {
         let two = Project(environments: [
             ProjectEnvironment(name: "production", paths: ["org"]), ProjectEnvironment(name: "staging", paths: ["org"]),
@@ -123,10 +152,14 @@ struct ProjectTests {
     @Test func credentialsAreReadFromTheVariablesTheyNameOnly() {
         let staging = ProjectEnvironment(
             name: "staging", credentials: .oauth2(clientID: "STG_ID", clientSecret: "STG_SECRET"), paths: ["org"])
-        let process = ["STG_ID": "id", "STG_SECRET": "secret", "INVGATE_USERNAME": "prod-user", "INVGATE_TOKEN": "prod", "HOME": "/root"]
+        let process = [
+            "STG_ID": "id", "STG_SECRET": "secret", "INVGATE_USERNAME": "prod-user", "INVGATE_TOKEN": "prod", "HOME": "/root",
+            "INVGATE_TOKEN_URL": "https://sso.acme.example/token",
+        ]
         #expect(
             staging.clientEnvironment(from: process) == [
                 "INVGATE_CLIENT_ID": "id", "INVGATE_CLIENT_SECRET": "secret", "STG_ID": "id", "STG_SECRET": "secret", "HOME": "/root",
+                "INVGATE_TOKEN_URL": "https://sso.acme.example/token",
             ])
     }
 

@@ -42,7 +42,10 @@ public struct Project: Hashable, Sendable {
                 [.error(at: SourceLocation(file: path), "cannot read the project file", hint: "check that it is a readable file")]
             )
         }
-        return read(text: String(decoding: data, as: UTF8.self), path: path)
+        guard let text = ManifestFile.decodeUTF8(data, file: path) else {
+            return (Project(environments: [], path: path), [ManifestFile.notUTF8(data, file: path)])
+        }
+        return read(text: text, path: path)
     }
 
     /// Reads a project file's text, reported under `path`.
@@ -52,6 +55,11 @@ public struct Project: Hashable, Sendable {
         var environments: [ProjectEnvironment] = []
         for root in composed.documents.prefix(1) {
             environments += reader.read(root)
+        }
+        if composed.documents.isEmpty, !composed.diagnostics.containsErrors {
+            reader.reader.error(
+                at: SourceLocation(file: path, line: 1, column: 1), "the project file is empty: it declares no environment",
+                hint: "start with 'environments:' and one key per environment, e.g. 'environments: {staging: {paths: [org]}}'")
         }
         if composed.documents.count > 1, let second = composed.documents[1].mark {
             reader.reader.error(
@@ -68,8 +76,10 @@ public enum ProjectError: Error, Hashable, Sendable, CustomStringConvertible {
     case unknownEnvironment(String, known: [String], project: String)
     case noEnvironmentChosen(known: [String], project: String)
     case invalid(project: String, errors: Int)
-    /// `--env` with no project file in the current directory.
-    case noProject(environment: String)
+    /// `--env` with no project file in `directory` (`.`: the current directory).
+    case noProject(environment: String, directory: String)
+    /// `--project DIR` names a folder with no project file.
+    case notFound(directory: String)
 
     public var description: String {
         switch self {
@@ -79,8 +89,15 @@ public enum ProjectError: Error, Hashable, Sendable, CustomStringConvertible {
             "\(project) declares several environments; choose one with --env NAME (or DESKFORM_ENV): \(known.joined(separator: ", "))."
         case .invalid(let project, let errors):
             "\(project) has \(errors) error\(errors == 1 ? "" : "s") (listed above); fix \(errors == 1 ? "it" : "them") and run again."
-        case .noProject(let environment):
-            "environment '\(environment)' was asked for, but there is no \(Project.fileName) in the current directory; run from the repository's root, or drop --env and DESKFORM_ENV."
+        case .noProject(let environment, let directory):
+            "environment '\(environment)' was asked for, but there is no \(Self.file(in: directory)); run from the repository's root, or name its folder with --project DIR, or drop --env and DESKFORM_ENV."
+        case .notFound(let directory):
+            "there is no \(Self.file(in: directory)); give --project the folder that holds \(Project.fileName)."
         }
+    }
+
+    /// `deskform.yaml` in the current directory, else `DIR/deskform.yaml`.
+    static func file(in directory: String) -> String {
+        directory == "." ? "\(Project.fileName) in the current directory" : (directory as NSString).appendingPathComponent(Project.fileName)
     }
 }

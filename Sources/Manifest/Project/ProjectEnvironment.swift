@@ -41,9 +41,10 @@ public struct ProjectEnvironment: Hashable, Sendable {
 
     /// The process environment the instance's credentials are read from: the variables the project
     /// file names, under the `INVGATE_*` names deskform reads (those set directly are dropped, so that
-    /// one environment never borrows another's credentials).
+    /// one environment never borrows another's credentials). `INVGATE_TOKEN_URL`, where an OAuth2
+    /// token is asked for, is kept.
     public func clientEnvironment(from process: [String: String]) -> [String: String] {
-        var environment = process.filter { !$0.key.hasPrefix("INVGATE_") }
+        var environment = process.filter { !$0.key.hasPrefix("INVGATE_") || $0.key == "INVGATE_TOKEN_URL" }
         switch credentials {
         case .basic(let username, let token):
             environment["INVGATE_USERNAME"] = process[username]

@@ -30,7 +30,13 @@ struct ProjectReader {
             reader.error(root, "the project file has no 'environments'", hint: "add 'environments:' with one key per environment")
             return []
         }
-        guard case .mapping(let environments) = value, !environments.isEmpty else {
+        if case .mapping(let environments) = value, environments.isEmpty {
+            reader.error(
+                value, "'environments' declares no environment",
+                hint: "add one key per environment, e.g. 'environments: {staging: {paths: [org]}}'")
+            return []
+        }
+        guard case .mapping(let environments) = value else {
             reader.error(
                 value, "'environments' must be a mapping of environment names, not \(ManifestReader.describe(value))",
                 hint: "write 'environments: {staging: {paths: [org]}}'")

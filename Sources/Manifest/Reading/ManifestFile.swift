@@ -14,6 +14,7 @@ enum ManifestFile {
         var reader = ManifestReader(file: file, repeatedKeys: composed.repeatedKeys)
         var substitution: [Diagnostic] = []
         for root in composed.documents {
+            if variables == nil { substitution += ManifestVariables.unreplaced(in: root, file: file) }
             let resolved = variables.map { $0.substitute(in: root, file: file, diagnostics: &substitution) } ?? root
             reader.read(document: resolved, into: &contribution)
         }

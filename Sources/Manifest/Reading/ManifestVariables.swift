@@ -92,4 +92,39 @@ public struct ManifestVariables: Hashable, Sendable {
         }
         return result + rest
     }
+
+    /// A warning at every `${var.NAME}` and `${env.NAME}` in `node`'s scalars, read outside an
+    /// environment: they stay as written. Reported where `substitute` would report them.
+    static func unreplaced(in node: Node, file: String) -> [Diagnostic] {
+        switch node {
+        case .scalar(let scalar):
+            guard scalar.string.contains("${") else { return [] }
+            let plainOneLine = scalar.style == .plain && !scalar.string.contains("\n")
+            var diagnostics: [Diagnostic] = []
+            var rest = Substring(scalar.string)
+            var column = scalar.mark?.column ?? 0
+            while let open = rest.range(of: "${") {
+                column += rest[..<open.lowerBound].unicodeScalars.count
+                guard let close = rest[open.upperBound...].firstIndex(of: "}") else { break }
+                let reference = rest[open.lowerBound...close]
+                if reference.hasPrefix("${var.") || reference.hasPrefix("${env.") {
+                    let here = SourceLocation(
+                        file: file, line: scalar.mark?.line ?? 0, column: plainOneLine ? column : scalar.mark?.column ?? 0)
+                    diagnostics.append(
+                        .warning(
+                            at: here, "'\(reference)' is only replaced in an environment: run with --env NAME",
+                            hint: "without one, it stays as written; environments are declared in deskform.yaml"))
+                }
+                column += reference.unicodeScalars.count
+                rest = rest[rest.index(after: close)...]
+            }
+            return diagnostics
+        case .mapping(let mapping):
+            return mapping.flatMap { unreplaced(in: $0.value, file: file) }
+        case .sequence(let sequence):
+            return sequence.flatMap { unreplaced(in: $0, file: file) }
+        case .alias:
+            return []
+        }
+    }
 }

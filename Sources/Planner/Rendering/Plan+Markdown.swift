@@ -1,9 +1,6 @@
 import InvGateWire
 
 extension Plan {
-    /// GitHub's comment limit is 65,536 characters; the plan is cut below it.
-    public static let markdownLimit = 65_000
-
     /// A pull-request comment: the summary first, deletions in their own section, then the other
     /// changes and the API calls, cut below 65,536 characters with a note saying so.
     public func markdown(target: String) -> String {
@@ -35,23 +32,31 @@ extension Plan {
                     return "\(step.id + 1). \(call.method.rawValue) \(call.endpoint.rawValue) \(Self.display(labels.parameters(of: step)))"
                 }.joined(separator: "\n") + "\n```\n</details>\n")
 
-        var body = head
-        for section in sections {
-            if body.count + section.count <= Self.markdownLimit {
-                body += section
-                continue
-            }
-            let note = "\n_The plan is cut here: it is longer than a comment can hold. Run `deskform plan` for all of it._\n"
-            let room = Self.markdownLimit - body.count - note.count - 10
-            if room > 200 {
-                var cut = String(section.prefix(room))
-                if let lastLine = cut.lastIndex(of: "\n") { cut = String(cut[...lastLine]) }
-                if cut.components(separatedBy: "```").count % 2 == 0 { cut += "```\n" }
-                body += cut
-            }
-            return body + note
+        let note = "\n_The plan is cut here: it is longer than a comment can hold. Run `deskform plan` for all of it._\n"
+        return PullRequestComment.fit(head + sections.joined(), note: note)
+    }
+}
+
+/// A GitHub pull-request comment, which holds at most 65,536 characters (UTF-16 units, as GitHub counts).
+package enum PullRequestComment {
+    package static let limit = 65_536
+
+    /// `markdown` as it is when one comment holds it; else its whole lines that fit, a code block left
+    /// open closed, and `note` after them.
+    package static func fit(_ markdown: String, note: String) -> String {
+        guard markdown.utf16.count > limit else { return markdown }
+        let budget = limit - note.utf16.count - "```\n".utf16.count
+        var length = 0
+        var end = markdown.startIndex
+        for index in markdown.indices {
+            length += markdown[index].utf16.count
+            if length > budget { break }
+            end = markdown.index(after: index)
         }
-        return body
+        var kept = markdown[..<end]
+        if let lastLine = kept.lastIndex(of: "\n") { kept = kept[...lastLine] }
+        let fences = kept.components(separatedBy: "```").count - 1
+        return String(kept) + (fences % 2 == 1 ? "```\n" : "") + note
     }
 }
 
