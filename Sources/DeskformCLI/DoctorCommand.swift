@@ -103,10 +103,7 @@ public struct DoctorCommand: AsyncParsableCommand {
                     [
                         .failed(
                             "url",
-                            ContactFailure(
-                                url: url, urlSource: urlSource, credentials: given, reason: .url(error),
-                                variables: choice.environment.map(EnvironmentChoice.variableNames) ?? [:]
-                            ).description)
+                            choice.contactFailure(url: url, urlSource: urlSource, credentials: given, reason: .url(error)).description)
                     ]
                 )
             }
@@ -143,7 +140,7 @@ public struct DoctorCommand: AsyncParsableCommand {
                     found
                         + (await Self.instanceChecks(
                             client, url: url, target: target, credentials: credentials, scope: scope, urlSource: urlSource,
-                            variables: choice.environment.map(EnvironmentChoice.variableNames) ?? [:]))
+                            variables: choice.credentialVariableNames))
                 )
             }
         } catch {

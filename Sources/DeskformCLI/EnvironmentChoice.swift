@@ -152,6 +152,14 @@ struct EnvironmentChoice: Sendable {
         let description: String
     }
 
+    /// The variables credentials are read from, by the `INVGATE_*` name each stands for (none outside an environment).
+    var credentialVariableNames: [String: String] { environment.map(Self.variableNames) ?? [:] }
+
+    /// What a failure to make contact says, in the names of the variables this choice reads credentials from.
+    func contactFailure(url: String, urlSource: String, credentials: Credentials, reason: ContactFailure.Reason) -> ContactFailure {
+        ContactFailure(url: url, urlSource: urlSource, credentials: credentials, reason: reason, variables: credentialVariableNames)
+    }
+
     /// The variables an environment names, by the `INVGATE_*` name each stands for.
     static func variableNames(_ environment: ProjectEnvironment) -> [String: String] {
         switch environment.credentials {

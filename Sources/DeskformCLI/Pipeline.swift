@@ -84,11 +84,10 @@ struct Pipeline: Sendable {
                     skippingMissingUsers: choice.environment?.missingUsers == .skip, logger: connection.logger)
             } catch {
                 if case .api(let api) = error, api.isFirstContactFault {
-                    let credentials: Credentials = if case .remote(_, let given) = connection.target { given } else { .none }
                     console.error(
-                        ContactFailure(
-                            url: connection.url, urlSource: choice.urlSource(given: options.url), credentials: credentials,
-                            reason: .api(api)))
+                        choice.contactFailure(
+                            url: connection.url, urlSource: choice.urlSource(given: options.url),
+                            credentials: connection.target.credentials, reason: .api(api)))
                 } else {
                     console.err(describe(error))
                 }
@@ -156,7 +155,7 @@ struct Pipeline: Sendable {
             do throws(ConnectionFault.URLProblem) {
                 try InstanceURL.check(url)
             } catch {
-                console.error(ContactFailure(url: url, urlSource: urlSource, credentials: credentials, reason: .url(error)))
+                console.error(choice.contactFailure(url: url, urlSource: urlSource, credentials: credentials, reason: .url(error)))
                 return 1
             }
         }
@@ -193,17 +192,16 @@ struct Pipeline: Sendable {
                 do throws(InvGateError) {
                     _ = try await client.version()
                 } catch {
-                    let credentials: Credentials = if case .remote(_, let given) = target { given } else { .none }
-                    console.error(ContactFailure(url: url, urlSource: urlSource, credentials: credentials, reason: .api(error)))
+                    console.error(
+                        choice.contactFailure(url: url, urlSource: urlSource, credentials: target.credentials, reason: .api(error)))
                     return 1
                 }
                 return try await body(
                     Connection(target: target, client: client, url: url, parallelism: parallelism, logger: logger, requests: requests))
             }
         } catch let error as InvGateError where error.isFirstContactFault || error.reason == .cancelled {
-            let (url, credentials): (String, Credentials) =
-                if case .remote(let remote, let given) = target { (remote, given) } else { (target.identity(url: ""), .none) }
-            console.error(ContactFailure(url: url, urlSource: urlSource, credentials: credentials, reason: .api(error)))
+            let url = if case .remote(let remote, _) = target { remote } else { target.identity(url: "") }
+            console.error(choice.contactFailure(url: url, urlSource: urlSource, credentials: target.credentials, reason: .api(error)))
             return 1
         } catch {
             console.error(error)

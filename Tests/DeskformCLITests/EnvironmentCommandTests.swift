@@ -359,6 +359,24 @@ struct EnvironmentCommandTests {
             #expect(output.errorOutput == "deskform: error: \(message)\n")
         }
 
+        // A refused token is advised in the environment's names too.
+        try await withLiveSimulator { simulator in
+            let root = try Self.repository(productionURL: simulator.url, stagingURL: simulator.url)
+            defer { try? FileManager.default.removeItem(at: root) }
+            let target = try Self.options(root, ["--env", "production"])
+            let (code, output) = await Console.run { console in
+                await PlanCommand.plan(
+                    paths: [], format: .text, detailedExitcode: false, target: target,
+                    environment: ["PROD_USER": "api", "PROD_TOKEN": "wrong"], console: console)
+            }
+            #expect(code == 1)
+            #expect(
+                output.errorOutput.hasSuffix(
+                    "deskform: error: \(simulator.url) refused the credentials (HTTP 401 on GET sd.version); check PROD_USER and PROD_TOKEN\n"
+                ),
+                "\(output.errorOutput)")
+        }
+
         let bare = FileManager.default.temporaryDirectory.appendingPathComponent("bare-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: bare, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: bare) }
