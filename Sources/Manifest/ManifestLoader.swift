@@ -33,7 +33,7 @@ public struct ManifestLoader: Sendable {
             }
             layers.append(sources)
         }
-        var load = overlaid ? load(layers: layers, variables: variables) : load(sources: layers.first ?? [], variables: variables)
+        var load = load(layers: layers, variables: variables)
         load.diagnostics = (load.diagnostics + diagnostics).sorted()
         return load
     }
@@ -49,7 +49,7 @@ public struct ManifestLoader: Sendable {
                 layer.append(contribution)
             }
             let policy = Self.merge(layer.policies, diagnostics: &diagnostics)
-            overlay.lay(layer, policy: policy, at: layer.policies.first?.location ?? .unknown)
+            overlay.lay(layer, policy: policy)
         }
         var estate = overlay.estate
         estate.policy = overlay.policy
@@ -63,25 +63,9 @@ public struct ManifestLoader: Sendable {
         ManifestFiles.extensions.contains(URL(fileURLWithPath: path).pathExtension.lowercased())
     }
 
-    /// Loads manifests already in memory, merged in the order given.
+    /// Loads manifests already in memory, merged in the order given: one layer.
     public func load(sources: [ManifestSource], variables: ManifestVariables? = nil) -> ManifestLoad {
-        let contributions = Self.read(sources, variables: variables)
-        var diagnostics: [Diagnostic] = []
-        var estate = DeclaredEstate()
-        var policies: [(policy: Policy, location: SourceLocation)] = []
-        for (contribution, fileDiagnostics) in contributions {
-            diagnostics += fileDiagnostics
-            estate.companies += contribution.estate.companies
-            estate.groups += contribution.estate.groups
-            estate.locations += contribution.estate.locations
-            estate.helpDesks += contribution.estate.helpDesks
-            estate.kbCategories += contribution.estate.kbCategories
-            estate.customFields += contribution.estate.customFields
-            policies += contribution.policies
-        }
-        estate.policy = Self.merge(policies, diagnostics: &diagnostics)
-        diagnostics += EstateChecks(estate: estate).run()
-        return ManifestLoad(estate: estate, diagnostics: diagnostics, files: sources.map(\.path))
+        load(layers: [sources], variables: variables)
     }
 
     /// Reads every source, on all cores: each file is independent until merged.

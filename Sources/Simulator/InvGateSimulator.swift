@@ -51,12 +51,10 @@ package struct InvGateSimulator: Sendable {
         switch fault {
         case .unavailable?:
             logger.debug("injected fault", metadata: ["fault": "unavailable", "endpoint": "\(endpoint.rawValue)"])
-            return Self.response(status: 503, json: StatusAnswer.error("Service temporarily unavailable.").json)
+            return Self.response(for: .unavailable(retryAfter: nil))
         case .rateLimited?:
             logger.debug("injected fault", metadata: ["fault": "rateLimited", "endpoint": "\(endpoint.rawValue)"])
-            var response = Self.response(status: 429, json: StatusAnswer.error("Too many requests.").json)
-            response.headers[.retryAfter] = "1"
-            return response
+            return Self.response(for: .rateLimited(retryAfter: 1))
         case .droppedConnection?, nil:
             break
         }
@@ -105,6 +103,7 @@ package struct InvGateSimulator: Sendable {
     static func response(for refusal: Refusal) -> Response {
         var response = response(status: refusal.status, json: refusal.json)
         if refusal == .unauthorized { response.headers[.wwwAuthenticate] = "Basic realm=\"InvGate\"" }
+        if let seconds = refusal.retryAfter { response.headers[.retryAfter] = "\(seconds)" }
         return response
     }
 

@@ -7,8 +7,11 @@ enum Refusal: Error, Equatable, Sendable, CustomStringConvertible {
     case unauthorized
     /// The API user may not use the endpoint.
     case forbidden(Endpoint)
-    /// More requests a second than the rate limit allows.
-    case rateLimited
+    /// More requests a second than the rate limit allows (an injected fault included): 429, with
+    /// `Retry-After: retryAfter` (seconds).
+    case rateLimited(retryAfter: Int)
+    /// An outage (or an injected fault): 503, with `Retry-After` when `retryAfter` is set.
+    case unavailable(retryAfter: Int?)
     case unknownEndpoint(String)
     case methodNotAllowed(Endpoint, String)
     /// A parameter is missing (400) or of the wrong type (428).
@@ -25,6 +28,7 @@ enum Refusal: Error, Equatable, Sendable, CustomStringConvertible {
         case .unauthorized: 401
         case .forbidden: 403
         case .rateLimited: 429
+        case .unavailable: 503
         case .unknownEndpoint: 404
         case .methodNotAllowed: 405
         case .parameter(.missing): 400
@@ -41,12 +45,22 @@ enum Refusal: Error, Equatable, Sendable, CustomStringConvertible {
         case .unauthorized: "Invalid or missing credentials."
         case .forbidden(let endpoint): "The API user has no access to \(endpoint.rawValue)."
         case .rateLimited: "Too many requests; retry later."
+        case .unavailable: "Service temporarily unavailable."
         case .unknownEndpoint(let path): "There is no endpoint \(path)."
         case .methodNotAllowed(let endpoint, let method): "The endpoint \(endpoint.rawValue) does not accept \(method)."
         case .parameter(let problem): problem.description
         case .invalid(let reason): reason
         case .estate(let error): error.description
         case .notSaved(let why): "The change could not be saved: \(why)"
+        }
+    }
+
+    /// The seconds a `Retry-After` header asks the client to wait, when the answer has one.
+    var retryAfter: Int? {
+        switch self {
+        case .rateLimited(let seconds): seconds
+        case .unavailable(let seconds): seconds
+        default: nil
         }
     }
 

@@ -19,14 +19,10 @@ struct SimulatorGate<Context: RequestContext>: RouterMiddleware {
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         if let outage = options.outage, outageLeft.take() {
-            var response = InvGateSimulator.response(status: 503, json: StatusAnswer.error("Service temporarily unavailable.").json)
-            if let retryAfter = outage.retryAfter { response.headers[.retryAfter] = "\(retryAfter)" }
-            return response
+            return InvGateSimulator.response(for: .unavailable(retryAfter: outage.retryAfter))
         }
         if let rateLimit, let wait = rateLimit.take() {
-            var response = InvGateSimulator.response(for: .rateLimited)
-            response.headers[.retryAfter] = "\(wait)"
-            return response
+            return InvGateSimulator.response(for: .rateLimited(retryAfter: wait))
         }
         if options.latency > .zero { try await Task.sleep(for: options.latency) }
         guard isAuthorized(request.headers[.authorization]) else {

@@ -12,23 +12,11 @@ extension InvGateClient {
 
     /// Sends a create and returns the new object's id.
     public func create(_ operation: EstateOperation) async throws(InvGateError) -> Int {
-        let call = operation.wireCall
-        let answer = try await send(call)
-        guard let id = StatusAnswer(json: answer).createdID else {
-            throw InvGateError(
-                call.endpoint, call.method, .malformedAnswer("no id in \(String(decoding: answer.serialized(), as: UTF8.self))"))
-        }
-        return id
+        try await sendCreate(operation.wireCall)
     }
 
     /// Sends a change of memberships, observers or related groups and returns the answer per id.
     public func relations(_ operation: EstateOperation) async throws(InvGateError) -> RelationAnswer {
-        let call = operation.wireCall
-        let answer = try await send(call)
-        do {
-            return try RelationAnswer(json: answer)
-        } catch {
-            throw InvGateError(call.endpoint, call.method, .malformedAnswer(error.description))
-        }
+        try await sendRelationChange(operation.wireCall)
     }
 }

@@ -30,10 +30,11 @@ enum Measurement {
     }
 }
 
-/// Counts requests by `METHOD endpoint` and keeps the GET URLs, around a live transport.
+/// Counts requests by `METHOD endpoint` and the answers that were 429, and keeps the GET URLs, around
+/// a live transport.
 final class CallLog: HTTPTransport {
     let inner: any HTTPTransport
-    private let state = Mutex((counts: [String: Int](), gets: [String]()))
+    private let state = Mutex((counts: [String: Int](), gets: [String](), rateLimited: 0))
 
     init(_ inner: any HTTPTransport) {
         self.inner = inner
@@ -42,8 +43,10 @@ final class CallLog: HTTPTransport {
     var counts: [String: Int] { state.withLock { $0.counts } }
     var total: Int { counts.values.reduce(0, +) }
     var getURLs: [String] { state.withLock { $0.gets } }
+    /// How many answers were 429 (too many requests).
+    var rateLimited: Int { state.withLock { $0.rateLimited } }
 
-    func reset() { state.withLock { $0 = ([:], []) } }
+    func reset() { state.withLock { $0 = ([:], [], 0) } }
 
     func send(_ request: WireRequest) async throws(TransportFailure) -> WireResponse {
         let endpoint = request.url.split(separator: "?")[0].split(separator: "/").last.map(String.init) ?? ""
@@ -51,6 +54,8 @@ final class CallLog: HTTPTransport {
             $0.counts["\(request.method.rawValue) \(endpoint)", default: 0] += 1
             if request.method == .get { $0.gets.append(request.url) }
         }
-        return try await inner.send(request)
+        let response = try await inner.send(request)
+        if response.status == 429 { state.withLock { $0.rateLimited += 1 } }
+        return response
     }
 }

@@ -6,9 +6,7 @@ import Logging
 import Manifest
 import Planner
 import Reconciler
-import Resolution
 import Simulator
-import Synchronization
 
 /// `--rate-limit N`: plan (unchanged estate) and an apply of 2,000 membership changes against a
 /// simulator that answers 429 beyond N requests a second, at each fixed `--parallelism` of the sweep
@@ -51,24 +49,25 @@ struct RateLimitSweep {
         let connections = width ?? maxParallelism
         return try await withRunningSimulator(options, store: store, logger: quiet) { port in
             try await withHTTPTransport(maxConnections: connections) { transport in
-                let log = StatusLog(transport)
+                let log = CallLog(transport)
                 let limit = width == nil ? ConcurrencyLimit(start: 4, maximum: maxParallelism) : nil
                 let client = InvGateClient(
                     instanceURL: "http://127.0.0.1:\(port)", credentials: .basic(username: options.username, token: options.token),
                     transport: log, logger: quiet, concurrency: limit)
                 let (_, planWall) = try await Measurement.wall { try await plan(manifest, client, width: connections) }
-                let (planCalls, plan429) = log.take()
+                let (planCalls, plan429) = (log.total, log.rateLimited)
+                log.reset()
 
                 let groups = 200
                 try await store.replace(with: Drift.membershipChanges(await store.estate, groups: groups))
                 let changed = try await plan(manifest, client, width: connections)
-                _ = log.take()
+                log.reset()
                 let executor = PlanExecutor(client: client, parallelism: connections, logger: quiet)
                 let (report, applyWall) = await Measurement.wall { await executor.execute(changed) }
                 guard report.isComplete else {
                     throw BenchmarkFailure("apply at \(width.map(String.init) ?? "auto"): \(report.failed.count) steps failed")
                 }
-                let (applyCalls, apply429) = log.take()
+                let (applyCalls, apply429) = (log.total, log.rateLimited)
                 return Result(
                     setting: width.map { "\($0)" } ?? "auto (max \(maxParallelism))", planWall: planWall, planCalls: planCalls,
                     plan429: plan429,
@@ -77,12 +76,9 @@ struct RateLimitSweep {
         }
     }
 
+    /// The plan as `deskform plan` makes it: read, resolve, plan.
     func plan(_ manifest: DeclaredEstate, _ client: InvGateClient, width: Int) async throws -> Plan {
-        let scope = FetchScope(manifest: manifest)
-        let live = try await LiveEstateReader(client: client, parallelism: width, logger: quiet).read(scope)
-        let (desired, diagnostics, _) = ReferenceResolver.resolve(manifest, against: live)
-        guard !diagnostics.containsErrors else { throw BenchmarkFailure("references: \(diagnostics.prefix(3))") }
-        return try Planner.plan(desired: desired, live: live, fetched: scope.kinds)
+        try await Reconciliation.prepare(manifest, client: client, parallelism: width, logger: quiet).plan
     }
 
     /// The table for BENCHMARKS.md.
@@ -116,32 +112,5 @@ struct RateLimitSweep {
             ]
         }
         return lines.joined(separator: "\n") + "\n"
-    }
-}
-
-/// Counts the requests sent and the answers that were 429.
-final class StatusLog: HTTPTransport {
-    let inner: any HTTPTransport
-    private let counts = Mutex((calls: 0, rateLimited: 0))
-
-    init(_ inner: any HTTPTransport) {
-        self.inner = inner
-    }
-
-    /// The counts since the last take, and zero them.
-    func take() -> (calls: Int, rateLimited: Int) {
-        counts.withLock { state in
-            defer { state = (0, 0) }
-            return state
-        }
-    }
-
-    func send(_ request: WireRequest) async throws(TransportFailure) -> WireResponse {
-        let response = try await inner.send(request)
-        counts.withLock {
-            $0.calls += 1
-            if response.status == 429 { $0.rateLimited += 1 }
-        }
-        return response
     }
 }

@@ -22,9 +22,11 @@ import Testing
                     case 503:
                         seen.insert(.unavailable)
                         #expect(answer.json?["status"]?.string == "ERROR")
+                        #expect(answer.json?["error"]?.string == "Service temporarily unavailable.")
                     case 429:
                         seen.insert(.rateLimited)
                         #expect(answer.headers[.retryAfter] == "1")
+                        #expect(answer.json?["error"]?.string == "Too many requests; retry later.")
                     default:
                         Issue.record("unexpected answer \(answer.status) \(answer.body)")
                     }
@@ -76,6 +78,22 @@ import Testing
             #expect(refused?.status == 429)
             #expect(refused?.retryAfter == "1")
             #expect(refused?.status2 == "ERROR")
+        }
+    }
+
+    @Test("--outage: the first requests are answered 503 with Retry-After, as an injected fault is; then served")
+    func outage() async throws {
+        var options = SimulatorOptions()
+        options.outage = Outage(requests: 2, retryAfter: 5)
+        try await withRouter(options: options) { (client, _) async throws in
+            for _ in 0..<2 {
+                let refused = try await client.send(.get, "sd.version")
+                #expect(refused.status == 503)
+                #expect(refused.headers[.retryAfter] == "5")
+                #expect(refused.json?["status"]?.string == "ERROR")
+                #expect(refused.json?["error"]?.string == "Service temporarily unavailable.")
+            }
+            #expect(try await client.send(.get, "sd.version").status == 200)
         }
     }
 

@@ -14,10 +14,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 # shellcheck source=scripts/action/lib.sh
 . "$here/lib.sh"
 
-require GITHUB_REPOSITORY GITHUB_SHA
-require_instance
-environment=$(deskform_env)
-work=$(work_directory "$environment")
+start_action
 reviewed="$work/reviewed"
 
 merged=$(gh api "repos/$GITHUB_REPOSITORY/commits/$GITHUB_SHA/pulls" \

@@ -6,18 +6,16 @@
 #   exit 0 (matches)   close the open issue, if there is one, with a comment saying so
 #   exit 1 (error)     touch no issue; the job fails
 #
-# Environment: DESKFORM_PATH (default .), DESKFORM_ENV, GITHUB_REPOSITORY, GITHUB_SHA, GH_TOKEN for gh,
-# INVGATE_* for deskform. Output: exitcode (deskform plan's).
+# Environment: DESKFORM_PATH (default: the environment's paths in deskform.yaml, else .), DESKFORM_ENV,
+# GITHUB_REPOSITORY, GITHUB_SHA, GH_TOKEN for gh, INVGATE_* for deskform. Output: exitcode (deskform plan's).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 # shellcheck source=scripts/action/lib.sh
 . "$here/lib.sh"
 
-require GITHUB_REPOSITORY GITHUB_SHA
-require_instance
-environment=$(deskform_env)
-path=${DESKFORM_PATH:-.}
-work=$(work_directory "$environment")
+start_action
+# No path: the environment's paths when there is a project file (deskform.yaml), else the checkout.
+path=${DESKFORM_PATH:-}
 markdown="$work/drift.md"
 body="$work/drift-issue.md"
 label=deskform-drift
@@ -25,7 +23,7 @@ marker="<!-- deskform-drift:$environment -->"
 title="deskform: $environment has drifted from the manifests"
 
 set +e
-run_deskform "$environment" plan "$path" --format markdown --detailed-exitcode >"$markdown"
+run_deskform "$environment" plan ${path:+"$path"} --format markdown --detailed-exitcode >"$markdown"
 code=$?
 set -e
 set_output exitcode "$code"
@@ -48,11 +46,10 @@ if [ "$code" -eq 0 ]; then
     exit 0
 fi
 
-counts=$(plan_counts "$markdown")
-read -r add change destroy <<<"$counts"
+summary=$(plan_summary "$markdown")
 {
     echo "$marker"
-    echo "## deskform drift · \`$environment\`: $(plan_label "$add" "$change" "$destroy")"
+    echo "## deskform drift · \`$environment\`: $summary"
     echo
     echo "The instance no longer matches the manifests at ${GITHUB_SHA:0:12} ([run]($(run_link))): this is the plan" \
         "that would bring it back. To bring it back, merge a pull request (its plan shows these changes); to keep" \

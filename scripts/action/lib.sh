@@ -16,9 +16,21 @@ require() {
 }
 
 # The instance must be named: with no INVGATE_URL, deskform would plan against its embedded demo
-# instance (a pull request from a fork gets no secrets, so this is where it stops).
+# instance (a pull request from a fork gets no secrets, so this is where it stops). A repository with a
+# project file (deskform.yaml) names each environment's URL and credential variables there instead.
 require_instance() {
-    [ -n "${INVGATE_URL:-}" ] || action_error "INVGATE_URL is not set: pass the instance's URL and credentials from secrets in the step's env"
+    [ -f deskform.yaml ] || [ -n "${INVGATE_URL:-}" ] ||
+        action_error "INVGATE_URL is not set: pass the instance's URL and credentials from secrets in the step's env"
+}
+
+# The start of every command: the step's variables and the instance checked; sets `environment` (see
+# deskform_env) and `work` (its directory, see work_directory) for the script.
+start_action() {
+    require GITHUB_REPOSITORY GITHUB_SHA
+    require_instance
+    environment=$(deskform_env)
+    # shellcheck disable=SC2034 # used by the scripts that source this file
+    work=$(work_directory "$environment")
 }
 
 # The environment's name (input `env`, as DESKFORM_ENV): `default` when empty. It names the plan
@@ -49,19 +61,16 @@ work_directory() {
     printf '%s\n' "$directory"
 }
 
-# plan_counts MARKDOWN: "ADD CHANGE DESTROY", from the summary line of `deskform plan --format markdown`
-# (**Plan: 8 to add, 2 to change, 0 to destroy.**); fails when there is none.
-plan_counts() {
-    local counts
+# plan_summary MARKDOWN: "8 to add, 2 to change, 1 to destroy — destroys 1", from the summary line of
+# `deskform plan --format markdown` (**Plan: 8 to add, 2 to change, 1 to destroy.**); fails when there is
+# none. Call it as an assignment of its own (summary=$(plan_summary FILE)), so that its failure stops the script.
+plan_summary() {
+    local counts add change destroy label
     counts=$(sed -n 's/^\*\*Plan: \([0-9][0-9]*\) to add, \([0-9][0-9]*\) to change, \([0-9][0-9]*\) to destroy\..*/\1 \2 \3/p' "$1")
     [ -n "$counts" ] || action_error "the plan has no summary line (**Plan: N to add, N to change, N to destroy.**)"
-    printf '%s\n' "${counts%%$'\n'*}"
-}
-
-# plan_label ADD CHANGE DESTROY: "8 to add, 2 to change, 1 to destroy — destroys 1".
-plan_label() {
-    local label="$1 to add, $2 to change, $3 to destroy"
-    [ "$3" -eq 0 ] || label="$label — destroys $3"
+    read -r add change destroy <<<"${counts%%$'\n'*}"
+    label="$add to add, $change to change, $destroy to destroy"
+    [ "$destroy" -eq 0 ] || label="$label — destroys $destroy"
     printf '%s\n' "$label"
 }
 

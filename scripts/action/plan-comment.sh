@@ -5,8 +5,9 @@
 # later pushes; its title gives the counts and "destroys N" when the plan destroys anything. A failed
 # plan replaces the comment too, so that no stale plan stays in view.
 #
-# Environment: DESKFORM_PATH (default .), DESKFORM_ENV, GITHUB_REPOSITORY, GITHUB_SHA, PR_NUMBER and
-# PR_HEAD_SHA (on a pull request), GH_TOKEN for gh, INVGATE_* for deskform.
+# Environment: DESKFORM_PATH (default: the environment's paths in deskform.yaml, else .), DESKFORM_ENV,
+# GITHUB_REPOSITORY, GITHUB_SHA, PR_NUMBER and PR_HEAD_SHA (on a pull request), GH_TOKEN for gh,
+# INVGATE_* for deskform (or the variables the environment names in deskform.yaml).
 # Outputs: exitcode (deskform plan's: 0 no changes, 2 changes, 1 error), plan-file, artifact.
 # Exit 0 when the plan was made, with or without changes; 1 when it failed.
 set -euo pipefail
@@ -14,11 +15,9 @@ here=$(cd "$(dirname "$0")" && pwd)
 # shellcheck source=scripts/action/lib.sh
 . "$here/lib.sh"
 
-require GITHUB_REPOSITORY GITHUB_SHA
-require_instance
-environment=$(deskform_env)
-path=${DESKFORM_PATH:-.}
-work=$(work_directory "$environment")
+start_action
+# No path: the environment's paths when there is a project file (deskform.yaml), else the checkout.
+path=${DESKFORM_PATH:-}
 plan_file="$work/plan.json"
 markdown="$work/plan.md"
 errors="$work/plan.err"
@@ -26,7 +25,7 @@ body="$work/plan-comment.md"
 rm -f "$plan_file"
 
 set +e
-run_deskform "$environment" plan "$path" --format markdown --detailed-exitcode --out "$plan_file" >"$markdown" 2>"$errors"
+run_deskform "$environment" plan ${path:+"$path"} --format markdown --detailed-exitcode --out "$plan_file" >"$markdown" 2>"$errors"
 code=$?
 set -e
 cat "$errors" >&2
@@ -38,9 +37,8 @@ marker="<!-- deskform-plan:$environment -->"
 {
     echo "$marker"
     if [ "$code" -eq 0 ] || [ "$code" -eq 2 ]; then
-        counts=$(plan_counts "$markdown")
-        read -r add change destroy <<<"$counts"
-        echo "## deskform plan · \`$environment\`: $(plan_label "$add" "$change" "$destroy")"
+        summary=$(plan_summary "$markdown")
+        echo "## deskform plan · \`$environment\`: $summary"
         echo
         cat "$markdown"
         echo

@@ -201,6 +201,31 @@ expect_contains "$case_dir/log" "INVGATE_URL is not set"
 unset PR_NUMBER PR_HEAD_SHA
 end
 
+begin "plan: a repository with a deskform.yaml plans the environment's paths, URL and credentials"
+cp -R "$root/examples/environments" "$T/project"
+sed -i -e "s|url: https://acme-sandbox.example.invgate.net|url: $INVGATE_URL|" \
+    -e 's|{client_id: STG_CLIENT_ID, client_secret: STG_CLIENT_SECRET}|{username: STG_USERNAME, token: STG_TOKEN}|' \
+    "$T/project/deskform.yaml"
+export DESKFORM_ENV=staging PR_NUMBER=7 PR_HEAD_SHA=$head_sha STG_USERNAME=api STG_TOKEN="$token"
+unset DESKFORM_PATH INVGATE_URL
+answer 1 ""
+cd "$T/project"
+run plan-comment.sh
+cd "$T/repo"
+export INVGATE_URL="http://127.0.0.1:$port" DESKFORM_ENV=production DESKFORM_PATH=manifests
+unset PR_NUMBER PR_HEAD_SHA STG_USERNAME STG_TOKEN
+expect_status 0
+expect_calls <<EOF
+$(plan_lookup 7 staging)
+api --method POST repos/acme/manifests/issues/7/comments -F 'body=@\$RUNNER_TEMP/deskform-staging/plan-comment.md' --silent
+EOF
+expect_line "$FAKE_GH_DIR/bodies/2" 2 '## deskform plan · `staging`: 5 to add, 0 to change, 0 to destroy'
+expect_contains "$FAKE_GH_DIR/bodies/2" 'location["Madrid Sandbox"]'
+expect_lacks "$FAKE_GH_DIR/bodies/2" "Acme Executive Desk"
+expect_output exitcode 2
+[ ! -e "$T/project/.deskform" ] || fail "deskform ran against an embedded local instance"
+end
+
 # --- apply -----------------------------------------------------------------------------------------
 
 begin "apply: applies the plan reviewed on the merged pull request; the journal stays"

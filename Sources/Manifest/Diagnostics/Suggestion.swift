@@ -42,7 +42,7 @@ package enum Suggestion {
 
     /// Optimal string alignment distance: insertions, deletions, substitutions and adjacent
     /// transpositions each cost one.
-    static func editDistance(_ a: String, _ b: String) -> Int {
+    package static func editDistance(_ a: String, _ b: String) -> Int {
         let a = Array(a)
         let b = Array(b)
         if a.isEmpty { return b.count }

@@ -5,14 +5,13 @@
 struct EstateOverlay {
     private(set) var estate = DeclaredEstate()
     private(set) var diagnostics: [Diagnostic] = []
-    private var policies: [(policy: Policy, location: SourceLocation)] = []
-    /// Whether a layer was laid already: the first one declares, every later one overlays.
-    private var layers = 0
+    /// Each layer's policy, in the order laid: the first layer declares, every later one overlays.
+    private var policies: [Policy] = []
 
     /// The merged policy: `prune` and `ignore` lists merge; a later path's `max_deletes` replaces an earlier one.
     var policy: Policy {
         var merged = Policy()
-        for (policy, _) in policies {
+        for policy in policies {
             for kind in policy.prune where !merged.prune.contains(where: { $0.value == kind.value }) { merged.prune.append(kind) }
             merged.ignore += policy.ignore
             if let maxDeletes = policy.maxDeletes { merged.maxDeletes = maxDeletes }
@@ -21,14 +20,13 @@ struct EstateOverlay {
     }
 
     /// Lays what one path declares (its files already merged) over the paths before it.
-    mutating func lay(_ layer: FileContribution, policy: Policy, at location: SourceLocation) {
-        defer { layers += 1 }
-        policies.append((policy, location))
+    mutating func lay(_ layer: FileContribution, policy: Policy) {
+        let first = policies.isEmpty
+        policies.append(policy)
         let keys = layer.keys
         var estate = self.estate
         var diagnostics = self.diagnostics
         defer { (self.estate, self.diagnostics) = (estate, diagnostics) }
-        let first = layers == 0
         func overlay<Object: OverlaidObject>(_ base: inout [Object], _ layer: [Object], _ kind: (key: String, noun: String)) {
             Self.overlay(&base, layer, keys[kind.key], kind: kind.noun, first: first, diagnostics: &diagnostics)
         }

@@ -5,10 +5,9 @@ import Planner
 /// ``StepResult`` it belongs to names the step and its address.
 public enum ApplyError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The API refused the call, or could not be reached after every retry (a create whose outcome
-    /// stayed unknown after every attempt, none of which left the object behind, included).
+    /// stayed unknown after every attempt, none of which left the object behind, included), or
+    /// answered what cannot be read (a create's answer without the new object's id included).
     case api(InvGateError)
-    /// A create answered without the new object's id.
-    case noID(WireCall, answer: String)
     /// The answer and a read-back agree that these related ids were not added (or not removed).
     case notApplied(WireCall, ids: [Int])
     /// An object this step created could not be found by its identity afterwards.
@@ -20,8 +19,6 @@ public enum ApplyError: Error, Equatable, Sendable, CustomStringConvertible {
         switch self {
         case .api(let error):
             return error.description
-        case .noID(let call, let answer):
-            return "\(call.method.rawValue) \(call.endpoint.rawValue): the answer carries no id: \(answer)"
         case .notApplied(let call, let ids):
             return
                 "\(call.method.rawValue) \(call.endpoint.rawValue): not applied for \(ids.map(String.init).joined(separator: ", ")), as read back"

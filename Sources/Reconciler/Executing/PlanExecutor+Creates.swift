@@ -13,9 +13,9 @@ extension PlanExecutor {
         var attempt = 0
         while true {
             attempt += 1
-            let answer: JSONValue
+            let id: Int
             do {
-                answer = try await client.send(call)
+                id = try await client.sendCreate(call)
             } catch {
                 guard error.isOutcomeUnknown else { throw .api(error) }
                 if let id = try await lookUpAfterLostAnswer(operation, step: step, call: call, error: error) {
@@ -28,9 +28,6 @@ extension PlanExecutor {
                     "create not found after a lost answer; trying again", metadata: ["step": "\(step.id)", "attempt": "\(attempt)"])
                 await pause(after: attempt)
                 continue
-            }
-            guard let id = StatusAnswer(json: answer).createdID else {
-                throw .noID(call, answer: String(decoding: answer.serialized().prefix(200), as: UTF8.self))
             }
             result.created = Self.created(operation, id: id)
             if attempt > 1 { result.notes.append("created on attempt \(attempt)") }

@@ -11,17 +11,11 @@ extension PlanExecutor {
     /// back: what is not as asked fails the step with ``ApplyError/notApplied(_:ids:)``.
     func changeRelation(_ operation: EstateOperation, into result: inout StepResult) async throws(ApplyError) {
         let call = operation.wireCall
-        let json: JSONValue
-        do {
-            json = try await client.send(call)
-        } catch {
-            throw .api(error)
-        }
         let answer: RelationAnswer
         do {
-            answer = try RelationAnswer(json: json)
+            answer = try await client.sendRelationChange(call)
         } catch {
-            throw .api(InvGateError(call.endpoint, call.method, .malformedAnswer(error.description)))
+            throw .api(error)
         }
         guard let relation = RelationChangeCheck(operation) else { return }
         // An add is confirmed by `true`; a removal by any answer for the id (`false`: it was not there).

@@ -34,20 +34,20 @@ public actor Journal {
 
     /// Appends one line.
     public func record(_ entry: JournalEntry) throws(JournalError) {
-        try write(entry.json)
+        try write(entry.json.serialized())
     }
 
     /// Appends the state read before the apply: its first line, written before any step.
     public func record(_ state: StateBeforeApply) throws(JournalError) {
         do {
-            try write(try state.json)
+            try write(try state.line)
         } catch {
             throw JournalError(path: path, reason: error.reason)
         }
     }
 
-    private func write(_ json: JSONValue) throws(JournalError) {
-        var line = json.serialized()
+    private func write(_ line: [UInt8]) throws(JournalError) {
+        var line = line
         line.append(UInt8(ascii: "\n"))
         do {
             try handle.seekToEnd()

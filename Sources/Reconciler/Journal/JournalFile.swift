@@ -32,41 +32,82 @@ public struct JournalFile: Equatable, Sendable {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw JournalError(path: path, reason: "it cannot be read; check its permissions")
         }
-        if (try? JSONValue.parse(data))?["plan"] != nil {
-            throw JournalError(path: path, reason: "it is a saved plan, not a journal; apply it with deskform apply \(path)")
+        /// A line that cannot be read fails with `reason`, unless the file is a saved plan.
+        func unreadable(_ reason: String) -> JournalError {
+            if (try? JSONValue.parse(data))?["plan"] != nil {
+                return JournalError(path: path, reason: "it is a saved plan, not a journal; apply it with deskform apply \(path)")
+            }
+            return JournalError(path: path, reason: reason)
         }
         var events: [Event] = []
         var before: StateBeforeApply?
-        for (index, line) in data.split(separator: UInt8(ascii: "\n")).enumerated() {
-            guard let value = try? JSONValue.parse(line), let version = value["format_version"]?.int else {
-                throw JournalError(path: path, reason: "line \(index + 1) is not a journal event (no format_version)")
+        for (index, bytes) in data.split(separator: UInt8(ascii: "\n")).enumerated() {
+            // Each line is decoded once: the state before the apply (megabytes at scale) included.
+            guard let line = try? JSONDecoder().decode(Line.self, from: Data(bytes)), let version = line.formatVersion else {
+                throw unreadable("line \(index + 1) is not a journal event (no format_version)")
             }
             guard version == JournalEntry.formatVersion else {
-                throw JournalError(
-                    path: path, reason: "line \(index + 1) has format version \(version); this deskform reads \(JournalEntry.formatVersion)"
-                )
+                throw unreadable(
+                    "line \(index + 1) has format version \(version); this deskform reads \(JournalEntry.formatVersion)")
             }
-            if value["event"]?.string == StateBeforeApply.event {
-                let time = value["time"]?.string.flatMap { try? Date.ISO8601FormatStyle(includingFractionalSeconds: true).parse($0) }
-                do {
-                    before = try StateBeforeApply.decode(line, time: time ?? Date(timeIntervalSince1970: 0))
-                } catch {
-                    throw JournalError(path: path, reason: "line \(index + 1) does not hold a readable state before the apply")
+            if line.event == StateBeforeApply.event {
+                guard let body = line.before else {
+                    throw unreadable("line \(index + 1) does not hold a readable state before the apply")
                 }
+                let time = line.time.flatMap { try? Date.ISO8601FormatStyle(includingFractionalSeconds: true).parse($0) }
+                before = StateBeforeApply(
+                    time: time ?? Date(timeIntervalSince1970: 0), target: body.target, plan: body.plan, state: body.state)
                 continue
             }
-            guard let time = value["time"]?.string, let step = value["step"]?.int, let address = value["address"]?.string,
-                let method = value["method"]?.string, let endpoint = value["endpoint"]?.string, let outcome = value["outcome"]?.string
-            else { throw JournalError(path: path, reason: "line \(index + 1) lacks a field every event has") }
+            guard let time = line.time, let step = line.step, let address = line.address, let method = line.method,
+                let endpoint = line.endpoint, let outcome = line.outcome
+            else { throw unreadable("line \(index + 1) lacks a field every event has") }
             events.append(
                 Event(
                     time: time, step: step, address: address, method: method, endpoint: endpoint, outcome: outcome,
-                    learned: value["learned"]?.string, error: value["error"]?.string))
+                    learned: line.learned, error: line.error))
         }
         guard !events.isEmpty || before != nil else {
             throw JournalError(path: path, reason: "it is empty: its apply stopped before it wrote anything to the journal or the instance")
         }
         return JournalFile(path: path, events: events, before: before)
+    }
+
+    /// One line as written: the fields of an event, or of the state before the apply. A field that
+    /// is missing or of another type reads as nil.
+    private struct Line: Decodable {
+        var formatVersion: Int?
+        var event: String?
+        var time: String?
+        var step: Int?
+        var address: String?
+        var method: String?
+        var endpoint: String?
+        var outcome: String?
+        var learned: String?
+        var error: String?
+        /// The state before the apply, when `event` says the line holds one and it reads.
+        var before: StateBeforeApply.Body?
+
+        enum CodingKeys: String, CodingKey {
+            case formatVersion = "format_version"
+            case event, time, step, address, method, endpoint, outcome, learned, error
+        }
+
+        init(from decoder: any Decoder) throws {
+            let fields = try decoder.container(keyedBy: CodingKeys.self)
+            formatVersion = try? fields.decodeIfPresent(Int.self, forKey: .formatVersion)
+            event = try? fields.decodeIfPresent(String.self, forKey: .event)
+            time = try? fields.decodeIfPresent(String.self, forKey: .time)
+            step = try? fields.decodeIfPresent(Int.self, forKey: .step)
+            address = try? fields.decodeIfPresent(String.self, forKey: .address)
+            method = try? fields.decodeIfPresent(String.self, forKey: .method)
+            endpoint = try? fields.decodeIfPresent(String.self, forKey: .endpoint)
+            outcome = try? fields.decodeIfPresent(String.self, forKey: .outcome)
+            learned = try? fields.decodeIfPresent(String.self, forKey: .learned)
+            error = try? fields.decodeIfPresent(String.self, forKey: .error)
+            if event == StateBeforeApply.event { before = try? StateBeforeApply.Body(from: decoder) }
+        }
     }
 
     /// Each step once, at its last event, in step order.

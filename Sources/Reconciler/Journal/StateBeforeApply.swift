@@ -27,31 +27,31 @@ public struct StateBeforeApply: Equatable, Sendable, Codable {
         case time, target, plan, state
     }
 
-    /// The journal line: `format_version`, `event`, `time`, then the target, plan and state.
-    public var json: JSONValue {
+    /// The journal line, without its newline: `format_version`, `event` and `time`, then the plan,
+    /// state and target (their keys sorted). The state is encoded once, straight into the line.
+    public var line: [UInt8] {
         get throws(JournalError) {
             let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys]
-            let body: JSONValue
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            let body: Data
             do {
-                body = try JSONValue.parse(try encoder.encode(Body(target: target, plan: plan, state: state)))
+                body = try encoder.encode(Body(target: target, plan: plan, state: state))
             } catch {
                 throw JournalError(path: "", reason: "cannot record the state before the apply: \(error)")
             }
-            return .object(
-                [
-                    ("format_version", .int(JournalEntry.formatVersion)), ("event", .string(Self.event)),
-                    ("time", .string(JournalEntry.timestamp(time))),
-                ] + (body.pairs ?? []))
+            // `{"format_version":…,"event":…,"time":…}` and `{"plan":…}`, joined into one object.
+            var line = JSONValue.object([
+                ("format_version", .int(JournalEntry.formatVersion)), ("event", .string(Self.event)),
+                ("time", .string(JournalEntry.timestamp(time))),
+            ]).serialized()
+            line.removeLast()
+            line.append(UInt8(ascii: ","))
+            line.append(contentsOf: body.dropFirst())
+            return line
         }
     }
 
-    /// Reads it back from its journal line.
-    static func decode(_ line: some Sequence<UInt8>, time: Date) throws -> StateBeforeApply {
-        let body = try JSONDecoder().decode(Body.self, from: Data(line))
-        return StateBeforeApply(time: time, target: body.target, plan: body.plan, state: body.state)
-    }
-
+    /// What its journal line holds besides `format_version`, `event` and `time`.
     struct Body: Codable {
         var target: String
         var plan: Plan

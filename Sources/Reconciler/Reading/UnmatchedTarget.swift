@@ -29,25 +29,15 @@ public struct UnmatchedTarget: Equatable, Sendable, CustomStringConvertible {
             let candidates = known.filter { pattern.kinds.contains($0.kind) }
             let name = pattern.glob ?? pattern.description
             let closest = Suggestion.closest(to: name, among: candidates.map(\.name))
-            var nearest = candidates.filter { $0.name == closest }
-            nearest += candidates.filter { $0.name != closest }.sorted { distance($0.name, name) < distance($1.name, name) }
+            // The suggestion first, then the rest by edit distance, ignoring case (ties in address order).
+            let word = name.lowercased()
+            let others = candidates.filter { $0.name != closest }.enumerated().map { index, address in
+                (distance: Suggestion.editDistance(address.name.lowercased(), word), index: index, address: address)
+            }
+            let nearest =
+                candidates.filter { $0.name == closest }
+                + others.sorted { ($0.distance, $0.index) < ($1.distance, $1.index) }.map(\.address)
             return UnmatchedTarget(option: option, pattern: pattern, nearest: Array(nearest.prefix(3)), searched: searched)
         }
-    }
-
-    /// How far apart two names are: characters not shared in order (a longest common subsequence).
-    static func distance(_ a: String, _ b: String) -> Int {
-        let a = Array(a.lowercased())
-        let b = Array(b.lowercased())
-        var row = Array(repeating: 0, count: b.count + 1)
-        for x in a {
-            var diagonal = 0
-            for (j, y) in b.enumerated() {
-                let above = row[j + 1]
-                row[j + 1] = x == y ? diagonal + 1 : max(row[j + 1], row[j])
-                diagonal = above
-            }
-        }
-        return a.count + b.count - 2 * row[b.count]
     }
 }
