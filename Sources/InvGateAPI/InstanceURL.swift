@@ -9,10 +9,21 @@ public enum InstanceURL {
         let scheme = url[..<schemeEnd.lowerBound].lowercased()
         guard scheme == "https" || scheme == "http" else { throw .unsupportedScheme(String(scheme)) }
         guard let components = URLComponents(string: url), let host = components.host, !host.isEmpty else { throw .noHost }
+        guard components.percentEncodedUser == nil, components.percentEncodedPassword == nil else { throw .credentialsInURL }
         var path = components.path
         while path.hasSuffix("/") { path.removeLast() }
         let rest = path + (components.query.map { "?" + $0 } ?? "")
         guard rest.isEmpty else { throw .pathAfterRoot(rest) }
+    }
+
+    /// `url` without the user and password before its host, to show in a message; as it is when it
+    /// has none (or cannot be read).
+    public static func withoutCredentials(_ url: String) -> String {
+        guard var components = URLComponents(string: url), components.percentEncodedUser != nil || components.percentEncodedPassword != nil
+        else { return url }
+        components.percentEncodedUser = nil
+        components.percentEncodedPassword = nil
+        return components.string ?? url
     }
 
     /// `url` cut to its root (`scheme://host[:port]`), for a suggestion.
