@@ -3,6 +3,7 @@ import DeskformCLI
 import EstateModel
 import Foundation
 import Planner
+import Reconciler
 import Simulator
 import TestSupport
 import Testing
@@ -330,6 +331,10 @@ struct ApplyCommandTests {
         let (other, refusal) = try await Self.apply([notAPlan], url: "http://127.0.0.1:9", scratch: scratch)
         #expect(other == 1)
         #expect(refusal.errorOutput == "deskform: error: \(notAPlan) cannot be applied: it is not a deskform plan file.\n")
+        // A plan file that cannot be read says why, as the system words it.
+        #expect(throws: PlanFileError.unreadable(path: scratch.path, why: "it cannot be read (is a directory)")) {
+            try PlanFile.read(from: scratch.path)
+        }
     }
 
     @Test("a manifest named *.YAML is applied as a manifest, not read as a saved plan")
@@ -401,14 +406,49 @@ struct ApplyCommandTests {
                 await ApplyCommand.apply(settings, target: target, environment: Self.credentials, approval: .automatic, console: console)
             }
             // Interrupt once a few steps are done, as Ctrl-C would.
-            while !output.errorOutput.contains("applied 5/") { try await Task.sleep(for: .milliseconds(5)) }
+            let deadline = ContinuousClock.now + .seconds(60)
+            while !output.errorOutput.contains("applied 5/"), ContinuousClock.now < deadline {
+                try await Task.sleep(for: .milliseconds(5))
+            }
             first.cancel()
+            try #require(output.errorOutput.contains("applied 5/"), "\(output.errorOutput)")
             #expect(await first.value == 1)
             #expect(output.output.contains("not started (interrupted)"))
             let (resumed, _) = try await Self.apply([path], url: url, scratch: scratch)
             #expect(resumed == 0)
             let (again, _) = try await PlanCommandTests.plan([path], url: url, detailed: true)
             #expect(again == 0)
+        }
+    }
+
+    @Test("journals go to DESKFORM_DIR/journal when it is set, .deskform/journal otherwise")
+    func journalDirectory() {
+        #expect(ApplyCommand.Settings.journalDirectory(["DESKFORM_DIR": "/srv/state"]) == "/srv/state/journal")
+        #expect(ApplyCommand.Settings.journalDirectory([:]) == ".deskform/journal")
+    }
+
+    @Test("a journal that cannot be opened is a warning with its reason, saying the apply cannot be undone; the apply goes on")
+    func journalUnavailable() async throws {
+        let scratch = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        // The journal's folder would be under a regular file.
+        let file = scratch.appendingPathComponent("journal")
+        try Data("not a folder\n".utf8).write(to: file)
+        let manifest = scratch.appendingPathComponent("groups.yaml")
+        try Data("groups:\n  - name: Journalless\n".utf8).write(to: manifest)
+        try await withLiveSimulator { simulator in
+            let settings = ApplyCommand.Settings(paths: [manifest.path], journalDirectory: file.appendingPathComponent("inner").path)
+            let target = try TargetOptions.parse(["--url", simulator.url])
+            let (code, recording) = await Console.run { console in
+                await ApplyCommand.apply(settings, target: target, environment: Self.credentials, approval: .automatic, console: console)
+            }
+            #expect(code == 0)
+            #expect(recording.output.contains("Apply complete: 1 applied, 0 failed, 0 skipped.\n"))
+            let warnings = recording.errorOutput.split(separator: "\n").filter { $0.hasPrefix("deskform: warning:") }
+            #expect(
+                warnings == [
+                    "deskform: warning: cannot create the journal folder \(file.path)/inner (not a directory); this apply cannot be undone with deskform undo."
+                ])
         }
     }
 }
