@@ -5,6 +5,7 @@ import Foundation
 import Planner
 import Reconciler
 import Simulator
+import Synchronization
 import TestSupport
 import Testing
 
@@ -449,6 +450,55 @@ struct ApplyCommandTests {
                 warnings == [
                     "deskform: warning: cannot create the journal folder \(file.path)/inner (not a directory); this apply cannot be undone with deskform undo."
                 ])
+        }
+    }
+
+    @Test("Ctrl-C (a real SIGINT) while apply runs: no new step starts, the report is printed, exit 130")
+    func interruptedBySignal() async throws {
+        let scratch = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let binary = try DeskformBinary.url()
+        try await withLiveSimulator(options: SimulatorOptions(latency: .milliseconds(200))) { simulator in
+            let process = Process()
+            process.executableURL = binary
+            process.arguments = ["apply", Golden.path("examples/msp"), "--url", simulator.url, "--auto-approve"]
+            process.environment = Self.credentials
+            process.currentDirectoryURL = scratch
+            let (output, errors) = (Pipe(), Pipe())
+            process.standardOutput = output
+            process.standardError = errors
+            let printed = Mutex((out: "", err: ""))
+            errors.fileHandleForReading.readabilityHandler = { handle in
+                let data = handle.availableData
+                printed.withLock { $0.err += String(decoding: data, as: UTF8.self) }
+            }
+            output.fileHandleForReading.readabilityHandler = { handle in
+                let data = handle.availableData
+                printed.withLock { $0.out += String(decoding: data, as: UTF8.self) }
+            }
+            try process.run()
+            defer {
+                if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+                errors.fileHandleForReading.readabilityHandler = nil
+                output.fileHandleForReading.readabilityHandler = nil
+            }
+            let applying = ContinuousClock.now + .seconds(60)
+            while !printed.withLock({ $0.err.contains("applied 2/") }), process.isRunning, ContinuousClock.now < applying {
+                try await Task.sleep(for: .milliseconds(20))
+            }
+            try #require(process.isRunning, "deskform ended before it was interrupted: \(printed.withLock { $0.err })")
+            let interrupted = ContinuousClock.now
+            kill(process.processIdentifier, SIGINT)
+            while process.isRunning, ContinuousClock.now - interrupted < .seconds(10) {
+                try await Task.sleep(for: .milliseconds(20))
+            }
+            #expect(!process.isRunning)
+            #expect(process.terminationStatus == 130)
+            output.fileHandleForReading.readabilityHandler = nil
+            let rest = output.fileHandleForReading.readDataToEndOfFile()
+            let stdout = printed.withLock { $0.out } + String(decoding: rest, as: UTF8.self)
+            // Said by apply as it stopped: the 3 s fallback would have ended it before the report.
+            #expect(stdout.contains(/Apply incomplete: \d+ applied, 0 failed, 0 skipped, \d+ not started \(interrupted\)\.\n/), "\(stdout)")
         }
     }
 }
