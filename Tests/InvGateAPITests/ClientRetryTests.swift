@@ -220,6 +220,8 @@ struct ClientFirstContactTests {
         #expect(throws: ConnectionFault.URLProblem.credentialsInURL) { try InstanceURL.check("https://api@acme.example/") }
         #expect(InstanceURL.withoutCredentials("https://api:s3cret@acme.example:8443/") == "https://acme.example:8443/")
         #expect(InstanceURL.withoutCredentials("https://acme.example") == "https://acme.example")
+        #expect(throws: ConnectionFault.URLProblem.credentialsInURL) { try InstanceURL.check("api:s3cret@acme.example") }
+        #expect(InstanceURL.withoutCredentials("api:s3cret@acme.example/x") == "acme.example/x")
         #expect(throws: Never.self) { try InstanceURL.check("https://acme.example:8443/") }
     }
 
