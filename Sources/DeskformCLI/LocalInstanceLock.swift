@@ -15,8 +15,16 @@ final class LocalInstanceLock {
         }
     }
 
+    /// Cancelled (Ctrl-C) while waiting for another command to let go.
+    struct Interrupted: Error, CustomStringConvertible {
+        let statePath: String
+        var description: String {
+            "interrupted while waiting for the embedded local instance (\(statePath)); nothing was changed"
+        }
+    }
+
     /// Takes the lock in `directory`, waiting up to `bound` for another command to let go; `onWait`
-    /// hears once that it waits. Cancelled while it waits, it fails with `CancellationError`.
+    /// hears once that it waits. Cancelled while it waits, it fails with ``Interrupted``.
     init(directory: String, statePath: String, bound: Duration, onWait: (String) -> Void) async throws {
         descriptor = try await Self.take(directory: directory, statePath: statePath, bound: bound, onWait: onWait)
     }
@@ -45,7 +53,7 @@ final class LocalInstanceLock {
                 try await Task.sleep(for: .milliseconds(50))
             } catch {
                 close(descriptor)
-                throw error
+                throw Interrupted(statePath: statePath)
             }
         }
         return descriptor
