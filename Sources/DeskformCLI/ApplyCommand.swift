@@ -17,7 +17,7 @@ public struct ApplyCommand: AsyncParsableCommand {
             Shows the plan and asks for 'yes' on a terminal; without one, --auto-approve is required. More \
             deletions than policy.max_deletes (default 10) are refused unless --allow-deletes; --hold-deletes \
             applies everything else and reports the deletions held back. Each apply appends its steps to \
-            .deskform/journal/<time>.jsonl.
+            .deskform/journal/<time>.jsonl ($DESKFORM_DIR/journal when set).
             """
     )
 
@@ -47,6 +47,11 @@ public struct ApplyCommand: AsyncParsableCommand {
         case prompt(@Sendable () -> String?)
         /// No terminal to ask on.
         case unavailable
+
+        /// `--auto-approve`, else a question on standard input when it is a terminal, else none to be had.
+        public static func forTerminal(autoApprove: Bool) -> Approval {
+            autoApprove ? .automatic : (isatty(0) == 1 ? .prompt({ readLine() }) : .unavailable)
+        }
     }
 
     public struct Settings: Sendable {
@@ -67,24 +72,23 @@ public struct ApplyCommand: AsyncParsableCommand {
             self.holdDeletes = holdDeletes
             self.journalDirectory = journalDirectory
         }
+
+        /// Where applies write their journals: `journal` in the local folder, `DESKFORM_DIR` or `.deskform`.
+        public static func journalDirectory(_ environment: [String: String]) -> String {
+            (environment["DESKFORM_DIR"] ?? ".deskform") + "/journal"
+        }
     }
 
     public func run() async throws {
         let environment = ProcessInfo.processInfo.environment
-        let approval: Approval = autoApprove ? .automatic : (isatty(0) == 1 ? .prompt({ readLine() }) : .unavailable)
-        let settings = Settings(paths: paths, allowDeletes: allowDeletes, holdDeletes: holdDeletes, targeting: selection.targeting)
+        let settings = Settings(
+            paths: paths, allowDeletes: allowDeletes, holdDeletes: holdDeletes,
+            journalDirectory: Settings.journalDirectory(environment), targeting: selection.targeting)
         let colour = DiagnosticRenderer.wantsColour(fileDescriptor: 1, environment: environment)
-        let target = self.target
-        // Ctrl-C stops starting new steps; the running ones finish and the report is printed.
-        let work = Task {
-            await Self.apply(settings, target: target, environment: environment, approval: approval, console: .standard(), colour: colour)
-        }
-        signal(SIGINT, SIG_IGN)
-        let interrupt = DispatchSource.makeSignalSource(signal: SIGINT)
-        interrupt.setEventHandler { work.cancel() }
-        interrupt.resume()
-        let code = await work.value
-        interrupt.cancel()
+        // Ctrl-C cancels this task (Main): no new step starts, the running ones finish and the report is printed.
+        let code = await Self.apply(
+            settings, target: target, environment: environment, approval: .forTerminal(autoApprove: autoApprove), console: .standard(),
+            colour: colour)
         if code != 0 { throw ExitCode(code) }
     }
 
@@ -187,8 +191,20 @@ public struct ApplyCommand: AsyncParsableCommand {
         // A journal in .deskform/ gets the folder's .gitignore first, so it is never committed by accident.
         let home = (settings.journalDirectory as NSString).deletingLastPathComponent
         if (home as NSString).lastPathComponent == ".deskform" { try? Target.prepare(home) }
-        let journal = try? Journal(directory: settings.journalDirectory)
-        if journal == nil { console.err("deskform: warning: the journal could not be opened in \(settings.journalDirectory)\n") }
+        var journal: Journal?
+        do throws(Target.Errno) {
+            // Made here first, for the system's reason when it cannot be.
+            try Target.makeFolder(settings.journalDirectory)
+            do {
+                journal = try Journal(directory: settings.journalDirectory)
+            } catch {
+                console.err("deskform: warning: \(error); this apply cannot be undone with deskform undo.\n")
+            }
+        } catch {
+            console.err(
+                "deskform: warning: cannot create the journal folder \(settings.journalDirectory) (\(error.words)); this apply cannot be undone with deskform undo.\n"
+            )
+        }
         do {
             try await journal?.record(StateBeforeApply(target: connection.identity, plan: plan, state: live))
         } catch {

@@ -37,6 +37,9 @@ struct ContactFailure: Error, CustomStringConvertible {
         case .pathAfterRoot(let path):
             "the instance URL \"\(url)\" has \(path) after the root; set \(urlSource) to the root alone"
                 + (InstanceURL.root(of: url).map { ", \($0)" } ?? "")
+        case .credentialsInURL:
+            "the instance URL \"\(InstanceURL.withoutCredentials(url))\" has a user and password before the host; put them in INVGATE_USERNAME and INVGATE_TOKEN, and set \(urlSource) to the root alone"
+                + (InstanceURL.root(of: url).map { ", \($0)" } ?? "")
         }
     }
 

@@ -79,9 +79,9 @@ public struct ExportCommand: AsyncParsableCommand {
             do {
                 read = try await connection.read(FetchScope(exporting: kinds))
             } catch {
+                // Worded by the pipeline, as for plan: a 403 names the endpoint and the fix.
                 progress?.finish("failed")
-                console.error(error)
-                return 1
+                throw error
             }
             let unmatched = UnmatchedTarget.find(in: targeting, among: read.addresses)
             guard unmatched.isEmpty else {

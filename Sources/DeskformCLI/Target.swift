@@ -78,7 +78,7 @@ public enum Target: Equatable, Sendable {
             case .local(let statePath):
                 let directory = (statePath as NSString).deletingLastPathComponent
                 try Self.prepare(directory)
-                let lock = try LocalInstanceLock(directory: directory, statePath: statePath, bound: localInstanceWait, onWait: onWait)
+                let lock = try await LocalInstanceLock(directory: directory, statePath: statePath, bound: localInstanceWait, onWait: onWait)
                 defer { withExtendedLifetime(lock) {} }
                 // A token of this run's own: the local instance answers only this process.
                 let token = UUID().uuidString
@@ -97,13 +97,40 @@ public enum Target: Equatable, Sendable {
     }
 
     /// Creates the local instance's folder with a `.gitignore` of its own, so that its state and
-    /// journals are never committed by accident.
-    static func prepare(_ directory: String) throws {
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        let ignore = directory + "/.gitignore"
-        if !FileManager.default.fileExists(atPath: ignore) {
-            try Data("# deskform's local state: the embedded instance, its lock, journals. Never committed.\n*\n".utf8)
-                .write(to: URL(fileURLWithPath: ignore))
+    /// journals are never committed by accident. Fails with the operating system's reason in one sentence.
+    static func prepare(_ directory: String) throws(LocalInstanceFolderError) {
+        do throws(Errno) {
+            try makeFolder(directory)
+            let ignore = directory + "/.gitignore"
+            if !FileManager.default.fileExists(atPath: ignore) {
+                let text = "# deskform's local state: the embedded instance, its lock, journals. Never committed.\n*\n"
+                let file = open(ignore, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+                guard file >= 0 else { throw Errno(code: errno) }
+                defer { close(file) }
+                guard write(file, text, text.utf8.count) == text.utf8.count else { throw Errno(code: errno) }
+            }
+        } catch {
+            throw LocalInstanceFolderError(creating: directory, errno: error.code)
         }
+    }
+
+    /// `mkdir -p`: the folder and those above it, failing with the first `errno` that stops it.
+    static func makeFolder(_ path: String) throws(Errno) {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else { throw Errno(code: ENOTDIR) }
+            return
+        }
+        let parent = (path as NSString).deletingLastPathComponent
+        if !parent.isEmpty, parent != path { try makeFolder(parent) }
+        guard mkdir(path, 0o755) == 0 || errno == EEXIST else { throw Errno(code: errno) }
+    }
+
+    /// A failed system call's `errno`.
+    struct Errno: Error {
+        let code: Int32
+
+        /// The system's words for it, in lower case: "not a directory".
+        var words: String { String(cString: strerror(code)).lowercased() }
     }
 }

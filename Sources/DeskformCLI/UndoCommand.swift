@@ -46,8 +46,10 @@ public struct UndoCommand: AsyncParsableCommand {
 
     public func run() async throws {
         let environment = ProcessInfo.processInfo.environment
-        let approval: ApplyCommand.Approval = autoApprove ? .automatic : (isatty(0) == 1 ? .prompt({ readLine() }) : .unavailable)
-        let settings = ApplyCommand.Settings(paths: [], allowDeletes: allowDeletes, holdDeletes: holdDeletes)
+        let approval = ApplyCommand.Approval.forTerminal(autoApprove: autoApprove)
+        let settings = ApplyCommand.Settings(
+            paths: [], allowDeletes: allowDeletes, holdDeletes: holdDeletes,
+            journalDirectory: ApplyCommand.Settings.journalDirectory(environment))
         let colour = DiagnosticRenderer.wantsColour(fileDescriptor: 1, environment: environment)
         let code = await Self.undo(
             journal, settings: settings, out: out, force: force, targeting: targeting.targeting, target: target, environment: environment,
@@ -112,10 +114,7 @@ public struct UndoCommand: AsyncParsableCommand {
             )
             if let out {
                 console.out(plan.text(style: PlanStyle(colour: colour)))
-                let file = PlanFile(
-                    target: connection.identity, scope: undo.scope, fingerprint: LiveFingerprint(of: live, kinds: undo.scope.kinds),
-                    plan: plan)
-                try file.write(to: out)
+                try PlanFile(target: connection.identity, scope: undo.scope, live: live, plan: plan).write(to: out)
                 console.err("Saved the undo plan to \(out); apply exactly it with: deskform apply \(out)\n")
                 return 0
             }

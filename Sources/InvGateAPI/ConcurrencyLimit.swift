@@ -80,6 +80,18 @@ public actor ConcurrencyLimit {
             }
         }
         reached = max(reached, Int(width))
+        handOn()
+    }
+
+    /// Gives the place back for a request that got no answer (the connection failed): it says nothing
+    /// of the width, so the limit stays as it is and the place only goes to the next in line.
+    public func releaseUnanswered() {
+        inFlight -= 1
+        handOn()
+    }
+
+    /// Lets waiting requests go while places are open.
+    private func handOn() {
         while !waiting.isEmpty, inFlight < places {
             inFlight += 1
             waiting.removeFirst().resume()

@@ -5,6 +5,8 @@ import InvGateWire
 public enum InstanceURL {
     /// Fails with what is wrong with `url` as an instance root.
     public static func check(_ url: String) throws(ConnectionFault.URLProblem) {
+        // First, so that no other message shows a password (`user:password@host` has no scheme either).
+        if authority(of: url).contains("@") { throw .credentialsInURL }
         guard let schemeEnd = url.range(of: "://") else { throw .noScheme }
         let scheme = url[..<schemeEnd.lowerBound].lowercased()
         guard scheme == "https" || scheme == "http" else { throw .unsupportedScheme(String(scheme)) }
@@ -13,6 +15,20 @@ public enum InstanceURL {
         while path.hasSuffix("/") { path.removeLast() }
         let rest = path + (components.query.map { "?" + $0 } ?? "")
         guard rest.isEmpty else { throw .pathAfterRoot(rest) }
+    }
+
+    /// `url` without the user and password before its host, to show in a message; as it is when it
+    /// has none.
+    public static func withoutCredentials(_ url: String) -> String {
+        let authority = authority(of: url)
+        guard let at = authority.lastIndex(of: "@") else { return url }
+        return String(url[..<authority.startIndex] + url[url.index(after: at)...])
+    }
+
+    /// The part of `url` between `scheme://` (or its start) and the path, query or fragment.
+    private static func authority(of url: String) -> Substring {
+        let start = url.range(of: "://")?.upperBound ?? url.startIndex
+        return url[start...].prefix { $0 != "/" && $0 != "?" && $0 != "#" }
     }
 
     /// `url` cut to its root (`scheme://host[:port]`), for a suggestion.

@@ -11,9 +11,11 @@ extension InvGateClient {
             return ("Basic " + Data("\(username):\(token)".utf8).base64EncodedString(), nil)
         case .oauth2(let clientID, let clientSecret, let tokenURL):
             do {
-                let transport = self.transport
+                let (transport, retryPolicy, onRetry) = (self.transport, self.retryPolicy, self.onRetry)
                 let token = try await tokens.token {
-                    try await Self.fetchToken(transport: transport, tokenURL: tokenURL, clientID: clientID, clientSecret: clientSecret)
+                    try await Self.fetchToken(
+                        transport: transport, tokenURL: tokenURL, clientID: clientID, clientSecret: clientSecret,
+                        retryPolicy: retryPolicy, onRetry: onRetry)
                 }
                 return ("Bearer " + token, token)
             } catch let error as InvGateError.Reason {
@@ -25,8 +27,12 @@ extension InvGateClient {
     }
 
     /// POSTs the client credentials to the token endpoint and reads `access_token` and `expires_in`.
+    /// A 429, a 5xx or a lost connection is retried as a safe request is (`retryPolicy`), and fails with
+    /// ``InvGateError/Reason/unreachable(_:)`` when the retries run out: only another refusal or an
+    /// answer without a token is ``InvGateError/Reason/authentication(_:)`` (bad credentials).
     static func fetchToken(
-        transport: any HTTPTransport, tokenURL: String, clientID: String, clientSecret: String
+        transport: any HTTPTransport, tokenURL: String, clientID: String, clientSecret: String,
+        retryPolicy: RetryPolicy = .standard, onRetry: (@Sendable (RetryNotice) -> Void)? = nil
     ) async throws(InvGateError.Reason) -> (String, Duration) {
         let body: FormParameters = [
             "grant_type": .string("client_credentials"), "client_id": .string(clientID),
@@ -37,23 +43,48 @@ extension InvGateClient {
             headers: [("Content-Type", "application/x-www-form-urlencoded"), ("Accept", "application/json")],
             body: Array(FormEncoding.encode(body).utf8)
         )
-        let response: WireResponse
-        do {
-            response = try await transport.send(request)
-        } catch {
-            switch error {
-            case .cannotConnect(let fault): throw .cannotConnect(fault)
-            case .cancelled: throw .cancelled
-            default: throw .authentication("the token endpoint could not be reached")
+        var attempt = 0
+        let began = ContinuousClock.now
+        while true {
+            attempt += 1
+            let why: String
+            var wait = retryPolicy.delay(after: attempt)
+            let outcome: Result<WireResponse, TransportFailure>
+            do {
+                outcome = .success(try await transport.send(request))
+            } catch {
+                outcome = .failure(error)
+            }
+            switch outcome {
+            case .failure(.cannotConnect(let fault)): throw .cannotConnect(fault)
+            case .failure(.cancelled): throw .cancelled
+            case .failure(.notConnected(let detail)), .failure(.noAnswer(let detail)):
+                why = "the token endpoint could not be reached (\(detail))"
+            case .success(let response):
+                switch response.status {
+                case 200..<300:
+                    guard let json = try? JSONValue.parse(response.body), let token = json["access_token"]?.string, !token.isEmpty
+                    else {
+                        throw .authentication("the token endpoint's answer has no access_token")
+                    }
+                    let lifetime = json["expires_in"]?.int ?? 3600
+                    return (token, .seconds(lifetime))
+                case 429, 500..<600:
+                    why = "the token endpoint answered HTTP \(response.status)"
+                    wait = retryPolicy.delay(after: attempt, retryAfter: RetryPolicy.retryAfter(response.header("Retry-After")))
+                default:
+                    throw .authentication("the token endpoint answered HTTP \(response.status)")
+                }
+            }
+            guard attempt < retryPolicy.maxAttempts, ContinuousClock.now - began + wait <= retryPolicy.maxTotalTime else {
+                throw .unreachable(why)
+            }
+            onRetry?(RetryNotice(why: why, wait: wait, nextAttempt: attempt + 1, maxAttempts: retryPolicy.maxAttempts))
+            do {
+                try await Task.sleep(for: wait)
+            } catch {
+                throw .cancelled
             }
         }
-        guard (200..<300).contains(response.status) else {
-            throw .authentication("the token endpoint answered HTTP \(response.status)")
-        }
-        guard let json = try? JSONValue.parse(response.body), let token = json["access_token"]?.string, !token.isEmpty else {
-            throw .authentication("the token endpoint's answer has no access_token")
-        }
-        let lifetime = json["expires_in"]?.int ?? 3600
-        return (token, .seconds(lifetime))
     }
 }

@@ -104,7 +104,7 @@ public final class InvGateClient: Sendable {
                 response = try await transport.send(request)
                 if let sent { await concurrency?.release(sent, overloaded: response.status == 429 || response.status == 503) }
             } catch {
-                if let sent { await concurrency?.release(sent, overloaded: false) }
+                if sent != nil { await concurrency?.releaseUnanswered() }
                 let why: String
                 switch error {
                 case .cannotConnect(let fault): throw InvGateError(endpoint, method, .cannotConnect(fault))

@@ -69,6 +69,8 @@ public struct NetworkSettings: Sendable {
     public enum Problem: Error, Equatable, Sendable, CustomStringConvertible {
         case unreadableCAFile(path: String, why: String)
         case malformedProxy(variable: String)
+        /// A proxy URL with a scheme other than http:// (`https://`, `socks5://`).
+        case unsupportedProxyScheme(variable: String, scheme: String)
 
         public var description: String {
             switch self {
@@ -76,6 +78,8 @@ public struct NetworkSettings: Sendable {
                 "INVGATE_CA_FILE names \(path), which cannot be read as a PEM bundle of certificates (\(why)); point it at your CA's certificates in PEM form, or unset it"
             case .malformedProxy(let variable):
                 "\(variable) is not a proxy URL like http://proxy.example:3128 or http://user:password@proxy.example:3128 (with % escapes in the user and password); correct it, or unset it"
+            case .unsupportedProxyScheme(let variable, let scheme):
+                "\(variable) is a \(scheme):// proxy, but only http:// proxies are supported (an HTTP proxy tunnels https requests too); set it to http://proxy.example:3128, or unset it"
             }
         }
     }
@@ -104,6 +108,12 @@ public struct NetworkSettings: Sendable {
         let exclusions = (environment["NO_PROXY"] ?? environment["no_proxy"] ?? "")
         guard !Self.excluded(host, by: exclusions) else { return settings }
         let withScheme = value.contains("://") ? value : "http://" + value
+        if let schemeEnd = withScheme.range(of: "://") {
+            let scheme = withScheme[..<schemeEnd.lowerBound].lowercased()
+            // Named only when it reads as a scheme, so that no part of a user or password is shown.
+            guard scheme.allSatisfy({ $0.isLetter || $0.isNumber || "+-.".contains($0) }) else { throw .malformedProxy(variable: variable) }
+            guard scheme == "http" else { throw .unsupportedProxyScheme(variable: variable, scheme: scheme) }
+        }
         guard let proxy = URLComponents(string: withScheme), let proxyHost = proxy.host, !proxyHost.isEmpty else {
             throw .malformedProxy(variable: variable)
         }

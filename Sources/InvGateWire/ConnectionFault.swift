@@ -22,6 +22,9 @@ public enum ConnectionFault: Equatable, Sendable {
         case noHost
         /// Something after the root, e.g. `/api/v1`.
         case pathAfterRoot(String)
+        /// A user or password before the host (`https://user:password@host`), which would be shown
+        /// wherever the URL is: in the banner, a saved plan, a journal, every message.
+        case credentialsInURL
     }
 
     public enum TLSProblem: Equatable, Sendable {

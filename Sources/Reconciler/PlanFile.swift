@@ -1,3 +1,4 @@
+import EstateModel
 import Foundation
 import Planner
 
@@ -26,6 +27,11 @@ public struct PlanFile: Equatable, Sendable, Codable {
         self.scope = scope
         self.fingerprint = fingerprint
         self.plan = plan
+    }
+
+    /// The plan made against `live`, read with `scope`, fingerprinted as it was read.
+    public init(target: String, scope: FetchScope, live: Estate, plan: Plan) {
+        self.init(target: target, scope: scope, fingerprint: LiveFingerprint(of: live, kinds: scope.kinds), plan: plan)
     }
 
     enum CodingKeys: String, CodingKey {
@@ -85,7 +91,7 @@ public struct PlanFile: Equatable, Sendable, Codable {
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
-            throw .unreadable(path: path, why: "it cannot be read")
+            throw .unreadable(path: path, why: "it cannot be read (\(Self.describe(error)))")
         }
         // The version first: a plan file of another version is named as such, not as something else.
         guard let version = try? JSONDecoder().decode(Version.self, from: data) else {

@@ -3,7 +3,9 @@ import DeskformCLI
 import EstateModel
 import Foundation
 import Planner
+import Reconciler
 import Simulator
+import Synchronization
 import TestSupport
 import Testing
 
@@ -330,6 +332,10 @@ struct ApplyCommandTests {
         let (other, refusal) = try await Self.apply([notAPlan], url: "http://127.0.0.1:9", scratch: scratch)
         #expect(other == 1)
         #expect(refusal.errorOutput == "deskform: error: \(notAPlan) cannot be applied: it is not a deskform plan file.\n")
+        // A plan file that cannot be read says why, as the system words it.
+        #expect(throws: PlanFileError.unreadable(path: scratch.path, why: "it cannot be read (is a directory)")) {
+            try PlanFile.read(from: scratch.path)
+        }
     }
 
     @Test("a manifest named *.YAML is applied as a manifest, not read as a saved plan")
@@ -401,14 +407,98 @@ struct ApplyCommandTests {
                 await ApplyCommand.apply(settings, target: target, environment: Self.credentials, approval: .automatic, console: console)
             }
             // Interrupt once a few steps are done, as Ctrl-C would.
-            while !output.errorOutput.contains("applied 5/") { try await Task.sleep(for: .milliseconds(5)) }
+            let deadline = ContinuousClock.now + .seconds(60)
+            while !output.errorOutput.contains("applied 5/"), ContinuousClock.now < deadline {
+                try await Task.sleep(for: .milliseconds(5))
+            }
             first.cancel()
+            try #require(output.errorOutput.contains("applied 5/"), "\(output.errorOutput)")
             #expect(await first.value == 1)
             #expect(output.output.contains("not started (interrupted)"))
             let (resumed, _) = try await Self.apply([path], url: url, scratch: scratch)
             #expect(resumed == 0)
             let (again, _) = try await PlanCommandTests.plan([path], url: url, detailed: true)
             #expect(again == 0)
+        }
+    }
+
+    @Test("journals go to DESKFORM_DIR/journal when it is set, .deskform/journal otherwise")
+    func journalDirectory() {
+        #expect(ApplyCommand.Settings.journalDirectory(["DESKFORM_DIR": "/srv/state"]) == "/srv/state/journal")
+        #expect(ApplyCommand.Settings.journalDirectory([:]) == ".deskform/journal")
+    }
+
+    @Test("a journal that cannot be opened is a warning with its reason, saying the apply cannot be undone; the apply goes on")
+    func journalUnavailable() async throws {
+        let scratch = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        // The journal's folder would be under a regular file.
+        let file = scratch.appendingPathComponent("journal")
+        try Data("not a folder\n".utf8).write(to: file)
+        let manifest = scratch.appendingPathComponent("groups.yaml")
+        try Data("groups:\n  - name: Journalless\n".utf8).write(to: manifest)
+        try await withLiveSimulator { simulator in
+            let settings = ApplyCommand.Settings(paths: [manifest.path], journalDirectory: file.appendingPathComponent("inner").path)
+            let target = try TargetOptions.parse(["--url", simulator.url])
+            let (code, recording) = await Console.run { console in
+                await ApplyCommand.apply(settings, target: target, environment: Self.credentials, approval: .automatic, console: console)
+            }
+            #expect(code == 0)
+            #expect(recording.output.contains("Apply complete: 1 applied, 0 failed, 0 skipped.\n"))
+            let warnings = recording.errorOutput.split(separator: "\n").filter { $0.hasPrefix("deskform: warning:") }
+            #expect(
+                warnings == [
+                    "deskform: warning: cannot create the journal folder \(file.path)/inner (not a directory); this apply cannot be undone with deskform undo."
+                ])
+        }
+    }
+
+    @Test("Ctrl-C (a real SIGINT) while apply runs: no new step starts, the report is printed, exit 130")
+    func interruptedBySignal() async throws {
+        let scratch = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let binary = try DeskformBinary.url()
+        try await withLiveSimulator(options: SimulatorOptions(latency: .milliseconds(200))) { simulator in
+            let process = Process()
+            process.executableURL = binary
+            process.arguments = ["apply", Golden.path("examples/msp"), "--url", simulator.url, "--auto-approve"]
+            process.environment = Self.credentials
+            process.currentDirectoryURL = scratch
+            let (output, errors) = (Pipe(), Pipe())
+            process.standardOutput = output
+            process.standardError = errors
+            let printed = Mutex((out: "", err: ""))
+            errors.fileHandleForReading.readabilityHandler = { handle in
+                let data = handle.availableData
+                printed.withLock { $0.err += String(decoding: data, as: UTF8.self) }
+            }
+            output.fileHandleForReading.readabilityHandler = { handle in
+                let data = handle.availableData
+                printed.withLock { $0.out += String(decoding: data, as: UTF8.self) }
+            }
+            try process.run()
+            defer {
+                if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+                errors.fileHandleForReading.readabilityHandler = nil
+                output.fileHandleForReading.readabilityHandler = nil
+            }
+            let applying = ContinuousClock.now + .seconds(60)
+            while !printed.withLock({ $0.err.contains("applied 2/") }), process.isRunning, ContinuousClock.now < applying {
+                try await Task.sleep(for: .milliseconds(20))
+            }
+            try #require(process.isRunning, "deskform ended before it was interrupted: \(printed.withLock { $0.err })")
+            let interrupted = ContinuousClock.now
+            kill(process.processIdentifier, SIGINT)
+            while process.isRunning, ContinuousClock.now - interrupted < .seconds(10) {
+                try await Task.sleep(for: .milliseconds(20))
+            }
+            #expect(!process.isRunning)
+            #expect(process.terminationStatus == 130)
+            output.fileHandleForReading.readabilityHandler = nil
+            let rest = output.fileHandleForReading.readDataToEndOfFile()
+            let stdout = printed.withLock { $0.out } + String(decoding: rest, as: UTF8.self)
+            // Said by apply as it stopped: the 3 s fallback would have ended it before the report.
+            #expect(stdout.contains(/Apply incomplete: \d+ applied, 0 failed, 0 skipped, \d+ not started \(interrupted\)\.\n/), "\(stdout)")
         }
     }
 }

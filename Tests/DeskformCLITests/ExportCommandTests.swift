@@ -6,6 +6,7 @@ import InvGateAPI
 import Manifest
 import Planner
 import Reconciler
+import Simulator
 import TestSupport
 import Testing
 
@@ -142,6 +143,25 @@ struct ExportCommandTests {
             } throws: { error in
                 Deskform.message(for: error) == message && Deskform.exitCode(for: error) == .validationFailure
             }
+        }
+    }
+
+    @Test("a forbidden endpoint fails the export with the sentence plan gives, and writes nothing")
+    func forbidden() async throws {
+        var options = SimulatorOptions()
+        options.forbidden = [.companies]
+        try await withLiveSimulator(options: options) { simulator in
+            let out = Self.scratch()
+            defer { try? FileManager.default.removeItem(atPath: out) }
+            let sentence =
+                "deskform: error: \(simulator.url) accepted the credentials but forbids GET companies (HTTP 403); give the API user read access to companies in InvGate, or use one that has it\n"
+            let (code, exported) = try await Self.export(simulator.url, to: out)
+            #expect(code == 1)
+            #expect(exported.errorOutput == sentence)
+            #expect(!FileManager.default.fileExists(atPath: out))
+            let (planCode, planned, _) = try await FirstContactTests.plan(["--url", simulator.url])
+            #expect(planCode == 1)
+            #expect(planned.errorOutput == sentence)
         }
     }
 

@@ -44,6 +44,14 @@ struct FirstContactTests {
                 "https://acme.example/api/v1",
                 "the instance URL \"https://acme.example/api/v1\" has /api/v1 after the root; set INVGATE_URL to the root alone, https://acme.example"
             ),
+            (
+                "https://api:s3cret@acme.example",
+                "the instance URL \"https://acme.example\" has a user and password before the host; put them in INVGATE_USERNAME and INVGATE_TOKEN, and set INVGATE_URL to the root alone, https://acme.example"
+            ),
+            (
+                "api:s3cret@acme.example",
+                "the instance URL \"acme.example\" has a user and password before the host; put them in INVGATE_USERNAME and INVGATE_TOKEN, and set INVGATE_URL to the root alone"
+            ),
         ])
     func malformedURL(url: String, message: String) async throws {
         var environment = Self.credentials

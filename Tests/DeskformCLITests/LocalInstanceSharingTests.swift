@@ -82,4 +82,43 @@ struct LocalInstanceSharingTests {
                 == "deskform: another deskform command is using the embedded local instance (\(statePath)); waiting up to 300 ms for it to finish\n"
         )
     }
+
+    @Test("a local folder that cannot be created is one sentence with the system's reason and the ways around it")
+    func folderCannotBeCreated() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("shared-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("plain-file")
+        try Data("not a folder\n".utf8).write(to: file)
+        let manifest = try Self.groups("Gamma", count: 1, in: directory)
+        let home = file.appendingPathComponent("state")
+        let (code, recording) = try await Self.apply(manifest, home: home)
+        #expect(code == 1)
+        #expect(recording.output == "")
+        #expect(
+            recording.errorOutput
+                == "deskform: error: cannot create the embedded local instance's folder \(home.path) (not a directory); run from a writable folder, set DESKFORM_DIR, or set INVGATE_URL\n"
+        )
+    }
+
+    @Test("a command waiting for the local instance stops waiting when it is cancelled")
+    func cancelledWait() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("shared-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let statePath = directory.appendingPathComponent("local-instance.json").path
+        let target = Target.local(statePath: statePath)
+        try await target.withClient(parallelism: 1, logger: Fixtures.quietLogger) { _, _ in
+            let waiting = Task {
+                try await target.withClient(parallelism: 1, localInstanceWait: .seconds(60), logger: Fixtures.quietLogger) { _, _ in }
+            }
+            try await Task.sleep(for: .milliseconds(200))
+            let start = ContinuousClock.now
+            waiting.cancel()
+            let error = await #expect(throws: (any Error).self) { try await waiting.value }
+            #expect(
+                error.map { "\($0)" }
+                    == "interrupted while waiting for the embedded local instance (\(statePath)); nothing was changed")
+            #expect(ContinuousClock.now - start < .seconds(5))
+        }
+    }
 }

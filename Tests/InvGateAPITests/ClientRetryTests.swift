@@ -216,6 +216,12 @@ struct ClientFirstContactTests {
         #expect(throws: ConnectionFault.URLProblem.unsupportedScheme("ftp")) { try InstanceURL.check("ftp://acme.example") }
         #expect(throws: ConnectionFault.URLProblem.pathAfterRoot("/api/v1")) { try InstanceURL.check("https://acme.example/api/v1/") }
         #expect(throws: ConnectionFault.URLProblem.noHost) { try InstanceURL.check("https://") }
+        #expect(throws: ConnectionFault.URLProblem.credentialsInURL) { try InstanceURL.check("https://api:s3cret@acme.example") }
+        #expect(throws: ConnectionFault.URLProblem.credentialsInURL) { try InstanceURL.check("https://api@acme.example/") }
+        #expect(InstanceURL.withoutCredentials("https://api:s3cret@acme.example:8443/") == "https://acme.example:8443/")
+        #expect(InstanceURL.withoutCredentials("https://acme.example") == "https://acme.example")
+        #expect(throws: ConnectionFault.URLProblem.credentialsInURL) { try InstanceURL.check("api:s3cret@acme.example") }
+        #expect(InstanceURL.withoutCredentials("api:s3cret@acme.example/x") == "acme.example/x")
         #expect(throws: Never.self) { try InstanceURL.check("https://acme.example:8443/") }
     }
 
@@ -234,6 +240,23 @@ struct ClientFirstContactTests {
         #expect(try NetworkSettings.fromEnvironment(environment, instanceURL: "https://localhost:8443").proxy == nil)
         #expect(throws: NetworkSettings.Problem.malformedProxy(variable: "HTTPS_PROXY")) {
             try NetworkSettings.fromEnvironment(["HTTPS_PROXY": "http://"], instanceURL: "https://acme.example")
+        }
+        #expect(
+            try NetworkSettings.fromEnvironment(["HTTPS_PROXY": "HTTP://proxy.corp:3128"], instanceURL: "https://acme.example").proxy?.host
+                == "proxy.corp")
+    }
+
+    @Test("a proxy URL with another scheme than http:// is refused, naming the variable and never the password")
+    func proxySchemes() {
+        for (value, scheme) in [("https://ops:pa55@proxy.corp:3128", "https"), ("socks5://proxy.corp:1080", "socks5")] {
+            let error = #expect(throws: NetworkSettings.Problem.unsupportedProxyScheme(variable: "HTTPS_PROXY", scheme: scheme)) {
+                try NetworkSettings.fromEnvironment(["HTTPS_PROXY": value], instanceURL: "https://acme.example")
+            }
+            #expect(
+                error?.description
+                    == "HTTPS_PROXY is a \(scheme):// proxy, but only http:// proxies are supported (an HTTP proxy tunnels https requests too); set it to http://proxy.example:3128, or unset it"
+            )
+            #expect(error?.description.contains("pa55") == false)
         }
     }
 

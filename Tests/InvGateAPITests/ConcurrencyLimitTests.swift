@@ -96,15 +96,54 @@ struct ConcurrencyLimitTests {
     }
 
     @Test("a request waits for a place when the limit is full, and gets the one given back")
-    func waits() async {
+    func waits() async throws {
         let limit = ConcurrencyLimit(start: 1, maximum: 1)
         let first = await limit.acquire()
-        let waiter = Task { await limit.acquire() }
-        try? await Task.sleep(for: .milliseconds(50))
+        let admitted = Admitted()
+        let waiter = Task {
+            let sent = await limit.acquire()
+            await admitted.insert(2)
+            return sent
+        }
+        try await Task.sleep(for: .milliseconds(50))
+        #expect(await admitted.requests.isEmpty)
         await limit.release(first, overloaded: false)
         let second = await waiter.value
-        #expect(second >= first)
+        #expect(await admitted.requests == [2])
         await limit.release(second, overloaded: false)
         #expect(await limit.current == 1)
+    }
+
+    @Test("a request without an answer gives its place on, and neither widens the limit nor counts as recovered from a cut")
+    func unanswered() async throws {
+        let limit = ConcurrencyLimit(start: 2, maximum: 4)
+        for _ in 0..<3 {
+            _ = await limit.acquire()
+            await limit.releaseUnanswered()
+        }
+        #expect(await limit.current == 2)
+
+        // After a cut, failures say nothing: the next refusal still counts as one right after the cut.
+        let wide = ConcurrencyLimit(start: 4, maximum: 4)
+        await Self.answer(wide, overloaded: true)
+        #expect(await wide.current == 2)
+        _ = await wide.acquire()
+        await wide.releaseUnanswered()
+        await Self.answer(wide, overloaded: true)
+        #expect(await wide.current == 2)
+
+        // Its place goes to the next in line.
+        let one = ConcurrencyLimit(start: 1, maximum: 1)
+        _ = await one.acquire()
+        let admitted = Admitted()
+        let waiter = Task {
+            _ = await one.acquire()
+            await admitted.insert(1)
+        }
+        try await Task.sleep(for: .milliseconds(50))
+        #expect(await admitted.requests.isEmpty)
+        await one.releaseUnanswered()
+        await waiter.value
+        #expect(await admitted.requests == [1])
     }
 }

@@ -146,3 +146,66 @@ struct CredentialsTests {
         #expect(request.url == "https://acme.example/api/v1/sd.version")
     }
 }
+
+@Suite("Client: a token endpoint that is busy or out of reach")
+struct TokenEndpointRetryTests {
+    private static let tokenURL = "https://login.example/token"
+
+    private func client(_ transport: ScriptedTransport, notices: Notices? = nil) -> InvGateClient {
+        InvGateClient(
+            instanceURL: "https://acme.example/",
+            credentials: .oauth2(clientID: "deskform", clientSecret: "top-secret", tokenURL: Self.tokenURL),
+            transport: transport, retryPolicy: .quick, onRetry: { notices?.append($0) })
+    }
+
+    @Test("a 429, a 503 and a dropped connection from the token endpoint are retried, then the token is used")
+    func retried() async throws {
+        let transport = ScriptedTransport([
+            .answer(.json(429, "{}", headers: [("Retry-After", "0")])),
+            .answer(.json(503, "{}")),
+            .fail(.noAnswer("connection reset")),
+            .answer(.json(200, #"{"access_token":"token-1","expires_in":3600}"#)),
+            .answer(.json(200, #"{"version":"7.5.0"}"#)),
+        ])
+        let notices = Notices()
+        #expect(try await client(transport, notices: notices).version() == "7.5.0")
+        #expect(transport.requests.map(\.url) == Array(repeating: Self.tokenURL, count: 4) + ["https://acme.example/api/v1/sd.version"])
+        #expect(transport.requests.last?.headers.first { $0.name == "Authorization" }?.value == "Bearer token-1")
+        #expect(
+            notices.all.map(\.why) == [
+                "the token endpoint answered HTTP 429", "the token endpoint answered HTTP 503",
+                "the token endpoint could not be reached (connection reset)",
+            ])
+    }
+
+    @Test("when the retries run out the instance is unreachable, not the credentials wrong")
+    func exhausted() async {
+        let busy = ScriptedTransport(Array(repeating: .answer(.json(502, "{}")), count: 9))
+        await #expect(throws: InvGateError(.version, .get, .unreachable("the token endpoint answered HTTP 502"))) {
+            _ = try await client(busy).version()
+        }
+        #expect(busy.requests.count == RetryPolicy.quick.maxAttempts)
+
+        let down = ScriptedTransport(Array(repeating: .fail(.notConnected("connection refused")), count: 9))
+        let error = await #expect(throws: InvGateError.self) { _ = try await client(down).version() }
+        #expect(error == InvGateError(.version, .get, .unreachable("the token endpoint could not be reached (connection refused)")))
+        #expect(
+            error?.description
+                == "GET sd.version: the instance could not be reached (the token endpoint could not be reached (connection refused))")
+    }
+
+    @Test("another refusal, or an answer without a token, is an authentication failure at once")
+    func refused() async {
+        let forbidden = ScriptedTransport([.answer(.json(400, #"{"error":"invalid_client"}"#))])
+        await #expect(throws: InvGateError(.version, .get, .authentication("the token endpoint answered HTTP 400"))) {
+            _ = try await client(forbidden).version()
+        }
+        #expect(forbidden.requests.count == 1)
+
+        let tokenless = ScriptedTransport([.answer(.json(200, #"{"token_type":"Bearer"}"#))])
+        await #expect(throws: InvGateError(.version, .get, .authentication("the token endpoint's answer has no access_token"))) {
+            _ = try await client(tokenless).version()
+        }
+        #expect(tokenless.requests.count == 1)
+    }
+}

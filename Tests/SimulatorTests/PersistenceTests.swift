@@ -54,5 +54,11 @@ import Testing
         let state = directory.appendingPathComponent("estate.json")
         try "{not json".write(to: state, atomically: true, encoding: .utf8)
         #expect(throws: SimulatorSetupError.self) { try SimulatorStore.open(SimulatorOptions(statePath: state.path)) }
+        let advice = "move it aside to start again from the seed (this loses the local instance's data)"
+        let notJSON = #expect(throws: StateFileError.self) { try StateFile(path: state.path).load() }
+        #expect(notJSON?.description == "State file \(state.path) is not a saved estate (it is not JSON); \(advice).")
+        try #"{"groups": 3}"#.write(to: state, atomically: true, encoding: .utf8)
+        let error = #expect(throws: StateFileError.self) { try StateFile(path: state.path).load() }
+        #expect(error?.description == "State file \(state.path) is not a saved estate (users is missing at the top); \(advice).")
     }
 }

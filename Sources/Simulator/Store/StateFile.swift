@@ -22,7 +22,26 @@ public struct StateFile: Equatable, Sendable {
         do {
             return try JSONDecoder().decode(Estate.self, from: data)
         } catch {
-            throw StateFileError(path: path, reason: "is not a saved estate (\(error))")
+            throw StateFileError(
+                path: path,
+                reason:
+                    "is not a saved estate (\(Self.describe(error))); move it aside to start again from the seed (this loses the local instance's data)"
+            )
+        }
+    }
+
+    /// What is wrong with the file, in a few words rather than a decoder's dump.
+    static func describe(_ error: any Error) -> String {
+        func at(_ path: [any CodingKey]) -> String {
+            path.isEmpty
+                ? "the top" : path.map { $0.intValue.map { "[\($0)]" } ?? "." + $0.stringValue }.joined().trimmingPrefix(".").description
+        }
+        switch error as? DecodingError {
+        case .dataCorrupted(let context) where context.codingPath.isEmpty: return "it is not JSON"
+        case .dataCorrupted(let context): return "a malformed value at \(at(context.codingPath))"
+        case .keyNotFound(let key, let context): return "\(key.stringValue) is missing at \(at(context.codingPath))"
+        case .typeMismatch(_, let context), .valueNotFound(_, let context): return "a value of the wrong type at \(at(context.codingPath))"
+        default: return "it cannot be decoded"
         }
     }
 
