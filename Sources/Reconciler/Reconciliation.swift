@@ -47,7 +47,7 @@ public struct Reconciliation: Sendable {
     /// This reconciliation saved for `apply FILE`: its plan, made for `target`, with what it read and a
     /// fingerprint of it.
     public func saved(for target: String) -> PlanFile {
-        PlanFile(target: target, scope: scope, fingerprint: LiveFingerprint(of: live, kinds: scope.kinds), plan: plan)
+        PlanFile(target: target, scope: scope, live: live, plan: plan)
     }
 
     /// The live estate read again as `file`'s plan read it, and what changed on it since `file` was
