@@ -14,7 +14,8 @@ public struct PlanCommand: AsyncParsableCommand {
             The first line names the target (never credentials). Credentials come from INVGATE_USERNAME + \
             INVGATE_TOKEN (Basic) or INVGATE_CLIENT_ID + INVGATE_CLIENT_SECRET (OAuth2). With no URL, \
             the embedded local instance is used.
-            """
+
+            """ + Deskform.exitCodes(changes: "changes to make (with --detailed-exitcode; without it, 0)", refused: "not used by plan: its verdict says whether apply would refuse")
     )
 
     public enum Format: String, ExpressibleByArgument, CaseIterable, Sendable {
@@ -35,7 +36,7 @@ public struct PlanCommand: AsyncParsableCommand {
 
     @OptionGroup public var selection: TargetingOptions
 
-    @Flag(help: "Plan every environment of deskform.yaml, one section each; the exit code is the highest of theirs.")
+    @Flag(help: "Plan every environment of deskform.yaml, one section each; exit 1 when any failed, else the highest exit code of theirs.")
     public var allEnvs = false
 
     @OptionGroup public var target: TargetOptions
@@ -71,7 +72,7 @@ public struct PlanCommand: AsyncParsableCommand {
         if code != 0 { throw ExitCode(code) }
     }
 
-    /// Plans every environment of the project file (`--all-envs`), one section each; returns the highest exit code.
+    /// Plans every environment of the project file (`--all-envs`), one section each; returns 1 when any failed, else the highest exit code.
     public static func planEveryEnvironment(
         paths: [String] = [], format: Format, detailedExitcode: Bool, target options: TargetOptions,
         environment: [String: String], colour: Bool = false, console: Console

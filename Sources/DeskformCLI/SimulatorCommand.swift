@@ -67,7 +67,7 @@ public struct SimulatorCommand: AsyncParsableCommand {
         logger.logLevel = .warning
         let host = self.host
         let username = self.username
-        let console = Console.standard()
+        let console = Console.standard(whenOutputCloses: .carryOn)
         // A SimulatorSetupError (unreadable state or seed) is printed as it describes itself.
         try await runSimulator(options, logger: logger) { port in
             console.out("deskform simulator listening on http://\(host):\(port)/api/v1/ (user \(username))\n")
