@@ -15,18 +15,18 @@ struct AnswerWait: Sendable {
     let console: Console
 
     /// `deskform: waiting for … to answer GET sd.version: nothing yet after 5 s; …`
-    func line(_ method: Method, _ endpoint: Endpoint) -> String {
+    var line: String {
         let timeout = requestTimeout.components.seconds
         let total = RetryPolicy.standard.maxTotalTime.components.seconds
         return
-            "deskform: waiting for \(url) to answer \(method.rawValue) \(endpoint.rawValue): nothing yet after \(Self.patience.components.seconds) s; "
+            "deskform: waiting for \(url) to answer GET \(Endpoint.version.rawValue): nothing yet after \(Self.patience.components.seconds) s; "
             + "a request waits up to \(timeout) s (--timeout) and is retried for up to \(total) s in all. Ctrl-C stops.\n"
     }
 
     /// `GET sd.version`, saying so if the answer is slow to come.
     func version(_ client: InvGateClient) async -> Result<String, InvGateError> {
         await withTaskGroup(of: Void.self) { group in
-            group.addTask { [console, line = line(.get, .version)] in
+            group.addTask { [console, line] in
                 guard (try? await Task.sleep(for: Self.patience)) != nil else { return }
                 console.err(line)
             }
