@@ -325,6 +325,24 @@ struct EnvironmentCommandTests {
                 """)
     }
 
+    @Test("validate PATHS reads deskform.yaml as plan PATHS does: each environment's variables over the paths given")
+    func validatePathsWithAProject() async throws {
+        let root = try Self.repository(productionURL: "http://127.0.0.1:9", stagingURL: "http://127.0.0.1:9")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let org = root.appendingPathComponent("org").path
+        let (code, output) = await Console.run { console in
+            ValidateCommand.validate(paths: [org], format: .text, directory: root.path, console: console)
+        }
+        #expect(code == 0)
+        #expect(output.errorOutput == "", "no '${var.…} is only replaced in an environment' warning")
+        #expect(
+            output.output == """
+                Environment production: manifests are valid: 1 file, 5 objects.
+                Environment staging: manifests are valid: 1 file, 5 objects.
+
+                """)
+    }
+
     @Test("--project naming a folder without deskform.yaml stops, naming the file it looked for")
     func wrongProjectFolder() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("no-project-\(UUID().uuidString)")
