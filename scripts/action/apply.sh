@@ -10,8 +10,10 @@
 #
 # No merge is skipped silently. GitHub keeps one pending run per concurrency group and cancels the
 # others, so a run first finds the merges since the last successful run of this workflow on BRANCH:
-#   - only its own pull request: applies its reviewed plan exactly (`deskform apply PLAN`), which
-#     deskform refuses if the instance changed since the plan was made;
+#   - only its own pull request: applies its reviewed plan exactly (`deskform apply PLAN`). deskform
+#     refuses it if the instance changed since the plan was made (most often: the apply of the merge
+#     just before); then a fresh plan that changes only what the reviewed plan changes is applied
+#     instead, as below, and the job says so;
 #   - more (the runs of the earlier merges were cancelled, or failed): plans BRANCH as merged (a fresh
 #     plan) and applies it only if it changes nothing that no reviewed plan of those pull requests
 #     changes, and destroys only what one of them destroys; it says which pull requests it applies.
@@ -140,30 +142,17 @@ reviewed_plan() {
 numbers=()
 for pull in "${pulls[@]}"; do numbers+=("#${pull%% *}"); done
 
-if [ "${#pulls[@]}" -eq 1 ] && [ "$direct" -eq 0 ]; then
-    read -r number head from <<<"${pulls[0]}"
-    run=$(reviewed_plan "$number" "$head" "$from" "$work/reviewed") || refuse "$(cat "$work/reviewed/why")"
-    say "applying the plan of $environment reviewed on pull request #$number (${head:0:12}, plan run $run)"
-    plan="$work/reviewed/plan.json"
-else
-    say "${numbers[*]} were merged into $branch since ${last:0:12}, the last commit applied (the runs of the earlier merges were cancelled or failed): applying a fresh plan of $branch at ${GITHUB_SHA:0:12}, once it is shown to change only what the plans reviewed on them change"
-    : >"$work/reviewed.tsv"
-    for pull in "${pulls[@]}"; do
-        read -r number head from <<<"$pull"
-        if run=$(reviewed_plan "$number" "$head" "$from" "$work/reviewed/$number"); then
-            echo "deskform: the plan reviewed on #$number (${head:0:12}, plan run $run)"
-            deskform show "$work/reviewed/$number/plan.json" --format json | jq -r '.changes[] | "\(.action)\t\(.address)"' >>"$work/reviewed.tsv"
-        else
-            say "#$number adds no reviewed change: $(cat "$work/reviewed/$number/why")"
-        fi
-    done
-    plan="$work/fresh.json"
+# checked_fresh_plan: plans BRANCH as merged into $work/fresh.json and fails the job unless that plan
+# changes only objects that a plan reviewed on one of `pulls` changes (the plans in $work/reviewed.tsv),
+# and destroys only what one of them destroys.
+checked_fresh_plan() {
+    local code
     set +e
-    run_deskform "$environment" plan ${path:+"$path"} --out "$plan" >"$work/fresh.txt"
+    run_deskform "$environment" plan ${path:+"$path"} --out "$work/fresh.json" >"$work/fresh.txt"
     code=$?
     set -e
     [ "$code" -eq 0 ] || refuse "deskform plan of $branch at ${GITHUB_SHA:0:12} failed (exit $code)."
-    deskform show "$plan" --format json | jq -r '.changes[] | "\(.action)\t\(.address)"' >"$work/fresh.tsv"
+    deskform show "$work/fresh.json" --format json | jq -r '.changes[] | "\(.action)\t\(.address)"' >"$work/fresh.tsv"
     if ! awk -F '\t' '
         NR == FNR { reviewed[$2] = 1; exact[$0] = 1; next }
         !($2 in reviewed) { print "  not in any reviewed plan: " $1 " " $2; bad = 1; next }
@@ -173,11 +162,51 @@ else
         refuse "the fresh plan of $branch at ${GITHUB_SHA:0:12} changes what no plan reviewed on ${numbers[*]} changes (above): the instance changed, or $branch holds changes nobody reviewed as a plan; undo them through a pull request, or plan them on one."
     fi
     say "the fresh plan changes $(wc -l <"$work/fresh.tsv") object(s), each as a plan reviewed on ${numbers[*]} does; the reviewed changes it does not make are on the instance already"
-fi
+}
 
-set +e
-run_deskform "$environment" apply "$plan" --auto-approve
-code=$?
-set -e
+# reviewed_changes PLAN: its changes, "ACTION<tab>ADDRESS", added to $work/reviewed.tsv.
+reviewed_changes() {
+    deskform show "$1" --format json | jq -r '.changes[] | "\(.action)\t\(.address)"' >>"$work/reviewed.tsv"
+}
+
+: >"$work/reviewed.tsv"
+if [ "${#pulls[@]}" -eq 1 ] && [ "$direct" -eq 0 ]; then
+    read -r number head from <<<"${pulls[0]}"
+    run=$(reviewed_plan "$number" "$head" "$from" "$work/reviewed") || refuse "$(cat "$work/reviewed/why")"
+    say "applying the plan of $environment reviewed on pull request #$number (${head:0:12}, plan run $run)"
+    set +e
+    run_deskform "$environment" apply "$work/reviewed/plan.json" --auto-approve 2>"$work/apply.err"
+    code=$?
+    set -e
+    cat "$work/apply.err" >&2
+    # A stale plan is refused before anything is written: the instance changed after the plan was made
+    # (most often, the apply of a merge that came just before). Its changes may still be exactly what
+    # is left to do: a fresh plan that changes only what it changes is applied instead.
+    if [ "$code" -eq 1 ] && grep -q "stale plan" "$work/apply.err"; then
+        say "the plan reviewed on #$number is stale (the instance changed after it was made, as by the apply of an earlier merge): applying a fresh plan of $branch at ${GITHUB_SHA:0:12} instead, once it is shown to change only what that plan changes"
+        reviewed_changes "$work/reviewed/plan.json"
+        checked_fresh_plan
+        set +e
+        run_deskform "$environment" apply "$work/fresh.json" --auto-approve
+        code=$?
+        set -e
+    fi
+else
+    say "${numbers[*]} were merged into $branch since ${last:0:12}, the last commit applied (the runs of the earlier merges were cancelled or failed): applying a fresh plan of $branch at ${GITHUB_SHA:0:12}, once it is shown to change only what the plans reviewed on them change"
+    for pull in "${pulls[@]}"; do
+        read -r number head from <<<"$pull"
+        if run=$(reviewed_plan "$number" "$head" "$from" "$work/reviewed/$number"); then
+            echo "deskform: the plan reviewed on #$number (${head:0:12}, plan run $run)"
+            reviewed_changes "$work/reviewed/$number/plan.json"
+        else
+            say "#$number adds no reviewed change: $(cat "$work/reviewed/$number/why")"
+        fi
+    done
+    checked_fresh_plan
+    set +e
+    run_deskform "$environment" apply "$work/fresh.json" --auto-approve
+    code=$?
+    set -e
+fi
 set_output exitcode "$code"
 [ "$code" -eq 0 ] || action_error "deskform apply failed (exit $code) for $environment"

@@ -46,12 +46,6 @@ class JobResult:
         self.steps = []  # (name, outcome)
         self.log = ""
 
-    def outcome(self, step_name):
-        for name, outcome in self.steps:
-            if name == step_name:
-                return outcome
-        return None
-
 
 class WorkflowResult:
     def __init__(self, run, jobs):

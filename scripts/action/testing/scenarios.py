@@ -335,6 +335,21 @@ class Scenarios:
         groups = self.msp_groups()
         check(all(name in groups for name in ("Nu", "Xi", "Omicron")), f"groups: {groups}")
 
+    def test_stale_reviewed_plan_after_the_previous_apply(self):
+        """apply.yml: two pull requests planned on the same instance, merged one after the other, each run
+        in turn: the second's reviewed plan is stale after the first's apply, so a fresh plan that
+        changes only what it changes is applied instead, and the job says so."""
+        pulls = [self.team_pull(name) for name in ("Chi", "Psi")]
+        for number, _ in pulls:
+            succeeded(self.plan(number))
+        succeeded(self.apply(self.msp.merge(pulls[0][0], "merge")), "apply")
+        job = succeeded(self.apply(self.msp.merge(pulls[1][0], "merge")), "apply")
+        contains(job.log, "stale plan", "the log")
+        contains(job.log, f"the plan reviewed on #{pulls[1][0]} is stale", "the log")
+        contains(job.log, f"the fresh plan changes 1 object(s), each as a plan reviewed on #{pulls[1][0]} does", "the log")
+        groups = self.msp_groups()
+        check({"Chi", "Psi"} <= set(groups), f"groups: {groups}")
+
     def test_quick_merges_with_an_unreviewed_commit(self):
         """apply.yml: after cancelled runs, a commit pushed straight to main in the range stops the apply
         while the fresh plan holds its change; once a reviewed pull request undoes it, the next apply
