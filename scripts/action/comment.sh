@@ -24,7 +24,7 @@ case $PLAN_EXITCODE in 0 | 2) planned=yes ;; esac
 
 if [ -n "$planned" ] && [ -n "${ARTIFACT_URL:-}" ]; then
     saved="[\`${ARTIFACT:-the plan}\`](${ARTIFACT_URL})"
-    footer="<sub>Planned at ${planned_sha:0:12} by [this run]($(run_link)). Merging applies exactly this plan (saved as $saved); apply refuses it if the instance has changed since.</sub>"
+    footer="<sub>Planned at ${planned_sha:0:12} by [this run]($(run_link)). Merging applies exactly this plan (saved as $saved); if the instance changes first, apply takes a fresh plan only when it changes nothing that this one does not.</sub>"
     note="✂️ **The plan is cut here**: it is longer than a comment may be (65,536 characters). The whole plan is the artifact $saved: download it and run \`deskform show plan.json\`."
 elif [ -n "$planned" ]; then
     footer="<sub>Planned at ${planned_sha:0:12} by [this run]($(run_link)). The plan could not be saved, so merging applies nothing: push again to plan again.</sub>"

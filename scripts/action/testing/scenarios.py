@@ -56,10 +56,9 @@ def failed(result, job, **matrix):
 
 
 class Scenarios:
-    def __init__(self, deskform, scratch):
-        self.world = World(deskform, scratch)
-        self.scratch = scratch
-        world = self.world
+    def __init__(self, world):
+        self.world = world
+        self.scratch = world.scratch
         self.production = world.simulator("production")
         self.staging = world.simulator("staging")
         self.msp_instance = world.simulator("msp")
@@ -69,6 +68,17 @@ class Scenarios:
         code, output = world.deskform_run(["apply", ".", "--auto-approve", "--allow-deletes"], self.msp.path, self.secrets)
         check(code == 0, "the msp manifests did not apply", output)
         self.environments = self.environments_repository()
+        # Every job's log, for test_no_secret_anywhere.
+        self.logs = []
+        run_workflow = world.runner.run_workflow
+
+        def recorded(*arguments, **keywords):
+            result = run_workflow(*arguments, **keywords)
+            if result:
+                self.logs.append(result.log)
+            return result
+
+        world.runner.run_workflow = recorded
 
     def environments_repository(self):
         """examples/environments, its deskform.yaml pointed at the simulators (Basic credentials, under
@@ -172,10 +182,11 @@ class Scenarios:
                          for i in range(800))
         head = self.msp.commit("bulk", {"staff/bulk.yaml": "groups:\n" + groups}, "800 teams")
         number = self.world.open_pull(self.msp, head, branch="bulk")
-        with_limit = self.world.github  # the emulated GitHub refuses a longer body: show that it would
+        # The emulated GitHub refuses a longer body, as GitHub does.
+        github = self.world.github
+        token = github.tokens[github.mint(BOT, self.msp.name, {"pull-requests": "write"})]
         try:
-            with_limit.route("POST", f"/repos/{self.msp.name}/issues/{number}/comments", {}, {"body": "x" * (BODY_LIMIT + 1)},
-                             with_limit.tokens[with_limit.mint(BOT, self.msp.name, {"pull-requests": "write"})])
+            github.route("POST", f"/repos/{self.msp.name}/issues/{number}/comments", {}, {"body": "x" * (BODY_LIMIT + 1)}, token)
             check(False, "the emulated GitHub took a body over 65,536 characters")
         except Refusal as refusal:
             check(refusal.status == 422, f"status {refusal.status}, not 422")
@@ -521,43 +532,30 @@ class Scenarios:
         contains(json.dumps(release["jobs"]["build"]), f"swift:{linux.group(1)}-", "release.yml's build job")
 
     def test_no_secret_anywhere(self):
-        """No comment, issue, artifact or job log holds an instance's token."""
+        """No comment, issue, artifact or job log that the scenarios before it left holds an instance's token."""
         tokens = [s.token for s in self.world.simulators]
         texts = []
         for repository in self.world.github.repositories.values():
             texts += [c["body"] for c in repository.comments.values()]
             texts += [i.get("body", "") for i in repository.issues.values()]
             texts += [a["zip"].decode("latin-1") for a in repository.artifacts.values()]
-        texts.append(self.all_logs)
+        texts += self.logs
+        check(self.logs, "no workflow ran before this scenario (it checks what the others left)")
         for token in tokens:
             check(not any(token in text for text in texts), "a token is in a comment, an issue, an artifact or a log")
-
-    all_logs = ""
 
 
 def main():
     deskform = os.path.abspath(sys.argv[1])
     scratch = sys.argv[2] if len(sys.argv) > 2 else tempfile.mkdtemp(prefix="deskform-action-")
-    scenarios = Scenarios(deskform, scratch)
-    passed = failed_count = 0
-    logs = []
-    original = scenarios.world.runner.run_workflow
-
-    def recording(*arguments, **keywords):
-        result = original(*arguments, **keywords)
-        if result:
-            logs.append(result.log)
-        return result
-
-    scenarios.world.runner.run_workflow = recording
-    names = [name for name in Scenarios.__dict__ if name.startswith("test_")]
     only = os.environ.get("ACTION_TEST_ONLY")
+    passed = failed_count = 0
+    world = World(deskform, scratch)
     try:
-        for name in names:
+        scenarios = Scenarios(world)
+        for name in [name for name in Scenarios.__dict__ if name.startswith("test_")]:
             if only and only not in name:
                 continue
-            if name == "test_no_secret_anywhere":
-                scenarios.all_logs = "\n".join(logs)
             description = getattr(Scenarios, name).__doc__.strip().split("\n")[0]
             try:
                 getattr(scenarios, name)()
@@ -567,8 +565,11 @@ def main():
                 failed_count += 1
                 detail = str(error) if isinstance(error, Failed) else traceback.format_exc()
                 print(f"  FAIL: {name[5:]}: {detail}")
+    except Exception:  # the world could not be set up: that fails the run
+        failed_count += 1
+        print(f"  FAIL: setting up the scenarios: {traceback.format_exc()}")
     finally:
-        scenarios.world.stop()
+        world.stop()
         if os.environ.get("ACTION_TEST_KEEP"):
             print(f"scripts/action: kept {scratch}")
         else:
