@@ -432,6 +432,25 @@ class Scenarios:
         check(len(comments) == 1 and comments[0]["body"].startswith("The instance matches the manifests again"), f"{comments}")
         check(foreign["state"] == "open", "the foreign issue was closed")
 
+    def test_large_drift_issue_fits(self):
+        """drift.yml: a drift of 800 changes makes an issue cut below 65,536 characters, with a note."""
+        groups = "".join(f"  - name: Drifted team {i:04d} of the regional service desk with a long name\n    members: [alice]\n"
+                         for i in range(800))
+        self.msp.commit("main", {"staff/drifted.yaml": "groups:\n" + groups}, "800 teams not yet on the instance")
+        try:
+            succeeded(self.drift(), "drift")
+            issues = [i for i in self.drift_issues() if i["user"]["login"] == BOT and i["state"] == "open"]
+            check(len(issues) == 1, f"{len(issues)} open drift issues")
+            body = issues[0]["body"]
+            check(len(body) < BODY_LIMIT, f"the issue has {len(body)} characters")
+            contains(body, "800 to add, 0 to change, 0 to destroy", "the issue")
+            contains(body, "The plan is cut here", "the issue")
+            check(body.count("```") % 2 == 0, "a code block is left open")
+        finally:
+            self.msp.commit("main", {"staff/drifted.yaml": None}, "not those")
+        succeeded(self.drift(), "drift")
+        check(not [i for i in self.drift_issues() if i["user"]["login"] == BOT and i["state"] == "open"], "the drift issue stays open")
+
     # --- the environments example ---------------------------------------------------------------
 
     def test_environments_workflow(self):
