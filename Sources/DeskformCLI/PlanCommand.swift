@@ -13,7 +13,9 @@ public struct PlanCommand: AsyncParsableCommand {
         discussion: """
             The first line names the target (never credentials). Credentials come from INVGATE_USERNAME + \
             INVGATE_TOKEN (Basic) or INVGATE_CLIENT_ID + INVGATE_CLIENT_SECRET (OAuth2). With no URL, \
-            the embedded local instance is used.
+            the embedded local instance is used. In Markdown (a pull-request comment), the heading names the \
+            instance by its environment (--env, DESKFORM_ENV, else DESKFORM_INSTANCE_NAME), adding its host \
+            only when DESKFORM_SHOW_URL=1; with no name, by its URL.
             """
     )
 
