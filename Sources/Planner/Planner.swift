@@ -10,7 +10,8 @@ import EstateModel
 public struct Planner {
     let desired: DesiredState
     let live: Estate
-    /// The kinds whose live objects were read; others are neither counted nor pruned.
+    /// The kinds the manifests plan (declare or prune), read in full; others (those read only because a
+    /// step can change them as a side effect) are neither counted as unmanaged nor pruned.
     let fetched: Set<ObjectKind>
 
     var steps: StepList
@@ -168,10 +169,10 @@ public struct Planner {
         }
     }
 
-    mutating func relationChange(_ address: Address, _ relation: String, added: [String], removed: [String]) {
-        guard !added.isEmpty || !removed.isEmpty else { return }
+    mutating func relationChange(_ address: Address, _ relation: String, added: [String], removed: [String], changed: [String] = []) {
+        guard !added.isEmpty || !removed.isEmpty || !changed.isEmpty else { return }
         change(address, .update, reason: "relations differ")
-        changes[address]!.relations.append(RelationChange(relation: relation, added: added, removed: removed))
+        changes[address]!.relations.append(RelationChange(relation: relation, added: added, removed: removed, changed: changed))
     }
 
     mutating func consequence(_ address: Address, _ text: String) {
