@@ -9,6 +9,10 @@ struct StepList {
     private(set) var estate: Estate
     private(set) var steps: [Step] = []
     private var lastTouch: [Resource: Int] = [:]
+    /// The objects a step of their own change names (a company's rename, a group's members): any other
+    /// object a step changes changes as a side effect, even one a step of another change names (a
+    /// company re-related to the group that replaces one of its groups).
+    private var named: Set<Resource> = []
     /// Per object the plan erases: the step, and whether the step names it (else it goes by cascade).
     private var erasures: [ObjectID: (step: Int, named: Bool)] = [:]
     /// Per object the plan creates: the step that creates it.
@@ -27,6 +31,19 @@ struct StepList {
         case level(Int)
         case kbCategory(Int)
         case field(Int)
+
+        /// The kind of address that names it.
+        var kind: Address.Kind {
+            switch self {
+            case .company: .company
+            case .group: .group
+            case .location: .location
+            case .helpdesk: .helpdesk
+            case .level: .level
+            case .kbCategory: .kbCategory
+            case .field: .customField
+            }
+        }
     }
 
     /// Appends `operation`, applies it to the replay and returns what the API would answer. `subject`
@@ -70,6 +87,7 @@ struct StepList {
         let dependsOn = Set(touched.compactMap { lastTouch[$0] }).sorted()
         let id = steps.count
         for resource in touched { lastTouch[resource] = id }
+        if let subject = Self.subject(of: operation), subject.kind == address.kind { named.insert(subject) }
         for (object, named) in erased { erasures[object] = (id, named) }
         for object in newListKeys { creations[object] = id }
         switch creates {
@@ -105,8 +123,8 @@ struct StepList {
         }
         for object in before.intersection(after) where live.differs(object, from: estate) {
             outcome.changed.append(
-                try entry(object, in: live, step: lastTouch[object.resource]) { address, cause in
-                    address.kind != .option && address != cause
+                try entry(object, in: live, step: lastTouch[object.resource]) { address, _ in
+                    address.kind != .option && !named.contains(object.resource)
                 })
         }
         let order = { (a: Outcome.Entry, b: Outcome.Entry) in (a.address, a.step) < (b.address, b.step) }
@@ -138,6 +156,34 @@ struct StepList {
             return options.treeOptionSubtree(of: hash).map { (.treeOption(field: field, hash: $0), $0 == hash) }
         default:
             return []
+        }
+    }
+
+    /// The object an operation names, nil for a create (its object is new).
+    private static func subject(of operation: EstateOperation) -> Resource? {
+        switch operation {
+        case .createCompany, .createGroup, .createLocation, .createKBCategory: nil
+        case .updateCompany(let id, _, _), .deleteCompany(let id), .relateGroups(let id, _), .unrelateGroups(let id, _, _): .company(id)
+        case .deleteGroup(let id): .group(id)
+        case .deleteLocation(let id): .location(id)
+        case .addMembers(let target, _), .removeMembers(let target, _):
+            switch target {
+            case .company(let id): .company(id)
+            case .group(let id): .group(id)
+            case .location(let id): .location(id)
+            }
+        case .addObservers(let entity, _), .removeObservers(let entity, _):
+            switch entity {
+            case .company(let id): .company(id)
+            case .group(let id): .group(id)
+            case .location(let id): .location(id)
+            case .helpdesk(let id): .helpdesk(id)
+            case .level(let id): .level(id)
+            }
+        case .updateKBCategory(let id, _, _), .deleteKBCategory(let id): .kbCategory(id)
+        case .upsertListOptions(let field, _), .deleteListOptions(let field, _), .addTreeOption(let field, _, _, _),
+            .updateTreeOption(let field, _, _, _), .deleteTreeOption(let field, _):
+            .field(field)
         }
     }
 
