@@ -32,6 +32,26 @@ struct StepList {
         case kbCategory(Int)
         case field(Int)
 
+        /// The company, group or location that has the members.
+        init(_ target: MembershipTarget) {
+            switch target {
+            case .company(let id): self = .company(id)
+            case .group(let id): self = .group(id)
+            case .location(let id): self = .location(id)
+            }
+        }
+
+        /// The company, group, location, help desk or level that has the observers.
+        init(_ entity: ObservedEntity) {
+            switch entity {
+            case .company(let id): self = .company(id)
+            case .group(let id): self = .group(id)
+            case .location(let id): self = .location(id)
+            case .helpdesk(let id): self = .helpdesk(id)
+            case .level(let id): self = .level(id)
+            }
+        }
+
         /// The kind of address that names it.
         var kind: Address.Kind {
             switch self {
@@ -166,20 +186,8 @@ struct StepList {
         case .updateCompany(let id, _, _), .deleteCompany(let id), .relateGroups(let id, _), .unrelateGroups(let id, _, _): .company(id)
         case .deleteGroup(let id): .group(id)
         case .deleteLocation(let id): .location(id)
-        case .addMembers(let target, _), .removeMembers(let target, _):
-            switch target {
-            case .company(let id): .company(id)
-            case .group(let id): .group(id)
-            case .location(let id): .location(id)
-            }
-        case .addObservers(let entity, _), .removeObservers(let entity, _):
-            switch entity {
-            case .company(let id): .company(id)
-            case .group(let id): .group(id)
-            case .location(let id): .location(id)
-            case .helpdesk(let id): .helpdesk(id)
-            case .level(let id): .level(id)
-            }
+        case .addMembers(let target, _), .removeMembers(let target, _): Resource(target)
+        case .addObservers(let entity, _), .removeObservers(let entity, _): Resource(entity)
         case .updateKBCategory(let id, _, _), .deleteKBCategory(let id): .kbCategory(id)
         case .upsertListOptions(let field, _), .deleteListOptions(let field, _), .addTreeOption(let field, _, _, _),
             .updateTreeOption(let field, _, _, _), .deleteTreeOption(let field, _):
@@ -218,21 +226,11 @@ struct StepList {
         case .deleteLocation(let id):
             return Set(estate.locationSubtree(of: id).map(Resource.location))
         case .addMembers(let target, _), .removeMembers(let target, _):
-            switch target {
-            case .company(let id):
-                let groups = estate.companies[id]?.groups ?? []
-                return Set([.company(id)] + groups.map(Resource.group))
-            case .group(let id): return [.group(id)]
-            case .location(let id): return [.location(id)]
-            }
+            // A company's members join and leave its groups too.
+            let groups = if case .company(let id) = target { estate.companies[id]?.groups ?? [] } else { Set<Int>() }
+            return Set([Resource(target)] + groups.map(Resource.group))
         case .addObservers(let entity, _), .removeObservers(let entity, _):
-            switch entity {
-            case .company(let id): return [.company(id)]
-            case .group(let id): return [.group(id)]
-            case .location(let id): return [.location(id)]
-            case .helpdesk(let id): return [.helpdesk(id)]
-            case .level(let id): return [.level(id)]
-            }
+            return [Resource(entity)]
         case .createKBCategory(_, let parent):
             return parent.map { [.kbCategory($0)] } ?? []
         case .updateKBCategory(let id, _, let parent):
