@@ -71,9 +71,14 @@ public struct Planner {
     }
 
     /// A protected or ignored object that a step erases without naming it (with its parent, by a
-    /// replace): the plan fails, at the change that asks for the erasing step.
+    /// replace), or an ignored one it changes as a side effect of the API: the plan fails, at the change
+    /// that asks for the step.
     func cascadeErrors(_ outcome: Outcome, protected: Set<Address>) -> [PlanError] {
-        outcome.destroyed.filter(\.cascade).compactMap { entry in
+        let changed = outcome.changed.filter(\.cascade).compactMap { entry -> PlanError? in
+            guard entry.address.kind != .option, let pattern = desired.policy.ignorePattern(matching: entry.address.name) else { return nil }
+            return .changedBySideEffect(entry.address, by: entry.cause, why: "it matches policy.ignore \"\(pattern)\"")
+        }
+        return changed + outcome.destroyed.filter(\.cascade).compactMap { entry in
             if protected.contains(entry.address) {
                 return .erasedByCascade(entry.address, by: entry.cause, why: "it is protected")
             }

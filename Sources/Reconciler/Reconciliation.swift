@@ -67,7 +67,7 @@ public struct Reconciliation: Sendable {
         switch error {
         case .protected(let address, _), .ambiguous(let address, _), .otherIdentity(let address, _, _):
             .error(at: places[address] ?? .deskform, error.description, hint: error.hint)
-        case .erasedByCascade(let victim, let cause, _):
+        case .erasedByCascade(let victim, let cause, _), .changedBySideEffect(let victim, let cause, _):
             .error(at: places[cause] ?? places[victim] ?? .deskform, error.description, hint: error.hint)
         case .doesNotConverge, .inconsistent:
             .error(at: .deskform, error.description, hint: "this is a deskform bug: please report it with the manifests")

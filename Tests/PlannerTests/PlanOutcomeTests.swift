@@ -176,6 +176,25 @@ struct PlanOutcomeTests {
         #expect(applied.companies[1]?.name == "Acme Corp" && applied.groups[1]?.name == "Ops")
     }
 
+    @Test("a company's new member would join the ignored group it relates: the plan fails, naming both and the way out")
+    func ignoredChangedBySideEffect() {
+        var estate = live()
+        estate.groups[2] = Group(id: 2, name: "Legacy Ops")
+        estate.companies[1]!.groups = [2]
+        let desired = DesiredState(
+            companies: [DesiredState.Company(name: "Acme", externalID: "ACME-001", members: [1, 2])], policy: .init(ignore: ["Legacy *"]))
+        let error = PlanError.changedBySideEffect(
+            Address(.group, "Legacy Ops"), by: Address(.company, "Acme"), why: #"it matches policy.ignore "Legacy *""#)
+        #expect(throws: PlanFailure([error])) { try Planner.plan(desired: desired, live: estate, fetched: everything) }
+        #expect(
+            error.description
+                == #"company["Acme"] would change group["Legacy Ops"] as a side effect of the API, but it matches policy.ignore "Legacy *"."#)
+        #expect(
+            error.hint
+                == #"deskform never writes an ignored object: change the manifests so that no step of company["Acme"] reaches group["Legacy Ops"] (a company's members join the groups it relates), or stop ignoring it"#
+        )
+    }
+
     @Test("an ignored KB category below an absent one fails the plan: its own DELETE is never planned")
     func ignoredSubcategory() {
         let desired = DesiredState(kbCategories: [DesiredState.KBCategory(path: ["IT"], absent: true)], policy: .init(ignore: ["IT/Net*"]))

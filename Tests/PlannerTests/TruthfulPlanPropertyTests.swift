@@ -43,7 +43,7 @@ struct TruthfulPlanPropertyTests {
                         Issue.record("seed \(seed): a manifest that validates reached an internal error: \(failure)")
                     case .protected(let address, _), .ambiguous(let address, _), .otherIdentity(let address, _, _):
                         #expect(places[address] != nil, "seed \(seed): \(failure) has no position")
-                    case .erasedByCascade(let victim, let cause, _):
+                    case .erasedByCascade(let victim, let cause, _), .changedBySideEffect(let victim, let cause, _):
                         #expect(places[cause] != nil || places[victim] != nil, "seed \(seed): \(failure) has no position")
                     }
                 }
