@@ -58,7 +58,7 @@ public struct DoctorCommand: AsyncParsableCommand {
                 console.err("\(DiagnosticRenderer.summary(of: load.diagnostics)); nothing was checked.\n")
                 return 1
             }
-            scope = FetchScope(manifest: load.estate)
+            scope = FetchScope(manifest: load.estate).withSideEffects
         }
         if let warning = CommandLogger.warning(environment: environment) { console.err(warning) }
         let (identity, checks) = await Self.checks(

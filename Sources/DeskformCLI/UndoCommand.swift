@@ -109,9 +109,11 @@ public struct UndoCommand: AsyncParsableCommand {
                 console.err("deskform: error: no undo plan could be made:\n\(error)\nNothing was undone.\n")
                 return 1
             }
-            console.out(
-                "Undo of \(path): the way back to the state read before that apply, for the \(undo.addresses.count) objects it touched.\n\n"
-            )
+            guard !plan.isEmpty else {
+                console.out("Nothing left to undo: every object that apply touched is as it was before it (\(path)).\n")
+                return 0
+            }
+            console.out("Undo of \(path): the way back to the state read before that apply, for the objects it touched.\n\n")
             if let out {
                 console.out(plan.text(style: PlanStyle(colour: colour)))
                 try PlanFile(target: connection.identity, scope: undo.scope, live: live, plan: plan).write(to: out)

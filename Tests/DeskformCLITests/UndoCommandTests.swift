@@ -72,7 +72,7 @@ struct UndoCommandTests {
             #expect(code == 0, "\(result.errorOutput)")
             #expect(
                 result.output.contains(
-                    "Undo of \(journal): the way back to the state read before that apply, for the \(recorded.touched.count + recorded.created.count) objects it touched.\n"
+                    "Undo of \(journal): the way back to the state read before that apply, for the objects it touched.\n"
                 ))
             #expect(result.output.contains("Apply complete: "))
             let after = await simulator.store.estate
@@ -98,7 +98,7 @@ struct UndoCommandTests {
             #expect(
                 refusal.errorOutput == """
                     deskform: error: undo refused: 1 object was changed by someone else after the apply; nothing was undone.
-                      group["Acme IT"]: the apply left it with members=1,4 observers=5, and it is now with members=1,4,9 observers=5
+                      group["Acme IT"]: the apply left it with members=alice,dave observers=erin, and it is now with members=alice,dave,ivan observers=erin
                       hint: check those changes; run with --force to return them to the state before the apply anyway.
 
                     """)
