@@ -5,7 +5,7 @@ import Logging
 /// A typed async client for the InvGate Service Management API: typed reads, and ``send(_:)-(WireCall)``
 /// for every write.
 ///
-/// Parameters go in the query string for GET and DELETE and in a form body for POST and PUT.
+/// Parameters go in a form body for POST and in the query string for GET, PUT and DELETE.
 /// Calls that are safe to repeat (``IdempotentCall``) are retried on 5xx, 429 and lost connections;
 /// creates (``CreateCall``) are not, and a lost answer to one fails with
 /// ``InvGateError/Reason/outcomeUnknown(_:)``.

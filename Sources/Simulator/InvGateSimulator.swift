@@ -85,10 +85,11 @@ package struct InvGateSimulator: Sendable {
         return Self.response(status: status, json: json)
     }
 
-    /// Query string and form body, the body winning.
+    /// Query string and, for a POST, its form body, the body winning. As PHP, the API reads no
+    /// parameters from the body of a PUT or DELETE: a client that sends them there is not heard.
     static func parameters(of request: Request, context: some RequestContext) async throws(Refusal) -> ReceivedParameters {
         var body: String?
-        if request.headers[.contentType]?.lowercased().hasPrefix("application/x-www-form-urlencoded") == true {
+        if request.method == .post, request.headers[.contentType]?.lowercased().hasPrefix("application/x-www-form-urlencoded") == true {
             var request = request
             do {
                 let buffer = try await request.collectBody(upTo: context.maxUploadSize)
