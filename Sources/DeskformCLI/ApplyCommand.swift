@@ -210,6 +210,7 @@ public struct ApplyCommand: AsyncParsableCommand {
         } catch {
             console.err("deskform: warning: \(error); this apply can be carried out but not undone with deskform undo.\n")
         }
+        connection.requestWriteScopes(of: plan)
         let executor = PlanExecutor(
             client: connection.client, parallelism: connection.parallelism, journal: journal, logger: connection.logger)
         let labels = StepLabels(plan)

@@ -1,6 +1,7 @@
 import Foundation
 import InvGateWire
 import Logging
+import Synchronization
 
 /// A typed async client for the InvGate Service Management API: typed reads, and ``send(_:)-(WireCall)``
 /// for every write.
@@ -21,6 +22,7 @@ public final class InvGateClient: Sendable {
     /// Shared by every request, when the width is found as it goes (`--parallelism auto`).
     public let concurrency: ConcurrencyLimit?
     let tokens = TokenCache()
+    let requestedScopes = Mutex<Set<String>>([])
 
     public init(
         instanceURL: String, credentials: Credentials, transport: any HTTPTransport,
@@ -147,6 +149,11 @@ public final class InvGateClient: Sendable {
                     throw failure(response, endpoint, method)
                 }
                 continue
+            case 403 where token != nil:
+                // OAuth2: the token lacks this call's scope (or the client was not granted it).
+                let answer = (try? JSONValue.parse(response.body)).map(StatusAnswer.init(json:))
+                let scope = OAuthScope(endpoint, method)
+                throw InvGateError(endpoint, method, .status(403, error: answer?.error, info: "the token has no scope \(scope)"))
             default:
                 throw failure(response, endpoint, method)
             }
