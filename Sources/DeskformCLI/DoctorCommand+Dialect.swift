@@ -29,17 +29,24 @@ extension DoctorCommand {
         } catch {
             return .warning("dialect", "not learned: \(error)")
         }
-        do throws(InvGateError) {
-            _ = try await client.get(.companiesUsers)
-            found.append("a request without a required parameter was answered as a success")
-        } catch {
-            switch error.reason {
-            case .refused: found.append("refusals come on HTTP 200 with an error status")
-            case .status(let code, _, _): found.append("a missing parameter is refused with HTTP \(code)")
-            default: break
-            }
+        if readable.contains(.companiesUsers) {
+            found += await refusalStyle(client)
         }
         return .ok("dialect", found.isEmpty ? "nothing could be learned" : found.joined(separator: "; "))
+    }
+
+    /// How a GET of `companies.users` without its required `id` is refused.
+    private static func refusalStyle(_ client: InvGateClient) async -> [String] {
+        do throws(InvGateError) {
+            _ = try await client.get(.companiesUsers)
+            return ["a request without a required parameter was answered as a success"]
+        } catch {
+            switch error.reason {
+            case .refused: return ["refusals come on HTTP 200 with an error status"]
+            case .status(let code, _, _): return ["a missing parameter is refused with HTTP \(code)"]
+            default: return []
+            }
+        }
     }
 
     private static func rows(_ shape: JSONValue.ListShape) -> [JSONValue] {

@@ -1,22 +1,13 @@
 /// The shapes in which the API answers a list, and the names of shapes for messages.
 extension JSONValue {
     /// How a list arrives.
-    package enum ListShape: Equatable, Sendable {
+    package enum ListShape: Sendable {
         /// A JSON array (or PHP's `{}` for an empty one).
         case list([JSONValue])
         /// An object keyed by id or hash whose values are the records.
         case keyed([(key: String, value: JSONValue)])
         /// One record where a list was expected.
         case single(JSONValue)
-
-        package static func == (lhs: ListShape, rhs: ListShape) -> Bool {
-            switch (lhs, rhs) {
-            case (.list(let a), .list(let b)): a == b
-            case (.keyed(let a), .keyed(let b)): JSONValue.object(a) == JSONValue.object(b)
-            case (.single(let a), .single(let b)): a == b
-            default: false
-            }
-        }
     }
 
     /// The list this value holds, in whichever shape; nil for a scalar. An object whose values are
