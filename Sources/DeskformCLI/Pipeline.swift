@@ -55,10 +55,12 @@ struct Pipeline: Sendable {
         }
 
         /// Before `plan` is carried out: an OAuth2 token with the write scopes of its steps as well (unless
-        /// `INVGATE_SCOPES` fixes them).
-        func requestWriteScopes(of plan: Plan) {
-            guard OAuthScopes.fixed(by: environment) == nil else { return }
+        /// `INVGATE_SCOPES` fixes them), fetched at once, so that a client not granted them is told once,
+        /// before the first write.
+        func requestWriteScopes(of plan: Plan) async throws(InvGateError) {
+            guard target.credentials.isOAuth2, OAuthScopes.fixed(by: environment) == nil else { return }
             client.requestScopes(named: client.requestedScopeNames.union(OAuthScopes.writing(plan).map(\.description)))
+            _ = try await client.version()
         }
     }
 
