@@ -76,6 +76,7 @@ public struct ExportCommand: AsyncParsableCommand {
         let progress = console.isTerminal && environment["TERM"] != "dumb" ? ProgressLine(console: console) : nil
         var pipeline = Pipeline(options: options, environment: environment, console: console)
         if let progress { pipeline.onRequest = { _ in progress.request() } }
+        pipeline.scopes = FetchScope(exporting: kinds).readScopes
         return await pipeline.connect { connection in
             let read: Estate
             do {

@@ -76,7 +76,8 @@ public struct UndoCommand: AsyncParsableCommand {
             console.err(unmatched.map { "deskform: error: \($0)\n" }.joined() + "Nothing was undone.\n")
             return 1
         }
-        let pipeline = Pipeline(options: options, environment: environment, console: console, colour: colour)
+        var pipeline = Pipeline(options: options, environment: environment, console: console, colour: colour)
+        pipeline.scopes = undo.scope.readScopes
         return await pipeline.connect { connection in
             guard undo.before.target == connection.identity else {
                 console.err(

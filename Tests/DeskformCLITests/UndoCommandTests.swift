@@ -4,6 +4,7 @@ import Foundation
 import InvGateWire
 import Planner
 import Reconciler
+import Simulator
 import TestSupport
 import Testing
 
@@ -57,12 +58,14 @@ struct UndoCommandTests {
         }
     }
 
-    @Test("apply the Acme example, then undo: every object it touched is as it was read, and nothing is left to plan")
-    func applyThenUndo() async throws {
+    @Test(
+        "apply the Acme example, then undo: every object it touched is as it was read, and nothing is left to plan",
+        arguments: SimulatorDialect.allCases)
+    func applyThenUndo(dialect: SimulatorDialect) async throws {
         let scratch = try Self.scratch()
         defer { try? FileManager.default.removeItem(at: scratch) }
-        let before = Fixtures.demoEstate
-        try await withLiveSimulator(estate: before) { simulator in
+        let before = dialect == .rough ? Fixtures.withDeletedTwin(Fixtures.demoEstate) : Fixtures.demoEstate
+        try await withLiveSimulator(estate: Fixtures.demoEstate, dialect: dialect) { simulator in
             let journal = try await Self.apply([try Self.unprotectedAcme(in: scratch)], scratch: scratch, url: simulator.url)
             let recorded = try #require(try JournalFile.read(from: journal).before)
             // What the apply read: the kinds its manifests name, as they were.

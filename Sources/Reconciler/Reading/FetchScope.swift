@@ -1,4 +1,5 @@
 import EstateModel
+import InvGateWire
 import Manifest
 
 /// What to read from the live instance: the kinds the manifests mention or prune, only the custom fields
@@ -85,4 +86,25 @@ extension FetchScope {
         if !customFields.isEmpty { kinds.insert(.customFields) }
         return kinds
     }
+}
+
+extension FetchScope {
+    /// Every endpoint the reader may GET for this scope (and `apply` after a write, to look an object
+    /// up or read a relation back): what an OAuth client needs read scopes for.
+    public var endpoints: [Endpoint] {
+        var endpoints: [Endpoint] = [.users]
+        if companies { endpoints += [.companies, .companiesObservers, .companiesGroups, .companiesUsers, .groups] }
+        if groups { endpoints += [.groups, .groupsObservers, .groupsUsers] }
+        if locations { endpoints += [.locations, .locationsObservers, .locationsUsers] }
+        if companies || groups || locations { endpoints.append(.usersGroups) }
+        if helpdesks { endpoints += [.helpdesks, .helpdesksAndLevels, .helpdesksObservers, .levelsObservers] }
+        if kbCategories { endpoints.append(.kbCategories) }
+        if !customFields.isEmpty {
+            endpoints += [.customFieldsAll, .customFieldTypes, .customFieldListOptions, .customFieldTreeOptions]
+        }
+        return Array(Set(endpoints)).sorted()
+    }
+
+    /// The OAuth2 scopes reading this scope takes.
+    public var readScopes: Set<OAuthScope> { OAuthScope.reading(endpoints) }
 }
