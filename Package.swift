@@ -97,6 +97,7 @@ let package = Package(
             dependencies: [
                 "EstateModel",
                 "Planner",
+                "Reconciler",
                 "InvGateWire",
                 "InvGateAPI",
                 "Simulator",
@@ -124,7 +125,7 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
-        .testTarget(name: "PlannerTests", dependencies: ["Planner", "EstateModel", "Manifest", "Resolution", "TestSupport"]),
+        .testTarget(name: "PlannerTests", dependencies: ["Planner", "EstateModel", "Manifest", "Resolution", "Reconciler", "TestSupport"]),
         .testTarget(
             name: "ReconcilerTests", dependencies: ["Reconciler", "EstateModel", "InvGateWire", "InvGateAPI", "Simulator", "TestSupport"]),
         .testTarget(name: "ManifestTests", dependencies: ["Manifest", "EstateModel"], exclude: ["Fixtures"]),

@@ -198,6 +198,16 @@ public struct ApplyCommand: AsyncParsableCommand {
     static func execute(
         _ plan: Plan, held: [Change], settings: Settings, on connection: Pipeline.Connection, live: Estate, console: Console
     ) async -> Int32 {
+        do throws(InvGateError) {
+            try await connection.requestWriteScopes(of: plan)
+        } catch {
+            let hint =
+                if case .authentication = error.reason {
+                    "\n  hint: grant the OAuth client the scopes that deskform scopes --write lists, or set INVGATE_SCOPES to the scopes it has"
+                } else { "" }
+            console.err("deskform: error: \(error); nothing was changed.\(hint)\n")
+            return 1
+        }
         // A journal in .deskform/ gets the folder's .gitignore first, so it is never committed by accident.
         let home = (settings.journalDirectory as NSString).deletingLastPathComponent
         if (home as NSString).lastPathComponent == ".deskform" { try? Target.prepare(home) }

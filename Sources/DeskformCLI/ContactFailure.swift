@@ -52,6 +52,13 @@ struct ContactFailure: Error, CustomStringConvertible {
             return "interrupted while talking to \(url); nothing more was sent"
         case .status(401, _, _):
             return "\(url) refused the credentials (HTTP 401 on \(call)); \(credentialAdvice)"
+        case .status(403, _, _) where credentials.isOAuth2:
+            let scope = OAuthScope(error.endpoint, error.method)
+            return
+                "\(url) accepted the OAuth2 client but its token has no scope \(scope) for \(call) (HTTP 403); grant the OAuth client \(scope) in InvGate (deskform scopes lists every scope it needs), or set INVGATE_SCOPES to the scopes it has"
+        case .authentication(let why) where why.contains("invalid_scope"):
+            return
+                "\(url) gave no OAuth2 token (\(why)); grant the OAuth client those scopes in InvGate (deskform scopes lists them), or set INVGATE_SCOPES to the scopes it has"
         case .status(403, _, _):
             return
                 "\(url) accepted the credentials but forbids \(call) (HTTP 403); give the API user read access to \(error.endpoint.rawValue) in InvGate, or use one that has it"

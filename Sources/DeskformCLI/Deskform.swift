@@ -8,7 +8,7 @@ public struct Deskform: AsyncParsableCommand {
         version: DeskformVersion.description,
         subcommands: [
             ValidateCommand.self, PlanCommand.self, ApplyCommand.self, UndoCommand.self, ShowCommand.self, ExportCommand.self,
-            DoctorCommand.self, SchemaCommand.self, SimulatorCommand.self,
+            DoctorCommand.self, ScopesCommand.self, SchemaCommand.self, SimulatorCommand.self,
         ]
     )
 

@@ -59,7 +59,7 @@ public struct DoctorCommand: AsyncParsableCommand {
                 console.err("\(DiagnosticRenderer.summary(of: load.diagnostics)); nothing was checked.\n")
                 return 1
             }
-            scope = FetchScope(manifest: load.estate)
+            scope = FetchScope(manifest: load.estate).withSideEffects
         }
         if let warning = CommandLogger.warning(environment: environment) { console.err(warning) }
         let (identity, checks) = await Self.checks(
@@ -136,7 +136,8 @@ public struct DoctorCommand: AsyncParsableCommand {
             return try await target.withClient(
                 parallelism: 1, network: network, logger: logger, onWait: { console.err($0) }
             ) { client, url in
-                (
+                client.requestScopes(named: OAuthScopes.fixed(by: environment) ?? Set(scope.readScopes.map(\.description)))
+                return (
                     target.identity(url: url),
                     found
                         + (await Self.instanceChecks(
@@ -225,6 +226,7 @@ public struct DoctorCommand: AsyncParsableCommand {
             }
         }
         checks.append(await counts(client, readable: readable))
+        checks.append(await dialect(client, readable: readable))
         checks.append(
             .warning(
                 "write access", "not checked: it cannot be checked without writing, and doctor never writes; the first apply will show it"))

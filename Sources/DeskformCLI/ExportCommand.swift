@@ -70,10 +70,13 @@ public struct ExportCommand: AsyncParsableCommand {
             console.error(error)
             return 1
         }
-        let kinds = Set(kinds).intersection(targeting.kinds)
+        // Targeted companies are written with the groups they relate to (`Estate.selecting`), so that what is written stands alone.
+        let reached = targeting.kinds.contains(.companies) ? targeting.kinds.union([.groups]) : targeting.kinds
+        let kinds = Set(kinds).intersection(reached)
         let progress = console.isTerminal && environment["TERM"] != "dumb" ? ProgressLine(console: console) : nil
         var pipeline = Pipeline(options: options, environment: environment, console: console)
         if let progress { pipeline.onRequest = { _ in progress.request() } }
+        pipeline.scopes = FetchScope(exporting: kinds).readScopes
         return await pipeline.connect { connection in
             let read: Estate
             do {

@@ -28,6 +28,8 @@ struct Pipeline: Sendable {
         let logger: Logger
         /// Every request sent so far: each attempt, the first `GET sd.version` and token requests included.
         let requests: RequestCount
+        /// The process environment (`INVGATE_SCOPES`).
+        let environment: [String: String]
         /// The shared limit of `--parallelism auto`.
         var concurrency: ConcurrencyLimit? { client.concurrency }
 
@@ -51,6 +53,15 @@ struct Pipeline: Sendable {
         func read(_ scope: FetchScope) async throws(InvGateError) -> Estate {
             try await LiveEstateReader(client: client, parallelism: parallelism, logger: logger).read(scope)
         }
+
+        /// Before `plan` is carried out: an OAuth2 token with the write scopes of its steps as well (unless
+        /// `INVGATE_SCOPES` fixes them), fetched at once, so that a client not granted them is told once,
+        /// before the first write.
+        func requestWriteScopes(of plan: Plan) async throws(InvGateError) {
+            guard target.credentials.isOAuth2, OAuthScopes.fixed(by: environment) == nil else { return }
+            client.requestScopes(named: client.requestedScopeNames.union(OAuthScopes.writing(plan).map(\.description)))
+            _ = try await client.version()
+        }
     }
 
     let options: TargetOptions
@@ -61,6 +72,8 @@ struct Pipeline: Sendable {
     var bannerOnStandardError = false
     /// Hears of every request sent to the instance (the progress line).
     var onRequest: (@Sendable (WireRequest) async -> Void)?
+    /// The OAuth2 scopes the token is first asked with: the read scopes of what the command reads.
+    var scopes: Set<OAuthScope> = []
 
     init(options: TargetOptions, environment: [String: String], console: Console, colour: Bool = false) {
         self.options = options
@@ -76,7 +89,9 @@ struct Pipeline: Sendable {
         _ body: @Sendable (Connection, Reconciliation) async throws -> Int32
     ) async -> Int32 {
         guard let choice = choose(), let manifest = load(paths, for: purpose, in: choice) else { return 1 }
-        return await connect(to: choice) { connection in
+        var pipeline = self
+        pipeline.scopes = FetchScope(manifest: manifest).narrowed(to: targeting).readScopes
+        return await pipeline.connect(to: choice) { connection in
             let reconciliation: Reconciliation
             do throws(ReconciliationFailure) {
                 reconciliation = try await Reconciliation.prepare(
@@ -108,7 +123,9 @@ struct Pipeline: Sendable {
             console.error(error)
             return 1
         }
-        return await connect { connection in
+        var pipeline = self
+        pipeline.scopes = file.scope.readScopes
+        return await pipeline.connect { connection in
             guard file.target == connection.identity else {
                 console.error(PlanFileError.otherTarget(planned: file.target, current: connection.identity))
                 return 1
@@ -171,6 +188,7 @@ struct Pipeline: Sendable {
         let (console, parallelism, bannerOnStandardError) = (console, options.width, bannerOnStandardError)
         let requests = RequestCount()
         let onRequest = self.onRequest
+        let (scopes, environment) = (self.scopes, self.environment)
         // The proxy is named (never its password); the local instance is reached directly.
         let proxy = if case .remote = target, let proxy = network.proxy { ", through \(proxy)" } else { "" }
         let credentialVariables = choice.credentials(environment)
@@ -189,6 +207,7 @@ struct Pipeline: Sendable {
             ) { client, url in
                 let banner = named + target.banner(url: url, environment: credentialVariables) + proxy + "\n"
                 if bannerOnStandardError { console.err(banner) } else { console.out(banner) }
+                client.requestScopes(named: OAuthScopes.fixed(by: environment) ?? Set(scopes.map(\.description)))
                 let wait = AnswerWait(url: url, requestTimeout: network.requestTimeout, console: console)
                 if case .failure(let error) = await wait.version(client) {
                     console.error(
@@ -196,7 +215,9 @@ struct Pipeline: Sendable {
                     return 1
                 }
                 return try await body(
-                    Connection(target: target, client: client, url: url, parallelism: parallelism, logger: logger, requests: requests))
+                    Connection(
+                        target: target, client: client, url: url, parallelism: parallelism, logger: logger, requests: requests,
+                        environment: environment))
             }
         } catch let error as InvGateError where error.isFirstContactFault || error.reason == .cancelled {
             let url = if case .remote(let remote, _) = target { remote } else { target.identity(url: "") }

@@ -13,7 +13,9 @@ public struct PlanCommand: AsyncParsableCommand {
         discussion: """
             The first line names the target (never credentials). Credentials come from INVGATE_USERNAME + \
             INVGATE_TOKEN (Basic) or INVGATE_CLIENT_ID + INVGATE_CLIENT_SECRET (OAuth2). With no URL, \
-            the embedded local instance is used.
+            the embedded local instance is used. In Markdown (a pull-request comment), the heading names the \
+            instance by its environment (--env, DESKFORM_ENV, else DESKFORM_INSTANCE_NAME), adding its host \
+            only when DESKFORM_SHOW_URL=1; with no name, by its URL.
 
             """ + Deskform.exitCodes(changes: "changes to make (with --detailed-exitcode; without it, 0)", refused: "not used by plan: its verdict says whether apply would refuse")
     )
@@ -103,7 +105,7 @@ public struct PlanCommand: AsyncParsableCommand {
             switch format {
             case .text: console.out(plan.text(style: PlanStyle(colour: colour)))
             case .json: console.out(plan.json(target: connection.identity).prettyPrinted() + "\n")
-            case .markdown: console.out(plan.markdown(target: connection.identity))
+            case .markdown: console.out(plan.markdown(target: Self.markdownInstance(connection, options: options, environment: environment)))
             }
             if let out {
                 // A file that cannot be written is reported by the pipeline, in one sentence.
@@ -112,5 +114,23 @@ public struct PlanCommand: AsyncParsableCommand {
             }
             return detailedExitcode && !plan.isEmpty ? 2 : 0
         }
+    }
+}
+
+extension PlanCommand {
+    /// How a Markdown plan (a pull-request comment, a drift issue: often public, while the instance's URL
+    /// is often a secret) names the instance: by its environment (`--env`, else `DESKFORM_ENV`, else
+    /// `DESKFORM_INSTANCE_NAME`), with its host only when `DESKFORM_SHOW_URL` is `1`; with no name, by its
+    /// URL (or the local instance's state file), as a saved plan names it.
+    static func markdownInstance(_ connection: Pipeline.Connection, options: TargetOptions, environment: [String: String]) -> String {
+        let named =
+            EnvironmentChoice.requested(option: options.env, environment: environment)
+            ?? environment["DESKFORM_INSTANCE_NAME"].flatMap { $0.isEmpty ? nil : $0 }
+        guard let name = named else { return connection.identity }
+        guard environment["DESKFORM_SHOW_URL"] == "1" else { return name }
+        guard case .remote = connection.target, let parts = URLComponents(string: connection.url), let host = parts.host else {
+            return "\(name) (\(connection.identity))"
+        }
+        return "\(name) (\(host)\(parts.port.map { ":\($0)" } ?? ""))"
     }
 }

@@ -45,6 +45,18 @@ public struct SimulatorCommand: AsyncParsableCommand {
     @Option(name: .customLong("rate-limit"), help: "At most N requests a second; beyond it, 429 with Retry-After.")
     var rateLimit: Int?
 
+    @Option(
+        help: """
+            How answers are worded: reference (as the API reference shows them) or rough (as live instances \
+            answer: numbers as strings, id-keyed maps, pages of 20 rows, refusals on HTTP 200, 428 in Spanish).
+            """)
+    var dialect: SimulatorDialect = .reference
+
+    @Option(
+        name: .customLong("oauth-client"),
+        help: "An OAuth2 client, ID:SECRET, that POST /oauth/v2.0/access_token accepts, granted every scope (repeatable).")
+    var oauthClients: [String] = []
+
     public init() {}
 
     public func validate() throws {
@@ -52,6 +64,9 @@ public struct SimulatorCommand: AsyncParsableCommand {
         guard latency >= 0 else { throw ValidationError("--latency must not be negative.") }
         guard (0...1).contains(faultRate) else { throw ValidationError("--fault-rate must be between 0 and 1.") }
         if let rateLimit, rateLimit < 1 { throw ValidationError("--rate-limit must be at least 1 (requests a second).") }
+        for client in oauthClients where client.firstIndex(of: ":").map({ $0 == client.startIndex || $0 == client.index(before: client.endIndex) }) ?? true {
+            throw ValidationError("--oauth-client must be ID:SECRET, both non-empty.")
+        }
     }
 
     var options: SimulatorOptions {
@@ -59,6 +74,11 @@ public struct SimulatorCommand: AsyncParsableCommand {
             host: host, port: port, username: username, token: token, statePath: state, seedPath: seed,
             latency: .milliseconds(latency), faultRate: faultRate, faultSeed: faultSeed)
         options.rateLimit = rateLimit
+        options.dialect = dialect
+        options.oauthClients = oauthClients.map { client in
+            let colon = client.firstIndex(of: ":")!
+            return OAuthClient(id: String(client[..<colon]), secret: String(client[client.index(after: colon)...]))
+        }
         return options
     }
 
@@ -79,3 +99,5 @@ public struct SimulatorCommand: AsyncParsableCommand {
         }
     }
 }
+
+extension SimulatorDialect: ExpressibleByArgument {}

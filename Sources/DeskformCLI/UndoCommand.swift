@@ -93,7 +93,8 @@ public struct UndoCommand: AsyncParsableCommand {
             console.err(unmatched.map { "deskform: error: \($0)\n" }.joined() + "Nothing was undone.\n")
             return 1
         }
-        let pipeline = Pipeline(options: options, environment: environment, console: console, colour: colour)
+        var pipeline = Pipeline(options: options, environment: environment, console: console, colour: colour)
+        pipeline.scopes = undo.scope.readScopes
         return await pipeline.connect { connection in
             guard undo.before.target == connection.identity else {
                 console.err(
@@ -126,9 +127,11 @@ public struct UndoCommand: AsyncParsableCommand {
                 console.err("deskform: error: no undo plan could be made:\n\(error)\nNothing was undone.\n")
                 return 1
             }
-            console.out(
-                "Undo of \(path): the way back to the state read before that apply, for the \(undo.addresses.count.counted("object")) it touched.\n\n"
-            )
+            guard !plan.isEmpty else {
+                console.out("Nothing left to undo: every object that apply touched is as it was before it (\(path)).\n")
+                return 0
+            }
+            console.out("Undo of \(path): the way back to the state read before that apply, for the objects it touched.\n\n")
             if let out {
                 console.out(plan.text(style: PlanStyle(colour: colour)))
                 try PlanFile(target: connection.identity, scope: undo.scope, live: live, plan: plan).write(to: out)

@@ -37,6 +37,12 @@ public enum Credentials: Equatable, Sendable, CustomStringConvertible {
         return .none
     }
 
+    /// Whether a token is fetched with OAuth2 client credentials (and scopes matter).
+    public var isOAuth2: Bool {
+        if case .oauth2 = self { return true }
+        return false
+    }
+
     /// Whether both Basic and OAuth2 variables are set (OAuth2 is then used).
     public static func bothSchemesSet(_ environment: [String: String]) -> Bool {
         ["INVGATE_USERNAME", "INVGATE_TOKEN", "INVGATE_CLIENT_ID", "INVGATE_CLIENT_SECRET"].allSatisfy { environment[$0]?.isEmpty == false }

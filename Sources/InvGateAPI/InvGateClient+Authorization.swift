@@ -12,10 +12,11 @@ extension InvGateClient {
         case .oauth2(let clientID, let clientSecret, let tokenURL):
             do {
                 let (transport, retryPolicy, onRetry) = (self.transport, self.retryPolicy, self.onRetry)
-                let token = try await tokens.token {
+                let scopes = self.scopes
+                let token = try await tokens.token(scopes: scopes) {
                     try await Self.fetchToken(
                         transport: transport, tokenURL: tokenURL, clientID: clientID, clientSecret: clientSecret,
-                        retryPolicy: retryPolicy, onRetry: onRetry)
+                        scopes: scopes, retryPolicy: retryPolicy, onRetry: onRetry)
                 }
                 return ("Bearer " + token, token)
             } catch let error as InvGateError.Reason {
@@ -26,18 +27,20 @@ extension InvGateClient {
         }
     }
 
-    /// POSTs the client credentials to the token endpoint and reads `access_token` and `expires_in`.
+    /// POSTs the client credentials and the scopes asked for (`scope`, space-separated; none when
+    /// empty) to the token endpoint and reads `access_token` and `expires_in`.
     /// A 429, a 5xx or a lost connection is retried as a safe request is (`retryPolicy`), and fails with
     /// ``InvGateError/Reason/unreachable(_:)`` when the retries run out: only another refusal or an
     /// answer without a token is ``InvGateError/Reason/authentication(_:)`` (bad credentials).
     static func fetchToken(
-        transport: any HTTPTransport, tokenURL: String, clientID: String, clientSecret: String,
+        transport: any HTTPTransport, tokenURL: String, clientID: String, clientSecret: String, scopes: Set<String> = [],
         retryPolicy: RetryPolicy = .standard, onRetry: (@Sendable (RetryNotice) -> Void)? = nil
     ) async throws(InvGateError.Reason) -> (String, Duration) {
-        let body: FormParameters = [
+        var body: FormParameters = [
             "grant_type": .string("client_credentials"), "client_id": .string(clientID),
             "client_secret": .string(clientSecret),
         ]
+        if !scopes.isEmpty { body["scope"] = .string(scopes.sorted().joined(separator: " ")) }
         let request = WireRequest(
             method: .post, url: tokenURL,
             headers: [("Content-Type", "application/x-www-form-urlencoded"), ("Accept", "application/json")],
@@ -73,7 +76,10 @@ extension InvGateClient {
                     why = "the token endpoint answered HTTP \(response.status)"
                     wait = retryPolicy.delay(after: attempt, retryAfter: RetryPolicy.retryAfter(response.header("Retry-After")))
                 default:
-                    throw .authentication("the token endpoint answered HTTP \(response.status)")
+                    // The OAuth2 error (`invalid_client`, `invalid_scope` naming the scope) and its description.
+                    let json = try? JSONValue.parse(response.body)
+                    let said = [json?["error"]?.string, json?["error_description"]?.string].compactMap { $0 }.joined(separator: ": ")
+                    throw .authentication("the token endpoint answered HTTP \(response.status)" + (said.isEmpty ? "" : " (\(said))"))
                 }
             }
             guard attempt < retryPolicy.maxAttempts, ContinuousClock.now - began + wait <= retryPolicy.maxTotalTime else {
@@ -87,4 +93,23 @@ extension InvGateClient {
             }
         }
     }
+}
+
+extension InvGateClient {
+    /// The OAuth2 scopes the token is requested with; none until the command says (``requestScopes(_:)``).
+    var scopes: Set<String> { requestedScopes.withLock { $0 } }
+
+    /// Asks for a token with exactly `scopes` from the next request on (OAuth2 only; Basic ignores it).
+    /// A command asks for the read scopes of what it reads, and `apply` adds the write scopes of its plan.
+    public func requestScopes(_ scopes: some Sequence<OAuthScope>) {
+        requestScopes(named: Set(scopes.map(\.description)))
+    }
+
+    /// Asks for a token with exactly these scopes, as written (`INVGATE_SCOPES`).
+    public func requestScopes(named scopes: Set<String>) {
+        requestedScopes.withLock { $0 = scopes }
+    }
+
+    /// The scopes asked for so far.
+    public var requestedScopeNames: Set<String> { scopes }
 }

@@ -25,7 +25,7 @@ extension InvGateClient {
     }
 
     public func customFields() async throws(InvGateError) -> [CustomFieldRecord] {
-        try await list(.customFieldsAll, decoding: CustomFieldRecord.init(json:))
+        try await list(.customFieldsAll, keyField: "uid", decoding: CustomFieldRecord.init(json:))
     }
 
     public func customFieldTypes() async throws(InvGateError) -> [CustomFieldTypeRecord] {
@@ -48,7 +48,7 @@ extension InvGateClient {
     }
 
     public func treeOptions(field uid: Int) async throws(InvGateError) -> [TreeOptionRecord] {
-        try await list(.customFieldTreeOptions, ["uid": .integer(uid)], decoding: TreeOptionRecord.init(json:))
+        try await list(.customFieldTreeOptions, ["uid": .integer(uid)], keyField: "hash", decoding: TreeOptionRecord.init(json:))
     }
 
     /// The instance's version, from a bare string or `{"version": …}`.

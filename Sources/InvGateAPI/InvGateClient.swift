@@ -1,11 +1,12 @@
 import Foundation
 import InvGateWire
 import Logging
+import Synchronization
 
 /// A typed async client for the InvGate Service Management API: typed reads, and ``send(_:)-(WireCall)``
 /// for every write.
 ///
-/// Parameters go in the query string for GET and DELETE and in a form body for POST and PUT.
+/// Parameters go in a form body for POST and in the query string for GET, PUT and DELETE.
 /// Calls that are safe to repeat (``IdempotentCall``) are retried on 5xx, 429 and lost connections;
 /// creates (``CreateCall``) are not, and a lost answer to one fails with
 /// ``InvGateError/Reason/outcomeUnknown(_:)``.
@@ -21,6 +22,7 @@ public final class InvGateClient: Sendable {
     /// Shared by every request, when the width is found as it goes (`--parallelism auto`).
     public let concurrency: ConcurrencyLimit?
     let tokens = TokenCache()
+    let requestedScopes = Mutex<Set<String>>([])
 
     public init(
         instanceURL: String, credentials: Credentials, transport: any HTTPTransport,
@@ -147,6 +149,11 @@ public final class InvGateClient: Sendable {
                     throw failure(response, endpoint, method)
                 }
                 continue
+            case 403 where token != nil:
+                // OAuth2: the token lacks this call's scope (or the client was not granted it).
+                let answer = (try? JSONValue.parse(response.body)).map(StatusAnswer.init(json:))
+                let scope = OAuthScope(endpoint, method)
+                throw InvGateError(endpoint, method, .status(403, error: answer?.error, info: "the token has no scope \(scope)"))
             default:
                 throw failure(response, endpoint, method)
             }
@@ -188,21 +195,10 @@ public final class InvGateClient: Sendable {
     }
 }
 
-/// What the typed reads share: a GET, and the list of records it answers.
+/// What the typed reads share: a GET (lists are read page by page: `InvGateClient+Paging.swift`).
 extension InvGateClient {
     /// A GET of `endpoint`, its JSON answer as it comes (also `deskform doctor`'s probes of read access).
     package func get(_ endpoint: Endpoint, _ parameters: FormParameters = [:]) async throws(InvGateError) -> JSONValue {
         try await send(WireCall(endpoint, .get, parameters))
-    }
-
-    func list<Record>(
-        _ endpoint: Endpoint, _ parameters: FormParameters = [:], decoding element: (JSONValue) throws(RecordDecodingError) -> Record
-    ) async throws(InvGateError) -> [Record] {
-        let json = try await get(endpoint, parameters)
-        do {
-            return try Array.decode(json, record: endpoint.rawValue, element)
-        } catch {
-            throw InvGateError(endpoint, .get, .malformedAnswer(error.description))
-        }
     }
 }

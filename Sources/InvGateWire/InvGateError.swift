@@ -17,6 +17,8 @@ public struct InvGateError: Error, Equatable, Sendable, CustomStringConvertible 
         case unreachable(String)
         /// The answer is not what the reference describes.
         case malformedAnswer(String)
+        /// A list whose pages cannot be proven to add up to the whole list.
+        case incompleteList(String)
         /// No token could be obtained from the OAuth2 token endpoint.
         case authentication(String)
         /// No exchange is possible (bad URL, DNS, refused, TLS): not retried.
@@ -57,6 +59,10 @@ public struct InvGateError: Error, Equatable, Sendable, CustomStringConvertible 
             [error, info].compactMap { $0?.isEmpty == false ? $0 : nil }.joined(separator: " — ")
         }
         switch reason {
+        case .status(428, let error, let info):
+            // Missing or mistyped parameters; the API's own words (often in Spanish) say which.
+            let text = detail(error, info)
+            return "\(call): HTTP 428, the API refused the call's parameters" + (text.isEmpty ? "" : ": \(text)")
         case .status(let code, let error, let info):
             let text = detail(error, info)
             return "\(call): HTTP \(code)" + (text.isEmpty ? "" : ": \(text)")
@@ -67,6 +73,11 @@ public struct InvGateError: Error, Equatable, Sendable, CustomStringConvertible 
             return "\(call): outcome unknown (\(why)); look the object up before retrying"
         case .unreachable(let why):
             return "\(call): the instance could not be reached (\(why))"
+        case .incompleteList(let why):
+            return "\(call): the list could not be proven complete: \(why); try again"
+        case .malformedAnswer(let why) where method != .get:
+            // The instance accepted the write (2xx, no refusal): say so before what could not be read.
+            return "\(call): the instance accepted the call, but its answer has an unexpected shape: \(why)"
         case .malformedAnswer(let why):
             return "\(call): unexpected answer: \(why)"
         case .authentication(let why):

@@ -6,22 +6,39 @@ extension Plan {
     public var exceedsMaxDeletes: Bool { deletions > maxDeletes }
 
     /// The plan without every step that destroys an object, every step of a delete or replace change,
-    /// and every step that waits on one: what `apply --hold-deletes` carries out. `held` is the changes
-    /// it leaves out.
+    /// and every step that truly needs one: one that names an object a held step creates (the new group
+    /// of a replace), or one on the same custom field's options (an option re-added under its key). A
+    /// step that only came after a held one (a company renamed after a group it relates was replaced)
+    /// runs, after what the held step waited on. What `apply --hold-deletes` carries out; `held` is the
+    /// changes it leaves out.
     public func holdingDeletions() -> (plan: Plan, held: [Change]) {
         let destructive = Set(changes.filter { $0.action == .delete || $0.action == .replace }.map(\.address))
         let erasing = Set(outcome.destroyed.map(\.step))
-        var removed: Set<Int> = []
-        for step in steps
-        where erasing.contains(step.id) || destructive.contains(step.address) || step.dependsOn.contains(where: removed.contains) {
-            removed.insert(step.id)
-        }
+        var removed: [Int: Step] = [:]
+        var heldCreations: Set<ProvisionalObject> = []
+        /// Per step, what it waits on among the kept steps (a held step's own waits stand in for it).
+        var waits: [Int: [Int]] = [:]
         var kept = self
-        kept.steps = steps.filter { !removed.contains($0.id) }
+        kept.steps = []
+        for step in steps {
+            let waitsOnHeld = step.dependsOn.compactMap { removed[$0] }
+            let needsHeld =
+                !step.operation.provisionalReferences(among: heldCreations).isEmpty
+                || (step.operation.kind == .customFields && waitsOnHeld.contains { $0.operation.kind == .customFields })
+            waits[step.id] = Array(Set(step.dependsOn.flatMap { removed[$0] == nil ? [$0] : waits[$0] ?? [] })).sorted()
+            if erasing.contains(step.id) || destructive.contains(step.address) || needsHeld {
+                removed[step.id] = step
+                if let created = step.creates { heldCreations.insert(created) }
+            } else {
+                var step = step
+                step.dependsOn = waits[step.id]!
+                kept.steps.append(step)
+            }
+        }
         let keptAddresses = Set(kept.steps.map(\.address))
         kept.changes = changes.filter { keptAddresses.contains($0.address) }
         kept.outcome = outcome.restricted(to: Set(kept.steps.map(\.id)))
-        let heldAddresses = Set(steps.lazy.filter { removed.contains($0.id) }.map(\.address))
+        let heldAddresses = Set(steps.lazy.filter { removed[$0.id] != nil }.map(\.address))
         let held = changes.filter { heldAddresses.contains($0.address) }
         return (kept, held)
     }

@@ -133,16 +133,32 @@ public struct Change: Equatable, Sendable, Codable {
     }
 }
 
-/// Members, observers, related groups or options added to and removed from one object.
+/// Members, observers, related groups or options added to and removed from one object, and options
+/// changed in place (a value, a tree option's name: `old → new`).
 public struct RelationChange: Equatable, Sendable, Codable {
     public var relation: String
     public var added: [String]
     public var removed: [String]
+    public var changed: [String]
 
-    public init(relation: String, added: [String], removed: [String]) {
+    public init(relation: String, added: [String], removed: [String], changed: [String] = []) {
         self.relation = relation
         self.added = added
         self.removed = removed
+        self.changed = changed
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case relation, added, removed, changed
+    }
+
+    /// Plans and journals written before options changed in place had their own list read with none.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        relation = try container.decode(String.self, forKey: .relation)
+        added = try container.decode([String].self, forKey: .added)
+        removed = try container.decode([String].self, forKey: .removed)
+        changed = try container.decodeIfPresent([String].self, forKey: .changed) ?? []
     }
 }
 

@@ -9,6 +9,9 @@ public enum PlanError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A step of the change at `by` erases a protected or ignored object along with its own (a
     /// sublocation with its parent).
     case erasedByCascade(Address, by: Address, why: String)
+    /// A step of the change at `by` changes an ignored object as a side effect of the API (a new member
+    /// of a company joins the ignored group it relates).
+    case changedBySideEffect(Address, by: Address, why: String)
     /// The replayed plan does not reach the desired state: a planner bug or an API conflict.
     case doesNotConverge([String])
     /// The replay refused a step the planner chose.
@@ -20,6 +23,9 @@ public enum PlanError: Error, Equatable, Sendable, CustomStringConvertible {
         case .otherIdentity(_, _, let hint): hint
         case .erasedByCascade(let victim, _, _):
             "the API erases everything below a deleted object: keep it, or move \(victim) out of it first"
+        case .changedBySideEffect(let victim, let cause, _):
+            "deskform never writes an ignored object: change the manifests so that no step of \(cause) reaches \(victim) "
+                + "(a company's members join the groups it relates), or stop ignoring it"
         default: nil
         }
     }
@@ -31,6 +37,8 @@ public enum PlanError: Error, Equatable, Sendable, CustomStringConvertible {
         case .otherIdentity(let address, let why, _): "\(address) would be a second company of that name: \(why)."
         case .erasedByCascade(let victim, let cause, let why):
             "\(cause) would erase \(victim) with it, but \(why)."
+        case .changedBySideEffect(let victim, let cause, let why):
+            "\(cause) would change \(victim) as a side effect of the API, but \(why)."
         case .doesNotConverge(let mismatches):
             "the plan would not reach the manifests' state:\n" + mismatches.map { "  - \($0)" }.joined(separator: "\n")
         case .inconsistent(let why): why

@@ -10,7 +10,8 @@ import EstateModel
 public struct Planner {
     let desired: DesiredState
     let live: Estate
-    /// The kinds whose live objects were read; others are neither counted nor pruned.
+    /// The kinds the manifests plan (declare or prune), read in full; others (those read only because a
+    /// step can change them as a side effect) are neither counted as unmanaged nor pruned.
     let fetched: Set<ObjectKind>
 
     var steps: StepList
@@ -70,9 +71,14 @@ public struct Planner {
     }
 
     /// A protected or ignored object that a step erases without naming it (with its parent, by a
-    /// replace): the plan fails, at the change that asks for the erasing step.
+    /// replace), or an ignored one it changes as a side effect of the API: the plan fails, at the change
+    /// that asks for the step.
     func cascadeErrors(_ outcome: Outcome, protected: Set<Address>) -> [PlanError] {
-        outcome.destroyed.filter(\.cascade).compactMap { entry in
+        let changed = outcome.changed.filter(\.cascade).compactMap { entry -> PlanError? in
+            guard entry.address.kind != .option, let pattern = desired.policy.ignorePattern(matching: entry.address.name) else { return nil }
+            return .changedBySideEffect(entry.address, by: entry.cause, why: "it matches policy.ignore \"\(pattern)\"")
+        }
+        return changed + outcome.destroyed.filter(\.cascade).compactMap { entry in
             if protected.contains(entry.address) {
                 return .erasedByCascade(entry.address, by: entry.cause, why: "it is protected")
             }
@@ -168,10 +174,10 @@ public struct Planner {
         }
     }
 
-    mutating func relationChange(_ address: Address, _ relation: String, added: [String], removed: [String]) {
-        guard !added.isEmpty || !removed.isEmpty else { return }
+    mutating func relationChange(_ address: Address, _ relation: String, added: [String], removed: [String], changed: [String] = []) {
+        guard !added.isEmpty || !removed.isEmpty || !changed.isEmpty else { return }
         change(address, .update, reason: "relations differ")
-        changes[address]!.relations.append(RelationChange(relation: relation, added: added, removed: removed))
+        changes[address]!.relations.append(RelationChange(relation: relation, added: added, removed: removed, changed: changed))
     }
 
     mutating func consequence(_ address: Address, _ text: String) {

@@ -9,6 +9,10 @@ struct StepList {
     private(set) var estate: Estate
     private(set) var steps: [Step] = []
     private var lastTouch: [Resource: Int] = [:]
+    /// The objects a step of their own change names (a company's rename, a group's members): any other
+    /// object a step changes changes as a side effect, even one a step of another change names (a
+    /// company re-related to the group that replaces one of its groups).
+    private var named: Set<Resource> = []
     /// Per object the plan erases: the step, and whether the step names it (else it goes by cascade).
     private var erasures: [ObjectID: (step: Int, named: Bool)] = [:]
     /// Per object the plan creates: the step that creates it.
@@ -27,6 +31,39 @@ struct StepList {
         case level(Int)
         case kbCategory(Int)
         case field(Int)
+
+        /// The company, group or location that has the members.
+        init(_ target: MembershipTarget) {
+            switch target {
+            case .company(let id): self = .company(id)
+            case .group(let id): self = .group(id)
+            case .location(let id): self = .location(id)
+            }
+        }
+
+        /// The company, group, location, help desk or level that has the observers.
+        init(_ entity: ObservedEntity) {
+            switch entity {
+            case .company(let id): self = .company(id)
+            case .group(let id): self = .group(id)
+            case .location(let id): self = .location(id)
+            case .helpdesk(let id): self = .helpdesk(id)
+            case .level(let id): self = .level(id)
+            }
+        }
+
+        /// The kind of address that names it.
+        var kind: Address.Kind {
+            switch self {
+            case .company: .company
+            case .group: .group
+            case .location: .location
+            case .helpdesk: .helpdesk
+            case .level: .level
+            case .kbCategory: .kbCategory
+            case .field: .customField
+            }
+        }
     }
 
     /// Appends `operation`, applies it to the replay and returns what the API would answer. `subject`
@@ -70,6 +107,7 @@ struct StepList {
         let dependsOn = Set(touched.compactMap { lastTouch[$0] }).sorted()
         let id = steps.count
         for resource in touched { lastTouch[resource] = id }
+        if let subject = Self.subject(of: operation), subject.kind == address.kind { named.insert(subject) }
         for (object, named) in erased { erasures[object] = (id, named) }
         for object in newListKeys { creations[object] = id }
         switch creates {
@@ -105,8 +143,8 @@ struct StepList {
         }
         for object in before.intersection(after) where live.differs(object, from: estate) {
             outcome.changed.append(
-                try entry(object, in: live, step: lastTouch[object.resource]) { address, cause in
-                    address.kind != .option && address != cause
+                try entry(object, in: live, step: lastTouch[object.resource]) { address, _ in
+                    address.kind != .option && !named.contains(object.resource)
                 })
         }
         let order = { (a: Outcome.Entry, b: Outcome.Entry) in (a.address, a.step) < (b.address, b.step) }
@@ -141,6 +179,22 @@ struct StepList {
         }
     }
 
+    /// The object an operation names, nil for a create (its object is new).
+    private static func subject(of operation: EstateOperation) -> Resource? {
+        switch operation {
+        case .createCompany, .createGroup, .createLocation, .createKBCategory: nil
+        case .updateCompany(let id, _, _), .deleteCompany(let id), .relateGroups(let id, _), .unrelateGroups(let id, _, _): .company(id)
+        case .deleteGroup(let id): .group(id)
+        case .deleteLocation(let id): .location(id)
+        case .addMembers(let target, _), .removeMembers(let target, _): Resource(target)
+        case .addObservers(let entity, _), .removeObservers(let entity, _): Resource(entity)
+        case .updateKBCategory(let id, _, _), .deleteKBCategory(let id): .kbCategory(id)
+        case .upsertListOptions(let field, _), .deleteListOptions(let field, _), .addTreeOption(let field, _, _, _),
+            .updateTreeOption(let field, _, _, _), .deleteTreeOption(let field, _):
+            .field(field)
+        }
+    }
+
     /// The list options an upsert adds (rather than changes).
     private func newListOptions(_ operation: EstateOperation) -> [ObjectID] {
         guard case .upsertListOptions(let field, let options) = operation else { return [] }
@@ -172,21 +226,11 @@ struct StepList {
         case .deleteLocation(let id):
             return Set(estate.locationSubtree(of: id).map(Resource.location))
         case .addMembers(let target, _), .removeMembers(let target, _):
-            switch target {
-            case .company(let id):
-                let groups = estate.companies[id]?.groups ?? []
-                return Set([.company(id)] + groups.map(Resource.group))
-            case .group(let id): return [.group(id)]
-            case .location(let id): return [.location(id)]
-            }
+            // A company's members join and leave its groups too.
+            let groups = if case .company(let id) = target { estate.companies[id]?.groups ?? [] } else { Set<Int>() }
+            return Set([Resource(target)] + groups.map(Resource.group))
         case .addObservers(let entity, _), .removeObservers(let entity, _):
-            switch entity {
-            case .company(let id): return [.company(id)]
-            case .group(let id): return [.group(id)]
-            case .location(let id): return [.location(id)]
-            case .helpdesk(let id): return [.helpdesk(id)]
-            case .level(let id): return [.level(id)]
-            }
+            return [Resource(entity)]
         case .createKBCategory(_, let parent):
             return parent.map { [.kbCategory($0)] } ?? []
         case .updateKBCategory(let id, _, let parent):

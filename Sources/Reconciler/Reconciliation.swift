@@ -9,6 +9,7 @@ import Resolution
 /// One reconciliation: the live estate read for the manifests, the desired state resolved against
 /// it, and the plan between them. What `plan` shows and `apply` carries out.
 public struct Reconciliation: Sendable {
+    /// What was read: the kinds planned and those their steps can change as a side effect.
     public var scope: FetchScope
     public var live: Estate
     public var desired: DesiredState
@@ -20,8 +21,10 @@ public struct Reconciliation: Sendable {
         _ manifest: DeclaredEstate, targeting: Targeting = .everything, client: InvGateClient, parallelism: Int,
         skippingMissingUsers: Bool = false, logger: Logger
     ) async throws(ReconciliationFailure) -> Reconciliation {
-        let scope = FetchScope(manifest: manifest).narrowed(to: targeting)
-        let manifest = targeting.isEverything ? manifest : manifest.keeping(scope)
+        // What is planned (counted, pruned) and what is read: that, and the kinds its steps reach.
+        let planned = FetchScope(manifest: manifest).narrowed(to: targeting)
+        let scope = planned.withSideEffects
+        let manifest = targeting.isEverything ? manifest : manifest.keeping(planned)
         let live: Estate
         do {
             live = try await LiveEstateReader(client: client, parallelism: parallelism, logger: logger).read(scope)
@@ -34,7 +37,7 @@ public struct Reconciliation: Sendable {
         guard unmatched.isEmpty else { throw .unmatchedTargets(unmatched) }
         let (desired, pulledIn) = resolved.targeted(targeting, live: live)
         do {
-            var plan = try Planner.plan(desired: desired, live: live, fetched: scope.kinds)
+            var plan = try Planner.plan(desired: desired, live: live, fetched: planned.kinds)
             plan.pulledIn = pulledIn
             // Warnings travel with the plan, so JSON and Markdown readers see them too.
             plan.warnings = diagnostics.filter { !$0.isError }.map { "\($0.position): \($0.message)" }
@@ -64,7 +67,7 @@ public struct Reconciliation: Sendable {
         switch error {
         case .protected(let address, _), .ambiguous(let address, _), .otherIdentity(let address, _, _):
             .error(at: places[address] ?? .deskform, error.description, hint: error.hint)
-        case .erasedByCascade(let victim, let cause, _):
+        case .erasedByCascade(let victim, let cause, _), .changedBySideEffect(let victim, let cause, _):
             .error(at: places[cause] ?? places[victim] ?? .deskform, error.description, hint: error.hint)
         case .doesNotConverge, .inconsistent:
             .error(at: .deskform, error.description, hint: "this is a deskform bug: please report it with the manifests")

@@ -5,7 +5,8 @@ import Planner
 /// Resolves the manifests' references against the live estate: users by username, email or id;
 /// groups named in companies; help desks and levels; custom fields by label or uid. Every unknown
 /// reference is an error at its position with the closest match as a hint, and so is a reference that
-/// matches several users; a disabled user is a warning. The result is the ``DesiredState`` the
+/// matches several users, and so is a user the instance lists as deleted (`is_deleted`: real instances
+/// list them with the others); a disabled user is a warning. The result is the ``DesiredState`` the
 /// planner diffs.
 ///
 /// The manifests are valid (``ManifestLoad/isValid``): what they contradict by themselves, such as a
@@ -29,7 +30,8 @@ public struct ReferenceResolver {
         self.live = live
         var byName: [String: [Int]] = [:]
         var byEmail: [String: [Int]] = [:]
-        for user in live.users.values.sorted(by: { $0.id < $1.id }) {
+        // A deleted user is not a user: its username or email may be a live user's now.
+        for user in live.users.values.sorted(by: { $0.id < $1.id }) where !user.isDeleted {
             if !user.username.isEmpty { byName[user.username.lowercased(), default: []].append(user.id) }
             if !user.email.isEmpty { byEmail[user.email.lowercased(), default: []].append(user.id) }
         }
@@ -155,13 +157,20 @@ public struct ReferenceResolver {
             switch reference.key {
             case .username(let name): usersByName[name.lowercased()] ?? []
             case .email(let email): usersByEmail[email.lowercased()] ?? []
-            case .id(let number): live.users[number] != nil ? [number] : []
+            case .id(let number): live.users[number].map { $0.isDeleted ? [] : [number] } ?? []
             }
         if ids.count > 1 {
             diagnostics.append(ambiguous(reference, ids))
             return nil
         }
         guard let id = ids.first else {
+            if let deleted = deletedUser(reference) {
+                diagnostics.append(
+                    .error(
+                        at: reference.position, "user '\(reference)' is deleted in the instance (id \(deleted))",
+                        hint: "a deleted user cannot be a member or an observer; remove the reference, or name a user who is not deleted"))
+                return nil
+            }
             if skipsMissingUsers {
                 skippedUsers.append(reference)
                 return nil
@@ -169,8 +178,8 @@ public struct ReferenceResolver {
             // Only now, for the hint: the names it could have meant.
             let known: [String] =
                 switch reference.key {
-                case .username: live.users.values.map(\.username)
-                case .email: live.users.values.map(\.email)
+                case .username: live.users.values.filter { !$0.isDeleted }.map(\.username)
+                case .email: live.users.values.filter { !$0.isDeleted }.map(\.email)
                 case .id: []
                 }
             diagnostics.append(
@@ -181,6 +190,18 @@ public struct ReferenceResolver {
         }
         if live.users[id]?.isDisabled == true { disabledUsers.append(reference) }
         return id
+    }
+
+    /// The id of the deleted user a reference names, when no live user has its name.
+    private func deletedUser(_ reference: UserReference) -> Int? {
+        live.users.values.filter(\.isDeleted).map(\.id).sorted().first { id in
+            let user = live.users[id]!
+            return switch reference.key {
+            case .username(let name): user.username.lowercased() == name.lowercased()
+            case .email(let email): user.email.lowercased() == email.lowercased()
+            case .id(let number): id == number
+            }
+        }
     }
 
     /// A username or email that several users have, equal but for case: never a guess.

@@ -10,7 +10,10 @@ import ServiceLifecycle
 /// behind the ``SimulatorGate``.
 package func buildRouter(_ simulator: InvGateSimulator) -> Router<BasicRequestContext> {
     let router = Router()
-    router.add(middleware: SimulatorGate<BasicRequestContext>(options: simulator.options))
+    router.add(middleware: SimulatorGate<BasicRequestContext>(options: simulator.options, tokens: simulator.store.tokens))
+    router.post(RouterPath(InvGateSimulator.tokenPath)) { request, context in
+        await simulator.issueToken(request, context: context)
+    }
     let methods: [HTTPRequest.Method] = [.get, .post, .put, .delete, .patch]
     for endpoint in Set(InvGateSimulator.routes.map(\.endpoint)).sorted() {
         for method in methods {

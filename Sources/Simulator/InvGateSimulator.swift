@@ -23,6 +23,7 @@ package struct InvGateSimulator: Sendable {
         /// The parameters as received, for what typing hides (an empty `parent_id=`).
         var received: ReceivedParameters
         var store: SimulatorStore
+        var dialect: SimulatorDialect = .reference
 
         func read<Answer: Sendable>(
             _ answer: @Sendable (Estate) throws(Refusal) -> Answer
@@ -70,13 +71,14 @@ package struct InvGateSimulator: Sendable {
             } catch {
                 throw .parameter(error)
             }
-            json = try await handler(Call(parameters: parameters, received: received, store: store))
+            let answer = try await handler(Call(parameters: parameters, received: received, store: store, dialect: options.dialect))
+            json = options.dialect.shape(answer, endpoint, method, received)
         } catch {
             logger.debug(
                 "refused", metadata: ["endpoint": "\(endpoint.rawValue)", "method": "\(method.rawValue)", "error": "\(error)"])
-            if fault == nil { return Self.response(for: error) }
-            status = error.status
-            json = error.json
+            let worded = options.dialect.answer(for: error)
+            if fault == nil { return worded.map { Self.response(status: $0.status, json: $0.json) } ?? Self.response(for: error) }
+            (status, json) = worded ?? (error.status, error.json)
         }
         if fault == .droppedConnection {
             logger.debug("injected fault", metadata: ["fault": "droppedConnection", "endpoint": "\(endpoint.rawValue)"])
@@ -85,10 +87,11 @@ package struct InvGateSimulator: Sendable {
         return Self.response(status: status, json: json)
     }
 
-    /// Query string and form body, the body winning.
+    /// Query string and, for a POST, its form body, the body winning. As PHP, the API reads no
+    /// parameters from the body of a PUT or DELETE: a client that sends them there is not heard.
     static func parameters(of request: Request, context: some RequestContext) async throws(Refusal) -> ReceivedParameters {
         var body: String?
-        if request.headers[.contentType]?.lowercased().hasPrefix("application/x-www-form-urlencoded") == true {
+        if request.method == .post, request.headers[.contentType]?.lowercased().hasPrefix("application/x-www-form-urlencoded") == true {
             var request = request
             do {
                 let buffer = try await request.collectBody(upTo: context.maxUploadSize)
@@ -117,6 +120,31 @@ package struct InvGateSimulator: Sendable {
 }
 
 extension InvGateSimulator {
+    /// Where OAuth2 clients get their bearer tokens.
+    static let tokenPath = "/oauth/v2.0/access_token"
+
+    /// `POST /oauth/v2.0/access_token`: client credentials (form body) for a bearer token with the scopes
+    /// asked for, as `{"access_token", "token_type", "expires_in"}`; an OAuth2 error otherwise.
+    func issueToken(_ request: Request, context: some RequestContext) async -> Response {
+        let parameters: ReceivedParameters
+        do {
+            parameters = try await Self.parameters(of: request, context: context)
+        } catch {
+            return Self.response(for: error)
+        }
+        do {
+            let (token, lifetime) = try store.tokens.issue(parameters, clients: options.oauthClients)
+            return Self.response(
+                status: 200,
+                json: .object([
+                    ("access_token", .string(token)), ("token_type", .string("Bearer")),
+                    ("expires_in", .int(Int(lifetime.components.seconds))),
+                ]))
+        } catch {
+            return Self.response(status: error.status, json: error.json)
+        }
+    }
+
     /// The answer's head and the first half of its body, then a dropped connection: the client gets
     /// no complete answer although the write was carried out.
     static func droppingConnection(status: Int, json: JSONValue) -> Response {

@@ -7,6 +7,8 @@ enum Refusal: Error, Equatable, Sendable, CustomStringConvertible {
     case unauthorized
     /// The API user may not use the endpoint.
     case forbidden(Endpoint)
+    /// The bearer token does not carry the scope of the endpoint and method.
+    case missingScope(OAuthScope)
     /// More requests a second than the rate limit allows (an injected fault included): 429, with
     /// `Retry-After: retryAfter` (seconds).
     case rateLimited(retryAfter: Int)
@@ -22,11 +24,13 @@ enum Refusal: Error, Equatable, Sendable, CustomStringConvertible {
     case estate(EstateError)
     /// The write could not be persisted; nothing changed.
     case notSaved(String)
+    /// The object's state forbids the write (a KB category with subcategories, on a rough instance): 409.
+    case conflict(String)
 
     var status: Int {
         switch self {
         case .unauthorized: 401
-        case .forbidden: 403
+        case .forbidden, .missingScope: 403
         case .rateLimited: 429
         case .unavailable: 503
         case .unknownEndpoint: 404
@@ -37,6 +41,7 @@ enum Refusal: Error, Equatable, Sendable, CustomStringConvertible {
         case .estate(.unknown): 404
         case .estate(.invalid): 400
         case .notSaved: 500
+        case .conflict: 409
         }
     }
 
@@ -44,6 +49,7 @@ enum Refusal: Error, Equatable, Sendable, CustomStringConvertible {
         switch self {
         case .unauthorized: "Invalid or missing credentials."
         case .forbidden(let endpoint): "The API user has no access to \(endpoint.rawValue)."
+        case .missingScope(let scope): "The access token has no scope \(scope)."
         case .rateLimited: "Too many requests; retry later."
         case .unavailable: "Service temporarily unavailable."
         case .unknownEndpoint(let path): "There is no endpoint \(path)."
@@ -52,6 +58,7 @@ enum Refusal: Error, Equatable, Sendable, CustomStringConvertible {
         case .invalid(let reason): reason
         case .estate(let error): error.description
         case .notSaved(let why): "The change could not be saved: \(why)"
+        case .conflict(let why): why
         }
     }
 

@@ -4,15 +4,18 @@ import InvGateWire
 import Synchronization
 
 /// What every request passes first: an outage, the rate limit, the injected latency, then HTTP Basic
-/// authentication; and the ERROR answer for a path that is no endpoint.
+/// authentication or a bearer token with the call's scope (not the token endpoint's own requests);
+/// and the ERROR answer for a path that is no endpoint.
 struct SimulatorGate<Context: RequestContext>: RouterMiddleware {
     let options: SimulatorOptions
     let rateLimit: RequestRateLimit?
     /// How many requests the outage has still to refuse.
     let outageLeft: Countdown
+    let tokens: IssuedTokens
 
-    init(options: SimulatorOptions) {
+    init(options: SimulatorOptions, tokens: IssuedTokens) {
         self.options = options
+        self.tokens = tokens
         self.rateLimit = options.rateLimit.map(RequestRateLimit.init(perSecond:))
         self.outageLeft = Countdown(options.outage?.requests ?? 0)
     }
@@ -25,12 +28,20 @@ struct SimulatorGate<Context: RequestContext>: RouterMiddleware {
             return InvGateSimulator.response(for: .rateLimited(retryAfter: wait))
         }
         if options.latency > .zero { try await Task.sleep(for: options.latency) }
-        guard isAuthorized(request.headers[.authorization]) else {
-            return InvGateSimulator.response(for: .unauthorized)
+        let endpoint = Endpoint(rawValue: String(request.uri.path.split(separator: "/").last ?? ""))
+        if request.uri.path != InvGateSimulator.tokenPath {
+            switch access(request.headers[.authorization]) {
+            case .denied:
+                return InvGateSimulator.response(for: .unauthorized)
+            case .scoped(let scopes):
+                if let endpoint, let method = Method(rawValue: request.method.rawValue), !scopes.contains(OAuthScope(endpoint, method)) {
+                    return InvGateSimulator.response(for: .missingScope(OAuthScope(endpoint, method)))
+                }
+            case .basic:
+                break
+            }
         }
-        if !options.forbidden.isEmpty, let endpoint = Endpoint(rawValue: String(request.uri.path.split(separator: "/").last ?? "")),
-            options.forbidden.contains(endpoint)
-        {
+        if !options.forbidden.isEmpty, let endpoint, options.forbidden.contains(endpoint) {
             return InvGateSimulator.response(for: .forbidden(endpoint))
         }
         do {
@@ -38,6 +49,25 @@ struct SimulatorGate<Context: RequestContext>: RouterMiddleware {
         } catch let error as HTTPError where error.status == .notFound {
             return InvGateSimulator.response(for: .unknownEndpoint(request.uri.path))
         }
+    }
+
+    /// What a request's credentials let it do.
+    enum Access {
+        case denied
+        /// HTTP Basic: every endpoint.
+        case basic
+        /// A bearer token: the endpoints and methods of its scopes.
+        case scoped(Set<OAuthScope>)
+    }
+
+    /// `Basic base64(username:token)` with the configured username and token, or `Bearer` with a
+    /// token the token endpoint handed out and that has not expired.
+    func access(_ header: String?) -> Access {
+        if let header, header.lowercased().hasPrefix("bearer ") {
+            let token = header.dropFirst("bearer ".count).trimmingCharacters(in: .whitespaces)
+            return tokens.scopes(of: token).map(Access.scoped) ?? .denied
+        }
+        return isAuthorized(header) ? .basic : .denied
     }
 
     /// `Basic base64(username:token)` with the configured username and token.

@@ -25,6 +25,11 @@ public struct SimulatorOptions: Equatable, Sendable {
     public var rateLimit: Int?
     /// An instance briefly down: its first requests, reads included, are answered 503. Nil: none.
     public var outage: Outage?
+    /// OAuth2 clients the token endpoint (`POST /oauth/v2.0/access_token`) knows; HTTP Basic with
+    /// `username` and `token` is accepted as well.
+    public var oauthClients: [OAuthClient] = []
+    /// How answers are worded: as the reference shows them, or as live instances answer.
+    public var dialect: SimulatorDialect = .reference
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, username: String = "api", token: String = "deskform",

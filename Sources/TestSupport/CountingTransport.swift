@@ -4,6 +4,8 @@ import InvGateWire
 /// Every request a client sent, by method and endpoint.
 public actor RequestLog {
     public private(set) var requests: [(method: Method, path: String)] = []
+    /// The HTTP status of every answer, in the order they came.
+    public private(set) var statuses: [Int] = []
 
     public init() {}
 
@@ -12,6 +14,8 @@ public actor RequestLog {
         let path = withoutQuery.range(of: "/api/").map { String(withoutQuery[$0.lowerBound...]) } ?? withoutQuery
         requests.append((method, path))
     }
+
+    func answered(_ status: Int) { statuses.append(status) }
 
     public var writes: Int { requests.filter { $0.method != .get }.count }
 
@@ -38,6 +42,8 @@ public struct CountingTransport: HTTPTransport {
 
     public func send(_ request: WireRequest) async throws(TransportFailure) -> WireResponse {
         await log.append(request.method, request.url)
-        return try await inner.send(request)
+        let response = try await inner.send(request)
+        await log.answered(response.status)
+        return response
     }
 }

@@ -47,7 +47,8 @@ public struct EstateGenerator {
             try! estate.apply(.addMembers(.group(id), users: subset(of: users).sorted()))
             try! estate.apply(.addObservers(.group(id), users: subset(of: users, 0.2).sorted()))
         }
-        for name in pick(0...4, from: Self.companyNames) {
+        let companyNames = pick(0...4, from: Self.companyNames)
+        for name in companyNames {
             let id = try! estate.apply(.createCompany(name: name, externalID: chance(0.3) ? "X-\(name)" : nil)).createdID
             let groups = subset(of: estate.groups.keys, 0.3).sorted()
             if !groups.isEmpty { try! estate.apply(.relateGroups(company: id, groups: groups)) }
@@ -113,10 +114,18 @@ public struct EstateGenerator {
             desired.groups.filter { !$0.absent }.map(\.name)
             + liveNames.filter { !names.contains($0) && !previous.contains($0) }.sorted()
 
-        for name in pick(0...4, from: Self.companyNames) {
+        let companyNames = pick(0...4, from: Self.companyNames)
+        for name in companyNames {
             let liveCompany = live.companies.values.first { $0.name == name }  // names are unique in generated estates
+            // A company with an external id is renamed through it, now and then, to a name no one has.
+            let renamed =
+                liveCompany?.externalID != nil && chance(0.3)
+                ? Self.companyNames.first { new in
+                    !companyNames.contains(new) && !live.companies.values.contains { $0.name == new } && !desired.companies.contains { $0.name == new }
+                }
+                : nil
             var company = DesiredState.Company(
-                name: name, externalID: liveCompany?.externalID ?? (chance(0.3) ? "X-\(name)" : nil),
+                name: renamed ?? name, externalID: liveCompany?.externalID ?? (chance(0.3) ? "X-\(name)" : nil),
                 groups: chance(0.6) ? pick(0...2, from: referable) : nil,
                 members: relation(&self), observers: relation(&self))
             if liveCompany != nil, chance(0.15) {
@@ -169,14 +178,20 @@ public struct EstateGenerator {
             fields.append(DesiredState.CustomField(uid: 2, label: "Office", tree: nodes(0, &self)))
         }
         desired.customFields = fields
+        // Ignored groups are never related to a company: its members' changes would write them, which the
+        // planner refuses (a test of its own covers that).
+        let relatesLegacy = live.companies.values.contains { $0.groups.contains { live.groups[$0]?.name.hasPrefix("Legacy") ?? false } }
         desired.policy = DesiredState.Policy(
-            prune: Set(ObjectKind.allCases.filter { _ in chance(0.3) }), ignore: chance(0.3) ? ["Legacy *"] : [])
+            prune: Set(ObjectKind.allCases.filter { _ in chance(0.3) }), ignore: chance(0.3) && !relatesLegacy ? ["Legacy *"] : [])
         return desired
     }
 
-    /// Paths to declare, parents first: live nodes kept or marked absent, and new ones.
-    /// Paths to declare, parents first: live nodes kept, renamed (declared under a new name with the old
-    /// one in `previous`) or marked absent, and new ones.
+    /// Some of the kinds, each with even odds: what a manifest declares (and may prune), so that steps
+    /// on them change undeclared kinds as side effects of the API.
+    public mutating func declaredKinds() -> Set<ObjectKind> {
+        Set(ObjectKind.allCases.filter { _ in chance(0.5) })
+    }
+
     /// Declares a live KB category below the root, that nothing else declares, at the root or under
     /// another declared category, with its live path as its previous one: a move.
     private mutating func moveKBCategory(in desired: inout DesiredState, over live: Estate) {
@@ -193,6 +208,8 @@ public struct EstateGenerator {
         desired.kbCategories.append(DesiredState.KBCategory(path: path, previousPaths: [moved]))
     }
 
+    /// Paths to declare, parents first: live nodes kept, renamed (declared under a new name with the old
+    /// one in `previous`) or marked absent, and new ones.
     private mutating func desiredTree(
         _ nodes: [(id: Int, name: String, parent: Int?)], pool: [String]
     ) -> [(path: [String], absent: Bool, previous: [String])] {
@@ -226,6 +243,21 @@ public struct EstateGenerator {
         }
         walk(nil, [], 0, &self)
         return result
+    }
+}
+
+extension DesiredState {
+    /// Only the declarations of `kinds`, and a prune of those only: manifests that leave the others out.
+    public func declaring(_ kinds: Set<ObjectKind>) -> DesiredState {
+        var kept = self
+        if !kinds.contains(.companies) { kept.companies = [] }
+        if !kinds.contains(.groups) { kept.groups = [] }
+        if !kinds.contains(.locations) { kept.locations = [] }
+        if !kinds.contains(.helpdesks) { kept.helpdesks = [] }
+        if !kinds.contains(.kbCategories) { kept.kbCategories = [] }
+        if !kinds.contains(.customFields) { kept.customFields = [] }
+        kept.policy.prune.formIntersection(kinds)
+        return kept
     }
 }
 

@@ -25,14 +25,18 @@ public struct LiveSimulator: Sendable {
 
 /// Runs a simulator over `estate` on 127.0.0.1, port 0 (any free port), runs `body` with it, and
 /// stops it. `options` give credentials, latency and faults; their host and port are ignored.
+/// `dialect` (when given) overrides the options' one; in the rough dialect the estate also holds a
+/// deleted user (``Fixtures/withDeletedTwin(_:)``), as live instances list deleted users.
 public func withLiveSimulator<Value: Sendable>(
-    estate: Estate = Fixtures.demoEstate, options: SimulatorOptions = SimulatorOptions(),
+    estate: Estate = Fixtures.demoEstate, options: SimulatorOptions = SimulatorOptions(), dialect: SimulatorDialect? = nil,
     retryPolicy: RetryPolicy = .standard, maxConnections: Int = 8,
     _ body: @Sendable (LiveSimulator) async throws -> Value
 ) async throws -> Value {
     var options = options
     options.host = "127.0.0.1"
     options.port = 0
+    if let dialect { options.dialect = dialect }
+    let estate = options.dialect == .rough ? Fixtures.withDeletedTwin(estate) : estate
     let store = SimulatorStore(
         estate: estate, stateFile: options.statePath.map(StateFile.init(path:)), faultSeed: options.faultSeed)
     let settled = options

@@ -98,7 +98,7 @@ struct BenchmarkRun {
     /// whose CPU time is the planner's own.
     func plan(_ manifest: DeclaredEstate, _ client: InvGateClient) async throws -> Planned {
         let scope = FetchScope(manifest: manifest)
-        let live = try await LiveEstateReader(client: client, parallelism: parallelism, logger: quiet).read(scope)
+        let live = try await LiveEstateReader(client: client, parallelism: parallelism, logger: quiet).read(scope.withSideEffects)
         let start = Measurement.threadCPU()
         let (desired, diagnostics, _) = ReferenceResolver.resolve(manifest, against: live)
         guard !diagnostics.containsErrors else { throw BenchmarkFailure("references: \(diagnostics.prefix(3))") }

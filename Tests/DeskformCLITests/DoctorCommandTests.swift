@@ -1,4 +1,5 @@
 import DeskformCLI
+import EstateModel
 import Foundation
 import InvGateWire
 import Simulator
@@ -48,12 +49,32 @@ struct DoctorCommandTests {
 
                     """ + reads + """
                         ok       estate: \(estate.users.count) users, \(estate.companies.count) companies, \(estate.groups.count) groups, \(estate.locations.count) locations
+                        ok       dialect: a missing parameter is refused with HTTP 400
                         warning  write access: not checked: it cannot be checked without writing, and doctor never writes; the first apply will show it
                         ok       parallelism: suggested --parallelism N for a median latency of N ms
-                        Doctor: 28 ok, 2 warnings, 0 failed.
+                        Doctor: 29 ok, 2 warnings, 0 failed.
 
                         """)
             #expect(await simulator.store.estate == before)
+        }
+    }
+
+    @Test("doctor reports what it learns of the instance's dialect, and writes nothing")
+    func dialect() async throws {
+        var estate = Fixtures.demoEstate
+        estate.companies = [1: Company(id: 1, name: "Acme"), 2: Company(id: 2, name: "Globex")]
+        for dialect in SimulatorDialect.allCases {
+            try await withLiveSimulator(estate: estate, dialect: dialect) { simulator in
+                let before = await simulator.store.estate
+                let (code, result) = try await Self.doctor(url: simulator.url)
+                #expect(code == 0)
+                let expected =
+                    dialect == .rough
+                    ? "ok       dialect: lists are paged (page_size honoured); ids as strings; lists as maps keyed by id; a missing parameter is refused with HTTP 428\n"
+                    : "ok       dialect: lists are not paged (page_size is ignored); ids as numbers; a missing parameter is refused with HTTP 400\n"
+                #expect(result.output.contains(expected), "\(result.output)")
+                #expect(await simulator.store.estate == before)
+            }
         }
     }
 
@@ -68,7 +89,7 @@ struct DoctorCommandTests {
                 result.output.contains(
                     "\nfailed   read locations.observers: forbidden (HTTP 403); give the API user read access to locations.observers in InvGate\n"
                 ))
-            #expect(result.output.hasSuffix("Doctor: 27 ok, 2 warnings, 1 failed.\n"))
+            #expect(result.output.hasSuffix("Doctor: 28 ok, 2 warnings, 1 failed.\n"))
 
             let (jsonCode, json) = try await Self.doctor(url: simulator.url, format: .json)
             #expect(jsonCode == 1)
@@ -94,11 +115,11 @@ struct DoctorCommandTests {
                     failed   read cf.field.options.tree: forbidden (HTTP 403); give the API user read access to cf.field.options.tree in InvGate
 
                     """))
-            #expect(result.output.hasSuffix("Doctor: 27 ok, 2 warnings, 1 failed.\n"))
+            #expect(result.output.hasSuffix("Doctor: 28 ok, 2 warnings, 1 failed.\n"))
         }
     }
 
-    @Test("with manifests, only their kinds' endpoints are checked")
+    @Test("with manifests, only their kinds' endpoints are checked, and those of the kinds their steps change as side effects")
     func scopedToManifests() async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("doctor-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -108,8 +129,13 @@ struct DoctorCommandTests {
             let (code, result) = try await Self.doctor([directory.path], url: simulator.url)
             #expect(code == 0)
             let reads = result.output.split(separator: "\n").filter { $0.hasPrefix("ok       read ") }
+            // Deleting a group changes the companies that relate it: plan reads them too.
             #expect(
-                reads == ["users", "groups", "groups.observers", "groups.users", "users.groups"].map { "ok       read \($0): allowed" })
+                reads
+                    == [
+                        "users", "companies", "companies.observers", "companies.groups", "companies.users", "groups", "groups.observers",
+                        "groups.users", "users.groups",
+                    ].map { "ok       read \($0): allowed" })
         }
     }
 

@@ -254,9 +254,11 @@ struct EnvironmentCommandTests {
                 #expect(code == 2)
                 let sections = output.output.components(separatedBy: "## Environment ")
                 #expect(sections.count == 3)
-                #expect(sections[1].hasPrefix("`production`\n\n### deskform plan for `\(production.url)`"))
+                // Each plan names its instance by the environment, never by its URL.
+                #expect(sections[1].hasPrefix("`production`\n\n### deskform plan for `production`\n"))
                 #expect(sections[1].contains("No changes. The instance matches the manifests."))
-                #expect(sections[2].hasPrefix("`staging`\n\n### deskform plan for `\(staging.url)`"))
+                #expect(sections[2].hasPrefix("`staging`\n\n### deskform plan for `staging`\n"))
+                #expect(!output.output.contains(production.url) && !output.output.contains(staging.url))
                 #expect(sections[2].contains("+ group[\"Acme Support\"]  (not in the instance)\n+     name: \"Acme Support\"\n+     members: bob\n"), "\(sections[2])")
                 #expect(await staging.store.estate == stagingBefore)
             }

@@ -60,14 +60,16 @@ struct ExportCommandTests {
         }
     }
 
-    @Test("the demo seed exports to manifests that validate cleanly and plan no change")
-    func demoSeedRoundTrips() async throws {
-        try await withLiveSimulator { simulator in try await Self.roundTrip(simulator) }
+    @Test("the demo seed exports to manifests that validate cleanly and plan no change", arguments: SimulatorDialect.allCases)
+    func demoSeedRoundTrips(dialect: SimulatorDialect) async throws {
+        try await withLiveSimulator(dialect: dialect) { simulator in try await Self.roundTrip(simulator) }
     }
 
-    @Test("every example, once applied, exports to manifests that plan no change (one file and split)", arguments: ["acme", "msp"])
-    func examplesRoundTrip(example: String) async throws {
-        try await withLiveSimulator(estate: try await Self.applied(example)) { simulator in
+    @Test(
+        "every example, once applied, exports to manifests that plan no change (one file and split)",
+        arguments: ["acme", "msp"], SimulatorDialect.allCases)
+    func examplesRoundTrip(example: String, dialect: SimulatorDialect) async throws {
+        try await withLiveSimulator(estate: try await Self.applied(example), dialect: dialect) { simulator in
             try await Self.roundTrip(simulator)
             try await Self.roundTrip(simulator, split: true)
         }

@@ -174,4 +174,29 @@ struct ExportEdgeCaseTests {
     func headerHasNoCredentials() {
         #expect(ExportCommand.publicURL("https://api:s3cret@acme.example/?token=x#y") == "https://acme.example/")
     }
+
+    @Test("a deleted user is never written: a relation holding one is left out with a warning, and its name is a live user's")
+    func deletedUsers() async throws {
+        let estate = Estate(
+            users: [
+                1: User(id: 1, username: "erin", email: "erin@acme.example", isDeleted: true),
+                2: User(id: 2, username: "erin", email: "erin.new@acme.example"),
+                3: User(id: 3, username: "frank", email: "frank@acme.example"),
+            ],
+            groups: [1: Group(id: 1, name: "IT", members: [1, 3]), 2: Group(id: 2, name: "HR", members: [2])])
+        let out = ExportCommandTests.scratch()
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        try await withLiveSimulator(estate: estate) { simulator in
+            let (code, result) = try await ExportCommandTests.export(simulator.url, to: out, kinds: [.groups])
+            #expect(code == 0, "\(result.errorOutput)")
+            #expect(
+                ExportEdgeCaseTests.warnings(result.errorOutput).contains(
+                    "deskform: warning: group 'IT': 'members' left out (unmanaged): user id 1 is deleted in the instance\n"),
+                "\(result.errorOutput)")
+            let written = try String(contentsOfFile: out + "/estate.yaml", encoding: .utf8)
+            #expect(written.contains("members: [erin]") && !written.contains("erin@acme.example"), "\(written)")
+            let (planCode, planned) = try await ExportCommandTests.plan(out, url: simulator.url)
+            #expect(planCode == 0, "\(planned.output)\(planned.errorOutput)")
+        }
+    }
 }

@@ -39,6 +39,29 @@ struct PlanCommandTests {
         }
     }
 
+    @Test("Markdown names the instance by its environment when it has a name, and its host only with DESKFORM_SHOW_URL=1")
+    func markdownNamesTheEnvironment() async throws {
+        try await withLiveSimulator { simulator in
+            let target = try TargetOptions.parse(["--url", simulator.url])
+            let host = String(simulator.url.dropFirst("http://".count))
+            let cases: [([String: String], String)] = [
+                ([:], "### deskform plan for `\(simulator.url)`"),
+                (["DESKFORM_INSTANCE_NAME": "production"], "### deskform plan for `production`"),
+                (["DESKFORM_INSTANCE_NAME": "production", "DESKFORM_SHOW_URL": "1"], "### deskform plan for `production (\(host))`"),
+            ]
+            for (variables, heading) in cases {
+                let (code, result) = await Console.run { console in
+                    await PlanCommand.plan(
+                        paths: [Golden.path("examples/acme")], format: .markdown, detailedExitcode: true, target: target,
+                        environment: Self.credentials.merging(variables) { $1 }, console: console)
+                }
+                #expect(code == 2)
+                #expect(result.output.hasPrefix(heading + "\n\n**Plan: 8 to add, 2 to change, 0 to destroy.**\n"), "\(result.output.prefix(120))")
+                #expect(result.output.contains(host) == (variables.count != 1))
+            }
+        }
+    }
+
     @Test("every example's plan reaches its desired state, and then there is nothing left to do", arguments: ["acme", "msp"])
     func examplesConverge(example: String) async throws {
         let manifest = ManifestLoader().load(paths: [Golden.path("examples/\(example)")]).estate

@@ -24,7 +24,7 @@ struct ClientRetryTests {
         let groups = try await client(transport).groups()
         #expect(groups == [GroupRecord(id: 1, name: "Acme IT", total: 3)])
         #expect(transport.requests.count == 4)
-        #expect(transport.requests.allSatisfy { $0.url == "https://acme.example/api/v1/groups" && $0.method == .get })
+        #expect(transport.requests.allSatisfy { $0.url == "https://acme.example/api/v1/groups?page=1&page_size=500" && $0.method == .get })
     }
 
     @Test("retries stop at the policy's limit with the last status")

@@ -85,7 +85,7 @@ struct OAuth2Tests {
                     clientID: "deskform", clientSecret: "wrong-secret", tokenURL: root + "/oauth/v2.0/access_token")
                 let client = InvGateClient(instanceURL: root, credentials: credentials, transport: transport, retryPolicy: .quick)
                 let error = await #expect(throws: InvGateError.self) { _ = try await client.version() }
-                #expect(error == InvGateError(.version, .get, .authentication("the token endpoint answered HTTP 401")))
+                #expect(error == InvGateError(.version, .get, .authentication("the token endpoint answered HTTP 401 (invalid_client)")))
                 #expect(error?.description.contains("wrong-secret") == false)
                 #expect(!credentials.description.contains("wrong-secret"))
             }
@@ -197,7 +197,7 @@ struct TokenEndpointRetryTests {
     @Test("another refusal, or an answer without a token, is an authentication failure at once")
     func refused() async {
         let forbidden = ScriptedTransport([.answer(.json(400, #"{"error":"invalid_client"}"#))])
-        await #expect(throws: InvGateError(.version, .get, .authentication("the token endpoint answered HTTP 400"))) {
+        await #expect(throws: InvGateError(.version, .get, .authentication("the token endpoint answered HTTP 400 (invalid_client)"))) {
             _ = try await client(forbidden).version()
         }
         #expect(forbidden.requests.count == 1)

@@ -112,6 +112,13 @@ struct PlanOutcomeTests {
         let desired = DesiredState(kbCategories: [DesiredState.KBCategory(path: ["IT"], absent: true)])
         let plan = try Planner.plan(desired: desired, live: live(), fetched: everything)
         #expect(plan.summary.destroy == 3)
+        // Only the declared one says absent: true; the others say why they go.
+        #expect(
+            plan.changes.map { "\($0.address): \($0.reason)" } == [
+                #"kb_category["IT"]: absent: true"#,
+                #"kb_category["IT/Network"]: below kb_category["IT"], which is deleted (absent: true)"#,
+                #"kb_category["IT/Network/Wi-Fi"]: below kb_category["IT"], which is deleted (absent: true)"#,
+            ])
     }
 
     @Test("a company's member changes that land in its groups count those groups as changed, under the company")
@@ -151,6 +158,54 @@ struct PlanOutcomeTests {
             error.description
                 == #"location["Lisbon"] would erase location["Lisbon/Legacy Annex"] with it, but it matches policy.ignore "Lisbon/Legacy *"."#
         )
+    }
+
+    @Test("--hold-deletes holds a replace and what needs its new group, and runs a rename that only came after it")
+    func holdDeletesRunsRename() throws {
+        var estate = live()
+        estate.companies[1]!.groups = [1]
+        let desired = DesiredState(
+            companies: [DesiredState.Company(name: "Acme Corp", externalID: "ACME-001")],
+            groups: [DesiredState.Group(name: "Operations", previousNames: ["Ops"])])
+        let plan = try Planner.plan(desired: desired, live: estate, fetched: everything)
+        let (kept, held) = plan.holdingDeletions()
+        #expect(held.map(\.address) == [Address(.group, "Operations")])
+        #expect(kept.steps.map(\.operation) == [.updateCompany(id: 1, name: "Acme Corp", externalID: nil)])
+        #expect(kept.steps.allSatisfy { $0.dependsOn.isEmpty })
+        let applied = try Planner.replay(kept, on: estate)
+        #expect(applied.companies[1]?.name == "Acme Corp" && applied.groups[1]?.name == "Ops")
+    }
+
+    @Test("a company's new member would join the ignored group it relates: the plan fails, naming both and the way out")
+    func ignoredChangedBySideEffect() {
+        var estate = live()
+        estate.groups[2] = Group(id: 2, name: "Legacy Ops")
+        estate.companies[1]!.groups = [2]
+        let desired = DesiredState(
+            companies: [DesiredState.Company(name: "Acme", externalID: "ACME-001", members: [1, 2])], policy: .init(ignore: ["Legacy *"]))
+        let error = PlanError.changedBySideEffect(
+            Address(.group, "Legacy Ops"), by: Address(.company, "Acme"), why: #"it matches policy.ignore "Legacy *""#)
+        #expect(throws: PlanFailure([error])) { try Planner.plan(desired: desired, live: estate, fetched: everything) }
+        #expect(
+            error.description
+                == #"company["Acme"] would change group["Legacy Ops"] as a side effect of the API, but it matches policy.ignore "Legacy *"."#)
+        #expect(
+            error.hint
+                == #"deskform never writes an ignored object: change the manifests so that no step of company["Acme"] reaches group["Legacy Ops"] (a company's members join the groups it relates), or stop ignoring it"#
+        )
+    }
+
+    @Test("an ignored KB category below an absent one fails the plan: its own DELETE is never planned")
+    func ignoredSubcategory() {
+        let desired = DesiredState(kbCategories: [DesiredState.KBCategory(path: ["IT"], absent: true)], policy: .init(ignore: ["IT/Net*"]))
+        #expect(
+            throws: PlanFailure(
+                ["IT/Network", "IT/Network/Wi-Fi"].map {
+                    .erasedByCascade(Address(.kbCategory, $0), by: Address(.kbCategory, "IT"), why: #"it matches policy.ignore "IT/Net*""#)
+                })
+        ) {
+            try Planner.plan(desired: desired, live: live(), fetched: everything)
+        }
     }
 
     @Test("two live locations, KB categories or tree options at one path are an error naming them, never a third")

@@ -50,4 +50,29 @@ struct ReferenceResolverTests {
                 """)
         #expect(desired.groups.first?.members == [4, 5, 9])
     }
+
+    @Test("a deleted user is an error at its reference, by name, email or id; a live user with its old name resolves; disabled is a warning")
+    func deletedUsers() {
+        let estate = Estate(users: [
+            4: User(id: 4, username: "bob", email: "bob@acme.example"),
+            6: User(id: 6, username: "dave", email: "dave@acme.example", isDeleted: true),
+            8: User(id: 8, username: "erin", email: "erin@acme.example", isDeleted: true),
+            10: User(id: 10, username: "Erin", email: "erin.new@acme.example"),
+            11: User(id: 11, username: "frank", email: "frank@acme.example", isDisabled: true),
+        ])
+        let (desired, diagnostics, _) = ReferenceResolver.resolve(
+            members("dave", "dave@acme.example", "6", "erin", "frank"), against: estate)
+        #expect(
+            DiagnosticRenderer().render(diagnostics) == """
+                groups.yaml:3:15: error: user 'dave' is deleted in the instance (id 6)
+                  hint: a deleted user cannot be a member or an observer; remove the reference, or name a user who is not deleted
+                groups.yaml:3:25: error: user 'dave@acme.example' is deleted in the instance (id 6)
+                  hint: a deleted user cannot be a member or an observer; remove the reference, or name a user who is not deleted
+                groups.yaml:3:35: error: user '6' is deleted in the instance (id 6)
+                  hint: a deleted user cannot be a member or an observer; remove the reference, or name a user who is not deleted
+                groups.yaml:3:55: warning: user 'frank' is disabled
+
+                """)
+        #expect(desired.groups.first?.members == [10, 11])
+    }
 }

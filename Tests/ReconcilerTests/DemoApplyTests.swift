@@ -71,9 +71,11 @@ struct DemoApplyTests {
         return estate
     }
 
-    @Test("a plan applied converges: planning again gives no steps; one call per step")
-    func appliesAndConverges() async throws {
-        try await withLiveSimulator(estate: Self.usedDemo) { sim in
+    @Test(
+        "a plan applied converges: planning again gives no steps; one call per step; never a 428 or 403",
+        arguments: SimulatorDialect.allCases)
+    func appliesAndConverges(dialect: SimulatorDialect) async throws {
+        try await withLiveSimulator(estate: Self.usedDemo, dialect: dialect) { sim in
             let (client, log) = Harness.countingClient(sim)
             let plan = try await Harness.plan(Self.desired, client)
             #expect(plan.steps.count > 30)
@@ -125,6 +127,7 @@ struct DemoApplyTests {
 
             let again = try await Harness.plan(Self.desired, client)
             #expect(again.steps.map(\.operation) == [])
+            #expect(await log.statuses.filter { $0 == 428 || $0 == 403 } == [])
         }
     }
 

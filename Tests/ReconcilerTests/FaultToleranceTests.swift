@@ -11,10 +11,10 @@ import Testing
 struct FaultToleranceTests {
     @Test(
         "with 30% of writes failing, one apply (plus at most one re-plan) converges and nothing is created twice",
-        arguments: [UInt64(7), 42, 2024])
-    func convergesUnderFaults(seed: UInt64) async throws {
+        arguments: [(UInt64(7), SimulatorDialect.reference), (42, .rough), (2024, .rough)])
+    func convergesUnderFaults(seed: UInt64, dialect: SimulatorDialect) async throws {
         let options = SimulatorOptions(faultRate: 0.3, faults: Fault.allCases, faultSeed: seed)
-        try await withLiveSimulator(options: options, retryPolicy: Harness.quickRetry) { sim in
+        try await withLiveSimulator(options: options, dialect: dialect, retryPolicy: Harness.quickRetry) { sim in
             let (client, log) = Harness.countingClient(sim)
             let desired = DemoApplyTests.desired
             let plan = try await Harness.plan(desired, client)
@@ -32,10 +32,10 @@ struct FaultToleranceTests {
         }
     }
 
-    @Test("a create whose connection drops after acting is found by its identity, not created again")
-    func droppedCreatesAreAdopted() async throws {
+    @Test("a create whose connection drops after acting is found by its identity, not created again", arguments: SimulatorDialect.allCases)
+    func droppedCreatesAreAdopted(dialect: SimulatorDialect) async throws {
         let options = SimulatorOptions(faultRate: 1, faults: [.droppedConnection], faultSeed: 1)
-        try await withLiveSimulator(options: options, retryPolicy: Harness.quickRetry) { sim in
+        try await withLiveSimulator(options: options, dialect: dialect, retryPolicy: Harness.quickRetry) { sim in
             let (client, log) = Harness.countingClient(sim)
             let desired = DesiredState(
                 companies: [DesiredState.Company(name: "Acme", externalID: "A-1"), DesiredState.Company(name: "Globex")],

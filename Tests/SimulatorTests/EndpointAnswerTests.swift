@@ -41,7 +41,7 @@ import Testing
         Step(.get, "companies", #"[{"id":1,"name":"Acme","external_id":"ACME","total":1}]"#),
         Step(.get, "companies", query: "name=Nope", "[]"),
         Step(.post, "companies", form: "name=Beta&external_id=B", #"{"id":2,"external_id":"B","name":"Beta","status":"OK"}"#),
-        Step(.put, "companies", form: "id=2&name=Beta%202", #"{"id":2,"external_id":"B","name":"Beta 2","status":"OK"}"#),
+        Step(.put, "companies", query: "id=2&name=Beta%202", #"{"id":2,"external_id":"B","name":"Beta 2","status":"OK"}"#),
         Step(.get, "companies", query: "external_id=B", #"[{"id":2,"name":"Beta 2","external_id":"B","total":0}]"#),
         Step(.delete, "companies", query: "id=2", #"{"status":"OK"}"#),
         Step(.get, "companies.groups", query: "id=1", #"[{"id":1,"name":"IT","total":2}]"#),
@@ -106,9 +106,9 @@ import Testing
     static let knowledgeBase: [Step] = [
         Step(.get, "kb.categories", #"[{"id":1,"name":"IT","parent_id":0},{"id":2,"name":"Network","parent_id":1}]"#),
         Step(.post, "kb.categories", form: "name=HR", #"{"category_id":"3","status":"OK"}"#),
-        Step(.put, "kb.categories", form: "id=3&name=People&parent_id=1", #"{"status":"OK"}"#),
+        Step(.put, "kb.categories", query: "id=3&name=People&parent_id=1", #"{"status":"OK"}"#),
         Step(.get, "kb.categories.by.ids", query: "ids[]=3&ids[]=9", #"[{"id":3,"name":"People","parent_id":1}]"#),
-        Step(.put, "kb.categories", form: "id=3&parent_id=", #"{"status":"OK"}"#),
+        Step(.put, "kb.categories", query: "id=3&parent_id=", #"{"status":"OK"}"#),
         Step(.get, "kb.categories.by.ids", query: "ids[]=3", #"[{"id":3,"name":"People","parent_id":0}]"#),
         Step(.delete, "kb.categories", query: "id=1", #"{"status":"OK"}"#),
         Step(.get, "kb.categories", #"[{"id":3,"name":"People","parent_id":0}]"#),
@@ -139,7 +139,7 @@ import Testing
             .post, "cf.field.options.tree", form: "uid=2&name=Lisbon&key=lis&parent_hash=\(europe)",
             #"{"status":"OK","info":"The option was added."}"#),
         Step(
-            .put, "cf.field.options.tree", form: "uid=2&hash=\(madrid)&name=Madrid%20Centro",
+            .put, "cf.field.options.tree", query: "uid=2&hash=\(madrid)&name=Madrid%20Centro",
             #"{"status":"OK","info":"The option was modified."}"#),
         Step(
             .get, "cf.field.options.tree", query: "uid=2",

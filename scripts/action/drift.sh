@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
 # The Action's `drift`: `deskform plan --detailed-exitcode` on a schedule, and one issue per environment
 # that says whether the instance still matches the manifests:
-#   exit 2 (drift)     open the issue (label deskform-drift, hidden marker <!-- deskform-drift:ENV -->),
-#                      or update the open one with tonight's plan
+#   exit 2 (drift)     open the issue (label deskform-drift, first line <!-- deskform-drift:ENV -->), or
+#                      update the open one with tonight's plan
 #   exit 0 (matches)   close the open issue, if there is one, with a comment saying so
 #   exit 1 (error)     touch no issue; the job fails
+# Only the bot's own issues count (anyone may open an issue with the marker in it). A plan longer than an
+# issue may be (65,536 characters) is cut at a whole line, with a note: the job summary has all of it.
 #
 # Environment: DESKFORM_PATH (default: the environment's paths in deskform.yaml, else .), DESKFORM_ENV,
-# GITHUB_REPOSITORY, GITHUB_SHA, GH_TOKEN for gh, INVGATE_* for deskform. Output: exitcode (deskform plan's).
+# SHOW_URL, GITHUB_REPOSITORY, GITHUB_SHA, GH_TOKEN for gh (issues: write), INVGATE_* for deskform.
+# Output: exitcode (deskform plan's).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 # shellcheck source=scripts/action/lib.sh
@@ -32,15 +35,16 @@ if [ "$code" -ne 0 ] && [ "$code" -ne 2 ]; then
     action_error "deskform plan failed (exit $code) for $environment: no drift issue was opened, changed or closed"
 fi
 
-issues=$(gh issue list --repo "$GITHUB_REPOSITORY" --state open --label "$label" --limit 100 --json number,body \
-    --jq ".[] | select(.body | contains(\"$marker\")) | .number")
+issues=$(gh api "repos/$GITHUB_REPOSITORY/issues?state=open&labels=$label&per_page=100" --paginate \
+    --jq ".[] | select(.user.login == \"$bot_login\" and (.body | startswith(\"$marker\"))) | .number")
 open=$(first_line "$issues")
 
 if [ "$code" -eq 0 ]; then
     echo "deskform: $environment matches the manifests at ${GITHUB_SHA:0:12}"
     if [ -n "$open" ]; then
-        gh issue close "$open" --repo "$GITHUB_REPOSITORY" \
-            --comment "The instance matches the manifests again at ${GITHUB_SHA:0:12} ([run]($(run_link)))."
+        gh api "repos/$GITHUB_REPOSITORY/issues/$open/comments" --silent \
+            -f body="The instance matches the manifests again at ${GITHUB_SHA:0:12} ([run]($(run_link)))."
+        gh api --method PATCH "repos/$GITHUB_REPOSITORY/issues/$open" -f state=closed -f state_reason=completed --silent
         echo "deskform: closed drift issue #$open"
     fi
     exit 0
@@ -59,13 +63,18 @@ summary=$(plan_summary "$markdown")
     cat "$markdown"
 } >"$body"
 add_summary "$body"
+fit "$body" "$body_limit" "✂️ **The plan is cut here**: it is longer than an issue may be (65,536 characters); the summary of [the run]($(run_link)) has all of it."
+json_body "$body" title="$title" >"$body.json"
 
 if [ -n "$open" ]; then
-    gh issue edit "$open" --repo "$GITHUB_REPOSITORY" --title "$title" --body-file "$body"
+    gh api --method PATCH "repos/$GITHUB_REPOSITORY/issues/$open" --input "$body.json" --silent
     echo "deskform: updated drift issue #$open"
 else
-    gh label create "$label" --repo "$GITHUB_REPOSITORY" --color D93F0B \
-        --description "deskform found the instance different from the manifests" --force
-    gh issue create --repo "$GITHUB_REPOSITORY" --title "$title" --label "$label" --body-file "$body"
+    if ! gh api "repos/$GITHUB_REPOSITORY/labels/$label" --silent 2>/dev/null; then
+        gh api "repos/$GITHUB_REPOSITORY/labels" -f name="$label" -f color=D93F0B \
+            -f description="deskform found the instance different from the manifests" --silent
+    fi
+    jq --arg name "$label" '. + {labels: [$name]}' "$body.json" >"$body.new.json"
+    gh api --method POST "repos/$GITHUB_REPOSITORY/issues" --input "$body.new.json" --silent
     echo "deskform: opened a drift issue for $environment"
 fi

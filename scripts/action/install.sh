@@ -5,7 +5,8 @@
 #   install.sh install   downloads the archive and its .sha256 from the release vX.Y.Z unless the cache
 #                        restored them, verifies the SHA-256, unpacks and puts deskform on GITHUB_PATH
 # The release is DESKFORM_REPOSITORY's (owner/name); by default the repository the Action runs from,
-# read from GITHUB_ACTION_PATH (.../_actions/OWNER/NAME/REF). gh needs GH_TOKEN.
+# read from GITHUB_ACTION_PATH (.../_actions/OWNER/NAME/REF). gh needs GH_TOKEN: the Action's input
+# token, github.token by default; a token that can read the repository when it is private (a fork).
 # DESKFORM_INSTALL_ROOT: where archives go (default RUNNER_TOOL_CACHE/deskform).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -31,7 +32,9 @@ root=${DESKFORM_INSTALL_ROOT:-${RUNNER_TOOL_CACHE:-$HOME/.cache}/deskform}
 case "${1:-}" in
     resolve)
         if [ "$version" = latest ]; then
-            version=$(gh release view --repo "$repository" --json tagName --jq .tagName)
+            # The newest release that is not a pre-release (a -rc tag is one).
+            version=$(gh api "repos/$repository/releases/latest" --jq .tag_name) ||
+                action_error "cannot read the latest release of $repository: when it is private, pass the Action a token that can read it (input token)"
         fi
         version=${version#v}
         [[ $version =~ ^[0-9]+\.[0-9]+\.[0-9]+(-[0-9A-Za-z.]+)?$ ]] || action_error "version '$version' is not X.Y.Z"

@@ -1,6 +1,17 @@
 # shellcheck shell=bash
-# Sourced by the Action's scripts (scripts/action/*.sh): messages, inputs, the plan's counts, outputs.
-# The scripts never print a credential: they pass INVGATE_* through the environment to deskform only.
+# Sourced by the Action's scripts (scripts/action/*.sh): messages, inputs, the plan's counts, outputs,
+# bodies that fit GitHub's limit. The scripts never print a credential: they pass INVGATE_* through the
+# environment to deskform only, and keep the instance's URL out of comments and issues unless the
+# workflow asks (input show-url).
+
+# shellcheck disable=SC2034 # bot_login and body_limit are the scripts'
+# The account that github.token acts as: the Action's comments and issues are its, and only its are
+# ever edited, updated or closed (anyone can write the hidden marker in a comment of their own).
+bot_login='github-actions[bot]'
+
+# GitHub refuses a comment or issue body over 65,536 characters (422). Bodies are cut below this many
+# bytes, which is never fewer characters than bytes.
+body_limit=65000
 
 action_error() {
     echo "::error title=deskform::$*" >&2
@@ -44,13 +55,17 @@ deskform_env() {
 
 # deskform for environment $1: DESKFORM_ENV reaches deskform only when the repository has a project file
 # (deskform.yaml); without one the name only labels the comment, the plan artifact and the drift issue.
+# Either way the Markdown names the instance by the environment (DESKFORM_INSTANCE_NAME), and shows its
+# host only when the workflow sets show-url (DESKFORM_SHOW_URL=1).
 run_deskform() {
     local environment=$1
     shift
+    local show=
+    [ "${SHOW_URL:-false}" = true ] && show=1
     if [ -f deskform.yaml ]; then
-        DESKFORM_ENV=$environment deskform "$@"
+        DESKFORM_ENV=$environment DESKFORM_INSTANCE_NAME=$environment DESKFORM_SHOW_URL=$show deskform "$@"
     else
-        env -u DESKFORM_ENV deskform "$@"
+        env -u DESKFORM_ENV DESKFORM_INSTANCE_NAME="$environment" DESKFORM_SHOW_URL="$show" deskform "$@"
     fi
 }
 
@@ -74,6 +89,40 @@ plan_summary() {
     printf '%s\n' "$label"
 }
 
+# fit FILE BYTES NOTE: FILE cut to its whole lines within BYTES, a code block left open closed, and
+# NOTE after them, when it is longer; else left as it is.
+fit() {
+    local file=$1 budget=$2 note=$3 kept fences note_bytes
+    [ "$(wc -c <"$file")" -gt "$budget" ] || return 0
+    kept="$file.kept"
+    note_bytes=$(printf '%s' "$note" | wc -c)
+    head -c "$((budget - note_bytes - 8))" "$file" >"$kept"
+    # The last line is cut in the middle (or ends the budget): drop it.
+    sed -i '$d' "$kept"
+    fences=$(grep -c '^```' "$kept" || true)
+    if [ $((fences % 2)) -eq 1 ]; then echo '```' >>"$kept"; fi
+    printf '\n%s\n' "$note" >>"$kept"
+    mv "$kept" "$file"
+}
+
+# redact FILE: the instance's URL and host (from INVGATE_URL, or the line deskform names its target
+# with) replaced by the environment's name, unless the workflow sets show-url.
+redact() {
+    local file=$1 url host text content urls=()
+    [ "${SHOW_URL:-false}" = true ] && return 0
+    [ -z "${INVGATE_URL:-}" ] || urls+=("$INVGATE_URL")
+    mapfile -t -O "${#urls[@]}" urls < <(sed -n 's/^deskform: target \([^ ]*\).*/\1/p' "$file")
+    content=$(<"$file")
+    for url in "${urls[@]}"; do
+        host=${url#*://}
+        host=${host%%/*}
+        for text in "$url" "$host"; do
+            [ -z "$text" ] || content=${content//"$text"/"<$environment>"}
+        done
+    done
+    printf '%s\n' "$content" >"$file"
+}
+
 # set_output NAME VALUE: a step output (GITHUB_OUTPUT), when there is one.
 set_output() {
     if [ -n "${GITHUB_OUTPUT:-}" ]; then printf '%s=%s\n' "$1" "$2" >>"$GITHUB_OUTPUT"; fi
@@ -84,6 +133,12 @@ add_summary() {
     if [ -n "${GITHUB_STEP_SUMMARY:-}" ]; then cat "$1" >>"$GITHUB_STEP_SUMMARY"; fi
 }
 
+# say TEXT…: a line in the log and in the job summary.
+say() {
+    echo "deskform: $*"
+    if [ -n "${GITHUB_STEP_SUMMARY:-}" ]; then printf '%s\n\n' "$*" >>"$GITHUB_STEP_SUMMARY"; fi
+}
+
 # The link to this workflow run.
 run_link() {
     printf '%s/%s/actions/runs/%s\n' "${GITHUB_SERVER_URL:-https://github.com}" "$GITHUB_REPOSITORY" "${GITHUB_RUN_ID:-0}"
@@ -92,4 +147,13 @@ run_link() {
 # first_line TEXT: its first line (no pipe into head, which would cut the writer off).
 first_line() {
     printf '%s\n' "${1%%$'\n'*}"
+}
+
+# json_body FILE [KEY=VALUE…]: a JSON object with FILE's text as "body" and each KEY as a string,
+# for gh api --input (bodies of any size, any characters).
+json_body() {
+    local file=$1 arguments=() pair
+    shift
+    for pair; do arguments+=(--arg "${pair%%=*}" "${pair#*=}"); done
+    jq -n --rawfile body "$file" "${arguments[@]}" '$ARGS.named + {body: $body}'
 }

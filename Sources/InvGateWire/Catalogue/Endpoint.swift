@@ -41,8 +41,9 @@ public enum Method: String, CaseIterable, Sendable, Codable, Comparable {
     case put = "PUT"
     case delete = "DELETE"
 
-    /// GET and DELETE carry their parameters in the query string; POST and PUT in a form body.
-    package var sendsBody: Bool { self == .post || self == .put }
+    /// Only POST carries its parameters in a form body; GET, PUT and DELETE carry them in the query
+    /// string, as every public client of the API does (PHP does not parse a urlencoded PUT or DELETE body).
+    package var sendsBody: Bool { self == .post }
 
     public static func < (lhs: Method, rhs: Method) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!

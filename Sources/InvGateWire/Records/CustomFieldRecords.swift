@@ -51,7 +51,7 @@ public struct CustomFieldTypeRecord: Equatable, Sendable {
     }
 
     public static func decodeList(_ json: JSONValue) throws(RecordDecodingError) -> [CustomFieldTypeRecord] {
-        if case .object(let pairs) = json {
+        if case .object(let pairs) = json, pairs.allSatisfy({ $0.value.string != nil }) {
             var types: [CustomFieldTypeRecord] = []
             for (key, value) in pairs {
                 guard let id = Int(key), let name = value.string else {
@@ -70,7 +70,8 @@ public struct CustomFieldTypeRecord: Equatable, Sendable {
     package var json: JSONValue { .object([("id", .int(id)), ("name", .string(name))]) }
 }
 
-/// `GET cf.field.options.tree`: `[{key, hash, name, children}]`.
+/// `GET cf.field.options.tree`: `[{key, hash, name, children}]`; `children` a list, an object keyed
+/// by hash, `[]` or null.
 public struct TreeOptionRecord: Equatable, Sendable {
     public var key: String
     public var hash: String
@@ -89,7 +90,7 @@ public struct TreeOptionRecord: Equatable, Sendable {
         let children = json["children"].flatMap { $0.isNull ? nil : $0 } ?? .array([])
         self.init(
             key: try reader.string("key"), hash: try reader.string("hash"), name: try reader.string("name"),
-            children: try Array.decode(children, record: "tree option children", TreeOptionRecord.init(json:))
+            children: try Array.decode(children, record: "tree option children", keyField: "hash", TreeOptionRecord.init(json:))
         )
     }
 

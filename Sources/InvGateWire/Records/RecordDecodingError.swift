@@ -7,7 +7,7 @@ public struct RecordDecodingError: Error, Equatable, Sendable, CustomStringConve
     package init(record: String, field: String, found: JSONValue?) {
         self.record = record
         self.field = field
-        self.found = found.map { String(decoding: $0.serialized().prefix(120), as: UTF8.self) } ?? "nothing"
+        self.found = found.map { "\($0.shapeName) \(String(decoding: $0.serialized().prefix(120), as: UTF8.self))" } ?? "nothing"
     }
 
     public var description: String { "\(record): expected \(field), found \(found)" }
@@ -55,14 +55,29 @@ struct RecordReader {
 }
 
 extension Array {
-    /// Decodes a JSON array of records.
+    /// Decodes a list of records in any of the shapes the API answers one in: a JSON array, an
+    /// object keyed by id (or by hash, for tree options) whose values are the records, or a single
+    /// record where a list was expected (`helpdesks?id=`, an observer write for one user). A keyed
+    /// record that does not carry its own key gets it as `keyField`.
     package static func decode(
-        _ json: JSONValue, record: String, _ element: (JSONValue) throws(RecordDecodingError) -> Element
+        _ json: JSONValue, record: String, keyField: String = "id",
+        _ element: (JSONValue) throws(RecordDecodingError) -> Element
     ) throws(RecordDecodingError) -> [Element] {
-        guard let elements = json.elements else { throw RecordDecodingError(record: record, field: "an array", found: json) }
         var decoded: [Element] = []
-        decoded.reserveCapacity(elements.count)
-        for item in elements { decoded.append(try element(item)) }
+        switch json.listShape {
+        case .list(let elements):
+            decoded.reserveCapacity(elements.count)
+            for item in elements { decoded.append(try element(item)) }
+        case .keyed(let pairs):
+            decoded.reserveCapacity(pairs.count)
+            for (key, value) in pairs {
+                decoded.append(try element(value[keyField] == nil ? value.adding(keyField, .string(key)) : value))
+            }
+        case .single(let object):
+            decoded.append(try element(object))
+        case nil:
+            throw RecordDecodingError(record: record, field: "a list", found: json)
+        }
         return decoded
     }
 }

@@ -1,5 +1,7 @@
 /// The answer of a write that reports per related id: `{"3": true, "5": true}` (memberships, group
-/// relations) or `[{"id": 3, "value": false}]` (observers, location members).
+/// relations) or `[{"id": 3, "value": false}]` (observers, location members); one `{"id": 3, "value":
+/// true}` where a real instance answers a write for one user so; a bare `true` or `{"status": "OK"}`
+/// reports no id (whoever reads it checks those ids by reading them back).
 public struct RelationAnswer: Equatable, Sendable {
     public var results: [Int: Bool]
 
@@ -9,7 +11,16 @@ public struct RelationAnswer: Equatable, Sendable {
 
     public init(json: JSONValue) throws(RecordDecodingError) {
         var results: [Int: Bool] = [:]
-        if case .object(let pairs) = json {
+        if json["id"] != nil, json["value"] != nil {
+            guard let id = json["id"]?.int, let flag = json["value"]?.bool else {
+                throw RecordDecodingError(record: "relation answer", field: "{id, value}", found: json)
+            }
+            results[id] = flag
+        } else if case .object(let pairs) = json, pairs.allSatisfy({ $0.key == "status" || $0.key == "info" }),
+            StatusAnswer(json: json).status?.uppercased() == "OK"
+        {
+            results = [:]
+        } else if case .object(let pairs) = json {
             for (key, value) in pairs {
                 guard let id = Int(key), let flag = value.bool else {
                     throw RecordDecodingError(record: "relation answer", field: "id: boolean", found: json)

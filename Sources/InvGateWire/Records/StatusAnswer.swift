@@ -9,9 +9,22 @@ public struct StatusAnswer: Equatable, Sendable {
 
     /// `"OK"`, `"ERROR"`, or nil when the operation answers no status (`POST groups` gives only `{id}`).
     public var status: String? { json["status"]?.string }
-    public var isError: Bool { status?.uppercased() == "ERROR" }
+    /// A refusal, whatever the HTTP status: `"status": "ERROR"`, or a numeric `status` (or a numeric
+    /// string) outside 2xx with an `error` (`{"error": "…", "status": 400}`), as real instances answer on HTTP 200.
+    public var isError: Bool {
+        if status?.uppercased() == "ERROR" { return true }
+        guard let code = json["status"]?.int else { return false }
+        return !(200..<300).contains(code) && error != nil
+    }
     public var info: String? { json["info"]?.string }
-    public var error: String? { json["error"]?.string }
+    /// The refusal's text: `error`, or `message` where an instance words it so. Only a string:
+    /// an `error` of `false` or `0` is no error.
+    public var error: String? {
+        for key in ["error", "message"] {
+            if case .string(let text)? = json[key], !text.isEmpty { return text }
+        }
+        return nil
+    }
     /// The new object's id: `id`, or `category_id` for KB categories (a string there).
     public var createdID: Int? { json["id"]?.int ?? json["category_id"]?.int }
     public var total: Int? { json["total"]?.int }

@@ -1,3 +1,5 @@
+import EstateModel
+
 /// Checks across objects and files, once everything is merged: the same object declared twice, siblings
 /// with the same name, previous names that collide, tree option keys used twice, companies relating to
 /// groups declared absent or renamed, references to undeclared groups that look like typos.
@@ -13,15 +15,67 @@ struct EstateChecks {
         var checks = self
         checks.companies()
         checks.groups()
-        // A location's previous name is an earlier name under the same parent (locations cannot move);
-        // a KB category's may also be an earlier path ("Old/Network"), from which it is moved.
-        checks.tree(estate.locations, kind: "location") { previous, parent in parent + [previous.value] }
+        checks.tree(estate.locations, kind: "location", previousPath: Self.previousLocationPath)
         checks.helpDesks()
-        checks.tree(estate.kbCategories, kind: "KB category") { previous, parent in
-            previous.value.contains("/") ? previous.value.split(separator: "/").map(String.init) : parent + [previous.value]
-        }
+        checks.tree(estate.kbCategories, kind: "KB category", previousPath: Self.previousKBCategoryPath)
         checks.customFields()
+        checks.ignored()
         return checks.diagnostics
+    }
+
+    /// `policy.ignore` is a promise: nothing it matches is written, so no declared object (present or
+    /// absent), and no previous name of one, may match it. Companies, groups and help desks by name,
+    /// locations and KB categories by path, as the planner matches live objects.
+    mutating func ignored() {
+        let patterns = estate.policy.ignore.map { (pattern: $0, glob: GlobPattern($0.value)) }
+        guard !patterns.isEmpty else { return }
+        func check(_ kind: String, _ identity: String, at position: SourceLocation, absent: Bool, previous: [(Located<String>, String)]) {
+            if let match = patterns.first(where: { $0.glob.matches(identity) })?.pattern {
+                let what = absent ? "\(kind) '\(identity)' is declared absent, but it" : "\(kind) '\(identity)'"
+                diagnostics.append(
+                    .error(
+                        at: position, "\(what) matches policy.ignore '\(match.value)', and deskform never touches an ignored object",
+                        hint: "remove it from the manifests to leave it alone, or change the pattern at "
+                            + "\(match.position.reference(from: position)) to manage it"))
+            }
+            for (written, earlier) in previous {
+                guard let match = patterns.first(where: { $0.glob.matches(earlier) })?.pattern else { continue }
+                diagnostics.append(
+                    .error(
+                        at: written.position,
+                        "previous name '\(written.value)' of \(kind) '\(identity)' matches policy.ignore '\(match.value)', "
+                            + "and a rename would touch an ignored object",
+                        hint: "remove it from 'previous_names', or change the pattern at \(match.position.reference(from: written.position))"))
+            }
+        }
+        for company in estate.companies {
+            check("company", company.name, at: company.position, absent: company.absent, previous: company.previousNames.map { ($0, $0.value) })
+        }
+        for group in estate.groups {
+            check("group", group.name, at: group.position, absent: group.absent, previous: group.previousNames.map { ($0, $0.value) })
+        }
+        for desk in estate.helpDesks { check("help desk", desk.name, at: desk.position, absent: false, previous: []) }
+        func walk<Node: DeclaredNode>(_ nodes: [Node], kind: String, parent: [String], previous: (Located<String>, [String]) -> [String]) {
+            for node in nodes {
+                let path = parent + [node.name]
+                check(
+                    kind, path.joined(separator: "/"), at: node.position, absent: node.absent,
+                    previous: node.previousNames.map { ($0, previous($0, parent).joined(separator: "/")) })
+                walk(node.children, kind: kind, parent: path, previous: previous)
+            }
+        }
+        walk(estate.locations, kind: "location", parent: [], previous: Self.previousLocationPath)
+        walk(estate.kbCategories, kind: "KB category", parent: [], previous: Self.previousKBCategoryPath)
+    }
+
+    /// The path a location's previous name stands for, below its parent's path: an earlier name under
+    /// the same parent (locations cannot move).
+    static func previousLocationPath(_ previous: Located<String>, parent: [String]) -> [String] { parent + [previous.value] }
+
+    /// The path a KB category's previous name stands for: an earlier name under the same parent, or an
+    /// earlier path ("Old/Network") from which it is moved.
+    static func previousKBCategoryPath(_ previous: Located<String>, parent: [String]) -> [String] {
+        previous.value.contains("/") ? previous.value.split(separator: "/").map(String.init) : parent + [previous.value]
     }
 
     /// Reports a second declaration, naming the first: "company 'Acme' is declared twice".

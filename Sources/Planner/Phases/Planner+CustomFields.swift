@@ -16,9 +16,9 @@ extension Planner {
         let upserts = wanted.filter { current[$0.key] != $0.value }
         let removed = current.keys.filter { !wantedKeys.contains($0) }.sorted()
         relationChange(
-            address, "options",
-            added: upserts.map { current[$0.key] == nil ? "\($0.key): \($0.value)" : "\($0.key): \(current[$0.key]!) → \($0.value)" },
-            removed: removed.map { "\($0): \(current[$0]!)" })
+            address, "options", added: upserts.filter { current[$0.key] == nil }.map { "\($0.key): \($0.value)" },
+            removed: removed.map { "\($0): \(current[$0]!)" },
+            changed: upserts.compactMap { option in current[option.key].map { "\(option.key): \($0) → \(option.value)" } })
         // Upserts first: they never need the erasure, so `--hold-deletes` can apply them without it.
         if !upserts.isEmpty { try steps.add(.upsertListOptions(field: uid, options: upserts), for: address) }
         if !removed.isEmpty { try steps.add(.deleteListOptions(field: uid, keys: removed), for: address) }
@@ -83,13 +83,14 @@ extension Planner {
             try steps.add(.deleteTreeOption(field: uid, hash: option.hash), for: address)
         }
         var added: [String] = []
+        var renamed: [String] = []
         for entry in flat {
             if let hash = plannedHash[entry.identity] {
                 let current = live.first { $0.hash == hash }!
                 let newName = current.name != entry.option.name ? entry.option.name : nil
                 let newKey = entry.option.key.flatMap { $0 != current.key ? $0 : nil }
                 if newName != nil || newKey != nil {
-                    added.append("\(current.name) → \(entry.option.name)")
+                    renamed.append(newName == nil ? "\(current.name) (key \(current.key) → \(newKey!))" : "\(current.name) → \(entry.option.name)")
                     try steps.add(.updateTreeOption(field: uid, hash: hash, name: newName, key: newKey), for: address)
                 }
                 continue
@@ -99,6 +100,6 @@ extension Planner {
             if case .treeOption(_, let hash)? = steps.steps.last?.creates { plannedHash[entry.identity] = hash }
             added.append(entry.option.key.map { "\(entry.option.name) (\($0))" } ?? entry.option.name)
         }
-        relationChange(address, "tree options", added: added, removed: removed)
+        relationChange(address, "tree options", added: added, removed: removed, changed: renamed)
     }
 }

@@ -107,7 +107,17 @@ extension Planner {
                 errors.append(.ambiguous(address, why: "it is marked absent, but \"\(kept.joined(separator: "/"))\" below it is declared"))
                 continue
             }
-            for erased in subtree { doomed[erased] = desired.absentReason }
+            // Each subcategory is deleted by its own call, but only because its parent is: never an ignored one.
+            let ignored = subtree.map { Address(.kbCategory, path($0).joined(separator: "/")) }.filter { desired.policy.ignores($0.name) }.sorted()
+            if !ignored.isEmpty {
+                errors += ignored.map {
+                    .erasedByCascade($0, by: address, why: "it matches policy.ignore \"\(desired.policy.ignorePattern(matching: $0.name)!)\"")
+                }
+                continue
+            }
+            for erased in subtree {
+                doomed[erased] = erased == id ? desired.absentReason : "below \(address), which is deleted (\(desired.absentReason))"
+            }
         }
         for category in estate.kbCategories.values where doomed[category.id] == nil && !declared.contains(path(category.id)) {
             let subtree = estate.kbCategorySubtree(of: category.id).map(path)

@@ -96,7 +96,7 @@ extension Change {
                     relations.map {
                         .object([
                             ("relation", .string($0.relation)), ("added", .array($0.added.map(JSONValue.string))),
-                            ("removed", .array($0.removed.map(JSONValue.string))),
+                            ("removed", .array($0.removed.map(JSONValue.string))), ("changed", .array($0.changed.map(JSONValue.string))),
                         ])
                     })
             ),

@@ -78,6 +78,7 @@ extension Change {
         for relation in relations {
             if !relation.added.isEmpty { lines.append("+     \(relation.relation): \(relation.added.joined(separator: ", "))") }
             if !relation.removed.isEmpty { lines.append("-     \(relation.relation): \(relation.removed.joined(separator: ", "))") }
+            if !relation.changed.isEmpty { lines.append("!     \(relation.relation): \(relation.changed.joined(separator: ", "))") }
         }
         for consequence in consequences { lines.append("!     \(consequence)") }
         return lines.joined(separator: "\n")

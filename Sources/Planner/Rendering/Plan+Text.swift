@@ -84,6 +84,9 @@ extension Change {
             if !relation.removed.isEmpty {
                 lines.append("    " + style.paint("-", .delete) + " \(relation.relation): \(relation.removed.joined(separator: ", "))")
             }
+            if !relation.changed.isEmpty {
+                lines.append("    " + style.paint("~", .update) + " \(relation.relation): \(relation.changed.joined(separator: ", "))")
+            }
         }
         for consequence in consequences { lines.append("    " + style.paint("!", code: "33") + " \(consequence)") }
         return lines

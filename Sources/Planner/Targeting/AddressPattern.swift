@@ -29,11 +29,6 @@ public struct AddressPattern: Equatable, Hashable, Sendable, Codable, CustomStri
         }
         let inner = trimmed[trimmed.index(open, offsetBy: 2)..<trimmed.index(trimmed.endIndex, offsetBy: -2)]
         let name = inner.replacingOccurrences(of: "\\\"", with: "\"")
-        if kind == .option {
-            let field = name.split(separator: "/").first.map(String.init) ?? name
-            throw AddressPatternError(
-                text: text, reason: "options are planned with their field, as one list or tree; target custom_field[\"\(field)\"]")
-        }
         // A name with an unpaired `[` (`Team [EU`), copied from a plan, is taken as it is written.
         if let problem = GlobPattern.problem(in: name), !name.contains("[") {
             throw AddressPatternError(text: text, reason: "its name is not a valid glob: \(problem)")
@@ -43,8 +38,13 @@ public struct AddressPattern: Equatable, Hashable, Sendable, Codable, CustomStri
         self.description = trimmed
     }
 
-    /// Whether `address` is one this pattern names.
+    /// Whether `address` is one this pattern names. An option's address, as plans print it
+    /// (`option["Office/Europe"]`), names its field too: options are planned with their field, as one
+    /// list or tree.
     public func matches(_ address: Address) -> Bool {
+        if address.kind == .customField, kinds == [.option], let glob {
+            return glob.hasPrefix(address.name + "/")
+        }
         guard kinds.contains(address.kind) else { return false }
         guard let glob else { return true }
         // An address copied from a plan names its object even when the name holds glob characters (`Team [EU]`).

@@ -122,11 +122,11 @@ extension Estate {
     }
 
     /// What `undo` compares, per address: each object's managed state in words that do not depend on
-    /// ids (related groups by name), so an estate after an apply can be compared with the live one.
-    /// With no addresses, every object's.
+    /// ids (users by username, related groups by name), so an estate after an apply can be compared with
+    /// the live one. With no addresses, every object's.
     public func shapes(of addresses: Set<Address>? = nil) -> [Address: String] {
         var shapes: [Address: String] = [:]
-        func ids(_ set: Set<Int>) -> String { set.sorted().map(String.init).joined(separator: ",") }
+        func ids(_ set: Set<Int>) -> String { set.map { users[$0]?.username ?? "#\($0)" }.sorted().joined(separator: ",") }
         for object in countedObjects() {
             let address = address(of: object)
             guard addresses?.contains(address) ?? true else { continue }

@@ -33,7 +33,44 @@ extension PlanExecutor {
     /// Deletes answer an error for an object already gone (deleted behind the plan's back, or by a
     /// first attempt whose answer was lost and then retried). A refusal is therefore checked by
     /// reading: an object that is not there is what the step wanted.
+    ///
+    /// Whether deleting a KB category erases its subcategories or is refused while it has any is not
+    /// documented: a category's subcategories are deleted first, deepest first, each DELETE answered
+    /// before the next is sent, so that either way its own DELETE finds it without children.
     func delete(_ operation: EstateOperation, into result: inout StepResult) async throws(ApplyError) {
+        if case .deleteKBCategory(let id) = operation {
+            let below = try await subcategories(of: id)
+            for child in below { try await deleteOne(.deleteKBCategory(id: child), into: &result) }
+            if !below.isEmpty {
+                result.notes.append("its subcategories deleted first: ids \(below.map(String.init).joined(separator: ", "))")
+            }
+        }
+        try await deleteOne(operation, into: &result)
+    }
+
+    /// The categories below `id`, deepest first (children before their parents).
+    private func subcategories(of id: Int) async throws(ApplyError) -> [Int] {
+        let categories: [KBCategoryRecord]
+        do {
+            categories = try await client.kbCategories()
+        } catch {
+            throw .api(error)
+        }
+        var children: [Int: [Int]] = [:]
+        for category in categories { if let parent = category.parentID { children[parent, default: []].append(category.id) } }
+        var order: [Int] = []
+        var seen: Set<Int> = [id]
+        func visit(_ parent: Int) {
+            for child in (children[parent] ?? []).sorted() where seen.insert(child).inserted {
+                visit(child)
+                order.append(child)
+            }
+        }
+        visit(id)
+        return order
+    }
+
+    private func deleteOne(_ operation: EstateOperation, into result: inout StepResult) async throws(ApplyError) {
         let call = operation.wireCall
         do {
             _ = try await client.send(call)

@@ -40,9 +40,18 @@ public struct EstateExport: Sendable {
         mutating func relation(_ ids: Set<Int>, _ relation: String, of object: String) -> [UserReference]? {
             var missing: [Int] = []
             guard let references = users.references(ids, missing: &missing) else {
-                warnings.append(
-                    "\(object): '\(relation)' left out (unmanaged): user id\(missing.count == 1 ? "" : "s") \(Self.list(missing)) \(missing.count == 1 ? "is" : "are") not among the instance's users"
-                )
+                let deleted = missing.filter(users.deleted.contains)
+                let unknown = missing.filter { !users.deleted.contains($0) }
+                var reasons: [String] = []
+                if !unknown.isEmpty {
+                    reasons.append(
+                        "user id\(unknown.count == 1 ? "" : "s") \(Self.list(unknown)) \(unknown.count == 1 ? "is" : "are") not among the instance's users")
+                }
+                if !deleted.isEmpty {
+                    reasons.append(
+                        "user id\(deleted.count == 1 ? "" : "s") \(Self.list(deleted)) \(deleted.count == 1 ? "is" : "are") deleted in the instance")
+                }
+                warnings.append("\(object): '\(relation)' left out (unmanaged): \(reasons.joined(separator: "; "))")
                 return nil
             }
             return references

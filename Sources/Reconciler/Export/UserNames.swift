@@ -3,11 +3,16 @@ import Manifest
 
 /// How export writes each live user: by username; by email when the username is empty, not unique
 /// (case-insensitively, as the instance compares them) or would read back as something else; by
-/// numeric id when neither works.
+/// numeric id when neither works. A deleted user (`is_deleted`) is never written: it is not a user a
+/// manifest may name, and its username or email does not make a live user's ambiguous.
 struct UserNames: Sendable {
     private let written: [Int: UserReference.Key]
+    /// Users the instance lists as deleted.
+    let deleted: Set<Int>
 
-    init(_ users: [Int: User]) {
+    init(_ allUsers: [Int: User]) {
+        let users = allUsers.filter { !$0.value.isDeleted }
+        deleted = Set(allUsers.keys).subtracting(users.keys)
         var usernameCount: [String: Int] = [:]
         var emailCount: [String: Int] = [:]
         for user in users.values {
@@ -31,7 +36,7 @@ struct UserNames: Sendable {
         self.written = written
     }
 
-    /// The written form of one user; nil for an id the instance did not list.
+    /// The written form of one user; nil for an id the instance did not list, or lists as deleted.
     func reference(_ id: Int) -> UserReference.Key? { written[id] }
 
     /// The users of a relation, sorted by their written form; nil when one of them is not a known user

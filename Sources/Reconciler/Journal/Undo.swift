@@ -35,13 +35,16 @@ public struct Undo: Sendable {
     /// Every object undo looks at: those the apply touched and those it created.
     public var addresses: Set<Address> { before.touched.union(before.created) }
 
-    /// What undo reads: the kinds of the objects it looks at (groups with companies, for their relations).
-    public var scope: FetchScope {
+    /// What undo reads: the kinds of the objects it looks at, and those a step back can change as a side
+    /// effect of the API (``planned``'s ``FetchScope/withSideEffects``).
+    public var scope: FetchScope { planned.withSideEffects }
+
+    /// The kinds of the objects undo looks at: what its plan counts.
+    var planned: FetchScope {
         let kinds = Set(addresses.map(\.kind))
         return FetchScope(
-            companies: kinds.contains(.company), groups: kinds.contains(.group) || kinds.contains(.company),
-            locations: kinds.contains(.location), helpdesks: kinds.contains(.helpdesk) || kinds.contains(.level),
-            kbCategories: kinds.contains(.kbCategory),
+            companies: kinds.contains(.company), groups: kinds.contains(.group), locations: kinds.contains(.location),
+            helpdesks: kinds.contains(.helpdesk) || kinds.contains(.level), kbCategories: kinds.contains(.kbCategory),
             customFields: before.state.fieldLabels(holding: addresses))
     }
 
@@ -58,15 +61,17 @@ public struct Undo: Sendable {
         }
     }
 
-    /// Objects someone else changed after the apply: the live object is neither as the apply left it
-    /// nor, for a step cut short, as it would be had that step not run.
+    /// Objects someone else changed after the apply: the live object is neither as the apply left it,
+    /// nor, for a step cut short, as it would be had that step not run, nor back as it was before the
+    /// apply (an undo already ran).
     public func conflicts(live: Estate) throws(UndoError) -> [Conflict] {
         let addresses = self.addresses
         let now = live.shapes(of: addresses)
         var expected = [try expected(doubtful: false).shapes(of: addresses)]
         if !inDoubt.isEmpty { expected.append(try self.expected(doubtful: true).shapes(of: addresses)) }
+        let undone = before.state.shapes(of: addresses)
         return addresses.sorted().compactMap { address in
-            guard !expected.contains(where: { $0[address] == now[address] }) else { return nil }
+            guard !expected.contains(where: { $0[address] == now[address] }), undone[address] != now[address] else { return nil }
             return Conflict(address: address, left: expected[0][address], found: now[address])
         }
     }
@@ -85,7 +90,7 @@ public struct Undo: Sendable {
             let (targeted, pulledIn) = desired.targeted(targeting, live: live)
             var plan: Plan
             do {
-                plan = try Planner.plan(desired: targeted, live: live, fetched: scope.kinds)
+                plan = try Planner.plan(desired: targeted, live: live, fetched: planned.kinds)
             } catch {
                 throw PlanFailure(
                     error.errors.map {
@@ -97,8 +102,9 @@ public struct Undo: Sendable {
                     })
             }
             plan.pulledIn = pulledIn
-            // Each round keeps more objects, and there are finitely many.
-            let disturbed = Set(plan.outcome.changed.map(\.address)).subtracting(addresses).subtracting(kept)
+            // Each round keeps more objects, and there are finitely many. Only what no step names: a company
+            // renamed back is named by its new name, which is not one undo looks at, and is not disturbed.
+            let disturbed = Set(plan.outcome.changed.filter(\.cascade).map(\.address)).subtracting(addresses).subtracting(kept)
                 .filter { [.company, .group, .location, .helpdesk, .level].contains($0.kind) && targeting.selects($0) }
             guard !disturbed.isEmpty else { return plan }
             kept.formUnion(disturbed)

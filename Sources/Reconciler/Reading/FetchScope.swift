@@ -1,8 +1,9 @@
 import EstateModel
+import InvGateWire
 import Manifest
 
-/// What to read from the live instance: only the kinds the manifests mention or prune, and only the
-/// custom fields they name.
+/// What to read from the live instance: the kinds the manifests mention or prune, only the custom fields
+/// they name, and (``withSideEffects``) every kind a step on those can change as a side effect of the API.
 public struct FetchScope: Equatable, Sendable, Codable {
     public var companies: Bool
     public var groups: Bool
@@ -55,7 +56,26 @@ extension FetchScope {
             customFields: kinds.contains(.customFields) ? ["*"] : [])
     }
 
-    /// The kinds whose live objects are read in full, so the planner may count and prune them.
+    /// This scope and every kind that a write to one of its kinds can change as a side effect of the API
+    /// (``ObjectKind/sideEffects``): what must be read before planning, so that the plan shows and counts
+    /// those changes, the journal records their state before, and `undo` restores them. Read after the
+    /// targets narrowed the scope: a kind read for its side effects is not planned, counted or pruned.
+    public var withSideEffects: FetchScope {
+        var scope = self
+        for kind in Set(kinds.flatMap(\.sideEffects)) {
+            switch kind {
+            case .companies: scope.companies = true
+            case .groups: scope.groups = true
+            case .locations: scope.locations = true
+            case .helpdesks: scope.helpdesks = true
+            case .kbCategories: scope.kbCategories = true
+            case .customFields: if scope.customFields.isEmpty { scope.customFields = ["*"] }
+            }
+        }
+        return scope
+    }
+
+    /// The kinds whose live objects are read in full.
     public var kinds: Set<ObjectKind> {
         var kinds: Set<ObjectKind> = []
         if companies { kinds.insert(.companies) }
@@ -66,4 +86,25 @@ extension FetchScope {
         if !customFields.isEmpty { kinds.insert(.customFields) }
         return kinds
     }
+}
+
+extension FetchScope {
+    /// Every endpoint the reader may GET for this scope (and `apply` after a write, to look an object
+    /// up or read a relation back): what an OAuth client needs read scopes for.
+    public var endpoints: [Endpoint] {
+        var endpoints: [Endpoint] = [.users]
+        if companies { endpoints += [.companies, .companiesObservers, .companiesGroups, .companiesUsers, .groups] }
+        if groups { endpoints += [.groups, .groupsObservers, .groupsUsers] }
+        if locations { endpoints += [.locations, .locationsObservers, .locationsUsers] }
+        if companies || groups || locations { endpoints.append(.usersGroups) }
+        if helpdesks { endpoints += [.helpdesks, .helpdesksAndLevels, .helpdesksObservers, .levelsObservers] }
+        if kbCategories { endpoints.append(.kbCategories) }
+        if !customFields.isEmpty {
+            endpoints += [.customFieldsAll, .customFieldTypes, .customFieldListOptions, .customFieldTreeOptions]
+        }
+        return Array(Set(endpoints)).sorted()
+    }
+
+    /// The OAuth2 scopes reading this scope takes.
+    public var readScopes: Set<OAuthScope> { OAuthScope.reading(endpoints) }
 }

@@ -32,8 +32,14 @@ extension InvGateSimulator {
         return try await call.write(operation) { _, _ in StatusAnswer.ok().json }
     }
 
+    /// Erases the category and its subcategories; a rough instance refuses (409) while it has any, so
+    /// a client must delete them first, each before its parent.
     static func deleteKBCategory(_ call: Call) async throws(Refusal) -> JSONValue {
-        try await call.write(.deleteKBCategory(id: try call.parameters.requiredInt("id"))) { _, _ in
+        let id = try call.parameters.requiredInt("id")
+        if call.dialect == .rough, try await call.read({ estate in estate.kbCategories.values.contains { $0.parentID == id } }) {
+            throw .conflict("La categoría \(id) tiene subcategorías: elimínelas primero.")
+        }
+        return try await call.write(.deleteKBCategory(id: id)) { _, _ in
             StatusAnswer.ok().json
         }
     }

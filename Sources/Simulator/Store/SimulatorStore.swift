@@ -7,6 +7,8 @@ public actor SimulatorStore {
     public private(set) var estate: Estate
     /// Where every write is persisted; nil keeps the estate in memory only.
     public nonisolated let stateFile: StateFile?
+    /// The OAuth2 tokens handed out (not persisted: a restarted instance forgets them).
+    public nonisolated let tokens = IssuedTokens()
     private var dice: SeededGenerator
 
     public init(estate: Estate, stateFile: StateFile? = nil, faultSeed: UInt64? = nil) {

@@ -1,0 +1,36 @@
+import EstateModel
+import Reconciler
+
+extension Estate {
+    /// What `LiveEstateReader` reads of this estate (the whole instance) with `scope`: the users; the
+    /// kinds the scope names, whole; the groups' names alone when only companies are read (for their
+    /// relations); the custom fields' labels, with options only for the fields the scope names.
+    public func asRead(_ scope: FetchScope) -> Estate {
+        var read = Estate(users: users, customFieldTypes: [], version: version)
+        if scope.companies { read.companies = companies }
+        if scope.groups {
+            read.groups = groups
+        } else if scope.companies {
+            read.groups = groups.mapValues { Group(id: $0.id, name: $0.name) }
+        }
+        if scope.locations { read.locations = locations }
+        if scope.helpdesks {
+            read.helpdesks = helpdesks
+            read.levels = levels
+        }
+        if scope.kbCategories { read.kbCategories = kbCategories }
+        if !scope.customFields.isEmpty {
+            read.customFieldTypes = customFieldTypes
+            read.customFields = customFields.mapValues { field in
+                var field = field
+                if !(scope.customFields.contains("*") || scope.customFields.contains(field.label) || scope.customFields.contains(String(field.uid))) {
+                    field.listOptions = []
+                    field.treeOptions = []
+                }
+                return field
+            }
+        }
+        read.advanceSequences()
+        return read
+    }
+}
