@@ -18,7 +18,8 @@ public struct ApplyCommand: AsyncParsableCommand {
             deletions than policy.max_deletes (default 10) are refused unless --allow-deletes; --hold-deletes \
             applies everything else and reports the deletions held back. Each apply appends its steps to \
             .deskform/journal/<time>.jsonl ($DESKFORM_DIR/journal when set).
-            """
+
+            """ + Deskform.exitCodes(changes: "not used by apply", refused: "refused by policy (more deletions than policy.max_deletes): nothing was changed")
     )
 
     @Argument(help: "Manifest files or directories, or one plan file saved by `deskform plan --out FILE`.")
@@ -38,6 +39,14 @@ public struct ApplyCommand: AsyncParsableCommand {
     @OptionGroup public var target: TargetOptions
 
     public init() {}
+
+    public func validate() throws {
+        if allowDeletes, holdDeletes { throw ApplyCommand.deletionsTwice }
+    }
+
+    /// `--allow-deletes` with `--hold-deletes`: one says carry the deletions out, the other hold them back.
+    static let deletionsTwice = ValidationError(
+        "--allow-deletes carries the deletions out and --hold-deletes holds them back; choose one.")
 
     /// How approval is given.
     public enum Approval: Sendable {
@@ -87,7 +96,8 @@ public struct ApplyCommand: AsyncParsableCommand {
         let colour = DiagnosticRenderer.wantsColour(fileDescriptor: 1, environment: environment)
         // Ctrl-C cancels this task (Main): no new step starts, the running ones finish and the report is printed.
         let code = await Self.apply(
-            settings, target: target, environment: environment, approval: .forTerminal(autoApprove: autoApprove), console: .standard(),
+            settings, target: target, environment: environment, approval: .forTerminal(autoApprove: autoApprove),
+            console: .standard(whenOutputCloses: .carryOn),
             colour: colour)
         if code != 0 { throw ExitCode(code) }
     }
@@ -147,7 +157,7 @@ public struct ApplyCommand: AsyncParsableCommand {
         case .refused:
             console.err(
                 """
-                deskform: error: apply refused: the plan destroys \(plan.deletions == 1 ? "1 object" : "\(plan.deletions) objects"), more than \
+                deskform: error: apply refused: the plan destroys \(plan.deletions.counted("object")), more than \
                 policy.max_deletes (\(plan.maxDeletes)); nothing was changed.
                   hint: run with --allow-deletes to allow them, or --hold-deletes to apply everything else.
 

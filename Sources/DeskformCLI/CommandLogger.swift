@@ -23,7 +23,7 @@ enum CommandLogger {
 }
 
 /// Writes each message as one line on the console's standard error, its metadata sorted by key:
-/// `deskform: info: retrying (attempt=2 endpoint=sd.version method=GET wait=3.0 seconds why=the instance answered 503)`.
+/// `deskform: info: retrying (attempt=2 endpoint=sd.version method=GET wait=3.0 s why=the instance answered 503)`.
 struct ConsoleLogHandler: LogHandler {
     let console: Console
     var logLevel: Logger.Level = .info

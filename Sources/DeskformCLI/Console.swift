@@ -22,12 +22,19 @@ public struct Console: Sendable {
         err("deskform: error: \(error)\n")
     }
 
-    /// The process's own streams.
-    public static func standard() -> Console {
-        Console(
-            isTerminal: isatty(2) == 1,
-            out: { if !$0.isEmpty { FileHandle.standardOutput.write(Data($0.utf8)) } },
-            err: { if !$0.isEmpty { FileHandle.standardError.write(Data($0.utf8)) } })
+    /// The process's own streams. A closed standard error is never a reason to stop (diagnostics are
+    /// dropped, the exit code still says how it went); a closed standard output stops the command with
+    /// exit 141 unless it is one that must finish its work (`whenOutputCloses: .carryOn`).
+    static func standard(whenOutputCloses: StandardStream.WhenClosed = .stop) -> Console {
+        let out = StandardStream(descriptor: 1, whenClosed: whenOutputCloses)
+        let err = StandardStream(descriptor: 2, whenClosed: .carryOn)
+        return Console(isTerminal: isatty(2) == 1, out: { out.write($0) }, err: { err.write($0) })
+    }
+
+    /// Prepares the process's streams for ``standard(whenOutputCloses:)``: a closed pipe is an error to
+    /// answer, not a signal that ends the process. Called once, first thing in `main`.
+    public static func prepareStandardStreams() {
+        StandardStream.ignoreBrokenPipes()
     }
 
     /// A console that keeps what is written, for tests; `isTerminal` as if standard error were one.

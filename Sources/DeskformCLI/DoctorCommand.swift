@@ -1,4 +1,5 @@
 import ArgumentParser
+import EstateModel
 import Foundation
 import InvGateAPI
 import InvGateWire
@@ -125,7 +126,7 @@ public struct DoctorCommand: AsyncParsableCommand {
             let proxy = network.proxy.map { "through \($0)" } ?? "direct, no proxy"
             let roots =
                 environment["INVGATE_CA_FILE"].map {
-                    "; INVGATE_CA_FILE adds \(network.additionalTrustRoots.count) trusted certificate(s) from \($0)"
+                    "; INVGATE_CA_FILE adds \(network.additionalTrustRoots.count.counted("trusted certificate")) from \($0)"
                 } ?? ""
             checks.append(.ok("network", proxy + roots))
         }
@@ -141,7 +142,8 @@ public struct DoctorCommand: AsyncParsableCommand {
                     found
                         + (await Self.instanceChecks(
                             client, url: url, target: target, credentials: credentials, scope: scope, urlSource: urlSource,
-                            variables: choice.credentialVariableNames))
+                            variables: choice.credentialVariableNames,
+                            wait: AnswerWait(url: url, requestTimeout: network.requestTimeout, console: console)))
                 )
             }
         } catch {
@@ -152,7 +154,7 @@ public struct DoctorCommand: AsyncParsableCommand {
     /// Reachability, TLS, credentials, version, read access, counts, write access, parallelism.
     static func instanceChecks(
         _ client: InvGateClient, url: String, target: Target, credentials: Credentials, scope: FetchScope, urlSource: String,
-        variables: [String: String] = [:]
+        variables: [String: String] = [:], wait: AnswerWait
     ) async -> [DoctorCheck] {
         var checks: [DoctorCheck] = []
         let isHTTPS = url.lowercased().hasPrefix("https://")
@@ -166,9 +168,10 @@ public struct DoctorCommand: AsyncParsableCommand {
         var version = ""
         for _ in 0..<latencySamples {
             let start = ContinuousClock.now
-            do throws(InvGateError) {
-                version = try await client.version()
-            } catch {
+            switch await wait.version(client) {
+            case .success(let answer):
+                version = answer
+            case .failure(let error):
                 let sentence = ContactFailure(
                     url: url, urlSource: urlSource, credentials: credentials, reason: .api(error), variables: variables
                 ).description
@@ -236,10 +239,10 @@ public struct DoctorCommand: AsyncParsableCommand {
     static func counts(_ client: InvGateClient, readable: Set<Endpoint>) async -> DoctorCheck {
         var parts: [String] = []
         do throws(InvGateError) {
-            if readable.contains(.users) { parts.append("\(try await client.users(includeDisabled: true).count) users") }
-            if readable.contains(.companies) { parts.append("\(try await client.companies().count) companies") }
-            if readable.contains(.groups) { parts.append("\(try await client.groups().count) groups") }
-            if readable.contains(.locations) { parts.append("\(try await client.locations().count) locations") }
+            if readable.contains(.users) { parts.append(try await client.users(includeDisabled: true).count.counted("user")) }
+            if readable.contains(.companies) { parts.append(try await client.companies().count.counted("company", plural: "companies")) }
+            if readable.contains(.groups) { parts.append(try await client.groups().count.counted("group")) }
+            if readable.contains(.locations) { parts.append(try await client.locations().count.counted("location")) }
         } catch {
             return .failed("estate", "\(error)")
         }

@@ -3,7 +3,7 @@ import Manifest
 import Planner
 
 /// `plan --all-envs`: the plan of every environment of the project file, one section each (one
-/// pull-request comment in Markdown), and the highest of their exit codes.
+/// pull-request comment in Markdown), and one exit code for them all (``exitCode(_:)``).
 struct EnvironmentPlans {
     let format: PlanCommand.Format
     let detailedExitcode: Bool
@@ -26,7 +26,7 @@ struct EnvironmentPlans {
         case .read(let read):
             project = read
         }
-        var code: Int32 = 0
+        var codes: [Int32] = []
         var sections: [String] = []
         for chosen in project.environments {
             var options = options
@@ -35,22 +35,30 @@ struct EnvironmentPlans {
             let planned = await PlanCommand.plan(
                 paths: paths, format: format, detailedExitcode: detailedExitcode, target: options,
                 environment: environment, colour: colour, console: recorder)
-            code = max(code, planned)
-            console.err(recording.errorOutput)
+            codes.append(planned)
+            // A failed environment's errors are in its text section; standard error has the rest.
+            if format == .markdown || planned != 1 { console.err(recording.errorOutput) }
             sections.append(section(chosen.name, code: planned, output: recording.output, errors: recording.errorOutput))
         }
         console.out(format == .markdown ? Self.cut(sections.joined(separator: "\n")) : sections.joined())
-        return code
+        return Self.exitCode(codes)
+    }
+
+    /// 1 when any environment failed (so that CI never passes a broken one for a plan with changes),
+    /// else the highest of the others: 2 when some has changes under `--detailed-exitcode`, else 0.
+    static func exitCode(_ codes: [Int32]) -> Int32 {
+        codes.contains(1) ? 1 : codes.max() ?? 0
     }
 
     /// One environment's part: its plan, or (exit 1) why there is none. Text or Markdown: `--all-envs`
     /// refuses JSON.
     func section(_ name: String, code: Int32, output: String, errors: String) -> String {
         if format == .markdown {
-            let failed = code == 1 ? "\n**No plan for \(name)** (exit 1):\n\n```\n\(errors)```\n" : ""
+            let failed =
+                code == 1 ? "\n**No plan for \(name)** (exit 1):\n\n```\n\(errors.trimmingCharacters(in: .newlines))\n```\n" : ""
             return "## Environment `\(name)`\n\n" + output + failed
         }
-        return "== Environment \(name) ==\n" + output + (code == 1 ? "No plan for \(name): see the errors above.\n" : "") + "\n"
+        return "== Environment \(name) ==\n" + output + (code == 1 ? errors + "No plan for \(name) (exit 1).\n" : "") + "\n"
     }
 
     /// `markdown` cut to fit one pull-request comment, with a note saying so.

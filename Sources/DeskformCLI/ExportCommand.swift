@@ -138,7 +138,7 @@ public struct ExportCommand: AsyncParsableCommand {
 
     static func summary(_ manifest: DeclaredEstate, files: Int, directory: String) -> String {
         func count(_ number: Int, _ noun: String, _ plural: String? = nil) -> String? {
-            number == 0 ? nil : "\(number) \(number == 1 ? noun : plural ?? noun + "s")"
+            number == 0 ? nil : number.counted(noun, plural: plural)
         }
         func treeCount<T>(_ nodes: [T], _ children: (T) -> [T]) -> Int {
             nodes.reduce(nodes.count) { $0 + treeCount(children($1), children) }
@@ -150,6 +150,6 @@ public struct ExportCommand: AsyncParsableCommand {
             count(manifest.customFields.count, "custom field"),
         ].compactMap { $0 }
         return
-            "Exported \(parts.isEmpty ? "nothing" : parts.joined(separator: ", ")) to \(directory) (\(files) file\(files == 1 ? "" : "s")).\n"
+            "Exported \(parts.isEmpty ? "nothing" : parts.joined(separator: ", ")) to \(directory) (\(files.counted("file"))).\n"
     }
 }

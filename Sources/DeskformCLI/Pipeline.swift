@@ -43,7 +43,7 @@ struct Pipeline: Sendable {
                 } else {
                     "at most \(parallelism) at once, --parallelism \(parallelism)"
                 }
-            return "Read the instance in \(count) request\(count == 1 ? "" : "s") (\(width)).\n"
+            return "Read the instance in \(count.counted("request")) (\(width)).\n"
         }
 
         /// What a saved plan records as its target.
@@ -208,9 +208,8 @@ struct Pipeline: Sendable {
                 let banner = named + target.banner(url: url, environment: credentialVariables) + proxy + "\n"
                 if bannerOnStandardError { console.err(banner) } else { console.out(banner) }
                 client.requestScopes(named: OAuthScopes.fixed(by: environment) ?? Set(scopes.map(\.description)))
-                do throws(InvGateError) {
-                    _ = try await client.version()
-                } catch {
+                let wait = AnswerWait(url: url, requestTimeout: network.requestTimeout, console: console)
+                if case .failure(let error) = await wait.version(client) {
                     console.error(
                         choice.contactFailure(url: url, urlSource: urlSource, credentials: target.credentials, reason: .api(error)))
                     return 1

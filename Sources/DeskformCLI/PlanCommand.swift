@@ -16,7 +16,8 @@ public struct PlanCommand: AsyncParsableCommand {
             the embedded local instance is used. In Markdown (a pull-request comment), the heading names the \
             instance by its environment (--env, DESKFORM_ENV, else DESKFORM_INSTANCE_NAME), adding its host \
             only when DESKFORM_SHOW_URL=1; with no name, by its URL.
-            """
+
+            """ + Deskform.exitCodes(changes: "changes to make (with --detailed-exitcode; without it, 0)", refused: "not used by plan: its verdict says whether apply would refuse")
     )
 
     public enum Format: String, ExpressibleByArgument, CaseIterable, Sendable {
@@ -37,7 +38,7 @@ public struct PlanCommand: AsyncParsableCommand {
 
     @OptionGroup public var selection: TargetingOptions
 
-    @Flag(help: "Plan every environment of deskform.yaml, one section each; the exit code is the highest of theirs.")
+    @Flag(help: "Plan every environment of deskform.yaml, one section each; exit 1 when any failed, else the highest exit code of theirs.")
     public var allEnvs = false
 
     @OptionGroup public var target: TargetOptions
@@ -73,7 +74,7 @@ public struct PlanCommand: AsyncParsableCommand {
         if code != 0 { throw ExitCode(code) }
     }
 
-    /// Plans every environment of the project file (`--all-envs`), one section each; returns the highest exit code.
+    /// Plans every environment of the project file (`--all-envs`), one section each; returns 1 when any failed, else the highest exit code.
     public static func planEveryEnvironment(
         paths: [String] = [], format: Format, detailedExitcode: Bool, target options: TargetOptions,
         environment: [String: String], colour: Bool = false, console: Console

@@ -1,3 +1,4 @@
+import EstateModel
 import Synchronization
 
 /// One line on standard error that counts the API requests sent (`reading the instance… 120 calls`),
@@ -21,7 +22,7 @@ final class ProgressLine: Sendable {
             state.shown = state.count
             return state.count
         }
-        if let show { draw("deskform: reading the instance… \(show) call\(show == 1 ? "" : "s")") }
+        if let show { draw("deskform: reading the instance… \(show.counted("call"))") }
     }
 
     /// Puts `line` (which ends in a newline) in the progress line's place.
@@ -33,7 +34,7 @@ final class ProgressLine: Sendable {
     func finish(_ text: String) {
         let count = calls.withLock { $0.count }
         let seconds = (ContinuousClock.now - started).components.seconds
-        draw("deskform: read the instance in \(count) calls (\(seconds)s); \(text)")
+        draw("deskform: read the instance in \(count.counted("call")) (\(seconds)s); \(text)")
         console.err("\n")
     }
 

@@ -87,10 +87,15 @@ public struct SimulatorCommand: AsyncParsableCommand {
         logger.logLevel = .warning
         let host = self.host
         let username = self.username
-        let console = Console.standard()
-        // A SimulatorSetupError (unreadable state or seed) is printed as it describes itself.
-        try await runSimulator(options, logger: logger) { port in
-            console.out("deskform simulator listening on http://\(host):\(port)/api/v1/ (user \(username))\n")
+        let console = Console.standard(whenOutputCloses: .carryOn)
+        // An unreadable state or seed, a port in use: one sentence, as every command says its errors.
+        do {
+            try await runSimulator(options, logger: logger) { port in
+                console.out("deskform simulator listening on http://\(host):\(port)/api/v1/ (user \(username))\n")
+            }
+        } catch let error as SimulatorSetupError {
+            console.error(error)
+            throw ExitCode.failure
         }
     }
 }

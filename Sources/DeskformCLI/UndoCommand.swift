@@ -1,4 +1,5 @@
 import ArgumentParser
+import EstateModel
 import Foundation
 import Manifest
 import Planner
@@ -17,7 +18,8 @@ public struct UndoCommand: AsyncParsableCommand {
             with new ids), and shows the plan like plan, asks like apply, and obeys policy.max_deletes and \
             --hold-deletes, and the protect flags of the manifests that apply ran with. An object someone else changed since \
             the apply is a conflict: undo refuses unless --force. --target and --exclude limit undo to some of the objects.
-            """
+
+            """ + Deskform.exitCodes(changes: "not used by undo", refused: "refused by policy (more deletions than policy.max_deletes): nothing was changed")
     )
 
     @Argument(help: "The journal of the apply to undo (.deskform/journal/<time>.jsonl).")
@@ -44,6 +46,10 @@ public struct UndoCommand: AsyncParsableCommand {
 
     public init() {}
 
+    public func validate() throws {
+        if allowDeletes, holdDeletes { throw ApplyCommand.deletionsTwice }
+    }
+
     public func run() async throws {
         let environment = ProcessInfo.processInfo.environment
         let approval = ApplyCommand.Approval.forTerminal(autoApprove: autoApprove)
@@ -53,8 +59,19 @@ public struct UndoCommand: AsyncParsableCommand {
         let colour = DiagnosticRenderer.wantsColour(fileDescriptor: 1, environment: environment)
         let code = await Self.undo(
             journal, settings: settings, out: out, force: force, targeting: targeting.targeting, target: target, environment: environment,
-            approval: approval, console: .standard(), colour: colour)
+            approval: approval, console: .standard(whenOutputCloses: .carryOn), colour: colour)
         if code != 0 { throw ExitCode(code) }
+    }
+
+    /// How to reach the instance a journal records: a URL, or the local instance's folder.
+    static func hint(forTarget recorded: String) -> String {
+        let prefix = "local instance ("
+        guard recorded.hasPrefix(prefix), recorded.hasSuffix("/local-instance.json)") else {
+            return "undo it against the instance it was applied to (--url or INVGATE_URL)."
+        }
+        let folder = (String(recorded.dropFirst(prefix.count).dropLast()) as NSString).deletingLastPathComponent
+        return "that apply used the embedded local instance in \(folder): run undo from the folder it ran in, "
+            + "or set DESKFORM_DIR=\(folder), without --url or INVGATE_URL."
     }
 
     /// Plans the undo of the apply that wrote `path` and carries it out (or saves it to `out`); returns the exit code.
@@ -83,7 +100,7 @@ public struct UndoCommand: AsyncParsableCommand {
                 console.err(
                     """
                     deskform: error: \(path) records an apply to \(undo.before.target), not \(connection.identity); nothing was undone.
-                      hint: undo it against the instance it was applied to (--url or INVGATE_URL).
+                      hint: \(Self.hint(forTarget: undo.before.target))
 
                     """)
                 return 1
@@ -100,7 +117,7 @@ public struct UndoCommand: AsyncParsableCommand {
                     return 1
                 }
                 console.err(
-                    "deskform: warning: --force: undoing \(conflicts.count) object\(conflicts.count == 1 ? "" : "s") changed after the apply:\n"
+                    "deskform: warning: --force: undoing \(conflicts.count.counted("object")) changed after the apply:\n"
                         + list)
             }
             let plan: Plan

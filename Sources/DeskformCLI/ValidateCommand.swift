@@ -1,4 +1,5 @@
 import ArgumentParser
+import EstateModel
 import Foundation
 import Manifest
 
@@ -42,8 +43,8 @@ public struct ValidateCommand: AsyncParsableCommand {
     /// Validates and reports on `console`: the JSON report or the summary of a clean run on standard
     /// output, the diagnostics and their count (text format) on standard error. Returns the exit code.
     ///
-    /// With a project file in `directory` (and no paths given): the environment `env` (else
-    /// `DESKFORM_ENV`) names, else every environment, each read from its paths with its variables.
+    /// With a project file in `directory`: the environment `env` (else `DESKFORM_ENV`) names, else every
+    /// environment, each read from its paths (or `paths`, when given) with its variables, as `plan` reads them.
     public static func validate(
         paths: [String], format: Format, env: String? = nil, environment: [String: String] = [:], directory: String = ".",
         colour: Bool = false, console: Console
@@ -51,18 +52,18 @@ public struct ValidateCommand: AsyncParsableCommand {
         let renderer = DiagnosticRenderer(colour: colour)
         let name = EnvironmentChoice.requested(option: env, environment: environment)
         let project: Project
-        switch paths.isEmpty || name != nil
-            ? EnvironmentChoice.readProject(
-                directory: directory, console: console, renderer: renderer,
-                invalid: { project, diagnostics in
-                    switch format {
-                    case .json: console.out(DiagnosticReport(diagnostics: diagnostics, files: 1).json())
-                    case .text:
-                        console.err(renderer.render(diagnostics))
-                        console.err("\(DiagnosticRenderer.summary(of: diagnostics)) in \(project.path); no manifest was read.\n")
-                    }
-                })
-            : .absent
+        // As plan reads them: PATHS given replace the environments' paths, still laid one over another
+        // with the environment's variables.
+        switch EnvironmentChoice.readProject(
+            directory: directory, console: console, renderer: renderer,
+            invalid: { project, diagnostics in
+                switch format {
+                case .json: console.out(DiagnosticReport(diagnostics: diagnostics, files: 1).json())
+                case .text:
+                    console.err(renderer.render(diagnostics))
+                    console.err("\(DiagnosticRenderer.summary(of: diagnostics)) in \(project.path); no manifest was read.\n")
+                }
+            })
         {
         case .stop:
             return 1
@@ -107,7 +108,7 @@ public struct ValidateCommand: AsyncParsableCommand {
             console.out(report.json())
         case .text:
             console.err(renderer.render(load.diagnostics))
-            let files = "\(load.files.count) file\(load.files.count == 1 ? "" : "s")"
+            let files = load.files.count.counted("file")
             if load.isValid {
                 let warnings = load.diagnostics.isEmpty ? "" : " (\(DiagnosticRenderer.summary(of: load.diagnostics)))"
                 let objects = load.estate.objectCount

@@ -62,7 +62,7 @@ public final class AsyncHTTPTransport: HTTPTransport {
             )
         } catch {
             if Task.isCancelled { throw .cancelled }
-            let failure = Self.classify(error, url: request.url, proxy: settings.proxy)
+            let failure = Self.classify(error, url: request.url, proxy: settings.proxy, timeout: settings.requestTimeout)
             if case .cannotConnect(.tls(.untrustedCertificate)) = failure, settings.proxy == nil,
                 let components = URLComponents(string: request.url), let host = components.host,
                 let dated = await CertificateDates.problem(host: host, port: components.port ?? 443, settings: settings)
@@ -75,7 +75,9 @@ public final class AsyncHTTPTransport: HTTPTransport {
 
     /// Faults no retry can fix are named; of the rest, connection failures mean the request never
     /// left, and anything later may have reached the server.
-    static func classify(_ error: any Error, url: String, proxy: NetworkSettings.Proxy? = nil) -> TransportFailure {
+    static func classify(
+        _ error: any Error, url: String, proxy: NetworkSettings.Proxy? = nil, timeout: Duration? = nil
+    ) -> TransportFailure {
         let text = String(reflecting: error)
         let components = URLComponents(string: url)
         let host = components?.host ?? url
@@ -87,11 +89,26 @@ public final class AsyncHTTPTransport: HTTPTransport {
         if let httpError = error as? HTTPClientError {
             if httpError == .cancelled { return .cancelled }
             let neverSent: [HTTPClientError] = [.connectTimeout, .invalidURL, .emptyHost, .emptyScheme]
-            return neverSent.contains(httpError) ? .notConnected(text) : .noAnswer(text)
+            let words = words(httpError, timeout: timeout) ?? text
+            return neverSent.contains(httpError) ? .notConnected(words) : .noAnswer(words)
         }
         if error is CancellationError { return .cancelled }
-        if error is NIOConnectionError { return .notConnected(text) }
+        if error is NIOConnectionError { return .notConnected("no connection could be made") }
+        if let io = error as? IOError { return .noAnswer(String(cString: strerror(io.errnoCode)).lowercased()) }
         return .noAnswer(text)
+    }
+
+    /// What a failure of the HTTP client means, in a user's words rather than its type's name.
+    private static func words(_ error: HTTPClientError, timeout: Duration?) -> String? {
+        let seconds = timeout.map { " within the \($0.components.seconds) s of --timeout" } ?? ""
+        return switch error {
+        case .deadlineExceeded, .readTimeout: "no answer\(seconds)"
+        case .connectTimeout, .tlsHandshakeTimeout, .httpProxyHandshakeTimeout, .getConnectionFromPoolTimeout:
+            "the connection was not made in time"
+        case .remoteConnectionClosed: "the instance closed the connection before answering"
+        case .bodyLengthMismatch, .contentLengthMissing: "the answer was cut short"
+        default: nil
+        }
     }
 
     /// What went wrong with the proxy, when a request through one failed on the way to the instance:

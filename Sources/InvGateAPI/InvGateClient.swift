@@ -85,7 +85,7 @@ public final class InvGateClient: Sendable {
             logger.info(
                 "retrying",
                 metadata: [
-                    "method": "\(method.rawValue)", "endpoint": "\(endpoint.rawValue)", "why": "\(why)", "wait": "\(wait)",
+                    "method": "\(method.rawValue)", "endpoint": "\(endpoint.rawValue)", "why": "\(why)", "wait": "\(notice.roundedWait)",
                     "attempt": "\(attempt + 1)",
                 ])
             onRetry?(notice)

@@ -17,7 +17,16 @@ public struct RetryNotice: Equatable, Sendable, CustomStringConvertible {
 
     /// `the instance answered 503; retrying in 4 s, attempt 3 of 10`.
     public var description: String {
-        let seconds = Double(wait.components.seconds) + Double(wait.components.attoseconds) / 1e18
-        return "\(why); retrying in \(max(1, Int(seconds.rounded()))) s, attempt \(nextAttempt) of \(maxAttempts)"
+        "\(why); retrying in \(max(1, Int(Self.seconds(wait).rounded()))) s, attempt \(nextAttempt) of \(maxAttempts)"
+    }
+
+    /// The wait as a log line shows it: `0.2 s`, `3.5 s`, `12 s` (tenths below 10 s, whole seconds above).
+    public var roundedWait: String {
+        let seconds = Self.seconds(wait)
+        return seconds < 10 ? "\((seconds * 10).rounded() / 10) s" : "\(Int(seconds.rounded())) s"
+    }
+
+    private static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 }

@@ -46,12 +46,18 @@ extension Plan {
     /// The policy's verdict on the plan, as `plan` states it; nil when it destroys nothing.
     public var policyVerdict: String? {
         guard deletions > 0 else { return nil }
-        let objects = deletions == 1 ? "1 object" : "\(deletions) objects"
-        let held = holdingDeletions().held.map(\.address.description).joined(separator: ", ")
+        let objects = deletions.counted("object")
+        let held = Self.shortList(holdingDeletions().held.map(\.address.description))
         if exceedsMaxDeletes {
             return "Policy: apply would refuse this plan: it destroys \(objects), more than policy.max_deletes (\(maxDeletes)). "
                 + "apply --allow-deletes allows it; apply --hold-deletes applies the rest and holds back \(held)."
         }
         return "Policy: it destroys \(objects), within policy.max_deletes (\(maxDeletes)); apply --hold-deletes would hold back \(held)."
+    }
+
+    /// The first `shown` of `items`, then `… and N more`: a line that stays one line however many there are.
+    static func shortList(_ items: [String], shown: Int = 5) -> String {
+        guard items.count > shown + 1 else { return items.joined(separator: ", ") }
+        return items.prefix(shown).joined(separator: ", ") + " … and \(items.count - shown) more"
     }
 }

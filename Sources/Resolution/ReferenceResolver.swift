@@ -23,6 +23,8 @@ public struct ReferenceResolver {
     private var skipsMissingUsers = false
     /// The references dropped, in the order met.
     private var skippedUsers: [UserReference] = []
+    /// The references to disabled users, in the order met.
+    private var disabledUsers: [UserReference] = []
 
     init(live: Estate) {
         self.live = live
@@ -103,17 +105,40 @@ public struct ReferenceResolver {
         }
         desired.policy = DesiredState.Policy(
             prune: Set(manifest.policy.prune.map(\.value)),
-            ignore: manifest.policy.ignore.map(\.value), maxDeletes: manifest.policy.maxDeletes?.value ?? 10)
-        if let first = resolver.skippedUsers.first {
-            var names: [String] = []
-            for reference in resolver.skippedUsers where !names.contains(reference.description) { names.append(reference.description) }
+            ignore: manifest.policy.ignore.map(\.value), maxDeletes: manifest.policy.maxDeletes?.value ?? Policy.defaultMaxDeletes)
+        for (first, count) in Self.byUser(resolver.skippedUsers) {
             resolver.diagnostics.append(
                 .warning(
                     at: first.position,
-                    "\(names.count) user\(names.count == 1 ? "" : "s") the instance does not have \(names.count == 1 ? "was" : "were") left out (missing_users: skip): \(names.joined(separator: ", "))",
-                    hint: "the plan manages the other users of those relations; create the users on the instance to include them"))
+                    "user '\(first)' is not on the instance, so it was left out (missing_users: skip)\(Self.elsewhere(count))",
+                    hint: "the plan manages the other users of those relations; create the user on the instance to include it"))
+        }
+        for (first, count) in Self.byUser(resolver.disabledUsers) {
+            resolver.diagnostics.append(.warning(at: first.position, "user '\(first)' is disabled\(Self.elsewhere(count))"))
         }
         return (desired, resolver.diagnostics.sorted(), places)
+    }
+
+    /// Each user's first reference and how many there are in all, in the order met: one warning a user,
+    /// at its own position.
+    private static func byUser(_ references: [UserReference]) -> [(first: UserReference, count: Int)] {
+        var found: [(first: UserReference, count: Int)] = []
+        var index: [String: Int] = [:]
+        for reference in references {
+            let key = reference.description.lowercased()
+            if let at = index[key] {
+                found[at].count += 1
+            } else {
+                index[key] = found.count
+                found.append((reference, 1))
+            }
+        }
+        return found
+    }
+
+    /// ` (and 2 more references)` after the first of several.
+    private static func elsewhere(_ count: Int) -> String {
+        count > 1 ? " (and \((count - 1).counted("more reference")))" : ""
     }
 
     // MARK: Users
@@ -163,9 +188,7 @@ public struct ReferenceResolver {
                     hint: Suggestion.didYouMean(reference.description, among: known.sorted())))
             return nil
         }
-        if live.users[id]?.isDisabled == true {
-            diagnostics.append(.warning(at: reference.position, "user '\(reference)' is disabled"))
-        }
+        if live.users[id]?.isDisabled == true { disabledUsers.append(reference) }
         return id
     }
 

@@ -1,4 +1,5 @@
 import EstateModel
+import Foundation
 import Hummingbird
 import InvGateWire
 import Logging
@@ -52,7 +53,13 @@ public func runSimulator(
     _ options: SimulatorOptions, logger: Logger, onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
 ) async throws {
     let application = try buildApplication(options, logger: logger, onServerRunning: onServerRunning)
-    try await application.runService()
+    do {
+        try await application.runService()
+    } catch let error as IOError where error.errnoCode == EADDRINUSE {
+        throw SimulatorSetupError.portInUse(host: options.host, port: options.port)
+    } catch let error as IOError where error.errnoCode == EADDRNOTAVAIL {
+        throw SimulatorSetupError.hostNotHere(host: options.host)
+    }
 }
 
 /// Why an in-process simulator could not be had.

@@ -10,6 +10,7 @@ enum Main {
     /// exits 130 (as a shell reports a command ended by SIGINT) unless the command had finished its work
     /// anyway; a second Ctrl-C, or a command still running 3 s later, ends the process at once, also 130.
     static func main() async {
+        Console.prepareStandardStreams()
         let interrupted = Atomic(false)
         let command = Task { () -> (any Error)? in
             do {

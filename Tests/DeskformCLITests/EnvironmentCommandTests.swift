@@ -195,9 +195,13 @@ struct EnvironmentCommandTests {
             try project.write(to: root.appendingPathComponent("deskform.yaml"), atomically: true, encoding: .utf8)
             let (code, output) = try await Self.apply(root, ["--env", "staging"])
             #expect(code == 0, "\(output.errorOutput)")
-            #expect(
-                output.output.contains("2 users the instance does not have were left out (missing_users: skip): carol, grace"),
-                "\(output.output)")
+            // One warning a user, at that user's own position.
+            for (user, column) in [("carol", 15), ("grace", 22)] {
+                #expect(
+                    output.output.contains(
+                        "overlays/staging/staging.yaml:7:\(column): user '\(user)' is not on the instance, so it was left out (missing_users: skip)\n"),
+                    "\(output.output)")
+            }
             #expect(Self.groups(await staging.store.estate)["Acme Helpers"] == ["bob"])
         }
     }
@@ -255,10 +259,44 @@ struct EnvironmentCommandTests {
                 #expect(sections[1].contains("No changes. The instance matches the manifests."))
                 #expect(sections[2].hasPrefix("`staging`\n\n### deskform plan for `staging`\n"))
                 #expect(!output.output.contains(production.url) && !output.output.contains(staging.url))
-                #expect(sections[2].contains("+ group[\"Acme Support\"]  (not in the instance)\n+     members: bob\n"), "\(sections[2])")
+                #expect(sections[2].contains("+ group[\"Acme Support\"]  (not in the instance)\n+     name: \"Acme Support\"\n+     members: bob\n"), "\(sections[2])")
                 #expect(await staging.store.estate == stagingBefore)
             }
         }
+    }
+
+    @Test("plan --all-envs --detailed-exitcode: two environments failed and one has changes: exit 1, each failure in its own text section")
+    func failedEnvironmentsExitOne() async throws {
+        try await withLiveSimulator(options: Self.staging) { staging in
+            let broken = """
+                  broken:
+                    url: http://127.0.0.1:9
+                    credentials: {username: STG_USER, token: STG_TOKEN}
+                    paths: [org]
+                    variables: {mail_domain: acme.example, office: Madrid}
+                """
+            let root = try Self.repository(productionURL: "http://127.0.0.1:9", stagingURL: staging.url, stagingExtra: broken)
+            defer { try? FileManager.default.removeItem(at: root) }
+            let target = try Self.options(root, [])
+            let (code, output) = await Console.run { console in
+                await PlanCommand.planEveryEnvironment(
+                    format: .text, detailedExitcode: true, target: target, environment: Self.process, console: console)
+            }
+            #expect(code == 1)
+            let sections = output.output.components(separatedBy: "== Environment ")
+            #expect(sections.count == 4)
+            for (section, name) in [(sections[1], "production"), (sections[3], "broken")] {
+                #expect(section.hasPrefix("\(name) ==\n"))
+                #expect(section.contains("deskform: error: http://127.0.0.1:9 refused the connection: nothing listens on port 9 of 127.0.0.1"), "\(section)")
+                #expect(section.hasSuffix("No plan for \(name) (exit 1).\n\n"), "\(section)")
+            }
+            #expect(sections[2].contains("+ group[\"Acme Support\"]  (not in the instance)"))
+            // The failures are in their sections, not again on standard error.
+            #expect(!output.errorOutput.contains("refused the connection"), "\(output.errorOutput)")
+        }
+        #expect(EnvironmentPlans.exitCode([2, 1, 0]) == 1)
+        #expect(EnvironmentPlans.exitCode([0, 2, 0]) == 2)
+        #expect(EnvironmentPlans.exitCode([]) == 0)
     }
 
     @Test("a Markdown comment longer than GitHub allows is cut, its code block closed, with a note")
@@ -285,6 +323,24 @@ struct EnvironmentCommandTests {
                 Environment production: manifests are valid: 1 file, 6 objects.
                 Environment staging: manifests are valid: 2 files, 5 objects.
                 Environment local: manifests are valid: 2 files, 5 objects.
+
+                """)
+    }
+
+    @Test("validate PATHS reads deskform.yaml as plan PATHS does: each environment's variables over the paths given")
+    func validatePathsWithAProject() async throws {
+        let root = try Self.repository(productionURL: "http://127.0.0.1:9", stagingURL: "http://127.0.0.1:9")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let org = root.appendingPathComponent("org").path
+        let (code, output) = await Console.run { console in
+            ValidateCommand.validate(paths: [org], format: .text, directory: root.path, console: console)
+        }
+        #expect(code == 0)
+        #expect(output.errorOutput == "", "no '${var.…} is only replaced in an environment' warning")
+        #expect(
+            output.output == """
+                Environment production: manifests are valid: 1 file, 5 objects.
+                Environment staging: manifests are valid: 1 file, 5 objects.
 
                 """)
     }

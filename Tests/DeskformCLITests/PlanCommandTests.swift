@@ -251,6 +251,22 @@ struct PlanCommandTests {
                 == "cannot write the plan to \(out): the folder \(directory.path) does not exist")
     }
 
+    @Test("a disabled user named three times is one warning, at its first use")
+    func disabledUserWarnedOnce() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("plan-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("groups.yaml")
+        try Data("groups:\n  - name: Night Shift\n    members: [oscar]\n  - name: Day Shift\n    members: [alice, Oscar]\n    observers: [oscar]\n".utf8)
+            .write(to: file)
+        try await withLiveSimulator { simulator in
+            let (_, json) = try await Self.plan([file.path], url: simulator.url, format: .json, detailed: true)
+            #expect(
+                json.output.contains(
+                    "\"warnings\": [\n    \"\(file.path):3:15: user 'oscar' is disabled (and 2 more references)\"\n  ]"), "\(json.output)")
+        }
+    }
+
     @Test("a disabled user is a warning that travels with the plan, in text, JSON and Markdown")
     func disabledUserWarning() async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("plan-\(UUID().uuidString)")

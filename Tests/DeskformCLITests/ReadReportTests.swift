@@ -35,6 +35,19 @@ struct ReadReportTests {
         }
     }
 
+    @Test("the debug log's requests are as many as the report says, and it states no other count")
+    func debugLogAgrees() async throws {
+        try await withLiveSimulator { simulator in
+            let environment = FirstContactTests.credentials.merging(["DESKFORM_LOG": "debug"]) { first, _ in first }
+            let (code, result, _) = try await FirstContactTests.plan(["--url", simulator.url], environment: environment)
+            #expect(code == 0, "\(result.errorOutput)")
+            let lines = result.errorOutput.split(separator: "\n")
+            let requests = lines.filter { $0.hasPrefix("deskform: debug: request (") }.count
+            #expect(lines.contains { $0.hasPrefix("Read the instance in \(requests) requests (") }, "\(result.errorOutput)")
+            #expect(lines.contains("deskform: debug: read the live estate"))
+        }
+    }
+
     @Test("export says it too")
     func export() async throws {
         let out = ExportCommandTests.scratch()

@@ -93,7 +93,7 @@ struct SideEffectUndoTests {
 
                     - group["New"]  (created by the apply being undone)
                         name: "New"
-                        ! drops its 1 memberships
+                        ! drops its 1 membership
 
                     API calls (3, in order; independent ones run concurrently):
                       1. PUT    companies id=1 name=Acme

@@ -125,7 +125,7 @@ struct TargetedPlanTests {
         #expect(counts == [10, 7, 4])
     }
 
-    @Test("an address that matches nothing is an error naming the nearest addresses; nothing is planned")
+    @Test("an address that matches nothing is an error naming the close addresses only; nothing is planned")
     func unmatched() async throws {
         let scratch = try Self.scratch()
         defer { try? FileManager.default.removeItem(at: scratch) }
@@ -137,7 +137,7 @@ struct TargetedPlanTests {
             #expect(
                 result.errorOutput == """
                     deskform: error: --target group["Opps"] matches nothing in the manifests or on the instance
-                      hint: the nearest addresses are group["Ops"], group["Old Ops"], group["Acme IT"]
+                      hint: did you mean group["Ops"]?
                     deskform: error: --exclude locations matches nothing in the manifests or on the instance
                     Nothing was planned: write the address as the plan prints it (kind["name"], * and ? inside the quotes) or a kind alone.
 

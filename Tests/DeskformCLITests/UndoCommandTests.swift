@@ -185,7 +185,7 @@ struct UndoCommandTests {
             #expect(
                 typoResult.errorOutput == """
                     deskform: error: --target group["Scrach"] matches nothing that this apply touched
-                      hint: the nearest addresses are group["Scratch"], group["Spare"], group["Keep"]
+                      hint: did you mean group["Scratch"]?
                     Nothing was undone.
 
                     """)

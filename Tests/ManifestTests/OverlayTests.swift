@@ -50,6 +50,28 @@ struct OverlayTests {
         #expect(load.files == ["org/org.yaml", "overlays/staging/org.yaml"])
     }
 
+    @Test func aNameNoEarlierPathHasIsAWarningWithTheNearestName() {
+        let overlay = ManifestSource(
+            path: "overlays/staging/org.yaml",
+            text: """
+                companies:
+                  - name: Acme Crop
+                    members: [bob]
+                groups:
+                  - name: Staging Testers
+                    members: [zoe]
+                """)
+        let (load, diagnostics) = Self.load([[Self.base], [overlay]])
+        #expect(load.isValid)
+        #expect(
+            diagnostics == """
+                overlays/staging/org.yaml:2:11: warning: company 'Acme Crop' is declared here and by no earlier path, so it is a new company, not an overlay of 'Acme Corp'
+                  hint: did you mean 'Acme Corp'? A later path overlays an object by writing its name exactly
+
+                """)
+        #expect(load.estate.companies.map(\.name) == ["Acme Corp", "Acme Crop"])
+    }
+
     @Test func absentOfAnObjectNoEarlierPathDeclaresIsAnError() {
         let overlay = ManifestSource(
             path: "overlays/staging/org.yaml",

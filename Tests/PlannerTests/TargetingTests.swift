@@ -74,6 +74,18 @@ struct TargetingTests {
         #expect(option.matches(Address(.customField, "Site")) && !option.matches(Address(.customField, "Office")))
     }
 
+    @Test("an address copied from a plan names its object, brackets, quotes and backslashes in the name included")
+    func copiedFromAPlan() throws {
+        for name in ["Team [EU]", "Ops[a", #"Say "hi""#, #"A\B"#, "What?", #"Team [\"EU\"]"#] {
+            let address = Address(.group, name)
+            let pattern = try AddressPattern(parsing: address.description)
+            #expect(pattern.matches(address), "\(address) as a target")
+            #expect(!pattern.matches(Address(.group, name + " 2")))
+        }
+        // Brackets remain a glob where they are one.
+        #expect(try AddressPattern(parsing: #"group["Team [AB]"]"#).matches(Address(.group, "Team A")))
+    }
+
     @Test("what is not an address is refused with the forms that work")
     func refused() {
         let tail = #"; write a kind (groups) or an address as the plan prints it, with * and ? inside the quotes (company["Acme*"])"#
@@ -83,7 +95,7 @@ struct TargetingTests {
                 #"team["Ops"]"#,
                 "\"team\" is not a kind of address (one of company, group, location, helpdesk, level, kb_category, custom_field, option)"
             ),
-            (#"group["Ops[a"]"#, "its name is not a valid glob: a '[' is never closed"),
+            (#"group["Ops\"]"#, #"its name is not a valid glob: it ends with a lone '\'"#),
             ("group[Ops]", "it is neither a kind nor an address like group[\"Acme IT\"]"),
         ] {
             do {

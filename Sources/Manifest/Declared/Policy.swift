@@ -6,8 +6,11 @@ public struct Policy: Hashable, Sendable {
     public var prune: [Located<ObjectKind>]
     /// Glob patterns (`*`, `?`, `[…]`) of object names (or paths, for trees) never touched, even by prune.
     public var ignore: [Located<String>]
-    /// `apply` refuses more deletions than this without `--allow-deletes`; nil: no limit.
+    /// `apply` refuses more deletions than this without `--allow-deletes`; nil: ``defaultMaxDeletes``.
     public var maxDeletes: Located<Int>?
+
+    /// What `max_deletes` is when no manifest sets it.
+    public static let defaultMaxDeletes = 10
 
     public init(prune: [Located<ObjectKind>] = [], ignore: [Located<String>] = [], maxDeletes: Located<Int>? = nil) {
         self.prune = prune

@@ -12,8 +12,7 @@ package enum Suggestion {
         var best: (candidate: String, distance: Int)?
         for candidate in candidates {
             let distance = editDistance(normalised, normalise(candidate))
-            let limit = max(1, min(3, max(normalised.count, candidate.count) / 3))
-            if distance <= limit, distance < (best?.distance ?? .max) {
+            if distance <= limit(normalised, candidate), distance < (best?.distance ?? .max) {
                 best = (candidate, distance)
             }
         }
@@ -23,6 +22,16 @@ package enum Suggestion {
             return shared >= 4 && shared >= min(normalised.count, candidate.count) - 2
         }
         return prefixed.count == 1 ? prefixed[0] : nil
+    }
+
+    /// Whether `candidate` is within a likely typo of `word`: a few edits, more for longer words.
+    package static func isClose(_ word: String, _ candidate: String) -> Bool {
+        let normalised = normalise(word)
+        return editDistance(normalised, normalise(candidate)) <= limit(normalised, candidate)
+    }
+
+    private static func limit(_ word: String, _ candidate: String) -> Int {
+        max(1, min(3, max(word.count, candidate.count) / 3))
     }
 
     /// `did you mean 'members'?`, or nil when nothing is close.

@@ -183,8 +183,8 @@ public enum ManifestSchema {
                         "type": "array", "items": ["type": "string", "minLength": 1],
                     ] as [String: Any],
                     "max_deletes": [
-                        "description": "apply refuses more deletions than this without --allow-deletes.",
-                        "type": "integer", "minimum": 0,
+                        "description": "apply refuses more deletions than this without --allow-deletes (default: \(Policy.defaultMaxDeletes)).",
+                        "type": "integer", "minimum": 0, "default": Policy.defaultMaxDeletes,
                     ] as [String: Any],
                 ]),
         ]

@@ -63,6 +63,14 @@ struct EstateOverlay {
                         ))
                     continue
                 }
+                // A new object in a later path is fine; one a typo away from an earlier one most likely is not.
+                if first, let close = Suggestion.closest(to: name, among: base.map(\.identity)) {
+                    diagnostics.append(
+                        .warning(
+                            at: object.position,
+                            "\(kind) '\(name)' is declared here and by no earlier path, so it is a new \(kind), not an overlay of '\(close)'",
+                            hint: "did you mean '\(close)'? A later path overlays an object by writing its name exactly"))
+                }
                 base.append(object)
                 continue
             }

@@ -161,7 +161,7 @@ extension Planner {
             try steps.add(.deleteCompany(id: id), for: address)
         case .group:
             let group = live.groups[id]!
-            if !group.members.isEmpty { consequence(address, "drops its \(group.members.count) memberships") }
+            if !group.members.isEmpty { consequence(address, "drops its \(group.members.count.counted("membership"))") }
             try steps.add(.deleteGroup(id: id), for: address)
         default:
             break

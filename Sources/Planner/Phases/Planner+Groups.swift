@@ -64,7 +64,7 @@ extension Planner {
             if !current.members.isEmpty || !relating.isEmpty {
                 consequence(
                     address,
-                    "the old group's \(current.members.count) memberships and \(relating.count) company relations are dropped and re-applied to the new group"
+                    "the old group's \(current.members.count.counted("membership")) and \(relating.count.counted("company relation")) are dropped and re-applied to the new group"
                 )
             }
             try steps.add(.deleteGroup(id: old), for: address, subject: Address(.group, current.name))

@@ -1,3 +1,4 @@
+import EstateModel
 import InvGateWire
 
 extension Plan {
@@ -15,7 +16,7 @@ extension Plan {
         let others = changes.filter { $0.action != .delete && $0.action != .replace }
         var sections: [String] = []
         if !destructive.isEmpty {
-            let objects = deletions == 1 ? "1 object destroyed" : "\(deletions) objects destroyed"
+            let objects = deletions.counted("object") + " destroyed"
             sections.append(
                 "\n#### ⚠️ Deletions and replacements (\(objects))\n\n```diff\n"
                     + destructive.map { $0.diffBlock }.joined(separator: "\n") + "\n```\n")
@@ -61,15 +62,19 @@ package enum PullRequestComment {
 }
 
 extension Change {
-    /// The change as `diff` lines: `+` adds, `-` removes, `!` changes.
+    /// The change as `diff` lines, one marker each: `+` what is added, `-` what is removed, `!` what
+    /// changes (with the text plan's `~` or `-/+` after the address), then the attributes, relations and
+    /// side effects beneath, as the text plan shows them.
     var diffBlock: String {
-        let marker: String =
+        let (marker, symbol): (String, String) =
             switch action {
-            case .create: "+"
-            case .delete: "-"
-            case .update, .replace: "!"
+            case .create: ("+", "")
+            case .delete: ("-", "")
+            case .update: ("!", " ~")
+            case .replace: ("!", " -/+")
             }
-        var lines = ["\(marker) \(action.symbol) \(address)  (\(reason))"]
+        var lines = ["\(marker) \(address)\(symbol)  (\(reason))"]
+        lines += attributeLines.map { "\(marker)     \($0)" }
         for relation in relations {
             if !relation.added.isEmpty { lines.append("+     \(relation.relation): \(relation.added.joined(separator: ", "))") }
             if !relation.removed.isEmpty { lines.append("-     \(relation.relation): \(relation.removed.joined(separator: ", "))") }

@@ -1,3 +1,4 @@
+import EstateModel
 import InvGateWire
 
 extension Plan {
@@ -47,7 +48,7 @@ extension Plan {
         let count = unmanagedCount
         if count > 0 {
             let kinds = unmanaged.keys.sorted().map { "\($0.rawValue): \(unmanaged[$0]!)" }.joined(separator: ", ")
-            line += " \(count) unmanaged \(count == 1 ? "object" : "objects") left alone (\(kinds))."
+            line += " \(count.counted("unmanaged object")) left alone (\(kinds))."
         }
         return line
     }
@@ -75,17 +76,7 @@ extension Plan {
 extension Change {
     func textLines(style: PlanStyle) -> [String] {
         var lines = [style.paint(action.symbol, action) + " " + style.bold(address.description) + "  (\(reason))"]
-        let keys = Set((before ?? [:]).keys).union((after ?? [:]).keys).sorted()
-        for key in keys {
-            let old = before?[key]
-            let new = after?[key]
-            switch (old, new) {
-            case (nil, let new?): lines.append("    \(key): \(Plan.quote(new))")
-            case (let old?, nil): lines.append("    \(key): \(Plan.quote(old))")
-            case (let old?, let new?) where old != new: lines.append("    \(key): \(Plan.quote(old)) → \(Plan.quote(new))")
-            default: break
-            }
-        }
+        lines += attributeLines.map { "    \($0)" }
         for relation in relations {
             if !relation.added.isEmpty {
                 lines.append("    " + style.paint("+", .create) + " \(relation.relation): \(relation.added.joined(separator: ", "))")
@@ -99,6 +90,20 @@ extension Change {
         }
         for consequence in consequences { lines.append("    " + style.paint("!", code: "33") + " \(consequence)") }
         return lines
+    }
+}
+
+extension Change {
+    /// The attributes the change sets, removes or changes, by name: `name: "Acme"`, `parent: "IT" → "Ops"`.
+    var attributeLines: [String] {
+        Set((before ?? [:]).keys).union((after ?? [:]).keys).sorted().compactMap { key in
+            switch (before?[key], after?[key]) {
+            case (nil, let new?): "\(key): \(Plan.quote(new))"
+            case (let old?, nil): "\(key): \(Plan.quote(old))"
+            case (let old?, let new?) where old != new: "\(key): \(Plan.quote(old)) → \(Plan.quote(new))"
+            default: nil
+            }
+        }
     }
 }
 

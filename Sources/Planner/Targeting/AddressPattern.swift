@@ -29,7 +29,8 @@ public struct AddressPattern: Equatable, Hashable, Sendable, Codable, CustomStri
         }
         let inner = trimmed[trimmed.index(open, offsetBy: 2)..<trimmed.index(trimmed.endIndex, offsetBy: -2)]
         let name = inner.replacingOccurrences(of: "\\\"", with: "\"")
-        if let problem = GlobPattern.problem(in: name) {
+        // A name with an unpaired `[` (`Team [EU`), copied from a plan, is taken as it is written.
+        if let problem = GlobPattern.problem(in: name), !name.contains("[") {
             throw AddressPatternError(text: text, reason: "its name is not a valid glob: \(problem)")
         }
         self.kinds = [kind]
@@ -46,7 +47,23 @@ public struct AddressPattern: Equatable, Hashable, Sendable, Codable, CustomStri
         }
         guard kinds.contains(address.kind) else { return false }
         guard let glob else { return true }
-        return GlobPattern(glob).matches(address.name)
+        // An address copied from a plan names its object even when the name holds glob characters (`Team [EU]`).
+        return address.name == Self.unescaped(glob) || (GlobPattern.problem(in: glob) == nil && GlobPattern(glob).matches(address.name))
+    }
+
+    /// The name as the plan wrote it, read literally: `\\` is one backslash.
+    static func unescaped(_ quoted: String) -> String {
+        var name = ""
+        var escaping = false
+        for character in quoted {
+            if escaping || character != "\\" {
+                name.append(character)
+                escaping = false
+            } else {
+                escaping = true
+            }
+        }
+        return name
     }
 
     /// The object kinds (as the manifests and `policy.prune` name them) of what it can match.

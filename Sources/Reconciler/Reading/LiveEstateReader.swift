@@ -75,7 +75,6 @@ public struct LiveEstateReader: Sendable {
         var estate = Estate(customFieldTypes: [])
         var received = Set<ListingKind>()
         var queued = Set<DetailKind>()
-        var calls = listings.count
         do {
             try await withThrowingTaskGroup(of: Answer.self) { group in
                 var pending: [@Sendable () async throws -> Answer] = listings.map { listing in { .listing(try await listing()) } }
@@ -98,7 +97,6 @@ public struct LiveEstateReader: Sendable {
                     for kind in DetailKind.allCases where !queued.contains(kind) && isReady(kind, received: received, scope: scope) {
                         queued.insert(kind)
                         let details = detailCalls(kind, for: estate, scope: scope)
-                        calls += details.count
                         pending += details.map { detail in { .detail(try await detail()) } }
                     }
                     fill()
@@ -110,7 +108,9 @@ public struct LiveEstateReader: Sendable {
             throw InvGateError(.version, .get, .unreachable(String(describing: error)))
         }
         estate.advanceSequences()
-        logger.debug("read the live estate", metadata: ["calls": "\(calls)"])
+        // How many requests that took is the transport's to count (pages and retries included): the
+        // CLI says it once, in its "Read the instance in N requests" line.
+        logger.debug("read the live estate")
         return estate
     }
 

@@ -7,14 +7,15 @@ public struct UnmatchedTarget: Equatable, Sendable, CustomStringConvertible {
     /// `--target` or `--exclude`.
     public var option: String
     public var pattern: AddressPattern
-    /// Up to three existing addresses of the same kind, the closest first.
+    /// Up to three existing addresses of the same kind within a likely typo, the closest first.
     public var nearest: [Address]
     /// Where it was looked for, as the message says it.
     public var searched = "in the manifests or on the instance"
 
     public var description: String {
         var text = "\(option) \(pattern) matches nothing \(searched)"
-        if !nearest.isEmpty { text += "\n  hint: the nearest addresses are \(nearest.map(\.description).joined(separator: ", "))" }
+        if nearest.count == 1 { text += "\n  hint: did you mean \(nearest[0])?" }
+        if nearest.count > 1 { text += "\n  hint: the nearest addresses are \(nearest.map(\.description).joined(separator: ", "))" }
         return text
     }
 
@@ -29,9 +30,9 @@ public struct UnmatchedTarget: Equatable, Sendable, CustomStringConvertible {
             let candidates = known.filter { pattern.kinds.contains($0.kind) }
             let name = pattern.glob ?? pattern.description
             let closest = Suggestion.closest(to: name, among: candidates.map(\.name))
-            // The suggestion first, then the rest by edit distance, ignoring case (ties in address order).
+            // The suggestion first, then the other close ones by edit distance, ignoring case (ties in address order).
             let word = name.lowercased()
-            let others = candidates.filter { $0.name != closest }.enumerated().map { index, address in
+            let others = candidates.filter { $0.name != closest && Suggestion.isClose(name, $0.name) }.enumerated().map { index, address in
                 (distance: Suggestion.editDistance(address.name.lowercased(), word), index: index, address: address)
             }
             let nearest =

@@ -28,11 +28,19 @@ extension SimulatorStore {
 public enum SimulatorSetupError: Error, Equatable, Sendable, CustomStringConvertible {
     case state(StateFileError)
     case seed(SeedError)
+    /// Another program listens on the port.
+    case portInUse(host: String, port: Int)
+    /// The address to listen on is not one of this machine's.
+    case hostNotHere(host: String)
 
     public var description: String {
         switch self {
         case .state(let error): error.description
         case .seed(let error): error.description
+        case .portInUse(let host, let port):
+            "port \(port) on \(host) is already in use (another simulator or program listens there); choose another with --port N, or --port 0 for any free port"
+        case .hostNotHere(let host):
+            "\(host) is not an address of this machine, so the simulator cannot listen on it; use --host 127.0.0.1 (this machine only) or 0.0.0.0 (every interface)"
         }
     }
 }
