@@ -140,6 +140,6 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ],
-            exclude: ["Goldens"]),
+            exclude: ["Goldens", "Fixtures"]),
     ]
 )
