@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Loads manifests: finds the files under the paths given, reads each (UTF-8, YAML, format v1), merges
 /// what they declare and checks the whole. Never throws: every problem becomes a `Diagnostic`.
@@ -70,11 +71,13 @@ public struct ManifestLoader: Sendable {
 
     /// Reads every source, on all cores: each file is independent until merged.
     static func read(_ sources: [ManifestSource], variables: ManifestVariables? = nil) -> [(FileContribution, [Diagnostic])] {
-        let results = ResultSlots<(FileContribution, [Diagnostic])>(count: sources.count)
+        // One slot per file, each written by exactly one iteration.
+        let results = Mutex<[(FileContribution, [Diagnostic])?]>(Array(repeating: nil, count: sources.count))
         DispatchQueue.concurrentPerform(iterations: sources.count) { index in
-            results[index] = ManifestFile.read(sources[index], variables: variables)
+            let read = ManifestFile.read(sources[index], variables: variables)
+            results.withLock { $0[index] = read }
         }
-        return results.values
+        return results.withLock { $0.compactMap { $0 } }
     }
 
     /// `policy` may be split across files: `prune` and `ignore` lists merge; `max_deletes` may be set once.
@@ -107,21 +110,4 @@ public struct ManifestLoader: Sendable {
         }
         return merged
     }
-}
-
-/// Fixed slots written from concurrent iterations, each by exactly one of them.
-final class ResultSlots<Value>: @unchecked Sendable {
-    private var slots: [Value?]
-    private let lock = NSLock()
-
-    init(count: Int) {
-        slots = Array(repeating: nil, count: count)
-    }
-
-    subscript(index: Int) -> Value? {
-        get { lock.withLock { slots[index] } }
-        set { lock.withLock { slots[index] = newValue } }
-    }
-
-    var values: [Value] { lock.withLock { slots.compactMap { $0 } } }
 }

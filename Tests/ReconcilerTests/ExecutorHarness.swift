@@ -4,6 +4,7 @@ import InvGateAPI
 import Logging
 import Planner
 import Reconciler
+import Synchronization
 import TestSupport
 
 enum Harness {
@@ -58,13 +59,12 @@ enum Harness {
 }
 
 /// Progress events as they come, from any thread.
-final class Seen: @unchecked Sendable {
-    private let lock = NSLock()
-    private var list: [(step: Int, finished: Int, total: Int)] = []
+final class Seen: Sendable {
+    private let list = Mutex<[(step: Int, finished: Int, total: Int)]>([])
 
     func add(_ step: Int, _ finished: Int, _ total: Int) {
-        lock.withLock { list.append((step, finished, total)) }
+        list.withLock { $0.append((step, finished, total)) }
     }
 
-    var events: [(step: Int, finished: Int, total: Int)] { lock.withLock { list } }
+    var events: [(step: Int, finished: Int, total: Int)] { list.withLock { $0 } }
 }
