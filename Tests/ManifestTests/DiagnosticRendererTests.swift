@@ -1,3 +1,4 @@
+import Foundation
 import Manifest
 import Testing
 
@@ -26,15 +27,21 @@ import Testing
         #expect(!DiagnosticRenderer(colour: false).render(diagnostics).contains("\u{1B}"))
     }
 
-    @Test func colourIsRefusedWithNoColourOrADumbTerminalOrAPipe() {
-        #expect(!DiagnosticRenderer.wantsColour(fileDescriptor: 1, environment: ["NO_COLOR": "1"]))
-        #expect(!DiagnosticRenderer.wantsColour(fileDescriptor: 1, environment: ["TERM": "dumb"]))
-        // The test runner's standard input is not a terminal here.
-        #expect(!DiagnosticRenderer.wantsColour(fileDescriptor: 0, environment: [:]) || isTerminalInput())
-    }
-
-    func isTerminalInput() -> Bool {
-        DiagnosticRenderer.wantsColour(fileDescriptor: 0, environment: [:])
+    @Test func colourOnATerminalOnlyUnlessNoColourOrADumbTerminal() throws {
+        // A pseudo-terminal of the test's own, and a pipe: whatever the runner's streams are.
+        let terminal = posix_openpt(O_RDWR | O_NOCTTY)
+        try #require(terminal >= 0 && grantpt(terminal) == 0 && unlockpt(terminal) == 0)
+        let device = try #require(ptsname(terminal).map { String(cString: $0) })
+        let screen = open(device, O_RDWR | O_NOCTTY)
+        try #require(screen >= 0)
+        var ends: [Int32] = [0, 0]
+        try #require(pipe(&ends) == 0)
+        defer { for descriptor in [terminal, screen] + ends { close(descriptor) } }
+        #expect(DiagnosticRenderer.wantsColour(fileDescriptor: screen, environment: [:]))
+        #expect(DiagnosticRenderer.wantsColour(fileDescriptor: screen, environment: ["NO_COLOR": ""]))
+        #expect(!DiagnosticRenderer.wantsColour(fileDescriptor: screen, environment: ["NO_COLOR": "1"]))
+        #expect(!DiagnosticRenderer.wantsColour(fileDescriptor: screen, environment: ["TERM": "dumb"]))
+        #expect(!DiagnosticRenderer.wantsColour(fileDescriptor: ends[1], environment: [:]))
     }
 
     @Test func jsonReportCarriesEveryFieldAndTheCounts() {
@@ -45,3 +52,9 @@ import Testing
         #expect(json.range(of: "\"first\"")!.lowerBound < json.range(of: "\"second\"")!.lowerBound)
     }
 }
+
+// The C library's pseudo-terminal calls, which Glibc's module map leaves out (they need _XOPEN_SOURCE).
+@_silgen_name("posix_openpt") private func posix_openpt(_ flags: Int32) -> Int32
+@_silgen_name("grantpt") private func grantpt(_ descriptor: Int32) -> Int32
+@_silgen_name("unlockpt") private func unlockpt(_ descriptor: Int32) -> Int32
+@_silgen_name("ptsname") private func ptsname(_ descriptor: Int32) -> UnsafeMutablePointer<CChar>?
