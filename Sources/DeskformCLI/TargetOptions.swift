@@ -25,6 +25,13 @@ public struct TargetOptions: ParsableArguments, Sendable {
     @Option(help: "The most requests --parallelism auto may run at once.")
     public var maxParallelism = 32
 
+    @Option(
+        help: """
+            The most API requests a second, when the instance's rate limit is known. Without it the rate is \
+            unlimited until the instance answers 429, then learned from what it accepts.
+            """)
+    public var maxRate: Double?
+
     @Option(help: "Seconds one API request may wait for its answer before it counts as lost (and is retried if safe).")
     public var timeout: Int = Int(NetworkSettings.defaultRequestTimeout.components.seconds)
 
@@ -32,6 +39,9 @@ public struct TargetOptions: ParsableArguments, Sendable {
 
     public func validate() throws {
         guard maxParallelism >= 1 else { throw ValidationError("--max-parallelism must be at least 1.") }
+        if let maxRate, !(maxRate > 0 && maxRate.isFinite) {
+            throw ValidationError("--max-rate must be a number of requests a second above 0, e.g. 10 or 0.5.")
+        }
         guard timeout >= 1 else { throw ValidationError("--timeout must be at least 1 (seconds).") }
     }
 
@@ -47,5 +57,10 @@ public struct TargetOptions: ParsableArguments, Sendable {
     func makeLimit() -> ConcurrencyLimit? {
         guard case .auto = parallelism else { return nil }
         return ConcurrencyLimit(start: min(Parallelism.autoStart, maxParallelism), maximum: maxParallelism)
+    }
+
+    /// The request rate of one command, learned from 429s and capped by `--max-rate`.
+    func makePacing() -> RequestPacing {
+        RequestPacing(maximum: maxRate)
     }
 }

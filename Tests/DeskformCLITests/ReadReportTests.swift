@@ -4,6 +4,7 @@ import Foundation
 import InvGateAPI
 import Manifest
 import Reconciler
+import Simulator
 import TestSupport
 import Testing
 
@@ -32,6 +33,28 @@ struct ReadReportTests {
             let (code, result, _) = try await FirstContactTests.plan(["--url", simulator.url] + options)
             #expect(code == 0, "\(result.errorOutput)")
             #expect(result.errorOutput == "Read the instance in \(expected) requests (\(width)).\n")
+        }
+    }
+
+    @Test("--max-rate: the rate the read was held to; a rate-limited instance: the rate learned and the refusals it took")
+    func rate() async throws {
+        try await withLiveSimulator { simulator in
+            let (code, result, _) = try await FirstContactTests.plan(["--url", simulator.url, "--parallelism", "3", "--max-rate", "50"])
+            #expect(code == 0, "\(result.errorOutput)")
+            #expect(result.errorOutput.hasSuffix("(at most 3 at once, --parallelism 3; at most 50 requests a second (--max-rate 50)).\n"))
+        }
+        var options = SimulatorOptions()
+        options.rateLimit = 4
+        try await withLiveSimulator(options: options) { simulator in
+            let (code, result, _) = try await FirstContactTests.plan(["--url", simulator.url, "--parallelism", "3"])
+            #expect(code == 0, "\(result.errorOutput)")
+            let report = try #require(result.errorOutput.split(separator: "\n").last.map(String.init))
+            let match = try #require(
+                report.wholeMatch(of: /Read the instance in (\d+) requests \(at most 3 at once, --parallelism 3; paced to ([\d.]+) requests a second after (\d+) answers? of 429 or 503\)\./),
+                "\(result.errorOutput)")
+            let (requests, rate, refusals) = (Int(match.1)!, Double(match.2)!, Int(match.3)!)
+            #expect(refusals >= 1 && refusals * 3 <= requests, "\(report)")
+            #expect(rate >= 1 && rate <= 8, "\(report)")
         }
     }
 
