@@ -131,11 +131,14 @@ extension Estate {
         case .upsertListOptions(let uid, let options):
             var field = try customField(uid, of: .list)
             var changed = 0
+            // The first option with each key, looked up rather than searched for each option sent.
+            var positions = Dictionary(field.listOptions.indices.map { (field.listOptions[$0].key, $0) }, uniquingKeysWith: { first, _ in first })
             for option in options {
-                if let index = field.listOptions.firstIndex(where: { $0.key == option.key }) {
+                if let index = positions[option.key] {
                     if field.listOptions[index].value != option.value { changed += 1 }
                     field.listOptions[index].value = option.value
                 } else {
+                    positions[option.key] = field.listOptions.count
                     field.listOptions.append(option)
                     changed += 1
                 }
