@@ -3,11 +3,11 @@
 /// answers accepted in the second before it (a request a second at least: a burst is refused before
 /// the limit shows, so this errs low), and the rate then grows fast (``search``) until the next
 /// refusal. From then on a refusal cuts the rate to what the instance accepted in the half second
-/// before it (paused time left out), to ``cut`` of the rate at most and to half of it at least; after a cut the rate holds
+/// before it (paused time left out), to ``cut`` of the rate at most and ``deepest`` at least; after a cut the rate holds
 /// for ``hold``, then grows by ``probe`` a second, so that it finds the limit again without bursting
 /// into it often: each refusal costs every request its `Retry-After`. As with the concurrency limit,
 /// a refusal cuts again only for a request sent after an accepted answer to one sent after the last
-/// cut: the requests already on their way when a cut is made say nothing of the new rate.
+/// cut came back: the requests already on their way when a cut is made say nothing of the new rate.
 ///
 /// A `Retry-After` pauses every request, not only the refused one, until it expires. The rate grows
 /// only while it holds requests back: a command that sends less than it allows learns nothing above it.
@@ -32,8 +32,8 @@ package struct LearnedRate: Equatable, Sendable {
     /// `1 / rate` later, at the rate as it is then.
     private var lastSlot: Instant?
     private var lastCut: Instant?
-    /// Whether a request sent after the last cut was accepted since.
-    private var recovered = false
+    /// When the first answer to a request sent after the last cut came back accepted (nil: none yet).
+    private var recoveredAt: Instant?
     /// When a reservation last had to wait for the rate.
     private var lastHeld: Instant?
     /// When the last pause ends (or ended).
@@ -42,8 +42,9 @@ package struct LearnedRate: Equatable, Sendable {
     private var accepted: [Instant] = []
     private var acceptedStart = 0
 
-    /// What a cut keeps of the rate, at most.
+    /// What a cut keeps of the rate, at most and at least.
     package static let cut = 0.9
+    package static let deepest = 0.7
     /// How long the rate holds after a cut.
     package static let hold: Duration = .seconds(10)
     /// Growth a second after the hold, as a share of the rate.
@@ -83,7 +84,7 @@ package struct LearnedRate: Equatable, Sendable {
 
     /// An accepted answer at `now` to a request sent at `sent`.
     package mutating func accept(sent: Instant, at now: Instant) {
-        if let lastCut, sent > lastCut { recovered = true }
+        if recoveredAt == nil, let lastCut, sent > lastCut { recoveredAt = now }
         accepted.append(now)
         forget(before: now - Self.window)
         guard let rate, let lastHeld, now - lastHeld < Self.window else { return }
@@ -95,7 +96,7 @@ package struct LearnedRate: Equatable, Sendable {
     /// A refusal (429 or 503) at `now` of a request sent at `sent`, with the `Retry-After` it gave.
     package mutating func refuse(sent: Instant, at now: Instant, retryAfter: Duration?) {
         refusals += 1
-        if lastCut == nil || (recovered && sent > lastCut!) {
+        if lastCut == nil || recoveredAt.map({ sent > $0 }) == true {
             forget(before: now - Self.window)
             let cutTo: Double
             if let rate {
@@ -103,13 +104,13 @@ package struct LearnedRate: Equatable, Sendable {
                 let since = max(now - Self.recent, resumes.map { min($0, now) } ?? now - Self.recent)
                 let seconds = Self.seconds(now - since)
                 let lately = seconds < Self.seconds(Self.recent) / 2 ? rate : Double(accepted(since: since)) / seconds
-                cutTo = min(rate * Self.cut, max(rate / 2, lately))
+                cutTo = min(rate * Self.cut, max(rate * Self.deepest, lately))
             } else {
                 cutTo = max(1, Double(accepted(since: now - Self.window)) / Self.seconds(Self.window))
             }
             rate = min(maximum ?? .infinity, max(Self.minimum, cutTo))
             lastCut = now
-            recovered = false
+            recoveredAt = nil
             cuts += 1
             lastSlot = nil
             epoch += 1

@@ -59,7 +59,7 @@ struct LearnedRateTests {
         #expect(pace.reserve(at: at(3)).at == at(3))
     }
 
-    @Test("a refusal cuts to what was accepted in the last half second, between half and nine tenths of the rate, once per window")
+    @Test("a refusal cuts to what was accepted in the last half second, between seven and nine tenths of the rate, once per window")
     func cutsOncePerWindow() {
         var pace = LearnedRate(maximum: 50)
         answers(&pace, perSecond: 40, from: 0.0125, until: 1)
@@ -75,11 +75,14 @@ struct LearnedRateTests {
         answers(&pace, perSecond: 39, from: 1.04, until: 1.6)
         pace.refuse(sent: at(1.6), at: at(1.6), retryAfter: nil)
         #expect(pace.rate == 36)
-        // Little accepted lately: halved, no more.
-        pace.accept(sent: at(1.7), at: at(1.7))
+        // Sent after the cut but before an answer came back well since: no cut.
+        pace.accept(sent: at(1.7), at: at(1.8))
+        pace.refuse(sent: at(1.75), at: at(1.85), retryAfter: nil)
+        #expect(pace.rate == 36)
+        // Little accepted lately: seven tenths, no less.
         pace.refuse(sent: at(2.5), at: at(2.5), retryAfter: nil)
-        #expect(pace.rate == 18)
-        #expect(pace.refusals == 5 && pace.cuts == 3)
+        #expect(abs(pace.rate! - 25.2) < 1e-9)
+        #expect(pace.refusals == 6 && pace.cuts == 3)
     }
 
     @Test("searches fast until the second refusal, then holds for ten seconds and probes slowly, only while the rate holds requests back")
@@ -112,10 +115,10 @@ struct LearnedRateTests {
     func recoversAfterAPause() {
         var pace = LearnedRate(maximum: 10)
         pace.refuse(sent: at(0), at: at(0), retryAfter: .seconds(1))
-        #expect(pace.rate == 5)
-        #expect(slots(&pace, 3, at: 0.2) == [1000, 1200, 1400])
+        #expect(pace.rate == 7)
+        #expect(slots(&pace, 3, at: 0.2) == [1000, 1143, 1286])
         // Long idle later: the next request goes at once, the one after it a slot later.
-        #expect(slots(&pace, 2, at: 10) == [10000, 10200])
+        #expect(slots(&pace, 2, at: 10) == [10000, 10143])
     }
 
     @Test("--max-rate: paced from the first request, never above it, never below one request every five seconds")
@@ -125,7 +128,7 @@ struct LearnedRateTests {
         _ = slots(&pace, 3, at: 1)
         for _ in 0..<20 { pace.accept(sent: at(1), at: at(1.1)) }
         #expect(pace.rate == 2)
-        // Each refusal comes with nothing accepted in the half second before it: halved each time, down to the least.
+        // Each refusal comes with nothing accepted in the half second before it: cut deepest each time, down to the least.
         for second in 2..<22 {
             pace.accept(sent: at(Double(second)), at: at(Double(second) + 0.1))
             pace.refuse(sent: at(Double(second) + 0.2), at: at(Double(second) + 0.8), retryAfter: nil)
