@@ -260,6 +260,7 @@ public struct ApplyCommand: AsyncParsableCommand {
             let reached = await limit.reached
             console.err("Concurrency: up to \(reached) requests at once (--parallelism auto, at most \(limit.maximum)).\n")
         }
+        if let rate = connection.rate { console.err("Rate: \(rate).\n") }
         if !report.isComplete { console.out("Run plan or apply again: the next run converges from where this one stopped.\n") }
         return report.isComplete ? 0 : 1
     }

@@ -43,7 +43,23 @@ struct Pipeline: Sendable {
                 } else {
                     "at most \(parallelism) at once, --parallelism \(parallelism)"
                 }
-            return "Read the instance in \(count.counted("request")) (\(width)).\n"
+            return "Read the instance in \(count.counted("request")) (\(width)\(rate.map { "; \($0)" } ?? "")).\n"
+        }
+
+        /// `paced to 18 requests a second after 3 answers of 429 or 503`, or `at most 5 requests a
+        /// second (--max-rate 5)` before any; nil while the rate is unlimited.
+        var rate: String? {
+            guard let pacing = client.pacing, let rate = pacing.rate else { return nil }
+            let refusals = pacing.refusals
+            let maximum = pacing.maximum.map { "--max-rate \(Self.figure($0))" }
+            guard refusals > 0 else { return "at most \(Self.figure(rate)) requests a second (\(maximum ?? ""))" }
+            return "paced to \(Self.figure(rate)) requests a second after \(refusals.counted("answer")) of 429 or 503"
+                + (maximum.map { ", \($0)" } ?? "")
+        }
+
+        /// A rate as people write it: `18`, `0.5`.
+        static func figure(_ rate: Double) -> String {
+            rate >= 10 || rate == rate.rounded() ? String(Int(rate.rounded())) : String(format: "%.1f", rate)
         }
 
         /// What a saved plan records as its target.
@@ -197,7 +213,7 @@ struct Pipeline: Sendable {
         }
         do {
             return try await target.withClient(
-                parallelism: parallelism, concurrency: options.makeLimit(), network: network, logger: logger,
+                parallelism: parallelism, concurrency: options.makeLimit(), pacing: options.makePacing(), network: network, logger: logger,
                 onRequest: { request in
                     requests.add()
                     await onRequest?(request)

@@ -56,9 +56,9 @@ public enum Target: Equatable, Sendable {
     /// local instance around it when there is no remote one. `onRequest` hears of every request the
     /// client sends, each attempt and token request included; `onRetry` of every retry; `onWait`
     /// that the local instance is busy with another command. `concurrency` (for `--parallelism auto`)
-    /// is shared by every request of the client.
+    /// and `pacing` are shared by every request of the client.
     public func withClient<Value: Sendable>(
-        parallelism: Int, concurrency: ConcurrencyLimit? = nil, network: NetworkSettings = NetworkSettings(),
+        parallelism: Int, concurrency: ConcurrencyLimit? = nil, pacing: RequestPacing? = nil, network: NetworkSettings = NetworkSettings(),
         localInstanceWait: Duration = Target.localInstanceWait,
         logger: Logger,
         onRequest: (@Sendable (WireRequest) async -> Void)? = nil, onRetry: (@Sendable (RetryNotice) -> Void)? = nil,
@@ -73,7 +73,7 @@ public enum Target: Equatable, Sendable {
             case .remote(let url, let credentials):
                 let client = InvGateClient(
                     instanceURL: url, credentials: credentials, transport: transport, logger: logger, onRetry: onRetry,
-                    concurrency: concurrency)
+                    concurrency: concurrency, pacing: pacing)
                 return try await body(client, url)
             case .local(let statePath):
                 let directory = (statePath as NSString).deletingLastPathComponent
@@ -89,7 +89,7 @@ public enum Target: Equatable, Sendable {
                     let url = "http://127.0.0.1:\(port)"
                     let client = InvGateClient(
                         instanceURL: url, credentials: .basic(username: "deskform", token: token), transport: transport, logger: logger,
-                        onRetry: onRetry, concurrency: concurrency)
+                        onRetry: onRetry, concurrency: concurrency, pacing: pacing)
                     return try await body(client, url)
                 }
             }

@@ -25,6 +25,14 @@ public struct TargetOptions: ParsableArguments, Sendable {
     @Option(help: "The most requests --parallelism auto may run at once.")
     public var maxParallelism = 32
 
+    @Option(
+        help: """
+            The most API requests a second, when the instance's rate limit is known: requests are spaced to keep \
+            to it, and slowed further while the instance still answers 429. Without it only the number of requests \
+            at once adapts to 429s (--parallelism auto).
+            """)
+    public var maxRate: Double?
+
     @Option(help: "Seconds one API request may wait for its answer before it counts as lost (and is retried if safe).")
     public var timeout: Int = Int(NetworkSettings.defaultRequestTimeout.components.seconds)
 
@@ -32,6 +40,9 @@ public struct TargetOptions: ParsableArguments, Sendable {
 
     public func validate() throws {
         guard maxParallelism >= 1 else { throw ValidationError("--max-parallelism must be at least 1.") }
+        if let maxRate, !(maxRate > 0 && maxRate.isFinite) {
+            throw ValidationError("--max-rate must be a number of requests a second above 0, e.g. 10 or 0.5.")
+        }
         guard timeout >= 1 else { throw ValidationError("--timeout must be at least 1 (seconds).") }
     }
 
@@ -47,5 +58,12 @@ public struct TargetOptions: ParsableArguments, Sendable {
     func makeLimit() -> ConcurrencyLimit? {
         guard case .auto = parallelism else { return nil }
         return ConcurrencyLimit(start: min(Parallelism.autoStart, maxParallelism), maximum: maxParallelism)
+    }
+
+    /// The request rate of one command with `--max-rate`: at most that, lower while the instance refuses.
+    /// Nil without it: a rate learned from nothing (unlimited until the first 429) is not the default yet,
+    /// because it misses its targets in the rate sweep (BENCHMARKS.md, `deskform-bench --rate-sweep`).
+    func makePacing() -> RequestPacing? {
+        maxRate.map { RequestPacing(maximum: $0) }
     }
 }

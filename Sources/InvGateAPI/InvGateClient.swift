@@ -21,6 +21,8 @@ public final class InvGateClient: Sendable {
     let onRetry: (@Sendable (RetryNotice) -> Void)?
     /// Shared by every request, when the width is found as it goes (`--parallelism auto`).
     public let concurrency: ConcurrencyLimit?
+    /// The request rate every request keeps to, learned from 429s (nil: not paced).
+    public let pacing: RequestPacing?
     let tokens = TokenCache()
     let requestedScopes = Mutex<Set<String>>([])
 
@@ -28,9 +30,10 @@ public final class InvGateClient: Sendable {
         instanceURL: String, credentials: Credentials, transport: any HTTPTransport,
         retryPolicy: RetryPolicy = .standard,
         logger: Logger = Logger(label: "deskform.api", factory: { _ in SwiftLogNoOpLogHandler() }),
-        onRetry: (@Sendable (RetryNotice) -> Void)? = nil, concurrency: ConcurrencyLimit? = nil
+        onRetry: (@Sendable (RetryNotice) -> Void)? = nil, concurrency: ConcurrencyLimit? = nil, pacing: RequestPacing? = nil
     ) {
         self.concurrency = concurrency
+        self.pacing = pacing
         self.instanceURL = Credentials.trimmedRoot(instanceURL)
         self.credentials = credentials
         self.transport = transport
@@ -101,10 +104,19 @@ public final class InvGateClient: Sendable {
                 "request", metadata: ["method": "\(method.rawValue)", "endpoint": "\(endpoint.rawValue)", "attempt": "\(attempt)"])
 
             let response: WireResponse
+            do throws(CancellationError) {
+                try await pacing?.admit()
+            } catch {
+                throw InvGateError(endpoint, method, .cancelled)
+            }
             let sent = await concurrency?.acquire()
+            let sentAt = sent ?? .now
             do {
                 response = try await transport.send(request)
-                if let sent { await concurrency?.release(sent, overloaded: response.status == 429 || response.status == 503) }
+                let refused = response.status == 429 || response.status == 503
+                // Paced, a 429 is the rate's to answer; the width only narrows when the instance is overloaded.
+                if let sent { await concurrency?.release(sent, overloaded: pacing == nil ? refused : response.status == 503) }
+                pacing?.answered(sent: sentAt, refused: refused, retryAfter: RetryPolicy.retryAfter(response.header("Retry-After")))
             } catch {
                 if sent != nil { await concurrency?.releaseUnanswered() }
                 let why: String

@@ -49,10 +49,10 @@ enum Convergence {
             compare("\(address) observers", group.observers, live.observers)
         }
 
-        let locations = estate.locations.values.map { ($0.id, $0.name, $0.parentID) }
+        let locations = PathIndex.locations(of: estate)
         for location in desired.locations {
             let address = Address(.location, location.path.joined(separator: "/"))
-            let id = try? Planner.node(at: location.path, in: locations, kind: .location)
+            let id = try? locations.node(at: location.path)
             if location.absent {
                 if id != nil { found.append("\(address) would still exist") }
                 continue
@@ -74,9 +74,9 @@ enum Convergence {
             }
         }
 
-        let categories = estate.kbCategories.values.map { ($0.id, $0.name, $0.parentID) }
+        let categories = PathIndex.kbCategories(of: estate)
         for category in desired.kbCategories {
-            let exists = (try? Planner.node(at: category.path, in: categories, kind: .kbCategory)) != nil
+            let exists = (try? categories.node(at: category.path)) != nil
             if exists == category.absent {
                 found.append("\(Address(.kbCategory, category.path.joined(separator: "/"))) would \(exists ? "still" : "not") exist")
             }
@@ -109,39 +109,48 @@ enum Convergence {
         let prune = desired.policy.prune.intersection(fetched)
         var found: [String] = []
         if prune.contains(.companies) {
+            let declaredNames = Set(desired.companies.filter { !$0.absent && $0.identity == nil }.map(\.name))
+            let declaredIDs = Set(desired.companies.filter { !$0.absent }.compactMap(\.identity))
             for company in estate.companies.values where !desired.policy.leavesAlone(Address(.company, company.name)) {
-                let declared = desired.companies.contains { !$0.absent && $0.identifies(company) }
+                let declared = declaredNames.contains(company.name) || company.externalID.map(declaredIDs.contains) == true
                 if !declared { found.append("\(Address(.company, company.name)) is not declared but would survive the prune") }
             }
         }
         if prune.contains(.groups) {
             let referenced = Set(desired.companies.flatMap { $0.groups ?? [] })
+            let declared = Set(desired.groups.filter { !$0.absent }.map(\.name))
             for group in estate.groups.values
             where !desired.policy.leavesAlone(Address(.group, group.name)) && !referenced.contains(group.name) {
-                if !desired.groups.contains(where: { !$0.absent && $0.name == group.name }) {
+                if !declared.contains(group.name) {
                     found.append("\(Address(.group, group.name)) is not declared but would survive the prune")
                 }
             }
         }
         if prune.contains(.locations) {
             let declared = Set(desired.locations.filter { !$0.absent }.map(\.path))
-            for location in estate.locations.values {
-                let path = estate.locationPath(of: location.id)
-                let subtree = estate.locationSubtree(of: location.id).map { estate.locationPath(of: $0).joined(separator: "/") }
-                if !declared.contains(path) && !subtree.contains(where: { desired.policy.leavesAlone(Address(.location, $0)) }) {
-                    found.append("\(Address(.location, path.joined(separator: "/"))) is not declared but would survive the prune")
-                }
+            let paths = estate.locations.keys.map { ($0, estate.locationPath(of: $0)) }
+            // Whether a location or one below it is left alone, for all of them at once: each marks its ancestors.
+            var keptBelow: Set<Int> = []
+            for (id, path) in paths where desired.policy.leavesAlone(Address(.location, path.joined(separator: "/"))) {
+                keptBelow.insert(id)
+                keptBelow.formUnion(estate.locationAncestors(of: id))
+            }
+            for (id, path) in paths where !declared.contains(path) && !keptBelow.contains(id) {
+                found.append("\(Address(.location, path.joined(separator: "/"))) is not declared but would survive the prune")
             }
         }
         if prune.contains(.kbCategories) {
             let declared = Set(desired.kbCategories.filter { !$0.absent }.map(\.path))
-            for category in estate.kbCategories.values {
-                let path = estate.kbCategoryPath(of: category.id)
-                let subtree = estate.kbCategorySubtree(of: category.id).map { estate.kbCategoryPath(of: $0) }
-                let keeps = subtree.contains {
-                    declared.contains($0) || desired.policy.leavesAlone(Address(.kbCategory, $0.joined(separator: "/")))
-                }
-                if !keeps {
+            let paths = estate.kbCategories.keys.map { ($0, estate.kbCategoryPath(of: $0)) }
+            // A category is kept when it or one below it is declared or left alone: each such marks its ancestors.
+            var keptBelow: Set<Int> = []
+            for (id, path) in paths
+            where declared.contains(path) || desired.policy.leavesAlone(Address(.kbCategory, path.joined(separator: "/"))) {
+                keptBelow.insert(id)
+                keptBelow.formUnion(estate.kbCategoryAncestors(of: id))
+            }
+            for (id, path) in paths {
+                if !keptBelow.contains(id) {
                     found.append("\(Address(.kbCategory, path.joined(separator: "/"))) is not declared but would survive the prune")
                 }
             }
@@ -157,8 +166,9 @@ struct TreeShape: Equatable, CustomStringConvertible {
     var children: [TreeShape]
 
     static func of(_ options: [TreeOption]) -> [TreeShape] {
+        let children = Dictionary(grouping: options, by: \.parentHash)
         func build(_ parent: String?) -> [TreeShape] {
-            options.filter { $0.parentHash == parent }.map { TreeShape(name: $0.name, key: $0.key, children: build($0.hash)) }
+            (children[parent] ?? []).map { TreeShape(name: $0.name, key: $0.key, children: build($0.hash)) }
         }
         return build(nil)
     }

@@ -89,7 +89,8 @@ extension Estate {
 
     /// Whether `object`, present in both estates, differs between them in what deskform manages
     /// (observer groups are read-only: a deleted group leaving them is not a change of the object).
-    func differs(_ object: ObjectID, from other: Estate) -> Bool {
+    /// `options` are this estate's and `other`'s.
+    func differs(_ object: ObjectID, from other: Estate, options: (OptionIndex, OptionIndex)) -> Bool {
         func managed<T>(_ value: T?, _ readOnly: WritableKeyPath<T, Set<Int>>) -> T? {
             value.map {
                 var copy = $0
@@ -105,14 +106,18 @@ extension Estate {
         case .helpdesk(let id): helpdesks[id]?.observers != other.helpdesks[id]?.observers
         case .level(let id): levels[id]?.observers != other.levels[id]?.observers
         case .listOption(let uid, let key):
-            customFields[uid]?.listOptions.first { $0.key == key } != other.customFields[uid]?.listOptions.first { $0.key == key }
+            options.0.listOption(field: uid, key: key) != options.1.listOption(field: uid, key: key)
         case .treeOption(let uid, let hash):
-            customFields[uid]?.treeOptions.first { $0.hash == hash } != other.customFields[uid]?.treeOptions.first { $0.hash == hash }
+            options.0.treeOption(field: uid, hash: hash) != options.1.treeOption(field: uid, hash: hash)
         }
     }
 
     /// The address of an object of this estate, as a plan prints it.
-    func address(of object: ObjectID) -> Address {
+    func address(of object: ObjectID) -> Address { address(of: object, options: nil) }
+
+    /// The address of an object of this estate; `options`, when given, are this estate's, for the path
+    /// of a tree option (many addresses: built once rather than a scan per option).
+    func address(of object: ObjectID, options: OptionIndex?) -> Address {
         switch object {
         case .company(let id): Address(.company, companies[id]?.name ?? "#\(id)")
         case .group(let id): Address(.group, groups[id]?.name ?? "#\(id)")
@@ -123,7 +128,10 @@ extension Estate {
             Address(.level, "\(levels[id].flatMap { helpdesks[$0.helpdeskID]?.name } ?? "?")/\(levels[id]?.name ?? "#\(id)")")
         case .listOption(let uid, let key): Address(.option, "\(customFields[uid]?.label ?? "#\(uid)")/\(key)")
         case .treeOption(let uid, let hash):
-            Address(.option, ([customFields[uid]?.label ?? "#\(uid)"] + treeOptionPath(field: uid, hash: hash)).joined(separator: "/"))
+            Address(
+                .option,
+                ([customFields[uid]?.label ?? "#\(uid)"]
+                    + (options?.treeOptionPath(field: uid, hash: hash) ?? treeOptionPath(field: uid, hash: hash))).joined(separator: "/"))
         }
     }
 

@@ -27,6 +27,9 @@ public struct Planner {
     /// Declared (not absent) groups by name, to their index in `desired.groups`; live groups by name.
     let declaredGroups: [String: Int]
     let liveGroups: LiveIndex<Group>
+    /// The live KB categories by path, and the paths of the declared (not absent) ones.
+    let liveKBCategoryPaths: PathIndex
+    let declaredKBCategoryPaths: Set<[String]>
 
     init(desired: DesiredState, live: Estate, fetched: Set<ObjectKind>) {
         self.desired = desired
@@ -37,6 +40,8 @@ public struct Planner {
             desired.groups.enumerated().filter { !$0.element.absent }.map { ($0.element.name, $0.offset) },
             uniquingKeysWith: { first, _ in first })
         self.liveGroups = LiveIndex(live.groups.values, name: \.name)
+        self.liveKBCategoryPaths = .kbCategories(of: live)
+        self.declaredKBCategoryPaths = Set(desired.kbCategories.filter { !$0.absent }.map(\.path))
     }
 
     /// Plans and checks the replay. Throws every protect and ambiguity problem together.
@@ -113,8 +118,8 @@ public struct Planner {
         var learned: [ProvisionalObject: ProvisionalObject] = [:]
         for step in plan.steps {
             let operation = step.operation.rewriting { provisional.contains($0) ? learned[$0] ?? $0 : $0 }
-            let options: [TreeOption] =
-                if case .addTreeOption(let field, _, _, _) = operation { estate.customFields[field]?.treeOptions ?? [] } else { [] }
+            let optionsBefore =
+                if case .addTreeOption(let field, _, _, _) = operation { estate.customFields[field]?.treeOptions.count ?? 0 } else { 0 }
             let result: OperationResult
             do {
                 result = try estate.apply(operation)
@@ -127,9 +132,9 @@ public struct Planner {
             case (.location(let id)?, .created(let real), _): learned[.location(id)] = .location(real)
             case (.kbCategory(let id)?, .created(let real), _): learned[.kbCategory(id)] = .kbCategory(real)
             case (.treeOption(let field, let hash)?, _, .addTreeOption):
-                if let added = estate.customFields[field]?.treeOptions.first(where: { option in !options.contains { $0.hash == option.hash }
-                }) {
-                    learned[.treeOption(field: field, hash: hash)] = .treeOption(field: field, hash: added.hash)
+                // An added option is appended (an option whose key exists is renamed in place instead).
+                if let options = estate.customFields[field]?.treeOptions, options.count > optionsBefore {
+                    learned[.treeOption(field: field, hash: hash)] = .treeOption(field: field, hash: options[optionsBefore].hash)
                 }
             default: break
             }

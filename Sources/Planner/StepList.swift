@@ -17,9 +17,14 @@ struct StepList {
     private var erasures: [ObjectID: (step: Int, named: Bool)] = [:]
     /// Per object the plan creates: the step that creates it.
     private var creations: [ObjectID: Int] = [:]
+    /// The replay's locations and KB categories by path, refreshed for what each step touches.
+    private(set) var locationPaths: PathIndex
+    private(set) var kbCategoryPaths: PathIndex
 
     init(live: Estate) {
         self.estate = live
+        self.locationPaths = .locations(of: live)
+        self.kbCategoryPaths = .kbCategories(of: live)
     }
 
     /// What an operation touches, for ordering.
@@ -104,6 +109,13 @@ struct StepList {
         {
             creates = .treeOption(field: field, hash: options[before].hash)
         }
+        for resource in touched {
+            switch resource {
+            case .location(let id): locationPaths.refresh(id, to: estate.locations[id].map { ($0.name, $0.parentID) })
+            case .kbCategory(let id): kbCategoryPaths.refresh(id, to: estate.kbCategories[id].map { ($0.name, $0.parentID) })
+            default: break
+            }
+        }
         let dependsOn = Set(touched.compactMap { lastTouch[$0] }).sorted()
         let id = steps.count
         for resource in touched { lastTouch[resource] = id }
@@ -128,22 +140,24 @@ struct StepList {
         let before = live.countedObjects()
         let after = estate.countedObjects()
         var outcome = Outcome()
-        func entry(_ object: ObjectID, in named: Estate, step: Int?, cascade: (Address, Address) -> Bool) throws(PlanError) -> Outcome.Entry
-        {
-            let address = named.address(of: object)
+        let options = (live: OptionIndex(live), replay: OptionIndex(estate))
+        func entry(
+            _ object: ObjectID, in named: Estate, _ index: OptionIndex, step: Int?, cascade: (Address, Address) -> Bool
+        ) throws(PlanError) -> Outcome.Entry {
+            let address = named.address(of: object, options: index)
             guard let step else { throw .inconsistent("\(address) changes in the replay, but no step of the plan touches it") }
             let cause = steps[step].address
             return Outcome.Entry(address: address, step: step, cause: cause, cascade: cascade(address, cause))
         }
         for object in before.subtracting(after) {
-            outcome.destroyed.append(try entry(object, in: live, step: erasures[object]?.step) { _, _ in erasures[object]?.named == false })
+            outcome.destroyed.append(try entry(object, in: live, options.live, step: erasures[object]?.step) { _, _ in erasures[object]?.named == false })
         }
         for object in after.subtracting(before) {
-            outcome.created.append(try entry(object, in: estate, step: creations[object]) { _, _ in false })
+            outcome.created.append(try entry(object, in: estate, options.replay, step: creations[object]) { _, _ in false })
         }
-        for object in before.intersection(after) where live.differs(object, from: estate) {
+        for object in before.intersection(after) where live.differs(object, from: estate, options: (options.live, options.replay)) {
             outcome.changed.append(
-                try entry(object, in: live, step: lastTouch[object.resource]) { address, _ in
+                try entry(object, in: live, options.live, step: lastTouch[object.resource]) { address, _ in
                     address.kind != .option && !named.contains(object.resource)
                 })
         }

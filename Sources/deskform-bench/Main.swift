@@ -28,14 +28,54 @@ struct Bench: AsyncParsableCommand {
     @Option(help: "The cap of auto under --rate-limit.")
     var maxParallelism = 32
 
+    @Flag(
+        help: "Instead: plan and apply against simulators that answer 429 beyond 20, 50, 100 and 400 requests a second, at 5 and 20 ms latency.")
+    var rateSweep = false
+
+    @Flag(help: "Instead: the planner's CPU and peak memory per object on location- and tree-heavy estates of 2,000 to 20,000 objects.")
+    var plannerScale = false
+
+    @Option(help: .hidden)
+    var plannerCell: String?
+
     @Flag(help: "Write the table into BENCHMARKS.md.")
     var record = false
 
     func run() async throws {
         guard let size = BenchmarkSize(rawValue: size.uppercased()) else { throw ValidationError("--size is S, M or L") }
+        if let plannerCell {
+            let parts = plannerCell.split(separator: ":")
+            guard parts.count == 2, let shape = PlannerScale.Shape(rawValue: String(parts[0])), let objects = Int(parts[1]) else {
+                throw ValidationError("--planner-cell is SHAPE:OBJECTS")
+            }
+            print(try PlannerScale.measure(shape, objects: objects).line)
+            return
+        }
+        let command = CommandLine.arguments.dropFirst().joined(separator: " ")
+        if plannerScale {
+            let text = PlannerScale.markdown(try PlannerScale.run(), command: command)
+            print(text)
+            if record {
+                try Report.record(
+                    text, between: "<!-- deskform-bench:planner-scale:start -->", and: "<!-- deskform-bench:planner-scale:end -->",
+                    in: "BENCHMARKS.md")
+            }
+            return
+        }
         let latencies = latency.isEmpty ? [0, 10] : latency
         let estate = BenchmarkEstate(size: size).make()
         let export = EstateExport(estate)
+        if rateSweep {
+            let sweep = PacingSweep(size: size, limits: [20, 50, 100, 400], latencies: latency.isEmpty ? [5, 20] : latency)
+            let text = sweep.markdown(try await sweep.run(estate: estate, manifest: export.manifest), command: command)
+            print(text)
+            if record {
+                try Report.record(
+                    text, between: "<!-- deskform-bench:rate-sweep:start -->", and: "<!-- deskform-bench:rate-sweep:end -->",
+                    in: "BENCHMARKS.md")
+            }
+            return
+        }
         if let rateLimit {
             let sweep = RateLimitSweep(
                 size: size, latency: latency.first ?? 10, rateLimit: rateLimit, widths: self.sweep, maxParallelism: maxParallelism)

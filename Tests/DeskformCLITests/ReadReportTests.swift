@@ -4,6 +4,7 @@ import Foundation
 import InvGateAPI
 import Manifest
 import Reconciler
+import Simulator
 import TestSupport
 import Testing
 
@@ -45,6 +46,33 @@ struct ReadReportTests {
             let requests = lines.filter { $0.hasPrefix("deskform: debug: request (") }.count
             #expect(lines.contains { $0.hasPrefix("Read the instance in \(requests) requests (") }, "\(result.errorOutput)")
             #expect(lines.contains("deskform: debug: read the live estate"))
+        }
+    }
+
+    @Test("--max-rate: the rate the read was held to, and below a lower limit the rate it came down to and the refusals it took; without it, no rate")
+    func rate() async throws {
+        try await withLiveSimulator { simulator in
+            let (code, result, _) = try await FirstContactTests.plan(["--url", simulator.url, "--parallelism", "3", "--max-rate", "50"])
+            #expect(code == 0, "\(result.errorOutput)")
+            #expect(result.errorOutput.hasSuffix("(at most 3 at once, --parallelism 3; at most 50 requests a second (--max-rate 50)).\n"))
+        }
+        var options = SimulatorOptions()
+        options.rateLimit = 4
+        try await withLiveSimulator(options: options) { simulator in
+            let (code, result, _) = try await FirstContactTests.plan(["--url", simulator.url, "--parallelism", "3", "--max-rate", "8"])
+            #expect(code == 0, "\(result.errorOutput)")
+            let report = try #require(result.errorOutput.split(separator: "\n").last.map(String.init))
+            let match = try #require(
+                report.wholeMatch(of: /Read the instance in (\d+) requests \(at most 3 at once, --parallelism 3; paced to ([\d.]+) requests a second after (\d+) answers? of 429 or 503, --max-rate 8\)\./),
+                "\(result.errorOutput)")
+            let (requests, rate, refusals) = (Int(match.1)!, Double(match.2)!, Int(match.3)!)
+            #expect(refusals >= 1 && refusals < requests, "\(report)")
+            #expect(rate >= 1 && rate < 8, "\(report)")
+            // Without --max-rate no rate is kept, and the report names none.
+            let (unpaced, plain, _) = try await FirstContactTests.plan(["--url", simulator.url, "--parallelism", "3"])
+            #expect(unpaced == 0, "\(plain.errorOutput)")
+            let line = try #require(plain.errorOutput.split(separator: "\n").last.map(String.init))
+            #expect(line.wholeMatch(of: /Read the instance in \d+ requests \(at most 3 at once, --parallelism 3\)\./) != nil, "\(line)")
         }
     }
 

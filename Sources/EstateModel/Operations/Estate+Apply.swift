@@ -131,11 +131,14 @@ extension Estate {
         case .upsertListOptions(let uid, let options):
             var field = try customField(uid, of: .list)
             var changed = 0
+            // The first option with each key, looked up rather than searched for each option sent.
+            var positions = Dictionary(field.listOptions.indices.map { (field.listOptions[$0].key, $0) }, uniquingKeysWith: { first, _ in first })
             for option in options {
-                if let index = field.listOptions.firstIndex(where: { $0.key == option.key }) {
+                if let index = positions[option.key] {
                     if field.listOptions[index].value != option.value { changed += 1 }
                     field.listOptions[index].value = option.value
                 } else {
+                    positions[option.key] = field.listOptions.count
                     field.listOptions.append(option)
                     changed += 1
                 }
@@ -152,28 +155,38 @@ extension Estate {
             return .count(before - field.listOptions.count)
 
         case .addTreeOption(let uid, let name, let key, let parentHash):
-            var field = try customField(uid, of: .tree)
-            let name = try Self.requireName(name)
-            let parent = Self.nonEmpty(parentHash ?? "").flatMap { $0 == "0" ? nil : $0 }
-            if let parent, !field.treeOptions.contains(where: { $0.hash == parent }) {
-                throw .unknown(kind: "option", id: parent)
-            }
-            if let key = key.flatMap(Self.nonEmpty),
-                let index = field.treeOptions.firstIndex(where: { $0.key == key })
-            {
-                field.treeOptions[index].name = name
-            } else {
+            let key = key.flatMap(Self.nonEmpty)
+            var serial = sequences.treeOption + 1
+            var hash = Self.optionHash(field: uid, serial: serial)
+            // One pass over the options for every check, and no copy of them: the field changes in place.
+            var (parentFound, keyed, taken) = (false, Int?.none, false)
+            let (valid, parent): (String, String?)
+            do {
+                let options = try customField(uid, of: .tree).treeOptions
+                valid = try Self.requireName(name)
+                parent = Self.nonEmpty(parentHash ?? "").flatMap { $0 == "0" ? nil : $0 }
+                for (index, option) in options.enumerated() {
+                    if option.hash == parent { parentFound = true }
+                    if keyed == nil, option.key == key { keyed = index }
+                    if option.hash == hash { taken = true }
+                }
+                if let parent, !parentFound { throw EstateError.unknown(kind: "option", id: parent) }
                 // A hash is never handed out twice, even by an estate read back from the API whose
                 // counter only knows how many options there are now.
-                var hash: String
-                repeat {
-                    sequences.treeOption += 1
-                    hash = Self.optionHash(field: uid, serial: sequences.treeOption)
-                } while field.treeOptions.contains { $0.hash == hash }
-                let key = key.flatMap(Self.nonEmpty) ?? hash
-                field.treeOptions.append(TreeOption(hash: hash, key: key, name: name, parentHash: parent))
+                if keyed == nil, taken {
+                    let hashes = Set(options.map(\.hash))
+                    repeat {
+                        serial += 1
+                        hash = Self.optionHash(field: uid, serial: serial)
+                    } while hashes.contains(hash)
+                }
             }
-            customFields[uid] = field
+            if let keyed {
+                customFields[uid]!.treeOptions[keyed].name = valid
+            } else {
+                sequences.treeOption = serial
+                customFields[uid]!.treeOptions.append(TreeOption(hash: hash, key: key ?? hash, name: valid, parentHash: parent))
+            }
             return .done
 
         case .updateTreeOption(let uid, let hash, let name, let key):

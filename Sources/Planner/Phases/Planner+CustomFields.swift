@@ -41,13 +41,14 @@ extension Planner {
         }
         flatten(wanted, parentIdentity: nil, path: [])
 
-        let estate = steps.estate
-        func livePath(_ option: TreeOption) -> [String] { estate.treeOptionPath(field: uid, hash: option.hash) }
+        let index = OptionIndex(steps.estate)
+        func livePath(_ option: TreeOption) -> [String] { index.treeOptionPath(field: uid, hash: option.hash) }
+        let liveByKey = Dictionary(live.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
         // Keys first (a key names one option anywhere in the tree), then name paths for the rest.
         var claim: [String: TreeOption] = [:]  // desired identity → live option
         var claimed: Set<String> = []
         for entry in flat {
-            guard let key = entry.option.key, let option = live.first(where: { $0.key == key }) else { continue }
+            guard let key = entry.option.key, let option = liveByKey[key] else { continue }
             claim[entry.identity] = option
             claimed.insert(option.hash)
         }
@@ -86,7 +87,7 @@ extension Planner {
         var renamed: [String] = []
         for entry in flat {
             if let hash = plannedHash[entry.identity] {
-                let current = live.first { $0.hash == hash }!
+                let current = index.treeOption(field: uid, hash: hash)!
                 let newName = current.name != entry.option.name ? entry.option.name : nil
                 let newKey = entry.option.key.flatMap { $0 != current.key ? $0 : nil }
                 if newName != nil || newKey != nil {

@@ -51,9 +51,9 @@ extension Planner {
         guard fetched.contains(.locations) else { return }
         let declared = Set(desired.locations.filter { !$0.absent }.map(\.path))
         var doomed: [(id: Int, path: [String], reason: String, protect: Bool)] = []
-        let nodes = live.locations.values.map { ($0.id, $0.name, $0.parentID) }
+        let paths = PathIndex.locations(of: live)
         for location in desired.locations where location.absent {
-            if let id = try Self.node(at: location.path, in: nodes, kind: .location) {
+            if let id = try paths.node(at: location.path) {
                 doomed.append((id, location.path, desired.absentReason, location.protect))
             }
         }

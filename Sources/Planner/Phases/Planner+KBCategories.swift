@@ -3,7 +3,7 @@ import EstateModel
 extension Planner {
     /// The id of the KB category at `path` in the replay.
     func kbCategoryID(at path: [String]) throws(PlanError) -> Int? {
-        try Self.node(at: path, in: steps.estate.kbCategories.values.map { ($0.id, $0.name, $0.parentID) }, kind: .kbCategory)
+        try steps.kbCategoryPaths.node(at: path)
     }
 
     /// KB categories, parents first: a category found at one of its previous paths is renamed and/or
@@ -42,8 +42,7 @@ extension Planner {
     /// one of its ancestors.
     private func kbCategoryID(previouslyAt path: [String]) throws(PlanError) -> Int? {
         if let id = try kbCategoryID(at: path) { return isDeclaredElsewhere(path) ? nil : id }
-        let before = live.kbCategories.values.map { ($0.id, $0.name, $0.parentID) }
-        guard let id = try Self.node(at: path, in: before, kind: .kbCategory), steps.estate.kbCategories[id] != nil,
+        guard let id = try liveKBCategoryPaths.node(at: path), steps.estate.kbCategories[id] != nil,
             !isDeclaredElsewhere(steps.estate.kbCategoryPath(of: id))
         else { return nil }
         return id
@@ -51,6 +50,6 @@ extension Planner {
 
     /// Whether a previous path is itself declared (then it is not a rename of this one).
     private func isDeclaredElsewhere(_ path: [String]) -> Bool {
-        desired.kbCategories.contains { $0.path == path && !$0.absent }
+        declaredKBCategoryPaths.contains(path)
     }
 }

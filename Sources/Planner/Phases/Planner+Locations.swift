@@ -3,25 +3,7 @@ import EstateModel
 extension Planner {
     /// The id of the location at `path` in the replay; two at one path are an error.
     func locationID(at path: [String]) throws(PlanError) -> Int? {
-        try Self.node(at: path, in: steps.estate.locations.values.map { ($0.id, $0.name, $0.parentID) }, kind: .location)
-    }
-
-    /// The node at `path` among `(id, name, parent)` triples; nil when missing. Two nodes at one path
-    /// (or at a path above it) are ambiguous: the plan fails naming them rather than guess.
-    static func node(at path: [String], in nodes: [(id: Int, name: String, parent: Int?)], kind: Address.Kind) throws(PlanError) -> Int? {
-        var parent: Int?
-        for (depth, name) in path.enumerated() {
-            let found = nodes.filter { $0.parent == parent && $0.name == name }
-            guard found.count <= 1 else {
-                let at = path.prefix(depth + 1).joined(separator: "/")
-                let ids = found.map(\.id).sorted().map(String.init).joined(separator: ", ")
-                throw .ambiguous(
-                    Address(kind, path.joined(separator: "/")), why: "\(found.count) live objects are at \"\(at)\" (ids \(ids))")
-            }
-            guard let node = found.first else { return nil }
-            parent = node.id
-        }
-        return parent
+        try steps.locationPaths.node(at: path)
     }
 
     /// Location objects: replaces (a rename is a delete and a create, erasing sublocations), then
