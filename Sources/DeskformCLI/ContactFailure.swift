@@ -65,6 +65,9 @@ struct ContactFailure: Error, CustomStringConvertible {
         case .authentication(let why):
             return
                 "\(url) gave no OAuth2 token (\(why)); check \(name("INVGATE_CLIENT_ID")), \(name("INVGATE_CLIENT_SECRET")) and INVGATE_TOKEN_URL"
+        case .status(404, _, _):
+            return
+                "\(url) answered HTTP 404 to \(call): it is not the root of an InvGate instance; set \(urlSource) to the address InvGate opens at, e.g. https://acme.sd.cloud.invgate.net"
         case .unreachable(let why):
             return "\(url) could not be reached after every retry (\(why)); check that the instance is up, then run this again"
         default:

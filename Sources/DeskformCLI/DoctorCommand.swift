@@ -182,6 +182,9 @@ public struct DoctorCommand: AsyncParsableCommand {
                     return checks + [.failed("reachable", sentence)]
                 case .status(401, _, _), .authentication:
                     return checks + [.ok("reachable", "\(url) answers"), tlsOK, .failed("credentials", sentence)]
+                case .status(404, _, _):
+                    // Not an InvGate instance: whatever answered has not checked the credentials.
+                    return checks + [.ok("reachable", "\(url) answers"), tlsOK, .failed("api version", sentence)]
                 default:
                     return checks + [
                         .ok("reachable", "\(url) answers"), tlsOK, .ok("credentials", "accepted (\(credentials))"),

@@ -1,6 +1,7 @@
 import DeskformCLI
 import EstateModel
 import Foundation
+import Hummingbird
 import InvGateWire
 import Simulator
 import TestSupport
@@ -165,5 +166,27 @@ struct DoctorCommandTests {
             result.output.contains(
                 "failed   reachable: http://127.0.0.1:1 refused the connection: nothing listens on port 1 of 127.0.0.1; check the port in --url and that the instance is running\n"
             ))
+    }
+
+    @Test("a web server that is not an InvGate instance: the API version fails, and the credentials are not called accepted")
+    func notAnInstance() async throws {
+        let (ports, bound) = AsyncStream.makeStream(of: Int.self)
+        let application = Application(
+            router: Router(), configuration: ApplicationConfiguration(address: .hostname("127.0.0.1", port: 0)),
+            onServerRunning: { channel in bound.yield(channel.localAddress?.port ?? 0) }, logger: Fixtures.quietLogger)
+        try await withRunning(application, ports: ports, bound: bound, logger: Fixtures.quietLogger) { port in
+            let url = "http://127.0.0.1:\(port)"
+            let (code, result) = try await Self.doctor(url: url)
+            #expect(code == 1)
+            #expect(
+                result.output.hasSuffix(
+                    """
+                    ok       reachable: \(url) answers
+                    warning  tls: plain http: credentials and data travel unencrypted; use https:// in --url if the instance has it
+                    failed   api version: \(url) answered HTTP 404 to GET sd.version: it is not the root of an InvGate instance; set --url to the address InvGate opens at, e.g. https://acme.sd.cloud.invgate.net
+                    Doctor: 3 ok, 1 warning, 1 failed.
+
+                    """), "\(result.output)")
+        }
     }
 }

@@ -215,6 +215,24 @@ struct FirstContactTests {
         }
     }
 
+    @Test("a web server that is not an InvGate instance: the 404 of the first request says so, and what to set")
+    func notAnInstance() async throws {
+        let (ports, bound) = AsyncStream.makeStream(of: Int.self)
+        // A router with no route: 404 to every request, as any web server at a wrong address would answer.
+        let application = Application(
+            router: Router(), configuration: ApplicationConfiguration(address: .hostname("127.0.0.1", port: 0)),
+            onServerRunning: { channel in bound.yield(channel.localAddress?.port ?? 0) }, logger: Fixtures.quietLogger)
+        try await withRunning(application, ports: ports, bound: bound, logger: Fixtures.quietLogger) { port in
+            let url = "http://127.0.0.1:\(port)"
+            let (code, result, _) = try await Self.plan(["--url", url])
+            #expect(code == 1)
+            #expect(
+                result.errorOutput
+                    == "deskform: error: \(url) answered HTTP 404 to GET sd.version: it is not the root of an InvGate instance; set --url to the address InvGate opens at, e.g. https://acme.sd.cloud.invgate.net\n"
+            )
+        }
+    }
+
     @Test("a credential pair set by half names the missing variable; both pairs set: the target line says which is used")
     func credentialVariables() async throws {
         let (code, result, _) = try await Self.plan(["--url", "https://acme.example"], environment: ["INVGATE_USERNAME": "api"])
