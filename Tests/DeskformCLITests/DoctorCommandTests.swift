@@ -1,7 +1,6 @@
 import DeskformCLI
 import EstateModel
 import Foundation
-import Hummingbird
 import InvGateWire
 import Simulator
 import TestSupport
@@ -170,12 +169,7 @@ struct DoctorCommandTests {
 
     @Test("a web server that is not an InvGate instance: the API version fails, and the credentials are not called accepted")
     func notAnInstance() async throws {
-        let (ports, bound) = AsyncStream.makeStream(of: Int.self)
-        let application = Application(
-            router: Router(), configuration: ApplicationConfiguration(address: .hostname("127.0.0.1", port: 0)),
-            onServerRunning: { channel in bound.yield(channel.localAddress?.port ?? 0) }, logger: Fixtures.quietLogger)
-        try await withRunning(application, ports: ports, bound: bound, logger: Fixtures.quietLogger) { port in
-            let url = "http://127.0.0.1:\(port)"
+        try await FirstContactTests.withWebServer { url in
             let (code, result) = try await Self.doctor(url: url)
             #expect(code == 1)
             #expect(

@@ -217,13 +217,7 @@ struct FirstContactTests {
 
     @Test("a web server that is not an InvGate instance: the 404 of the first request says so, and what to set")
     func notAnInstance() async throws {
-        let (ports, bound) = AsyncStream.makeStream(of: Int.self)
-        // A router with no route: 404 to every request, as any web server at a wrong address would answer.
-        let application = Application(
-            router: Router(), configuration: ApplicationConfiguration(address: .hostname("127.0.0.1", port: 0)),
-            onServerRunning: { channel in bound.yield(channel.localAddress?.port ?? 0) }, logger: Fixtures.quietLogger)
-        try await withRunning(application, ports: ports, bound: bound, logger: Fixtures.quietLogger) { port in
-            let url = "http://127.0.0.1:\(port)"
+        try await Self.withWebServer { url in
             let (code, result, _) = try await Self.plan(["--url", url])
             #expect(code == 1)
             #expect(
@@ -338,6 +332,18 @@ struct FirstContactTests {
         #expect(
             process.terminationStatus == 0, "openssl \(arguments.first ?? ""): \(String(decoding: printed, as: UTF8.self))",
             sourceLocation: sourceLocation)
+    }
+
+    /// A web server that is not an InvGate instance, on a free port: a router with no route answers 404 to
+    /// every request, as whatever answers at a wrong address would.
+    static func withWebServer(_ body: @Sendable (String) async throws -> Void) async throws {
+        let (ports, bound) = AsyncStream.makeStream(of: Int.self)
+        let application = Application(
+            router: Router(), configuration: ApplicationConfiguration(address: .hostname("127.0.0.1", port: 0)),
+            onServerRunning: { channel in bound.yield(channel.localAddress?.port ?? 0) }, logger: Fixtures.quietLogger)
+        try await withRunning(application, ports: ports, bound: bound, logger: Fixtures.quietLogger) { port in
+            try await body("http://127.0.0.1:\(port)")
+        }
     }
 
     /// The simulator served over TLS with the certificate at `certificate`, on a free port.
