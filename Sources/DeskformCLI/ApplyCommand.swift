@@ -237,7 +237,7 @@ public struct ApplyCommand: AsyncParsableCommand {
             let step = progress.result.step
             let call = step.operation.wireCall
             let line =
-                "\(progress.result.outcome.name) \(progress.finished)/\(progress.total): \(call.method.rawValue) \(call.endpoint.rawValue) (\(step.object))"
+                "\(progress.result.outcome.journal.rawValue) \(progress.finished)/\(progress.total): \(call.method.rawValue) \(call.endpoint.rawValue) (\(step.object))"
             if console.isTerminal {
                 console.err("\r\u{1B}[K" + line + (progress.finished == progress.total ? "\n" : ""))
             } else {

@@ -49,7 +49,7 @@ struct KilledApplyTests {
             let path = try #require(journal)
             let left = try JournalFile.read(from: path)
             let plan = try #require(left.before).plan
-            let answered = left.steps.filter { $0.outcome == "applied" }.count
+            let answered = left.steps.filter { $0.outcome == .applied }.count
             #expect(answered >= 3 && answered < plan.steps.count, "\(answered) of \(plan.steps.count) steps answered")
             let killed = await simulator.store.estate
             #expect(killed.shapes() != before.shapes())

@@ -58,14 +58,14 @@ struct ShowCommandTests {
         let steps = plan.steps
         func at(_ seconds: Double) -> Date { start.addingTimeInterval(seconds) }
         let events: [JournalEntry] = [
-            JournalEntry(time: at(0.1), step: steps[0], call: steps[0].operation.wireCall, outcome: "started"),
-            JournalEntry(time: at(0.2), step: steps[0], call: steps[0].operation.wireCall, outcome: "applied", learned: "1"),
-            JournalEntry(time: at(0.3), step: steps[1], call: steps[1].operation.wireCall, outcome: "started"),
+            JournalEntry(time: at(0.1), step: steps[0], call: steps[0].operation.wireCall, outcome: .started),
+            JournalEntry(time: at(0.2), step: steps[0], call: steps[0].operation.wireCall, outcome: .applied, learned: "1"),
+            JournalEntry(time: at(0.3), step: steps[1], call: steps[1].operation.wireCall, outcome: .started),
             JournalEntry(
-                time: at(0.4), step: steps[1], call: steps[1].operation.wireCall, outcome: "failed",
+                time: at(0.4), step: steps[1], call: steps[1].operation.wireCall, outcome: .failed,
                 error: "the API answered 503 Service Unavailable"),
-            JournalEntry(time: at(0.5), step: steps[2], call: steps[2].operation.wireCall, outcome: "started"),
-            JournalEntry(time: at(0.6), step: steps[3], call: steps[3].operation.wireCall, outcome: "not_started"),
+            JournalEntry(time: at(0.5), step: steps[2], call: steps[2].operation.wireCall, outcome: .started),
+            JournalEntry(time: at(0.6), step: steps[3], call: steps[3].operation.wireCall, outcome: .notStarted),
         ]
         for event in events { try await journal.record(event) }
         await journal.close()

@@ -213,7 +213,7 @@ struct UndoCommandTests {
             try (lines.prefix(through: cut).joined(separator: "\n") + "\n").write(toFile: journal, atomically: true, encoding: .utf8)
             let killed = try JournalFile.read(from: journal)
             let plan = try #require(killed.before).plan
-            let done = Set(killed.steps.filter { $0.outcome == "applied" || $0.outcome == "adopted" }.map(\.step))
+            let done = Set(killed.steps.filter(\.outcome.tookEffect).map(\.step))
             var partial = plan
             partial.steps = plan.steps.filter { done.contains($0.id) }
             let instance = try Planner.replay(partial, on: before)

@@ -62,4 +62,19 @@ struct JournalTests {
         let second = try Journal(directory: directory, date: now)
         #expect(first.path != second.path)
     }
+
+    @Test("every outcome is written and read back with the journal's own word; a word it does not know is an error naming its line")
+    func outcomeWords() throws {
+        #expect(JournalOutcome.allCases.map(\.rawValue) == ["started", "outcome_unknown", "adopted", "applied", "failed", "skipped", "not_started"])
+        let path = Harness.temporaryDirectory() + "/journal.jsonl"
+        let line = { (outcome: String) in
+            #"{"format_version":1,"time":"2026-12-05T07:15:00.650Z","step":0,"address":"group[\"Ops\"]","method":"POST","endpoint":"groups","parameters":{"name":"Ops"},"outcome":"\#(outcome)"}"#
+        }
+        try JournalOutcome.allCases.map { line($0.rawValue) }.joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(try JournalFile.read(from: path).events.map(\.outcome) == JournalOutcome.allCases)
+        try [line("applied"), line("exploded")].joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(throws: JournalError(path: path, reason: "line 2 has the outcome \"exploded\", which this deskform does not know")) {
+            try JournalFile.read(from: path)
+        }
+    }
 }

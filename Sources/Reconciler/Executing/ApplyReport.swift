@@ -56,13 +56,13 @@ public enum StepOutcome: Equatable, Sendable {
 
     public var isApplied: Bool { self == .applied }
 
-    /// The journal's word for it.
-    public var name: String {
+    /// What the journal records of it.
+    public var journal: JournalOutcome {
         switch self {
-        case .applied: "applied"
-        case .failed: "failed"
-        case .skipped: "skipped"
-        case .notStarted: "not_started"
+        case .applied: .applied
+        case .failed: .failed
+        case .skipped: .skipped
+        case .notStarted: .notStarted
         }
     }
 }

@@ -49,9 +49,9 @@ extension PlanExecutor {
                 _ = try await client.send(call)
             } catch {
                 guard error.isOutcomeUnknown else { throw .api(error) }
-                await write(JournalEntry(step: step, call: call, outcome: "outcome_unknown", error: error.description))
+                await write(JournalEntry(step: step, call: call, outcome: .outcomeUnknown, error: error.description))
                 if let hash = try await existingTreeOption(field: field, name: name, key: key, parentHash: parentHash) {
-                    await write(JournalEntry(step: step, call: call, outcome: "adopted", learned: hash))
+                    await write(JournalEntry(step: step, call: call, outcome: .adopted, learned: hash))
                     result.created = .treeOption(field: field, hash: hash)
                     result.notes.append("found by its identity after a lost answer (attempt \(attempt)); not created again")
                     return
@@ -78,9 +78,9 @@ extension PlanExecutor {
     private func lookUpAfterLostAnswer(
         _ operation: EstateOperation, step: Step, call: WireCall, error: InvGateError
     ) async throws(ApplyError) -> Int? {
-        await write(JournalEntry(step: step, call: call, outcome: "outcome_unknown", error: error.description))
+        await write(JournalEntry(step: step, call: call, outcome: .outcomeUnknown, error: error.description))
         let id = try await existingObject(for: operation)
-        if let id { await write(JournalEntry(step: step, call: call, outcome: "adopted", learned: String(id))) }
+        if let id { await write(JournalEntry(step: step, call: call, outcome: .adopted, learned: String(id))) }
         return id
     }
 

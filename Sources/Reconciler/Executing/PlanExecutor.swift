@@ -41,7 +41,7 @@ public struct PlanExecutor: Sendable {
             let skips = schedule.finish(result)
             progress(StepProgress(result: result, finished: schedule.finishedCount - skips.count, total: total))
             for (index, skipped) in skips.enumerated() {
-                await write(JournalEntry(step: skipped.step, call: skipped.step.operation.wireCall, outcome: skipped.outcome.name))
+                await write(JournalEntry(step: skipped.step, call: skipped.step.operation.wireCall, outcome: skipped.outcome.journal))
                 progress(StepProgress(result: skipped, finished: schedule.finishedCount - skips.count + index + 1, total: total))
             }
         }
@@ -55,7 +55,7 @@ public struct PlanExecutor: Sendable {
                         operation = try step.operation.resolvingProvisional(learned, provisional: schedule.provisional)
                     } catch {
                         let result = StepResult(step: step, outcome: .failed(error))
-                        await write(JournalEntry(step: step, call: step.operation.wireCall, outcome: "failed", error: error.description))
+                        await write(JournalEntry(step: step, call: step.operation.wireCall, outcome: .failed, error: error.description))
                         await finish(result, &schedule)
                         continue
                     }
@@ -78,7 +78,7 @@ public struct PlanExecutor: Sendable {
         // dependencies form a cycle, ones that could never start).
         let cancelled = Task.isCancelled && schedule.finishedCount < total
         for step in schedule.unfinished() {
-            await write(JournalEntry(step: step, call: step.operation.wireCall, outcome: StepOutcome.notStarted.name))
+            await write(JournalEntry(step: step, call: step.operation.wireCall, outcome: .notStarted))
             schedule.record(StepResult(step: step, outcome: .notStarted))
         }
         logger.info(
@@ -92,7 +92,7 @@ public struct PlanExecutor: Sendable {
     /// Sends one step and turns whatever happens into its result.
     func run(_ step: Step, _ operation: EstateOperation, learnHash: Bool) async -> StepResult {
         let call = operation.wireCall
-        await write(JournalEntry(step: step, call: call, outcome: "started"))
+        await write(JournalEntry(step: step, call: call, outcome: .started))
         var result = StepResult(step: step, outcome: .applied, sent: call)
         do {
             try await perform(operation, of: step, into: &result, learnHash: learnHash)
@@ -100,11 +100,11 @@ public struct PlanExecutor: Sendable {
             result.outcome = .failed(error)
         }
         let error: String? = if case .failed(let error) = result.outcome { error.description } else { nil }
-        await write(JournalEntry(step: step, call: call, outcome: result.outcome.name, learned: result.created?.identifier, error: error))
+        await write(JournalEntry(step: step, call: call, outcome: result.outcome.journal, learned: result.created?.identifier, error: error))
         logger.debug(
             "step finished",
             metadata: [
-                "step": "\(step.id)", "address": "\(step.object)", "outcome": "\(result.outcome.name)",
+                "step": "\(step.id)", "address": "\(step.object)", "outcome": "\(result.outcome.journal.rawValue)",
             ])
         return result
     }

@@ -14,14 +14,13 @@ public struct JournalEntry: Equatable, Sendable {
     public var method: String
     public var endpoint: String
     public var parameters: FormParameters
-    /// `started`, `outcome_unknown`, `adopted`, `applied`, `failed`, `skipped`, `not_started`.
-    public var outcome: String
+    public var outcome: JournalOutcome
     /// The real id (or hash) of the object the step created.
     public var learned: String?
     public var error: String?
 
     public init(
-        time: Date = Date(), step: Step, call: WireCall, outcome: String, learned: String? = nil, error: String? = nil
+        time: Date = Date(), step: Step, call: WireCall, outcome: JournalOutcome, learned: String? = nil, error: String? = nil
     ) {
         self.time = time
         self.step = step.id
@@ -44,7 +43,7 @@ public struct JournalEntry: Equatable, Sendable {
             ("method", .string(method)),
             ("endpoint", .string(endpoint)),
             ("parameters", .object(parameters.entries.map { ($0.name, $0.value.json) })),
-            ("outcome", .string(outcome)),
+            ("outcome", .string(outcome.rawValue)),
         ]
         if let learned { pairs.append(("learned", .string(learned))) }
         if let error { pairs.append(("error", .string(error))) }

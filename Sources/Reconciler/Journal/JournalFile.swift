@@ -16,7 +16,7 @@ public struct JournalFile: Equatable, Sendable {
         public var address: String
         public var method: String
         public var endpoint: String
-        public var outcome: String
+        public var outcome: JournalOutcome
         public var learned: String?
         public var error: String?
     }
@@ -60,8 +60,11 @@ public struct JournalFile: Equatable, Sendable {
                 continue
             }
             guard let time = line.time, let step = line.step, let address = line.address, let method = line.method,
-                let endpoint = line.endpoint, let outcome = line.outcome
+                let endpoint = line.endpoint, let word = line.outcome
             else { throw unreadable("line \(index + 1) lacks a field every event has") }
+            guard let outcome = JournalOutcome(rawValue: word) else {
+                throw unreadable("line \(index + 1) has the outcome \"\(word)\", which this deskform does not know")
+            }
             events.append(
                 Event(
                     time: time, step: step, address: address, method: method, endpoint: endpoint, outcome: outcome,
@@ -120,11 +123,11 @@ public struct JournalFile: Equatable, Sendable {
     /// What a step came to, in words: `applied (id 12)`, `cut short: started, no outcome recorded`.
     static func outcome(of event: Event) -> String {
         switch event.outcome {
-        case "started": return "cut short: started, no outcome recorded (the apply was stopped)"
-        case "outcome_unknown": return "outcome unknown: \(event.error ?? "no answer")"
-        case "failed": return "failed: \(event.error ?? "no reason recorded")"
-        default:
-            var text = event.outcome.replacingOccurrences(of: "_", with: " ")
+        case .started: return "cut short: started, no outcome recorded (the apply was stopped)"
+        case .outcomeUnknown: return "outcome unknown: \(event.error ?? "no answer")"
+        case .failed: return "failed: \(event.error ?? "no reason recorded")"
+        case .adopted, .applied, .skipped, .notStarted:
+            var text = event.outcome.words
             if let learned = event.learned { text += " (answered \(learned))" }
             if let error = event.error { text += ": \(error)" }
             return text
@@ -136,7 +139,7 @@ public struct JournalFile: Equatable, Sendable {
         var counts: [String: Int] = [:]
         var order: [String] = []
         for step in steps {
-            let name = step.outcome == "started" ? "cut short" : step.outcome.replacingOccurrences(of: "_", with: " ")
+            let name = step.outcome.words
             if counts[name] == nil { order.append(name) }
             counts[name, default: 0] += 1
         }
@@ -184,7 +187,7 @@ public struct JournalFile: Equatable, Sendable {
                     steps.map { step in
                         var pairs: [(key: String, value: JSONValue)] = [
                             ("number", .int(step.step + 1)), ("time", .string(step.time)), ("address", .string(step.address)),
-                            ("method", .string(step.method)), ("endpoint", .string(step.endpoint)), ("outcome", .string(step.outcome)),
+                            ("method", .string(step.method)), ("endpoint", .string(step.endpoint)), ("outcome", .string(step.outcome.rawValue)),
                         ]
                         if let learned = step.learned { pairs.append(("learned", .string(learned))) }
                         if let error = step.error { pairs.append(("error", .string(error))) }

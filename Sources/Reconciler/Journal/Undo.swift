@@ -28,8 +28,8 @@ public struct Undo: Sendable {
         guard let before = journal.before else { throw .nothingRecorded(path: journal.path) }
         self.before = before
         let steps = journal.steps
-        self.applied = Set(steps.filter { ["applied", "adopted"].contains($0.outcome) }.map(\.step))
-        self.inDoubt = Set(steps.filter { ["started", "outcome_unknown"].contains($0.outcome) }.map(\.step))
+        self.applied = Set(steps.filter(\.outcome.tookEffect).map(\.step))
+        self.inDoubt = Set(steps.filter(\.outcome.isInDoubt).map(\.step))
     }
 
     /// Every object undo looks at: those the apply touched and those it created.
