@@ -46,15 +46,19 @@ struct Pipeline: Sendable {
             return "Read the instance in \(count.counted("request")) (\(width)\(rate.map { "; \($0)" } ?? "")).\n"
         }
 
-        /// `paced to 18 requests a second after 3 answers of 429 or 503`, or `at most 5 requests a
-        /// second (--max-rate 5)` before any; nil while the rate is unlimited.
+        /// `paced to 18 requests a second after 3 answers of 429 or 503, --max-rate 20`, or `at most 20
+        /// requests a second (--max-rate 20)` before any refusal; nil without `--max-rate`.
         var rate: String? {
-            guard let pacing = client.pacing, let rate = pacing.rate else { return nil }
+            guard let pacing = client.pacing, let rate = pacing.rate, let maximum = pacing.maximum else { return nil }
             let refusals = pacing.refusals
-            let maximum = pacing.maximum.map { "--max-rate \(Self.figure($0))" }
-            guard refusals > 0 else { return "at most \(Self.figure(rate)) requests a second (\(maximum ?? ""))" }
-            return "paced to \(Self.figure(rate)) requests a second after \(refusals.counted("answer")) of 429 or 503"
-                + (maximum.map { ", \($0)" } ?? "")
+            guard refusals > 0 else { return "at most \(Self.perSecond(rate)) (--max-rate \(Self.figure(maximum)))" }
+            return "paced to \(Self.perSecond(rate)) after \(refusals.counted("answer")) of 429 or 503, --max-rate \(Self.figure(maximum))"
+        }
+
+        /// `1 request a second`, `18 requests a second`, `0.5 requests a second`.
+        static func perSecond(_ rate: Double) -> String {
+            let figure = figure(rate)
+            return "\(figure) request\(figure == "1" ? "" : "s") a second"
         }
 
         /// A rate as people write it: `18`, `0.5`.

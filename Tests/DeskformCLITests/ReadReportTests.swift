@@ -63,7 +63,7 @@ struct ReadReportTests {
             #expect(code == 0, "\(result.errorOutput)")
             let report = try #require(result.errorOutput.split(separator: "\n").last.map(String.init))
             let match = try #require(
-                report.wholeMatch(of: /Read the instance in (\d+) requests \(at most 3 at once, --parallelism 3; paced to ([\d.]+) requests a second after (\d+) answers? of 429 or 503, --max-rate 8\)\./),
+                report.wholeMatch(of: /Read the instance in (\d+) requests \(at most 3 at once, --parallelism 3; paced to ([\d.]+) requests? a second after (\d+) answers? of 429 or 503, --max-rate 8\)\./),
                 "\(result.errorOutput)")
             let (requests, rate, refusals) = (Int(match.1)!, Double(match.2)!, Int(match.3)!)
             #expect(refusals >= 1 && refusals < requests, "\(report)")
