@@ -9,8 +9,8 @@ import Reconciler
 /// `deskform apply [PATHS…]` plans and, once approved, carries the plan out; `deskform apply PLANFILE`
 /// carries out a plan saved by `plan --out`, after checking that nothing it read has changed.
 /// Exit 0 applied or nothing to do, 1 error or a step failed, 3 refused by policy.
-public struct ApplyCommand: AsyncParsableCommand {
-    public static let configuration = CommandConfiguration(
+package struct ApplyCommand: AsyncParsableCommand {
+    package static let configuration = CommandConfiguration(
         commandName: "apply",
         abstract: "Make the instance match the manifests (or carry out a saved plan).",
         discussion: """
@@ -23,24 +23,24 @@ public struct ApplyCommand: AsyncParsableCommand {
     )
 
     @Argument(help: "Manifest files or directories, or one plan file saved by `deskform plan --out FILE`.")
-    public var paths: [String] = []
+    package var paths: [String] = []
 
     @Flag(help: "Apply without asking for approval.")
-    public var autoApprove = false
+    package var autoApprove = false
 
     @Flag(help: "Allow more deletions and replaces than policy.max_deletes.")
-    public var allowDeletes = false
+    package var allowDeletes = false
 
     @Flag(help: "Apply everything but deletions and replaces, and report those held back.")
-    public var holdDeletes = false
+    package var holdDeletes = false
 
-    @OptionGroup public var selection: TargetingOptions
+    @OptionGroup package var selection: TargetingOptions
 
-    @OptionGroup public var target: TargetOptions
+    @OptionGroup package var target: TargetOptions
 
-    public init() {}
+    package init() {}
 
-    public func validate() throws {
+    package func validate() throws {
         if allowDeletes, holdDeletes { throw ApplyCommand.deletionsTwice }
     }
 
@@ -49,7 +49,7 @@ public struct ApplyCommand: AsyncParsableCommand {
         "--allow-deletes carries the deletions out and --hold-deletes holds them back; choose one.")
 
     /// How approval is given.
-    public enum Approval: Sendable {
+    package enum Approval: Sendable {
         /// `--auto-approve`, or a saved plan.
         case automatic
         /// Ask on the terminal; the closure reads the answer.
@@ -58,20 +58,20 @@ public struct ApplyCommand: AsyncParsableCommand {
         case unavailable
 
         /// `--auto-approve`, else a question on standard input when it is a terminal, else none to be had.
-        public static func forTerminal(autoApprove: Bool) -> Approval {
+        package static func forTerminal(autoApprove: Bool) -> Approval {
             autoApprove ? .automatic : (isatty(0) == 1 ? .prompt({ readLine() }) : .unavailable)
         }
     }
 
-    public struct Settings: Sendable {
-        public var paths: [String]
-        public var allowDeletes: Bool
-        public var holdDeletes: Bool
-        public var journalDirectory: String
+    package struct Settings: Sendable {
+        package var paths: [String]
+        package var allowDeletes: Bool
+        package var holdDeletes: Bool
+        package var journalDirectory: String
         /// `--target` and `--exclude`.
-        public var targeting: Targeting
+        package var targeting: Targeting
 
-        public init(
+        package init(
             paths: [String], allowDeletes: Bool = false, holdDeletes: Bool = false, journalDirectory: String = ".deskform/journal",
             targeting: Targeting = .everything
         ) {
@@ -83,12 +83,12 @@ public struct ApplyCommand: AsyncParsableCommand {
         }
 
         /// Where applies write their journals: `journal` in the local folder, `DESKFORM_DIR` or `.deskform`.
-        public static func journalDirectory(_ environment: [String: String]) -> String {
+        package static func journalDirectory(_ environment: [String: String]) -> String {
             (environment["DESKFORM_DIR"] ?? ".deskform") + "/journal"
         }
     }
 
-    public func run() async throws {
+    package func run() async throws {
         let environment = ProcessInfo.processInfo.environment
         let settings = Settings(
             paths: paths, allowDeletes: allowDeletes, holdDeletes: holdDeletes,
@@ -103,7 +103,7 @@ public struct ApplyCommand: AsyncParsableCommand {
     }
 
     /// Applies and reports on `console`; returns the exit code.
-    public static func apply(
+    package static func apply(
         _ settings: Settings, target options: TargetOptions, environment: [String: String], approval: Approval,
         console: Console, colour: Bool = false
     ) async -> Int32 {

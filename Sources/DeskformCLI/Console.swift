@@ -3,15 +3,15 @@ import Synchronization
 
 /// Where every command writes, as it goes: standard output and standard error, or, in tests, a
 /// recording of both. A command writes here and returns its exit code.
-public struct Console: Sendable {
+package struct Console: Sendable {
     /// Standard output: the target line, plans, reports, summaries.
-    public let out: @Sendable (String) -> Void
+    package let out: @Sendable (String) -> Void
     /// Standard error: diagnostics, progress, and the target line of machine-readable formats.
-    public let err: @Sendable (String) -> Void
+    package let err: @Sendable (String) -> Void
     /// Whether standard error is a terminal (then progress redraws one line).
-    public let isTerminal: Bool
+    package let isTerminal: Bool
 
-    public init(isTerminal: Bool = false, out: @escaping @Sendable (String) -> Void, err: @escaping @Sendable (String) -> Void) {
+    package init(isTerminal: Bool = false, out: @escaping @Sendable (String) -> Void, err: @escaping @Sendable (String) -> Void) {
         self.out = out
         self.err = err
         self.isTerminal = isTerminal
@@ -33,23 +33,23 @@ public struct Console: Sendable {
 
     /// Prepares the process's streams for ``standard(whenOutputCloses:)``: a closed pipe is an error to
     /// answer, not a signal that ends the process. Called once, first thing in `main`.
-    public static func prepareStandardStreams() {
+    package static func prepareStandardStreams() {
         StandardStream.ignoreBrokenPipes()
     }
 
     /// A console that keeps what is written, for tests; `isTerminal` as if standard error were one.
-    public static func recording(isTerminal: Bool = false) -> (Console, Recording) {
+    package static func recording(isTerminal: Bool = false) -> (Console, Recording) {
         let recording = Recording()
         return (Console(isTerminal: isTerminal, out: { recording.append(out: $0) }, err: { recording.append(err: $0) }), recording)
     }
 
     /// What was written to a recording console, stream by stream.
-    public final class Recording: Sendable {
+    package final class Recording: Sendable {
         private let text = Mutex((out: "", err: ""))
         /// Everything written to standard output.
-        public var output: String { text.withLock { $0.out } }
+        package var output: String { text.withLock { $0.out } }
         /// Everything written to standard error.
-        public var errorOutput: String { text.withLock { $0.err } }
+        package var errorOutput: String { text.withLock { $0.err } }
         func append(out: String) { text.withLock { $0.out += out } }
         func append(err: String) { text.withLock { $0.err += err } }
     }

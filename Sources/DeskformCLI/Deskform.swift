@@ -1,8 +1,8 @@
 import ArgumentParser
 
 /// `deskform`: configuration as code for InvGate Service Management.
-public struct Deskform: AsyncParsableCommand {
-    public static let configuration = CommandConfiguration(
+package struct Deskform: AsyncParsableCommand {
+    package static let configuration = CommandConfiguration(
         commandName: "deskform",
         abstract: "Configuration as code for InvGate Service Management.",
         version: DeskformVersion.description,
@@ -12,7 +12,7 @@ public struct Deskform: AsyncParsableCommand {
         ]
     )
 
-    public init() {}
+    package init() {}
 
     /// The exit codes a command that plans can end with, for its `--help`: what 2 and 3 mean for it.
     static func exitCodes(changes: String, refused: String) -> String {

@@ -2,20 +2,20 @@
 /// binary was built from. A plain `swift build` knows no commit and says so; `scripts/release.sh` writes
 /// the commit into `DeskformReleaseCommit.swift` beside this file (ignored by git, removed after the
 /// build) and builds with `-Xswiftc -DDESKFORM_RELEASE`.
-public enum DeskformVersion {
+package enum DeskformVersion {
     /// The version of deskform; release archives and tags are named after it.
-    public static let number = "0.1.0"
+    package static let number = "0.1.0"
 
     #if DESKFORM_RELEASE
         /// The commit a release was built from (`git rev-parse --short=12 HEAD`, `-dirty` if changed).
-        public static let commit: String? = deskformReleaseCommit
+        package static let commit: String? = deskformReleaseCommit
     #else
         /// The commit a release was built from; a plain `swift build` does not know it.
-        public static let commit: String? = nil
+        package static let commit: String? = nil
     #endif
 
     /// `0.1.0 (commit 0123456789ab)` for a release, `0.1.0 dev (unknown commit)` otherwise.
-    public static var description: String {
+    package static var description: String {
         if let commit { "\(number) (commit \(commit))" } else { "\(number) dev (unknown commit)" }
     }
 }

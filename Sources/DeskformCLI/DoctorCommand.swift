@@ -8,8 +8,8 @@ import Reconciler
 
 /// `deskform doctor [PATHS…]`: a read-only checklist of an instance, each line ok, warning or failed
 /// with its reason. Never writes. Exit 0 when nothing failed, 1 otherwise.
-public struct DoctorCommand: AsyncParsableCommand {
-    public static let configuration = CommandConfiguration(
+package struct DoctorCommand: AsyncParsableCommand {
+    package static let configuration = CommandConfiguration(
         commandName: "doctor",
         abstract: "Check, without writing anything, that deskform can work with an instance.",
         discussion: """
@@ -19,21 +19,21 @@ public struct DoctorCommand: AsyncParsableCommand {
             """
     )
 
-    public enum Format: String, ExpressibleByArgument, CaseIterable, Sendable {
+    package enum Format: String, ExpressibleByArgument, CaseIterable, Sendable {
         case text, json
     }
 
     @Argument(help: "Manifest files or directories: only the endpoints their kinds need are checked (default: every kind).")
-    public var paths: [String] = []
+    package var paths: [String] = []
 
     @Option(help: "Output format: text or json.")
-    public var format: Format = .text
+    package var format: Format = .text
 
-    @OptionGroup public var target: TargetOptions
+    @OptionGroup package var target: TargetOptions
 
-    public init() {}
+    package init() {}
 
-    public func run() async throws {
+    package func run() async throws {
         let code = await Self.doctor(
             paths: paths, format: format, target: target, environment: ProcessInfo.processInfo.environment, console: .standard())
         if code != 0 { throw ExitCode(code) }
@@ -43,7 +43,7 @@ public struct DoctorCommand: AsyncParsableCommand {
     static let latencySamples = 5
 
     /// Runs the checklist and prints it on `console`; returns the exit code.
-    public static func doctor(
+    package static func doctor(
         paths: [String], format: Format, target options: TargetOptions, environment: [String: String], console: Console
     ) async -> Int32 {
         let renderer = DiagnosticRenderer(colour: false)

@@ -7,8 +7,8 @@ import Reconciler
 
 /// `deskform export [--out DIR] [--kinds …] [--split]`: writes manifests that reproduce the live
 /// estate, so that `plan` against the same instance shows no changes.
-public struct ExportCommand: AsyncParsableCommand {
-    public static let configuration = CommandConfiguration(
+package struct ExportCommand: AsyncParsableCommand {
+    package static let configuration = CommandConfiguration(
         commandName: "export",
         abstract: "Write manifests that reproduce the instance (export, then plan: no changes).",
         discussion: """
@@ -21,31 +21,31 @@ public struct ExportCommand: AsyncParsableCommand {
     )
 
     @Option(help: "The directory to write into (new or empty unless --force).")
-    public var out = "deskform-export"
+    package var out = "deskform-export"
 
     @Option(
         help: "Comma-separated kinds to export: \(ObjectKind.allValueStrings.joined(separator: ", ")) (default: all).",
         transform: { try ObjectKind.list($0) })
-    public var kinds: [ObjectKind] = ObjectKind.allCases
+    package var kinds: [ObjectKind] = ObjectKind.allCases
 
     @Flag(help: "One file per kind and a folder per company, instead of one estate.yaml.")
-    public var split = false
+    package var split = false
 
     @Flag(help: "Write into a non-empty directory, replacing the manifests of an earlier export there.")
-    public var force = false
+    package var force = false
 
     @Option(
         help: "The $schema reference written in each file (default: a copy of the schema written as manifest.schema.json in the directory)."
     )
-    public var schemaURL: String?
+    package var schemaURL: String?
 
-    @OptionGroup public var selection: TargetingOptions
+    @OptionGroup package var selection: TargetingOptions
 
-    @OptionGroup public var target: TargetOptions
+    @OptionGroup package var target: TargetOptions
 
-    public init() {}
+    package init() {}
 
-    public func run() async throws {
+    package func run() async throws {
         let code = await Self.export(
             out: out, kinds: kinds, split: split, force: force, schemaURL: schemaURL, targeting: selection.targeting, target: target,
             environment: ProcessInfo.processInfo.environment, console: .standard())
@@ -53,12 +53,12 @@ public struct ExportCommand: AsyncParsableCommand {
     }
 
     /// The file holding the schema when no `--schema-url` is given.
-    public static let schemaFileName = "manifest.schema.json"
+    package static let schemaFileName = "manifest.schema.json"
 
     /// Exports and reports on `console`; returns the exit code. `now` is the time written in the headers.
     /// On a terminal, a line on standard error counts the requests as the instance is read; it ends, on
     /// any console, as the line saying how many requests reading took and how many ran at once.
-    public static func export(
+    package static func export(
         out: String, kinds: [ObjectKind] = ObjectKind.allCases, split: Bool = false, force: Bool = false, schemaURL: String? = nil,
         targeting: Targeting = .everything, target options: TargetOptions, environment: [String: String], now: Date = Date(),
         console: Console
@@ -119,7 +119,7 @@ public struct ExportCommand: AsyncParsableCommand {
     }
 
     /// The instance URL without user, password, query or fragment.
-    public static func publicURL(_ url: String) -> String {
+    package static func publicURL(_ url: String) -> String {
         guard var components = URLComponents(string: url) else { return "the instance" }
         components.user = nil
         components.password = nil

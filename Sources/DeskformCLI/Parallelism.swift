@@ -2,14 +2,14 @@ import ArgumentParser
 
 /// `--parallelism`: `auto` (the width is found as the command goes, AIMD) or a fixed number of
 /// requests in flight at once.
-public enum Parallelism: Equatable, Sendable, ExpressibleByArgument, CustomStringConvertible {
+package enum Parallelism: Equatable, Sendable, ExpressibleByArgument, CustomStringConvertible {
     case auto
     case fixed(Int)
 
     /// Where `auto` starts.
     static let autoStart = 4
 
-    public init?(argument: String) {
+    package init?(argument: String) {
         if argument.lowercased() == "auto" {
             self = .auto
         } else if let width = Int(argument), width >= 1 {
@@ -19,12 +19,12 @@ public enum Parallelism: Equatable, Sendable, ExpressibleByArgument, CustomStrin
         }
     }
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .auto: "auto"
         case .fixed(let width): "\(width)"
         }
     }
 
-    public var defaultValueDescription: String { description }
+    package var defaultValueDescription: String { description }
 }

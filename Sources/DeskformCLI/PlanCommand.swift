@@ -6,8 +6,8 @@ import Reconciler
 
 /// `deskform plan [PATHS…]`: reads the instance, diffs it against the manifests and prints the API
 /// calls that would make them equal. Exit 0 ok / no changes, 1 error, 2 changes (`--detailed-exitcode`).
-public struct PlanCommand: AsyncParsableCommand {
-    public static let configuration = CommandConfiguration(
+package struct PlanCommand: AsyncParsableCommand {
+    package static let configuration = CommandConfiguration(
         commandName: "plan",
         abstract: "Show the API calls that would make the instance match the manifests.",
         discussion: """
@@ -20,32 +20,32 @@ public struct PlanCommand: AsyncParsableCommand {
             """ + Deskform.exitCodes(changes: "changes to make (with --detailed-exitcode; without it, 0)", refused: "not used by plan: its verdict says whether apply would refuse")
     )
 
-    public enum Format: String, ExpressibleByArgument, CaseIterable, Sendable {
+    package enum Format: String, ExpressibleByArgument, CaseIterable, Sendable {
         case text, json, markdown
     }
 
     @Argument(help: "Manifest files or directories, searched recursively for *.yaml and *.yml.")
-    public var paths: [String] = []
+    package var paths: [String] = []
 
     @Option(help: "Output format: text, json or markdown.")
-    public var format: Format = .text
+    package var format: Format = .text
 
     @Flag(help: "Exit 2 when there are changes (0: none, 1: error).")
-    public var detailedExitcode = false
+    package var detailedExitcode = false
 
     @Option(help: "Save the plan to this file, for `deskform apply FILE`.")
-    public var out: String?
+    package var out: String?
 
-    @OptionGroup public var selection: TargetingOptions
+    @OptionGroup package var selection: TargetingOptions
 
     @Flag(help: "Plan every environment of deskform.yaml, one section each; exit 1 when any failed, else the highest exit code of theirs.")
-    public var allEnvs = false
+    package var allEnvs = false
 
-    @OptionGroup public var target: TargetOptions
+    @OptionGroup package var target: TargetOptions
 
-    public init() {}
+    package init() {}
 
-    public func validate() throws {
+    package func validate() throws {
         if allEnvs, target.env != nil { throw ValidationError("--all-envs plans every environment; drop --env, or drop --all-envs.") }
         if allEnvs, format == .json { throw ValidationError("--all-envs writes text or markdown: one section per environment.") }
         if allEnvs, out != nil { throw ValidationError("--out saves one plan; with --all-envs, save each with --env NAME --out FILE.") }
@@ -60,7 +60,7 @@ public struct PlanCommand: AsyncParsableCommand {
         }
     }
 
-    public func run() async throws {
+    package func run() async throws {
         let environment = ProcessInfo.processInfo.environment
         let colour = DiagnosticRenderer.wantsColour(fileDescriptor: 1, environment: environment)
         let code =
@@ -75,7 +75,7 @@ public struct PlanCommand: AsyncParsableCommand {
     }
 
     /// Plans every environment of the project file (`--all-envs`), one section each; returns 1 when any failed, else the highest exit code.
-    public static func planEveryEnvironment(
+    package static func planEveryEnvironment(
         paths: [String] = [], format: Format, detailedExitcode: Bool, target options: TargetOptions,
         environment: [String: String], colour: Bool = false, console: Console
     ) async -> Int32 {
@@ -85,7 +85,7 @@ public struct PlanCommand: AsyncParsableCommand {
     }
 
     /// Plans and prints the plan on `console`; returns the exit code.
-    public static func plan(
+    package static func plan(
         paths: [String], format: Format, detailedExitcode: Bool, out: String? = nil, targeting: Targeting = .everything,
         target options: TargetOptions,
         environment: [String: String], colour: Bool = false, console: Console

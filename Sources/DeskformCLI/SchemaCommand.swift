@@ -3,8 +3,8 @@ import Manifest
 
 /// `deskform schema [--project]`: prints the JSON Schema (draft 2020-12) of the manifest format, or of
 /// the project file `deskform.yaml`.
-public struct SchemaCommand: AsyncParsableCommand {
-    public static let configuration = CommandConfiguration(
+package struct SchemaCommand: AsyncParsableCommand {
+    package static let configuration = CommandConfiguration(
         commandName: "schema",
         abstract: "Print the JSON Schema (draft 2020-12) of the manifest format, or of the project file (--project).",
         discussion:
@@ -12,11 +12,11 @@ public struct SchemaCommand: AsyncParsableCommand {
     )
 
     @Flag(help: "Print the schema of the project file deskform.yaml instead.")
-    public var project = false
+    package var project = false
 
-    public init() {}
+    package init() {}
 
-    public func run() async throws {
+    package func run() async throws {
         Console.standard().out(project ? ProjectSchema.json : ManifestSchema.json)
     }
 }

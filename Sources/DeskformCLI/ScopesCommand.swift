@@ -4,8 +4,8 @@ import Manifest
 import Reconciler
 
 /// `deskform scopes [PATHS…] [--write]`: the OAuth2 scopes to grant deskform's OAuth client in InvGate.
-public struct ScopesCommand: AsyncParsableCommand {
-    public static let configuration = CommandConfiguration(
+package struct ScopesCommand: AsyncParsableCommand {
+    package static let configuration = CommandConfiguration(
         commandName: "scopes",
         abstract: "Print the OAuth2 scopes to grant deskform's OAuth client in InvGate.",
         discussion: """
@@ -17,20 +17,20 @@ public struct ScopesCommand: AsyncParsableCommand {
     )
 
     @Argument(help: "Manifest files or directories: only the scopes their kinds need (default: every kind).")
-    public var paths: [String] = []
+    package var paths: [String] = []
 
     @Flag(help: "Include the write scopes that apply and undo need.")
-    public var write = false
+    package var write = false
 
-    public init() {}
+    package init() {}
 
-    public func run() async throws {
+    package func run() async throws {
         let code = Self.scopes(paths: paths, write: write, console: .standard())
         if code != 0 { throw ExitCode(code) }
     }
 
     /// Prints the scopes on standard output; the manifests' errors, if any, on standard error (exit 1).
-    public static func scopes(paths: [String], write: Bool, console: Console) -> Int32 {
+    package static func scopes(paths: [String], write: Bool, console: Console) -> Int32 {
         var scope = FetchScope.everything
         if !paths.isEmpty {
             let load = ManifestLoader().load(paths: paths)

@@ -5,8 +5,8 @@ import Reconciler
 
 /// `deskform show FILE`: prints a saved plan (as `plan` would) or a journal (what ran, when, what the API
 /// answered, what failed), without reaching any instance.
-public struct ShowCommand: AsyncParsableCommand {
-    public static let configuration = CommandConfiguration(
+package struct ShowCommand: AsyncParsableCommand {
+    package static let configuration = CommandConfiguration(
         commandName: "show",
         abstract: "Print a saved plan or an apply's journal, without touching an instance.",
         discussion: """
@@ -17,21 +17,21 @@ public struct ShowCommand: AsyncParsableCommand {
     )
 
     @Argument(help: "A saved plan or a journal.")
-    public var file: String
+    package var file: String
 
     @Option(help: "Output format: text, json or markdown.")
-    public var format: PlanCommand.Format = .text
+    package var format: PlanCommand.Format = .text
 
-    public init() {}
+    package init() {}
 
-    public func run() async throws {
+    package func run() async throws {
         let code = Self.show(file, format: format, console: .standard())
         if code != 0 { throw ExitCode(code) }
     }
 
     /// Prints `path` on `console`; returns the exit code (1 when it is neither a plan nor a journal).
     /// A `*.jsonl` file is read as a journal, anything else as a saved plan first.
-    public static func show(_ path: String, format: PlanCommand.Format, console: Console) -> Int32 {
+    package static func show(_ path: String, format: PlanCommand.Format, console: Console) -> Int32 {
         if !path.lowercased().hasSuffix(".jsonl") {
             do {
                 let saved = try PlanFile.read(from: path)

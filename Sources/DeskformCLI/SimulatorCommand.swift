@@ -4,8 +4,8 @@ import Logging
 import Simulator
 
 /// `deskform simulator`: serves an InvGate-compatible API over a local estate.
-public struct SimulatorCommand: AsyncParsableCommand {
-    public static let configuration = CommandConfiguration(
+package struct SimulatorCommand: AsyncParsableCommand {
+    package static let configuration = CommandConfiguration(
         commandName: "simulator",
         abstract: "Run a local InvGate-compatible API simulator.",
         discussion: """
@@ -57,9 +57,9 @@ public struct SimulatorCommand: AsyncParsableCommand {
         help: "An OAuth2 client, ID:SECRET, that POST /oauth/v2.0/access_token accepts, granted every scope (repeatable).")
     var oauthClients: [String] = []
 
-    public init() {}
+    package init() {}
 
-    public func validate() throws {
+    package func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be between 0 and 65535.") }
         guard latency >= 0 else { throw ValidationError("--latency must not be negative.") }
         guard (0...1).contains(faultRate) else { throw ValidationError("--fault-rate must be between 0 and 1.") }
@@ -82,7 +82,7 @@ public struct SimulatorCommand: AsyncParsableCommand {
         return options
     }
 
-    public func run() async throws {
+    package func run() async throws {
         var logger = Logger(label: "deskform.simulator") { label in StreamLogHandler.standardError(label: label) }
         logger.logLevel = .warning
         let host = self.host

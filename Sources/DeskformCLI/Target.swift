@@ -5,17 +5,17 @@ import Simulator
 
 /// The instance a command works on: a URL with credentials from the environment, or, with no URL
 /// configured, the embedded local instance.
-public enum Target: Equatable, Sendable {
+package enum Target: Equatable, Sendable {
     case remote(url: String, credentials: Credentials)
     /// The simulator, in-process on a loopback port, over a state file seeded with the demo data.
     case local(statePath: String)
 
     /// How long a command waits for another one to let go of the embedded local instance.
-    public static let localInstanceWait: Duration = .seconds(120)
+    package static let localInstanceWait: Duration = .seconds(120)
 
     /// `--url`, else `INVGATE_URL`, else the local instance over `.deskform/local-instance.json`. Fails
     /// when a credential pair is set by half.
-    public static func resolve(
+    package static func resolve(
         url: String?, environment: [String: String], directory: String = ".deskform"
     ) throws(Credentials.HalfSet) -> Target {
         if let url = url ?? environment["INVGATE_URL"].flatMap({ $0.isEmpty ? nil : $0 }) {
@@ -31,7 +31,7 @@ public enum Target: Equatable, Sendable {
         if case .remote(_, let credentials) = self { credentials } else { .none }
     }
 
-    public func identity(url: String) -> String {
+    package func identity(url: String) -> String {
         switch self {
         case .remote: url
         case .local(let statePath): "local instance (\(statePath))"
@@ -39,7 +39,7 @@ public enum Target: Equatable, Sendable {
     }
 
     /// The first line a command prints: where it works, and with which credentials (never one of them).
-    public func banner(url: String, environment: [String: String] = [:]) -> String {
+    package func banner(url: String, environment: [String: String] = [:]) -> String {
         switch self {
         case .remote(_, let credentials):
             if Credentials.bothSchemesSet(environment) {
@@ -57,7 +57,7 @@ public enum Target: Equatable, Sendable {
     /// client sends, each attempt and token request included; `onRetry` of every retry; `onWait`
     /// that the local instance is busy with another command. `concurrency` (for `--parallelism auto`)
     /// and `pacing` are shared by every request of the client.
-    public func withClient<Value: Sendable>(
+    package func withClient<Value: Sendable>(
         parallelism: Int, concurrency: ConcurrencyLimit? = nil, pacing: RequestPacing? = nil, network: NetworkSettings = NetworkSettings(),
         localInstanceWait: Duration = Target.localInstanceWait,
         logger: Logger,

@@ -4,26 +4,26 @@ import InvGateAPI
 /// Where a command reads and writes: `--url` (else `INVGATE_URL`, else the local instance), how
 /// many requests may be in flight and how long one may take; with a project file, which of its
 /// environments (`--env`).
-public struct TargetOptions: ParsableArguments, Sendable {
+package struct TargetOptions: ParsableArguments, Sendable {
     @Option(help: "The instance root, e.g. https://acme.sd.cloud.invgate.net (default: $INVGATE_URL, else the embedded local instance).")
-    public var url: String?
+    package var url: String?
 
     @Option(
         help: "The environment of deskform.yaml to work on: its instance, paths and variables (default: $DESKFORM_ENV, else the only one).")
-    public var env: String?
+    package var env: String?
 
     @Option(help: "The folder that holds deskform.yaml; its environments' paths are relative to it.")
-    public var project = "."
+    package var project = "."
 
     @Option(
         help: """
             How many API requests may run at once: auto (start low, widen while answers stay fast, halve on a 429 \
             or 503) or a fixed number.
             """)
-    public var parallelism: Parallelism = .auto
+    package var parallelism: Parallelism = .auto
 
     @Option(help: "The most requests --parallelism auto may run at once.")
-    public var maxParallelism = 32
+    package var maxParallelism = 32
 
     @Option(
         help: """
@@ -31,14 +31,14 @@ public struct TargetOptions: ParsableArguments, Sendable {
             to it, and slowed further while the instance still answers 429. Without it only the number of requests \
             at once adapts to 429s (--parallelism auto).
             """)
-    public var maxRate: Double?
+    package var maxRate: Double?
 
     @Option(help: "Seconds one API request may wait for its answer before it counts as lost (and is retried if safe).")
-    public var timeout: Int = Int(NetworkSettings.defaultRequestTimeout.components.seconds)
+    package var timeout: Int = Int(NetworkSettings.defaultRequestTimeout.components.seconds)
 
-    public init() {}
+    package init() {}
 
-    public func validate() throws {
+    package func validate() throws {
         guard maxParallelism >= 1 else { throw ValidationError("--max-parallelism must be at least 1.") }
         if let maxRate, !(maxRate > 0 && maxRate.isFinite) {
             throw ValidationError("--max-rate must be a number of requests a second above 0, e.g. 10 or 0.5.")

@@ -2,30 +2,30 @@ import ArgumentParser
 import Planner
 
 /// `--target ADDR` and `--exclude ADDR`, repeatable: what `plan`, `apply` and `export` are limited to.
-public struct TargetingOptions: ParsableArguments, Sendable {
+package struct TargetingOptions: ParsableArguments, Sendable {
     @Option(
         name: .customLong("target"),
         help: ArgumentHelp(
             "Plan only this object (repeatable): an address as the plan prints it, with * and ? inside the quotes, or a kind alone.",
             valueName: "ADDR"),
         transform: Self.parse)
-    public var targets: [AddressPattern] = []
+    package var targets: [AddressPattern] = []
 
     @Option(
         name: .customLong("exclude"),
         help: ArgumentHelp("Leave this object alone (repeatable): an address, a glob inside the quotes, or a kind.", valueName: "ADDR"),
         transform: Self.parse)
-    public var excludes: [AddressPattern] = []
+    package var excludes: [AddressPattern] = []
 
-    public init() {}
+    package init() {}
 
-    public init(targets: [String], excludes: [String] = []) throws {
+    package init(targets: [String], excludes: [String] = []) throws {
         self.targets = try targets.map(Self.parse)
         self.excludes = try excludes.map(Self.parse)
     }
 
     /// What the options select.
-    public var targeting: Targeting { Targeting(targets: targets, excludes: excludes) }
+    package var targeting: Targeting { Targeting(targets: targets, excludes: excludes) }
 
     static func parse(_ text: String) throws -> AddressPattern {
         do {

@@ -8,8 +8,8 @@ import Reconciler
 /// `deskform undo JOURNAL`: plans the way back from one apply to the state it read before its first
 /// write, for the objects it touched only, and shows, asks and applies it as `apply` does.
 /// Exit 0 undone or nothing to undo, 1 error or conflicts, 3 refused by policy.
-public struct UndoCommand: AsyncParsableCommand {
-    public static let configuration = CommandConfiguration(
+package struct UndoCommand: AsyncParsableCommand {
+    package static let configuration = CommandConfiguration(
         commandName: "undo",
         abstract: "Return what one apply touched to the state it read before (from its journal).",
         discussion: """
@@ -23,34 +23,34 @@ public struct UndoCommand: AsyncParsableCommand {
     )
 
     @Argument(help: "The journal of the apply to undo (.deskform/journal/<time>.jsonl).")
-    public var journal: String
+    package var journal: String
 
     @Flag(help: "Apply without asking for approval.")
-    public var autoApprove = false
+    package var autoApprove = false
 
     @Flag(help: "Allow more deletions than policy.max_deletes.")
-    public var allowDeletes = false
+    package var allowDeletes = false
 
     @Flag(help: "Undo everything but deletions and replaces, and report those held back.")
-    public var holdDeletes = false
+    package var holdDeletes = false
 
     @Option(help: "Save the undo plan to this file for review, for `deskform apply FILE`, instead of applying it.")
-    public var out: String?
+    package var out: String?
 
     @Flag(help: "Undo even objects someone else changed after the apply, overwriting those changes.")
-    public var force = false
+    package var force = false
 
-    @OptionGroup public var targeting: TargetingOptions
+    @OptionGroup package var targeting: TargetingOptions
 
-    @OptionGroup public var target: TargetOptions
+    @OptionGroup package var target: TargetOptions
 
-    public init() {}
+    package init() {}
 
-    public func validate() throws {
+    package func validate() throws {
         if allowDeletes, holdDeletes { throw ApplyCommand.deletionsTwice }
     }
 
-    public func run() async throws {
+    package func run() async throws {
         let environment = ProcessInfo.processInfo.environment
         let approval = ApplyCommand.Approval.forTerminal(autoApprove: autoApprove)
         let settings = ApplyCommand.Settings(
@@ -75,7 +75,7 @@ public struct UndoCommand: AsyncParsableCommand {
     }
 
     /// Plans the undo of the apply that wrote `path` and carries it out (or saves it to `out`); returns the exit code.
-    public static func undo(
+    package static func undo(
         _ path: String, settings: ApplyCommand.Settings, out: String? = nil, force: Bool = false, targeting: Targeting = .everything,
         target options: TargetOptions,
         environment: [String: String], approval: ApplyCommand.Approval, console: Console, colour: Bool = false

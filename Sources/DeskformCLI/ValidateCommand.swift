@@ -5,34 +5,34 @@ import Manifest
 
 /// `deskform validate [PATHS…] [--format text|json] [--env NAME]`: checks manifests offline, with no API call.
 /// Exit 0 when there is no error (warnings allowed), 1 otherwise.
-public struct ValidateCommand: AsyncParsableCommand {
-    public static let configuration = CommandConfiguration(
+package struct ValidateCommand: AsyncParsableCommand {
+    package static let configuration = CommandConfiguration(
         commandName: "validate",
         abstract: "Check manifests offline: YAML syntax, the format, and consistency across files.",
         discussion:
             "Makes no API call. Reports every problem at once as path:line:column. Exit code 0 when valid (warnings allowed), 1 on any error."
     )
 
-    public enum Format: String, ExpressibleByArgument, CaseIterable, Sendable {
+    package enum Format: String, ExpressibleByArgument, CaseIterable, Sendable {
         case text
         case json
     }
 
     @Argument(help: "Manifest files or directories, searched recursively for *.yaml and *.yml.")
-    public var paths: [String] = []
+    package var paths: [String] = []
 
     @Option(help: "Output format: text or json.")
-    public var format: Format = .text
+    package var format: Format = .text
 
     @Option(help: "The environment of deskform.yaml to check, its variables resolved (default: $DESKFORM_ENV, else every environment).")
-    public var env: String?
+    package var env: String?
 
     @Option(help: "The folder that holds deskform.yaml; its environments' paths are relative to it.")
-    public var project = "."
+    package var project = "."
 
-    public init() {}
+    package init() {}
 
-    public func run() async throws {
+    package func run() async throws {
         let environment = ProcessInfo.processInfo.environment
         let colour = DiagnosticRenderer.wantsColour(fileDescriptor: 2, environment: environment)
         let code = Self.validate(
@@ -45,7 +45,7 @@ public struct ValidateCommand: AsyncParsableCommand {
     ///
     /// With a project file in `directory`: the environment `env` (else `DESKFORM_ENV`) names, else every
     /// environment, each read from its paths (or `paths`, when given) with its variables, as `plan` reads them.
-    public static func validate(
+    package static func validate(
         paths: [String], format: Format, env: String? = nil, environment: [String: String] = [:], directory: String = ".",
         colour: Bool = false, console: Console
     ) -> Int32 {

@@ -1,31 +1,31 @@
 extension Estate {
     /// `id` and every location below it.
-    public func locationSubtree(of id: Int) -> Set<Int> {
+    package func locationSubtree(of id: Int) -> Set<Int> {
         Self.subtree(of: id, parents: locations.mapValues(\.parentID))
     }
 
     /// `id` and every KB category below it.
-    public func kbCategorySubtree(of id: Int) -> Set<Int> {
+    package func kbCategorySubtree(of id: Int) -> Set<Int> {
         Self.subtree(of: id, parents: kbCategories.mapValues(\.parentID))
     }
 
     /// The names from the root down to `id`, e.g. `["Madrid", "Floor 2"]`.
-    public func locationPath(of id: Int) -> [String] {
+    package func locationPath(of id: Int) -> [String] {
         Self.path(of: id) { locations[$0].map { ($0.name, $0.parentID) } }
     }
 
     /// The names from the root down to `id`.
-    public func kbCategoryPath(of id: Int) -> [String] {
+    package func kbCategoryPath(of id: Int) -> [String] {
         Self.path(of: id) { kbCategories[$0].map { ($0.name, $0.parentID) } }
     }
 
     /// The locations above `id`, its parent first.
-    public func locationAncestors(of id: Int) -> [Int] {
+    package func locationAncestors(of id: Int) -> [Int] {
         Self.ancestors(of: id) { locations[$0]?.parentID }
     }
 
     /// The KB categories above `id`, its parent first.
-    public func kbCategoryAncestors(of id: Int) -> [Int] {
+    package func kbCategoryAncestors(of id: Int) -> [Int] {
         Self.ancestors(of: id) { kbCategories[$0]?.parentID }
     }
 

@@ -3,22 +3,22 @@
 /// An `Estate` is a plain value. The API's semantics live in `Estate+Apply.swift`: applying an
 /// ``EstateOperation`` to an estate gives the next estate, side effects included. The planner uses that
 /// to prove a plan converges; the simulator uses it as its store.
-public struct Estate: Equatable, Sendable, Codable {
-    public var users: [Int: User]
-    public var companies: [Int: Company]
-    public var groups: [Int: Group]
-    public var locations: [Int: Location]
-    public var helpdesks: [Int: HelpDesk]
-    public var levels: [Int: Level]
-    public var kbCategories: [Int: KBCategory]
-    public var customFields: [Int: CustomField]
-    public var customFieldTypes: [CustomFieldType]
-    public var requestCategories: [Int: RequestCategory]
-    public var version: String
+package struct Estate: Equatable, Sendable, Codable {
+    package var users: [Int: User]
+    package var companies: [Int: Company]
+    package var groups: [Int: Group]
+    package var locations: [Int: Location]
+    package var helpdesks: [Int: HelpDesk]
+    package var levels: [Int: Level]
+    package var kbCategories: [Int: KBCategory]
+    package var customFields: [Int: CustomField]
+    package var customFieldTypes: [CustomFieldType]
+    package var requestCategories: [Int: RequestCategory]
+    package var version: String
     /// The last id handed out per kind: ids are never reused, as in a database.
-    public var sequences: Sequences
+    package var sequences: Sequences
 
-    public init(
+    package init(
         users: [Int: User] = [:],
         companies: [Int: Company] = [:],
         groups: [Int: Group] = [:],
@@ -48,20 +48,20 @@ public struct Estate: Equatable, Sendable, Codable {
 }
 
 /// Id counters per kind. `next` hands out an id above every id ever seen for that kind.
-public struct Sequences: Equatable, Sendable, Codable {
-    public var company = 0
-    public var group = 0
-    public var location = 0
-    public var kbCategory = 0
-    public var treeOption = 0
+package struct Sequences: Equatable, Sendable, Codable {
+    package var company = 0
+    package var group = 0
+    package var location = 0
+    package var kbCategory = 0
+    package var treeOption = 0
 
-    public init() {}
+    package init() {}
 }
 
 extension Estate {
     /// Raises every counter above the ids already present, so that an estate built by hand
     /// (a seed, a fixture) never hands out an id twice.
-    public mutating func advanceSequences() {
+    package mutating func advanceSequences() {
         sequences.company = max(sequences.company, companies.keys.max() ?? 0)
         sequences.group = max(sequences.group, groups.keys.max() ?? 0)
         sequences.location = max(sequences.location, locations.keys.max() ?? 0)
@@ -71,7 +71,7 @@ extension Estate {
     }
 
     /// Whether a field holds list options, tree options or neither, told by its type's name.
-    public func fieldKind(_ field: CustomField) -> CustomFieldType.Kind {
+    package func fieldKind(_ field: CustomField) -> CustomFieldType.Kind {
         customFieldTypes.first { $0.id == field.typeID }?.kind ?? .other
     }
 }

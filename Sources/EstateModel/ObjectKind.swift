@@ -1,5 +1,5 @@
 /// The kinds of object deskform manages, as `policy.prune` names them.
-public enum ObjectKind: String, CaseIterable, Equatable, Hashable, Sendable, Codable, Comparable {
+package enum ObjectKind: String, CaseIterable, Equatable, Hashable, Sendable, Codable, Comparable {
     case companies, groups, locations, helpdesks
     case kbCategories = "kb_categories"
     case customFields = "custom_fields"
@@ -8,7 +8,7 @@ public enum ObjectKind: String, CaseIterable, Equatable, Hashable, Sendable, Cod
     /// deletes. Help desks and custom fields are never deleted (only their observers and options are managed).
     package static let prunable: [ObjectKind] = [.companies, .groups, .locations, .kbCategories]
 
-    public static func < (lhs: ObjectKind, rhs: ObjectKind) -> Bool {
+    package static func < (lhs: ObjectKind, rhs: ObjectKind) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
     }
 }

@@ -1,6 +1,6 @@
 /// Runs `body` with a new ``AsyncHTTPTransport`` and shuts the transport down when `body` is done,
 /// whether it returned or threw. An error of `body` wins over one of the shutdown.
-public func withHTTPTransport<Value>(
+package func withHTTPTransport<Value>(
     connectTimeout: Duration = .seconds(10), readTimeout: Duration = .seconds(60), maxConnections: Int = 8,
     isolation: isolated (any Actor)? = #isolation,
     _ body: (AsyncHTTPTransport) async throws -> Value
@@ -10,7 +10,7 @@ public func withHTTPTransport<Value>(
 }
 
 /// Runs `body` with a new ``AsyncHTTPTransport`` over `settings`, shut down when `body` is done.
-public func withHTTPTransport<Value>(
+package func withHTTPTransport<Value>(
     _ settings: NetworkSettings, maxConnections: Int = 8,
     isolation: isolated (any Actor)? = #isolation,
     _ body: (AsyncHTTPTransport) async throws -> Value

@@ -11,16 +11,16 @@ import NIOSSL
 /// tried again by the pool: the failure comes back at once, classified, and the client decides.
 /// ``withHTTPTransport(_:maxConnections:isolation:_:)`` makes one and shuts it down; one made otherwise
 /// needs ``shutdown()`` when done.
-public final class AsyncHTTPTransport: HTTPTransport {
+package final class AsyncHTTPTransport: HTTPTransport {
     private let client: HTTPClient
     private let readTimeout: TimeAmount
     private let settings: NetworkSettings
 
-    public convenience init(connectTimeout: Duration = .seconds(10), readTimeout: Duration = .seconds(60), maxConnections: Int = 8) {
+    package convenience init(connectTimeout: Duration = .seconds(10), readTimeout: Duration = .seconds(60), maxConnections: Int = 8) {
         self.init(NetworkSettings(connectTimeout: connectTimeout, requestTimeout: readTimeout), maxConnections: maxConnections)
     }
 
-    public init(_ settings: NetworkSettings, maxConnections: Int = 8) {
+    package init(_ settings: NetworkSettings, maxConnections: Int = 8) {
         var tls = TLSConfiguration.makeClientConfiguration()
         if !settings.additionalTrustRoots.isEmpty {
             tls.additionalTrustRoots = [.certificates(settings.additionalTrustRoots)]
@@ -43,11 +43,11 @@ public final class AsyncHTTPTransport: HTTPTransport {
         self.settings = settings
     }
 
-    public func shutdown() async throws {
+    package func shutdown() async throws {
         try await client.shutdown()
     }
 
-    public func send(_ request: WireRequest) async throws(TransportFailure) -> WireResponse {
+    package func send(_ request: WireRequest) async throws(TransportFailure) -> WireResponse {
         var outgoing = HTTPClientRequest(url: request.url)
         outgoing.method = HTTPMethod(rawValue: request.method.rawValue)
         for (name, value) in request.headers { outgoing.headers.add(name: name, value: value) }

@@ -6,9 +6,9 @@
 /// again only up to 95% of the width that was cut, for ``hold``: a rate limit stays where it is, and
 /// probing straight back into it costs each refused request a `Retry-After` (a second at least). One
 /// limit is shared by everything a client sends, reads and writes alike.
-public actor ConcurrencyLimit {
-    public nonisolated let start: Int
-    public nonisolated let maximum: Int
+package actor ConcurrencyLimit {
+    package nonisolated let start: Int
+    package nonisolated let maximum: Int
     private var width: Double
     private var inFlight = 0
     private var waiting: [CheckedContinuation<Void, Never>] = []
@@ -21,14 +21,14 @@ public actor ConcurrencyLimit {
     /// The width last cut, and until when the limit stays below it.
     private var ceiling: (width: Double, until: ContinuousClock.Instant)?
     /// How long after a cut the limit stays below the width that was cut.
-    public static let hold: Duration = .seconds(3)
+    package static let hold: Duration = .seconds(3)
     /// The widest the limit has been.
-    public private(set) var reached: Int
+    package private(set) var reached: Int
 
     /// Uniform in 0..<1: which of the two widths around a fractional one opens.
     private let draw: @Sendable () -> Double
 
-    public init(start: Int = 4, maximum: Int = 32, draw: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) }) {
+    package init(start: Int = 4, maximum: Int = 32, draw: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) }) {
         self.draw = draw
         self.maximum = max(1, maximum)
         self.start = min(max(1, start), self.maximum)
@@ -37,7 +37,7 @@ public actor ConcurrencyLimit {
     }
 
     /// The current width.
-    public var current: Int { Int(width) }
+    package var current: Int { Int(width) }
 
     /// The places open now: a width of 2.6 opens three places six times in ten, two otherwise, so a
     /// rate that lies between two widths is kept on average.
@@ -47,7 +47,7 @@ public actor ConcurrencyLimit {
     }
 
     /// Waits for a free place; returns when the request was let go, to hand back to ``release(_:overloaded:)``.
-    public func acquire() async -> ContinuousClock.Instant {
+    package func acquire() async -> ContinuousClock.Instant {
         if inFlight < places {
             inFlight += 1
         } else {
@@ -58,7 +58,7 @@ public actor ConcurrencyLimit {
     }
 
     /// Gives the place back with what the answer said (`overloaded` for a 429 or 503), at `now`.
-    public func release(_ sent: ContinuousClock.Instant, overloaded: Bool, at now: ContinuousClock.Instant = .now) {
+    package func release(_ sent: ContinuousClock.Instant, overloaded: Bool, at now: ContinuousClock.Instant = .now) {
         inFlight -= 1
         let latency = now - sent
         if overloaded {
@@ -85,7 +85,7 @@ public actor ConcurrencyLimit {
 
     /// Gives the place back for a request that got no answer (the connection failed): it says nothing
     /// of the width, so the limit stays as it is and the place only goes to the next in line.
-    public func releaseUnanswered() {
+    package func releaseUnanswered() {
         inFlight -= 1
         handOn()
     }

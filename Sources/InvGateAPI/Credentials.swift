@@ -1,5 +1,5 @@
 /// How the client authenticates. Its description names the scheme only: no user, client id or secret.
-public enum Credentials: Equatable, Sendable, CustomStringConvertible {
+package enum Credentials: Equatable, Sendable, CustomStringConvertible {
     /// HTTP Basic with an API user and its token.
     case basic(username: String, token: String)
     /// OAuth2 client credentials, exchanged at `tokenURL` for a bearer token.
@@ -7,10 +7,10 @@ public enum Credentials: Equatable, Sendable, CustomStringConvertible {
     case none
 
     /// A pair of variables set by half: the one that is missing, and the one that is set.
-    public struct HalfSet: Error, Equatable, Sendable, CustomStringConvertible {
-        public var missing: String
-        public var present: String
-        public var description: String {
+    package struct HalfSet: Error, Equatable, Sendable, CustomStringConvertible {
+        package var missing: String
+        package var present: String
+        package var description: String {
             "\(present) is set but \(missing) is not; set \(missing) as well, or unset \(present)"
         }
     }
@@ -18,7 +18,7 @@ public enum Credentials: Equatable, Sendable, CustomStringConvertible {
     /// Reads `INVGATE_USERNAME` + `INVGATE_TOKEN`, or `INVGATE_CLIENT_ID` + `INVGATE_CLIENT_SECRET`
     /// (+ `INVGATE_TOKEN_URL`, default `INSTANCE/oauth/v2.0/access_token`); OAuth2 wins when both pairs
     /// are set. Fails when a pair is set by half.
-    public static func fromEnvironment(_ environment: [String: String], instanceURL: String) throws(HalfSet) -> Credentials {
+    package static func fromEnvironment(_ environment: [String: String], instanceURL: String) throws(HalfSet) -> Credentials {
         func value(_ name: String) -> String? { environment[name].flatMap { $0.isEmpty ? nil : $0 } }
         for (first, second) in [("INVGATE_CLIENT_ID", "INVGATE_CLIENT_SECRET"), ("INVGATE_USERNAME", "INVGATE_TOKEN")] {
             switch (value(first), value(second)) {
@@ -38,17 +38,17 @@ public enum Credentials: Equatable, Sendable, CustomStringConvertible {
     }
 
     /// Whether a token is fetched with OAuth2 client credentials (and scopes matter).
-    public var isOAuth2: Bool {
+    package var isOAuth2: Bool {
         if case .oauth2 = self { return true }
         return false
     }
 
     /// Whether both Basic and OAuth2 variables are set (OAuth2 is then used).
-    public static func bothSchemesSet(_ environment: [String: String]) -> Bool {
+    package static func bothSchemesSet(_ environment: [String: String]) -> Bool {
         ["INVGATE_USERNAME", "INVGATE_TOKEN", "INVGATE_CLIENT_ID", "INVGATE_CLIENT_SECRET"].allSatisfy { environment[$0]?.isEmpty == false }
     }
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .basic: "HTTP Basic auth"
         case .oauth2(_, _, let tokenURL): "OAuth2 client credentials, token from \(tokenURL)"

@@ -1,4 +1,4 @@
 /// Sends requests. The live implementation is ``AsyncHTTPTransport``; tests may script answers.
-public protocol HTTPTransport: Sendable {
+package protocol HTTPTransport: Sendable {
     func send(_ request: WireRequest) async throws(TransportFailure) -> WireResponse
 }

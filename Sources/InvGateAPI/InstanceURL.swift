@@ -2,9 +2,9 @@ import Foundation
 import InvGateWire
 
 /// The root of an instance, checked before any request: `http(s)://host[:port]`, nothing after the root.
-public enum InstanceURL {
+package enum InstanceURL {
     /// Fails with what is wrong with `url` as an instance root.
-    public static func check(_ url: String) throws(ConnectionFault.URLProblem) {
+    package static func check(_ url: String) throws(ConnectionFault.URLProblem) {
         // First, so that no other message shows a password (`user:password@host` has no scheme either).
         if authority(of: url).contains("@") { throw .credentialsInURL }
         guard let schemeEnd = url.range(of: "://") else { throw .noScheme }
@@ -19,7 +19,7 @@ public enum InstanceURL {
 
     /// `url` without the user and password before its host, to show in a message; as it is when it
     /// has none.
-    public static func withoutCredentials(_ url: String) -> String {
+    package static func withoutCredentials(_ url: String) -> String {
         let authority = authority(of: url)
         guard let at = authority.lastIndex(of: "@") else { return url }
         return String(url[..<authority.startIndex] + url[url.index(after: at)...])
@@ -32,7 +32,7 @@ public enum InstanceURL {
     }
 
     /// `url` cut to its root (`scheme://host[:port]`), for a suggestion.
-    public static func root(of url: String) -> String? {
+    package static func root(of url: String) -> String? {
         guard let components = URLComponents(string: url), let scheme = components.scheme, let host = components.host else { return nil }
         return "\(scheme)://\(host)" + (components.port.map { ":\($0)" } ?? "")
     }

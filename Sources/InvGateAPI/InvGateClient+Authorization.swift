@@ -101,15 +101,15 @@ extension InvGateClient {
 
     /// Asks for a token with exactly `scopes` from the next request on (OAuth2 only; Basic ignores it).
     /// A command asks for the read scopes of what it reads, and `apply` adds the write scopes of its plan.
-    public func requestScopes(_ scopes: some Sequence<OAuthScope>) {
+    package func requestScopes(_ scopes: some Sequence<OAuthScope>) {
         requestScopes(named: Set(scopes.map(\.description)))
     }
 
     /// Asks for a token with exactly these scopes, as written (`INVGATE_SCOPES`).
-    public func requestScopes(named scopes: Set<String>) {
+    package func requestScopes(named scopes: Set<String>) {
         requestedScopes.withLock { $0 = scopes }
     }
 
     /// The scopes asked for so far.
-    public var requestedScopeNames: Set<String> { scopes }
+    package var requestedScopeNames: Set<String> { scopes }
 }

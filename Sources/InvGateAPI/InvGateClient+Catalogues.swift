@@ -2,33 +2,33 @@ import InvGateWire
 
 /// Help desks and levels, KB categories, custom fields, and the version.
 extension InvGateClient {
-    public func helpdesks() async throws(InvGateError) -> [HelpDeskRecord] {
+    package func helpdesks() async throws(InvGateError) -> [HelpDeskRecord] {
         try await list(.helpdesks, decoding: HelpDeskRecord.init(json:))
     }
 
     /// Levels as `levels` lists them: no name and no help desk.
-    public func levels() async throws(InvGateError) -> [LevelRecord] {
+    package func levels() async throws(InvGateError) -> [LevelRecord] {
         try await list(.levels, decoding: LevelRecord.init(json:))
     }
 
     /// Help desks (with a name) and levels (with their help desk as `parentID` and a `levelOrder`).
-    public func helpdesksAndLevels() async throws(InvGateError) -> [LevelRecord] {
+    package func helpdesksAndLevels() async throws(InvGateError) -> [LevelRecord] {
         try await list(.helpdesksAndLevels, decoding: LevelRecord.init(json:))
     }
 
-    public func kbCategories() async throws(InvGateError) -> [KBCategoryRecord] {
+    package func kbCategories() async throws(InvGateError) -> [KBCategoryRecord] {
         try await list(.kbCategories, decoding: KBCategoryRecord.init(json:))
     }
 
-    public func kbCategories(ids: [Int]) async throws(InvGateError) -> [KBCategoryRecord] {
+    package func kbCategories(ids: [Int]) async throws(InvGateError) -> [KBCategoryRecord] {
         try await list(.kbCategoriesByIDs, ["ids": .array(ids)], decoding: KBCategoryRecord.init(json:))
     }
 
-    public func customFields() async throws(InvGateError) -> [CustomFieldRecord] {
+    package func customFields() async throws(InvGateError) -> [CustomFieldRecord] {
         try await list(.customFieldsAll, keyField: "uid", decoding: CustomFieldRecord.init(json:))
     }
 
-    public func customFieldTypes() async throws(InvGateError) -> [CustomFieldTypeRecord] {
+    package func customFieldTypes() async throws(InvGateError) -> [CustomFieldTypeRecord] {
         let json = try await get(.customFieldTypes)
         do {
             return try CustomFieldTypeRecord.decodeList(json)
@@ -38,7 +38,7 @@ extension InvGateClient {
     }
 
     /// The key → value options of a list-type field, in the API's order.
-    public func listOptions(field uid: Int) async throws(InvGateError) -> [FormValue.KeyValue] {
+    package func listOptions(field uid: Int) async throws(InvGateError) -> [FormValue.KeyValue] {
         let json = try await get(.customFieldListOptions, ["uid": .integer(uid)])
         let options = json["key-value"] ?? json
         guard let pairs = options.pairs else {
@@ -47,12 +47,12 @@ extension InvGateClient {
         return pairs.map { FormValue.KeyValue($0.key, $0.value.string ?? "") }
     }
 
-    public func treeOptions(field uid: Int) async throws(InvGateError) -> [TreeOptionRecord] {
+    package func treeOptions(field uid: Int) async throws(InvGateError) -> [TreeOptionRecord] {
         try await list(.customFieldTreeOptions, ["uid": .integer(uid)], keyField: "hash", decoding: TreeOptionRecord.init(json:))
     }
 
     /// The instance's version, from a bare string or `{"version": …}`.
-    public func version() async throws(InvGateError) -> String {
+    package func version() async throws(InvGateError) -> String {
         let json = try await get(.version)
         guard let version = json.string ?? json["version"]?.string else {
             throw InvGateError(.version, .get, .malformedAnswer("no version"))

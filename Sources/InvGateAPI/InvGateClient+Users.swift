@@ -3,20 +3,20 @@ import InvGateWire
 /// Users: read only, to resolve usernames and emails to ids.
 extension InvGateClient {
     /// Every user (or `ids` only); disabled ones too when asked.
-    public func users(ids: [Int]? = nil, includeDisabled: Bool = true) async throws(InvGateError) -> [UserRecord] {
+    package func users(ids: [Int]? = nil, includeDisabled: Bool = true) async throws(InvGateError) -> [UserRecord] {
         var parameters: FormParameters = ["include_disabled": .boolean(includeDisabled)]
         if let ids { parameters["ids"] = .array(ids) }
         return try await list(.users, parameters, decoding: UserRecord.init(json:))
     }
 
     /// One user, or nil: the API answers a bare `false` for a missing user.
-    public func user(id: Int, includeDisabled: Bool = true) async throws(InvGateError) -> UserRecord? {
+    package func user(id: Int, includeDisabled: Bool = true) async throws(InvGateError) -> UserRecord? {
         let json = try await get(.user, ["id": .integer(id), "include_disabled": .boolean(includeDisabled)])
         return try optionalUser(json, .user)
     }
 
     /// The user with exactly this username or email, or nil.
-    public func user(username: String? = nil, email: String? = nil) async throws(InvGateError) -> UserRecord? {
+    package func user(username: String? = nil, email: String? = nil) async throws(InvGateError) -> UserRecord? {
         var parameters = FormParameters()
         if let username { parameters["username"] = .string(username) }
         if let email { parameters["email"] = .string(email) }
@@ -24,7 +24,7 @@ extension InvGateClient {
     }
 
     /// One page (10 users) of a search by username or email.
-    public func usersPage(
+    package func usersPage(
         username: String? = nil, email: String? = nil, exactMatch: Bool = false, includeDisabled: Bool = true,
         pageKey: String? = nil
     ) async throws(InvGateError) -> UsersPage {
@@ -41,7 +41,7 @@ extension InvGateClient {
     }
 
     /// The groups, companies, help desks and locations of many users in one call.
-    public func userMemberships(ids: [Int]) async throws(InvGateError) -> [UserMembershipsRecord] {
+    package func userMemberships(ids: [Int]) async throws(InvGateError) -> [UserMembershipsRecord] {
         try await list(.usersGroups, ["ids": .array(ids)], decoding: UserMembershipsRecord.init(json:))
     }
 

@@ -10,23 +10,23 @@ import Synchronization
 /// Calls that are safe to repeat (``IdempotentCall``) are retried on 5xx, 429 and lost connections;
 /// creates (``CreateCall``) are not, and a lost answer to one fails with
 /// ``InvGateError/Reason/outcomeUnknown(_:)``.
-public final class InvGateClient: Sendable {
+package final class InvGateClient: Sendable {
     /// The instance root, e.g. `https://acme.sd.cloud.invgate.net`.
-    public let instanceURL: String
+    package let instanceURL: String
     let credentials: Credentials
     let transport: any HTTPTransport
-    public let retryPolicy: RetryPolicy
+    package let retryPolicy: RetryPolicy
     let logger: Logger
     /// Hears of every retry before its wait.
     let onRetry: (@Sendable (RetryNotice) -> Void)?
     /// Shared by every request, when the width is found as it goes (`--parallelism auto`).
-    public let concurrency: ConcurrencyLimit?
+    package let concurrency: ConcurrencyLimit?
     /// The request rate every request keeps to, learned from 429s (nil: not paced).
-    public let pacing: RequestPacing?
+    package let pacing: RequestPacing?
     let tokens = TokenCache()
     let requestedScopes = Mutex<Set<String>>([])
 
-    public init(
+    package init(
         instanceURL: String, credentials: Credentials, transport: any HTTPTransport,
         retryPolicy: RetryPolicy = .standard,
         logger: Logger = Logger(label: "deskform.api", factory: { _ in SwiftLogNoOpLogHandler() }),
@@ -45,7 +45,7 @@ public final class InvGateClient: Sendable {
     /// Sends one call and returns its JSON answer: a create as ``send(_:)-(CreateCall)`` does, any
     /// other call as ``send(_:)-(IdempotentCall)`` does. Fails for a non-2xx answer, for a 2xx answer
     /// whose `status` is `ERROR`, and when the server cannot be reached after every retry.
-    public func send(_ call: WireCall) async throws(InvGateError) -> JSONValue {
+    package func send(_ call: WireCall) async throws(InvGateError) -> JSONValue {
         switch call.delivery {
         case .idempotent(let idempotent): try await send(idempotent)
         case .create(let create): try await send(create)

@@ -3,27 +3,27 @@ import NIOSSL
 
 /// What a company network needs of the transport: a private CA, a proxy, a timeout per request.
 /// Read from the environment by ``fromEnvironment(_:instanceURL:)``.
-public struct NetworkSettings: Sendable {
+package struct NetworkSettings: Sendable {
     /// Certificates added to the system's trusted roots (`INVGATE_CA_FILE`).
-    public var additionalTrustRoots: [NIOSSLCertificate]
+    package var additionalTrustRoots: [NIOSSLCertificate]
     /// The proxy every request goes through, if any.
-    public var proxy: Proxy?
+    package var proxy: Proxy?
     /// The longest wait for a connection.
-    public var connectTimeout: Duration
+    package var connectTimeout: Duration
     /// The longest wait for one answer (`--timeout`).
-    public var requestTimeout: Duration
+    package var requestTimeout: Duration
 
     /// An HTTP proxy; every request goes through it in a tunnel (`CONNECT`), http and https alike.
-    public struct Proxy: Equatable, Sendable, CustomStringConvertible {
-        public var host: String
-        public var port: Int
+    package struct Proxy: Equatable, Sendable, CustomStringConvertible {
+        package var host: String
+        package var port: Int
         /// The variable it came from, to name in messages.
-        public var variable: String
+        package var variable: String
         /// The user and password of its URL (`http://user:password@proxy:3128`), sent as
         /// `Proxy-Authorization: Basic …`.
-        public var credentials: Credentials?
+        package var credentials: Credentials?
 
-        public init(host: String, port: Int, variable: String, credentials: Credentials? = nil) {
+        package init(host: String, port: Int, variable: String, credentials: Credentials? = nil) {
             self.host = host
             self.port = port
             self.variable = variable
@@ -31,31 +31,31 @@ public struct NetworkSettings: Sendable {
         }
 
         /// `the proxy proxy.corp:3128 (HTTPS_PROXY, user alice)`: never the password.
-        public var description: String {
+        package var description: String {
             "the proxy \(host):\(port) (\(variable)\(credentials.map { ", user \($0.username)" } ?? ""))"
         }
 
         /// A proxy's user and password, percent-decoded. Described and reflected without the password,
         /// so that no message, log or dump can show it.
-        public struct Credentials: Equatable, Sendable, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
-            public var username: String
-            public var password: String
+        package struct Credentials: Equatable, Sendable, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
+            package var username: String
+            package var password: String
 
-            public init(username: String, password: String) {
+            package init(username: String, password: String) {
                 self.username = username
                 self.password = password
             }
 
-            public var description: String { "user \(username)" }
-            public var debugDescription: String { description }
-            public var customMirror: Mirror { Mirror(self, children: ["username": username]) }
+            package var description: String { "user \(username)" }
+            package var debugDescription: String { description }
+            package var customMirror: Mirror { Mirror(self, children: ["username": username]) }
         }
     }
 
     /// How long a request may wait for its answer when `--timeout` is not given.
-    public static let defaultRequestTimeout: Duration = .seconds(60)
+    package static let defaultRequestTimeout: Duration = .seconds(60)
 
-    public init(
+    package init(
         additionalTrustRoots: [NIOSSLCertificate] = [], proxy: Proxy? = nil, connectTimeout: Duration = .seconds(10),
         requestTimeout: Duration = defaultRequestTimeout
     ) {
@@ -66,13 +66,13 @@ public struct NetworkSettings: Sendable {
     }
 
     /// A setting that cannot be used, with the variable that holds it.
-    public enum Problem: Error, Equatable, Sendable, CustomStringConvertible {
+    package enum Problem: Error, Equatable, Sendable, CustomStringConvertible {
         case unreadableCAFile(path: String, why: String)
         case malformedProxy(variable: String)
         /// A proxy URL with a scheme other than http:// (`https://`, `socks5://`).
         case unsupportedProxyScheme(variable: String, scheme: String)
 
-        public var description: String {
+        package var description: String {
             switch self {
             case .unreadableCAFile(let path, let why):
                 "INVGATE_CA_FILE names \(path), which cannot be read as a PEM bundle of certificates (\(why)); point it at your CA's certificates in PEM form, or unset it"
@@ -86,7 +86,7 @@ public struct NetworkSettings: Sendable {
 
     /// `INVGATE_CA_FILE`, and the proxy for `instanceURL`: `HTTPS_PROXY` for an https URL, `HTTP_PROXY`
     /// for an http one (either in lower case too), unless `NO_PROXY` lists its host.
-    public static func fromEnvironment(
+    package static func fromEnvironment(
         _ environment: [String: String], instanceURL: String, requestTimeout: Duration = defaultRequestTimeout
     ) throws(Problem) -> NetworkSettings {
         var settings = NetworkSettings(requestTimeout: requestTimeout)

@@ -5,20 +5,20 @@ import Synchronization
 /// once), this one its rate limit (how many it accepts a second), which no width can keep to when
 /// answers come fast. A request waits here for its slot, and for any `Retry-After` an earlier
 /// answer gave, before it is sent.
-public final class RequestPacing: Sendable {
+package final class RequestPacing: Sendable {
     private let state: Mutex<LearnedRate>
 
     /// `maximum`: the most requests a second (`--max-rate`); without it the rate is unlimited until a refusal.
-    public init(maximum: Double? = nil) {
+    package init(maximum: Double? = nil) {
         state = Mutex(LearnedRate(maximum: maximum))
     }
 
     /// The rate now, requests a second; nil while unlimited.
-    public var rate: Double? { state.withLock { $0.rate } }
+    package var rate: Double? { state.withLock { $0.rate } }
     /// The most requests a second, when given.
-    public var maximum: Double? { state.withLock { $0.maximum } }
+    package var maximum: Double? { state.withLock { $0.maximum } }
     /// Answers of 429 or 503 so far.
-    public var refusals: Int { state.withLock { $0.refusals } }
+    package var refusals: Int { state.withLock { $0.refusals } }
 
     /// Waits until a request may go: its slot at the rate, after any pause. A cut or a pause while it
     /// waits voids the slot and it takes a new one. Throws when cancelled.

@@ -2,18 +2,18 @@ import Foundation
 
 /// When and how long to wait before repeating a request: exponential backoff with jitter and a cap,
 /// and at least what the `Retry-After` of a 429 or 5xx answer asks for.
-public struct RetryPolicy: Equatable, Sendable {
+package struct RetryPolicy: Equatable, Sendable {
     /// Tries in all, the first included.
-    public var maxAttempts: Int
-    public var baseDelay: Duration
-    public var maxDelay: Duration
+    package var maxAttempts: Int
+    package var baseDelay: Duration
+    package var maxDelay: Duration
     /// The longest `Retry-After` honoured; a server asking for more gets this much.
-    public var maxRetryAfter: Duration
+    package var maxRetryAfter: Duration
     /// The most one call may take, its tries and the waits between them together: a retry whose wait
     /// would end past it is not made.
-    public var maxTotalTime: Duration
+    package var maxTotalTime: Duration
 
-    public init(
+    package init(
         maxAttempts: Int = 10, baseDelay: Duration = .milliseconds(200), maxDelay: Duration = .seconds(10),
         maxRetryAfter: Duration = .seconds(60), maxTotalTime: Duration = .seconds(120)
     ) {
@@ -24,8 +24,8 @@ public struct RetryPolicy: Equatable, Sendable {
         self.maxRetryAfter = maxRetryAfter
     }
 
-    public static let standard = RetryPolicy()
-    public static let never = RetryPolicy(maxAttempts: 1)
+    package static let standard = RetryPolicy()
+    package static let never = RetryPolicy(maxAttempts: 1)
 
     /// The wait before try `attempt + 1`, after `attempt` failed (1-based): half of
     /// `base · 2^(attempt-1)` (capped) plus a random part of the other half.

@@ -1,6 +1,6 @@
 /// Why no exchange with the instance can happen at all: a fault that retrying cannot fix. Each case
 /// carries what a person needs to fix it (the host, the port), never a credential.
-public enum ConnectionFault: Equatable, Sendable {
+package enum ConnectionFault: Equatable, Sendable {
     /// The instance URL is not an `http(s)://host[:port]` root.
     case malformedURL(URLProblem)
     /// The host name does not resolve (DNS).
@@ -13,7 +13,7 @@ public enum ConnectionFault: Equatable, Sendable {
     /// the variable it came from; never its user or password.
     case proxy(ProxyProblem, host: String, port: Int, variable: String)
 
-    public enum URLProblem: Error, Equatable, Sendable {
+    package enum URLProblem: Error, Equatable, Sendable {
         /// No `scheme://` at all, e.g. `acme.sd.cloud.invgate.net`.
         case noScheme
         /// A scheme other than http or https.
@@ -27,7 +27,7 @@ public enum ConnectionFault: Equatable, Sendable {
         case credentialsInURL
     }
 
-    public enum TLSProblem: Equatable, Sendable {
+    package enum TLSProblem: Equatable, Sendable {
         /// The certificate does not chain to a trusted root: self-signed or from a private CA.
         case untrustedCertificate
         /// The certificate's validity ended; seconds since 1970 (UTC) of its `notAfter`.
@@ -43,7 +43,7 @@ public enum ConnectionFault: Equatable, Sendable {
         case other(String)
     }
 
-    public enum ProxyProblem: Equatable, Sendable {
+    package enum ProxyProblem: Equatable, Sendable {
         /// Nothing accepts connections at the proxy's host and port.
         case refused
         /// The proxy's host name does not resolve.

@@ -1,11 +1,11 @@
 /// A failed API call: which operation, and why. Never carries credentials: the description is
 /// built from the endpoint, the method, the HTTP status and the server's own `error`/`info` text.
-public struct InvGateError: Error, Equatable, Sendable, CustomStringConvertible {
-    public var endpoint: Endpoint
-    public var method: Method
-    public var reason: Reason
+package struct InvGateError: Error, Equatable, Sendable, CustomStringConvertible {
+    package var endpoint: Endpoint
+    package var method: Method
+    package var reason: Reason
 
-    public enum Reason: Equatable, Sendable {
+    package enum Reason: Equatable, Sendable {
         /// A non-2xx answer.
         case status(Int, error: String?, info: String?)
         /// A 2xx answer whose `status` is `ERROR`.
@@ -34,13 +34,13 @@ public struct InvGateError: Error, Equatable, Sendable, CustomStringConvertible 
     }
 
     /// The HTTP status, when the server answered.
-    public var httpStatus: Int? {
+    package var httpStatus: Int? {
         if case .status(let code, _, _) = reason { return code }
         return nil
     }
 
     /// A fault that retrying, or any other call, cannot get past: the URL, DNS, TLS, or the credentials.
-    public var isFirstContactFault: Bool {
+    package var isFirstContactFault: Bool {
         switch reason {
         case .cannotConnect, .authentication: true
         case .status(let code, _, _): code == 401 || code == 403
@@ -48,12 +48,12 @@ public struct InvGateError: Error, Equatable, Sendable, CustomStringConvertible 
         }
     }
 
-    public var isOutcomeUnknown: Bool {
+    package var isOutcomeUnknown: Bool {
         if case .outcomeUnknown = reason { return true }
         return false
     }
 
-    public var description: String {
+    package var description: String {
         let call = "\(method.rawValue) \(endpoint.rawValue)"
         func detail(_ error: String?, _ info: String?) -> String {
             [error, info].compactMap { $0?.isEmpty == false ? $0 : nil }.joined(separator: " — ")

@@ -6,8 +6,8 @@ import Synchronization
 ///
 ///     let load = ManifestLoader().load(paths: ["examples/msp"])
 ///     if load.isValid { plan(load.estate) } else { print(DiagnosticRenderer().render(load.diagnostics)) }
-public struct ManifestLoader: Sendable {
-    public init() {}
+package struct ManifestLoader: Sendable {
+    package init() {}
 
     /// Loads the `*.yaml` / `*.yml` files found under `paths` (files are taken as given; directories
     /// are searched recursively, hidden entries skipped, in sorted order; extensions in any case).
@@ -16,7 +16,7 @@ public struct ManifestLoader: Sendable {
     /// `overlaid`: each path is read over the ones before it (an environment's `paths`, see
     /// `EstateOverlay`) instead of all being merged as one. `variables`: `${var.NAME}` and `${env.NAME}`
     /// in values are replaced (an error where a name has no value); without them, values stay as written.
-    public func load(paths: [String], overlaid: Bool = false, variables: ManifestVariables? = nil) -> ManifestLoad {
+    package func load(paths: [String], overlaid: Bool = false, variables: ManifestVariables? = nil) -> ManifestLoad {
         var diagnostics: [Diagnostic] = []
         var layers: [[ManifestSource]] = []
         var files: [String] = []
@@ -40,7 +40,7 @@ public struct ManifestLoader: Sendable {
     }
 
     /// Loads paths already in memory, each laid over the ones before it (see `EstateOverlay`).
-    public func load(layers: [[ManifestSource]], variables: ManifestVariables? = nil) -> ManifestLoad {
+    package func load(layers: [[ManifestSource]], variables: ManifestVariables? = nil) -> ManifestLoad {
         var overlay = EstateOverlay()
         var diagnostics: [Diagnostic] = []
         for sources in layers {
@@ -65,7 +65,7 @@ public struct ManifestLoader: Sendable {
     }
 
     /// Loads manifests already in memory, merged in the order given: one layer.
-    public func load(sources: [ManifestSource], variables: ManifestVariables? = nil) -> ManifestLoad {
+    package func load(sources: [ManifestSource], variables: ManifestVariables? = nil) -> ManifestLoad {
         load(layers: [sources], variables: variables)
     }
 

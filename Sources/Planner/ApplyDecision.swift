@@ -1,7 +1,7 @@
 /// What `apply` does with a plan: decided by the plan's policy (`policy.max_deletes`, over the objects
 /// its replay destroys) and the flags `--allow-deletes` and `--hold-deletes`. Pure, so that `apply`
 /// only prints it and asks for approval when it says so.
-public enum ApplyDecision: Equatable, Sendable {
+package enum ApplyDecision: Equatable, Sendable {
     /// The plan has no step: nothing to approve or apply.
     case nothingToApply
     /// The plan destroys more objects than `policy.max_deletes` and `--allow-deletes` was not given:
@@ -13,7 +13,7 @@ public enum ApplyDecision: Equatable, Sendable {
     case apply(Plan, held: [Change])
 
     /// Whether `apply` must be approved before it acts: only when there is something to carry out.
-    public var needsApproval: Bool {
+    package var needsApproval: Bool {
         if case .apply = self { true } else { false }
     }
 }
@@ -21,7 +21,7 @@ public enum ApplyDecision: Equatable, Sendable {
 extension Plan {
     /// What `apply` does with this plan. `--hold-deletes` wins over the limit: it destroys nothing, so
     /// it is never refused.
-    public func decision(allowDeletes: Bool, holdDeletes: Bool) -> ApplyDecision {
+    package func decision(allowDeletes: Bool, holdDeletes: Bool) -> ApplyDecision {
         if isEmpty { return .nothingToApply }
         if holdDeletes {
             let (kept, held) = holdingDeletions()

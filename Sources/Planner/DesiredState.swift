@@ -2,20 +2,20 @@ import EstateModel
 
 /// What the manifests ask for, with users resolved to ids. A relation that is nil is unmanaged;
 /// an empty one is managed and empty.
-public struct DesiredState: Equatable, Sendable {
-    public var companies: [Company]
-    public var groups: [Group]
+package struct DesiredState: Equatable, Sendable {
+    package var companies: [Company]
+    package var groups: [Group]
     /// Every declared location, parents before children.
-    public var locations: [Location]
-    public var helpdesks: [HelpDesk]
+    package var locations: [Location]
+    package var helpdesks: [HelpDesk]
     /// Every declared KB category, parents before children.
-    public var kbCategories: [KBCategory]
-    public var customFields: [CustomField]
-    public var policy: Policy
+    package var kbCategories: [KBCategory]
+    package var customFields: [CustomField]
+    package var policy: Policy
     /// The reason a plan gives for deleting an object declared absent.
-    public var absentReason = "absent: true"
+    package var absentReason = "absent: true"
 
-    public init(
+    package init(
         companies: [Company] = [], groups: [Group] = [], locations: [Location] = [],
         helpdesks: [HelpDesk] = [], kbCategories: [KBCategory] = [],
         customFields: [CustomField] = [], policy: Policy = Policy()
@@ -32,16 +32,16 @@ public struct DesiredState: Equatable, Sendable {
 
 extension DesiredState {
     /// `policy:` of the manifests.
-    public struct Policy: Equatable, Sendable {
-        public var prune: Set<ObjectKind>
+    package struct Policy: Equatable, Sendable {
+        package var prune: Set<ObjectKind>
         /// Globs (`*`, `?`, `[a-z]`, as ``GlobPattern`` reads them) matched against names and paths: such
         /// live objects are never touched.
-        public var ignore: [String]
-        public var maxDeletes: Int
+        package var ignore: [String]
+        package var maxDeletes: Int
         /// What `--target` and `--exclude` select: the prune never touches anything else.
-        public var targeting: Targeting
+        package var targeting: Targeting
 
-        public init(prune: Set<ObjectKind> = [], ignore: [String] = [], maxDeletes: Int = 10, targeting: Targeting = .everything) {
+        package init(prune: Set<ObjectKind> = [], ignore: [String] = [], maxDeletes: Int = 10, targeting: Targeting = .everything) {
             self.prune = prune
             self.ignore = ignore
             self.maxDeletes = maxDeletes
@@ -49,34 +49,34 @@ extension DesiredState {
         }
 
         /// Whether the prune must leave `address` alone: `policy.ignore` matches it, or it is not targeted.
-        public func leavesAlone(_ address: Address) -> Bool {
+        package func leavesAlone(_ address: Address) -> Bool {
             ignores(address.name) || !targeting.selects(address)
         }
 
         /// Whether `name` (or a path `A/B`) matches one of the `ignore` globs.
-        public func ignores(_ name: String) -> Bool {
+        package func ignores(_ name: String) -> Bool {
             ignorePattern(matching: name) != nil
         }
 
         /// The first `ignore` glob that matches `name`.
-        public func ignorePattern(matching name: String) -> String? {
+        package func ignorePattern(matching name: String) -> String? {
             ignore.first { GlobPattern($0).matches(name) }
         }
     }
 
-    public struct Company: Equatable, Sendable {
-        public var name: String
+    package struct Company: Equatable, Sendable {
+        package var name: String
         /// Nil leaves it as it is; empty asks for none (only `undo` does: the manifests cannot).
-        public var externalID: String?
-        public var previousNames: [String]
+        package var externalID: String?
+        package var previousNames: [String]
         /// Names of related groups.
-        public var groups: [String]?
-        public var members: Set<Int>?
-        public var observers: Set<Int>?
-        public var protect: Bool
-        public var absent: Bool
+        package var groups: [String]?
+        package var members: Set<Int>?
+        package var observers: Set<Int>?
+        package var protect: Bool
+        package var absent: Bool
 
-        public init(
+        package init(
             name: String, externalID: String? = nil, previousNames: [String] = [], groups: [String]? = nil,
             members: Set<Int>? = nil, observers: Set<Int>? = nil, protect: Bool = false, absent: Bool = false
         ) {
@@ -94,15 +94,15 @@ extension DesiredState {
         var identity: String? { externalID.flatMap { $0.isEmpty ? nil : $0 } }
     }
 
-    public struct Group: Equatable, Sendable {
-        public var name: String
-        public var previousNames: [String]
-        public var members: Set<Int>?
-        public var observers: Set<Int>?
-        public var protect: Bool
-        public var absent: Bool
+    package struct Group: Equatable, Sendable {
+        package var name: String
+        package var previousNames: [String]
+        package var members: Set<Int>?
+        package var observers: Set<Int>?
+        package var protect: Bool
+        package var absent: Bool
 
-        public init(
+        package init(
             name: String, previousNames: [String] = [], members: Set<Int>? = nil, observers: Set<Int>? = nil,
             protect: Bool = false, absent: Bool = false
         ) {
@@ -115,16 +115,16 @@ extension DesiredState {
         }
     }
 
-    public struct Location: Equatable, Sendable {
+    package struct Location: Equatable, Sendable {
         /// Names from the root, e.g. `["Madrid", "Floor 2"]`.
-        public var path: [String]
-        public var previousNames: [String]
-        public var members: Set<Int>?
-        public var observers: Set<Int>?
-        public var protect: Bool
-        public var absent: Bool
+        package var path: [String]
+        package var previousNames: [String]
+        package var members: Set<Int>?
+        package var observers: Set<Int>?
+        package var protect: Bool
+        package var absent: Bool
 
-        public init(
+        package init(
             path: [String], previousNames: [String] = [], members: Set<Int>? = nil, observers: Set<Int>? = nil,
             protect: Bool = false, absent: Bool = false
         ) {
@@ -138,13 +138,13 @@ extension DesiredState {
     }
 
     /// An existing help desk: only its observers and its levels' observers are managed.
-    public struct HelpDesk: Equatable, Sendable {
-        public var id: Int
-        public var name: String
-        public var observers: Set<Int>?
-        public var levels: [Level]
+    package struct HelpDesk: Equatable, Sendable {
+        package var id: Int
+        package var name: String
+        package var observers: Set<Int>?
+        package var levels: [Level]
 
-        public init(id: Int, name: String, observers: Set<Int>? = nil, levels: [Level] = []) {
+        package init(id: Int, name: String, observers: Set<Int>? = nil, levels: [Level] = []) {
             self.id = id
             self.name = name
             self.observers = observers
@@ -152,26 +152,26 @@ extension DesiredState {
         }
     }
 
-    public struct Level: Equatable, Sendable {
-        public var id: Int
-        public var name: String
-        public var observers: Set<Int>?
+    package struct Level: Equatable, Sendable {
+        package var id: Int
+        package var name: String
+        package var observers: Set<Int>?
 
-        public init(id: Int, name: String, observers: Set<Int>? = nil) {
+        package init(id: Int, name: String, observers: Set<Int>? = nil) {
             self.id = id
             self.name = name
             self.observers = observers
         }
     }
 
-    public struct KBCategory: Equatable, Sendable {
-        public var path: [String]
+    package struct KBCategory: Equatable, Sendable {
+        package var path: [String]
         /// Earlier paths of this category: a live category at one is renamed or moved in place.
-        public var previousPaths: [[String]]
-        public var protect: Bool
-        public var absent: Bool
+        package var previousPaths: [[String]]
+        package var protect: Bool
+        package var absent: Bool
 
-        public init(path: [String], previousPaths: [[String]] = [], protect: Bool = false, absent: Bool = false) {
+        package init(path: [String], previousPaths: [[String]] = [], protect: Bool = false, absent: Bool = false) {
             self.path = path
             self.previousPaths = previousPaths
             self.protect = protect
@@ -180,7 +180,7 @@ extension DesiredState {
 
         /// With `previous_names` as the manifests write them: a name is an earlier name under the same
         /// parent, a path `Old/Name` an earlier place.
-        public init(path: [String], previousNames: [String], protect: Bool = false, absent: Bool = false) {
+        package init(path: [String], previousNames: [String], protect: Bool = false, absent: Bool = false) {
             let previousPaths = previousNames.map { name in
                 name.contains("/") ? name.split(separator: "/").map(String.init) : Array(path.dropLast()) + [name]
             }
@@ -188,15 +188,15 @@ extension DesiredState {
         }
     }
 
-    public struct CustomField: Equatable, Sendable {
-        public var uid: Int
-        public var label: String
+    package struct CustomField: Equatable, Sendable {
+        package var uid: Int
+        package var label: String
         /// List-type options, key → value; nil when unmanaged.
-        public var options: [ListOption]?
+        package var options: [ListOption]?
         /// Tree-type options; nil when unmanaged.
-        public var tree: [TreeOption]?
+        package var tree: [TreeOption]?
 
-        public init(uid: Int, label: String, options: [ListOption]? = nil, tree: [TreeOption]? = nil) {
+        package init(uid: Int, label: String, options: [ListOption]? = nil, tree: [TreeOption]? = nil) {
             self.uid = uid
             self.label = label
             self.options = options
@@ -204,13 +204,13 @@ extension DesiredState {
         }
     }
 
-    public struct TreeOption: Equatable, Sendable {
-        public var name: String
+    package struct TreeOption: Equatable, Sendable {
+        package var name: String
         /// The identity when set; else the name path.
-        public var key: String?
-        public var children: [TreeOption]
+        package var key: String?
+        package var children: [TreeOption]
 
-        public init(name: String, key: String? = nil, children: [TreeOption] = []) {
+        package init(name: String, key: String? = nil, children: [TreeOption] = []) {
             self.name = name
             self.key = key
             self.children = children
@@ -221,7 +221,7 @@ extension DesiredState {
 extension DesiredState {
     /// Every address `protect: true` guards, as live objects are named before the plan runs: a node
     /// under an ancestor renamed or moved is guarded at the ancestor's previous path too.
-    public var protectedAddresses: Set<Address> {
+    package var protectedAddresses: Set<Address> {
         var protected = Set(companies.filter(\.protect).map { Address(.company, $0.name) })
         protected.formUnion(groups.filter(\.protect).map { Address(.group, $0.name) })
         // A protected node is live under an ancestor's previous path until the rename or move.

@@ -2,20 +2,20 @@ import EstateModel
 
 /// A fingerprint of every live object and relation a plan was made from, one short hash per object,
 /// so that `apply PLANFILE` can tell whether anything it read has changed since, and what.
-public struct LiveFingerprint: Equatable, Sendable, Codable {
+package struct LiveFingerprint: Equatable, Sendable, Codable {
     /// Object key (`company:12`, `users`) → hash of its attributes and relations.
-    public var objects: [String: String]
+    package var objects: [String: String]
     /// Object key → how a plan names the object (`group["Ops"]`, `location["Madrid/Floor 2"]`; `users`
     /// for all users), so that a refusal names what changed as the plan showed it.
-    public var names: [String: String]
+    package var names: [String: String]
 
-    public init(objects: [String: String], names: [String: String]) {
+    package init(objects: [String: String], names: [String: String]) {
         self.objects = objects
         self.names = names
     }
 
     /// The fingerprint of the kinds that were read (users always are).
-    public init(of estate: Estate, kinds: Set<ObjectKind>) {
+    package init(of estate: Estate, kinds: Set<ObjectKind>) {
         var objects: [String: String] = [:]
         var names: [String: String] = [:]
         func add(_ key: String, _ address: Address, _ text: String) {
@@ -76,21 +76,21 @@ public struct LiveFingerprint: Equatable, Sendable, Codable {
     }
 
     /// One object that is not as the plan read it.
-    public struct Difference: Equatable, Sendable, CustomStringConvertible {
-        public enum Change: String, Equatable, Sendable {
+    package struct Difference: Equatable, Sendable, CustomStringConvertible {
+        package enum Change: String, Equatable, Sendable {
             case changed, gone, new
         }
 
         /// As the plan names it (`group["Ops"]`); for an object that is new, as it is named now.
-        public var object: String
-        public var change: Change
+        package var object: String
+        package var change: Change
 
-        public init(_ object: String, _ change: Change) {
+        package init(_ object: String, _ change: Change) {
             self.object = object
             self.change = change
         }
 
-        public var description: String {
+        package var description: String {
             switch change {
             case .changed: "\(object) changed"
             case .gone: "\(object) is gone"
@@ -101,7 +101,7 @@ public struct LiveFingerprint: Equatable, Sendable, Codable {
 
     /// What differs from `other` (the fingerprint the plan was made with): objects changed, gone or
     /// new, sorted by name.
-    public func differences(from other: LiveFingerprint) -> [Difference] {
+    package func differences(from other: LiveFingerprint) -> [Difference] {
         let keys = Set(objects.keys).union(other.objects.keys)
         return keys.filter { objects[$0] != other.objects[$0] }.map { key in
             switch (other.objects[key], objects[key]) {

@@ -6,30 +6,30 @@ import EstateModel
 ///
 /// Objects are companies, groups, locations, KB categories, help desks and levels (their observers),
 /// and each list or tree option of a custom field.
-public struct Outcome: Equatable, Sendable, Codable {
-    public var created: [Entry]
-    public var changed: [Entry]
-    public var destroyed: [Entry]
+package struct Outcome: Equatable, Sendable, Codable {
+    package var created: [Entry]
+    package var changed: [Entry]
+    package var destroyed: [Entry]
 
-    public init(created: [Entry] = [], changed: [Entry] = [], destroyed: [Entry] = []) {
+    package init(created: [Entry] = [], changed: [Entry] = [], destroyed: [Entry] = []) {
         self.created = created
         self.changed = changed
         self.destroyed = destroyed
     }
 
     /// One object, and the step that created, last changed or erased it.
-    public struct Entry: Equatable, Sendable, Codable {
+    package struct Entry: Equatable, Sendable, Codable {
         /// The object: as the live estate names it (for a creation, as the replay does).
-        public var address: Address
+        package var address: Address
         /// The step's index in the plan.
-        public var step: Int
+        package var step: Int
         /// The change that step belongs to.
-        public var cause: Address
+        package var cause: Address
         /// Whether it goes with another object: a sublocation erased with its parent, a group whose
         /// members change with its company's.
-        public var cascade: Bool
+        package var cascade: Bool
 
-        public init(address: Address, step: Int, cause: Address, cascade: Bool) {
+        package init(address: Address, step: Int, cause: Address, cascade: Bool) {
             self.address = address
             self.step = step
             self.cause = cause

@@ -3,7 +3,7 @@ import EstateModel
 extension Plan {
     /// Whether `apply` refuses the plan without `--allow-deletes`: it destroys more objects than
     /// `policy.max_deletes`.
-    public var exceedsMaxDeletes: Bool { deletions > maxDeletes }
+    package var exceedsMaxDeletes: Bool { deletions > maxDeletes }
 
     /// The plan without every step that destroys an object, every step of a delete or replace change,
     /// and every step that truly needs one: one that names an object a held step creates (the new group
@@ -11,7 +11,7 @@ extension Plan {
     /// step that only came after a held one (a company renamed after a group it relates was replaced)
     /// runs, after what the held step waited on. What `apply --hold-deletes` carries out; `held` is the
     /// changes it leaves out.
-    public func holdingDeletions() -> (plan: Plan, held: [Change]) {
+    package func holdingDeletions() -> (plan: Plan, held: [Change]) {
         let destructive = Set(changes.filter { $0.action == .delete || $0.action == .replace }.map(\.address))
         let erasing = Set(outcome.destroyed.map(\.step))
         var removed: [Int: Step] = [:]
@@ -44,7 +44,7 @@ extension Plan {
     }
 
     /// The policy's verdict on the plan, as `plan` states it; nil when it destroys nothing.
-    public var policyVerdict: String? {
+    package var policyVerdict: String? {
         guard deletions > 0 else { return nil }
         let objects = deletions.counted("object")
         let held = Self.shortList(holdingDeletions().held.map(\.address.description))

@@ -1,5 +1,5 @@
 /// Why no plan can be shown.
-public enum PlanError: Error, Equatable, Sendable, CustomStringConvertible {
+package enum PlanError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A protected object would be deleted or replaced.
     case protected(Address, why: String)
     /// Two declarations, or a declaration and the live estate, cannot be told apart.
@@ -18,7 +18,7 @@ public enum PlanError: Error, Equatable, Sendable, CustomStringConvertible {
     case inconsistent(String)
 
     /// What to do about it, where there is something to say.
-    public var hint: String? {
+    package var hint: String? {
         switch self {
         case .otherIdentity(_, _, let hint): hint
         case .erasedByCascade(let victim, _, _):
@@ -30,7 +30,7 @@ public enum PlanError: Error, Equatable, Sendable, CustomStringConvertible {
         }
     }
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .protected(let address, let why): "\(address) is protected, but \(why)."
         case .ambiguous(let address, let why): "\(address) is ambiguous: \(why)."

@@ -7,7 +7,7 @@ import EstateModel
 /// the company's groups, so a group membership the manifests want is re-added after that removal.
 /// The replay at the end of the plan must equal the desired state on everything managed, or planning
 /// fails with ``PlanError/doesNotConverge(_:)``.
-public struct Planner {
+package struct Planner {
     let desired: DesiredState
     let live: Estate
     /// The kinds the manifests plan (declare or prune), read in full; others (those read only because a
@@ -45,7 +45,7 @@ public struct Planner {
     }
 
     /// Plans and checks the replay. Throws every protect and ambiguity problem together.
-    public static func plan(desired: DesiredState, live: Estate, fetched: Set<ObjectKind>) throws(PlanFailure) -> Plan {
+    package static func plan(desired: DesiredState, live: Estate, fetched: Set<ObjectKind>) throws(PlanFailure) -> Plan {
         var planner = Planner(desired: desired, live: live, fetched: fetched)
         do {
             try planner.planAll()
@@ -196,12 +196,12 @@ public struct Planner {
 }
 
 /// Every reason a plan cannot be made, reported together.
-public struct PlanFailure: Error, Equatable, Sendable, CustomStringConvertible {
-    public var errors: [PlanError]
+package struct PlanFailure: Error, Equatable, Sendable, CustomStringConvertible {
+    package var errors: [PlanError]
 
-    public init(_ errors: [PlanError]) {
+    package init(_ errors: [PlanError]) {
         self.errors = errors
     }
 
-    public var description: String { errors.map { "error: \($0)" }.joined(separator: "\n") }
+    package var description: String { errors.map { "error: \($0)" }.joined(separator: "\n") }
 }

@@ -4,20 +4,20 @@ import Planner
 
 /// A plan saved by `plan --out FILE`, for `apply FILE`: the exact steps, the target they were planned
 /// for, what was read (the scope) and a fingerprint of it, so that a stale plan is refused.
-public struct PlanFile: Equatable, Sendable, Codable {
+package struct PlanFile: Equatable, Sendable, Codable {
     /// 2: the fingerprint names each object as the plan does. 3: the plan records its targets.
-    public static let formatVersion = 3
+    package static let formatVersion = 3
 
-    public var formatVersion: Int
+    package var formatVersion: Int
     /// The instance root URL (never credentials).
-    public var target: String
-    public var createdAt: String
-    public var scope: FetchScope
-    public var fingerprint: LiveFingerprint
+    package var target: String
+    package var createdAt: String
+    package var scope: FetchScope
+    package var fingerprint: LiveFingerprint
     /// The plan, with the `policy.max_deletes` that `apply` enforces.
-    public var plan: Plan
+    package var plan: Plan
 
-    public init(
+    package init(
         target: String, createdAt: Date = Date(), scope: FetchScope, fingerprint: LiveFingerprint,
         plan: Plan
     ) {
@@ -30,7 +30,7 @@ public struct PlanFile: Equatable, Sendable, Codable {
     }
 
     /// The plan made against `live`, read with `scope`, fingerprinted as it was read.
-    public init(target: String, scope: FetchScope, live: Estate, plan: Plan) {
+    package init(target: String, scope: FetchScope, live: Estate, plan: Plan) {
         self.init(target: target, scope: scope, fingerprint: LiveFingerprint(of: live, kinds: scope.kinds), plan: plan)
     }
 
@@ -42,7 +42,7 @@ public struct PlanFile: Equatable, Sendable, Codable {
     }
 
     /// Writes the plan to `path`, atomically; a failure is one plain sentence.
-    public func write(to path: String) throws(PlanFileError) {
+    package func write(to path: String) throws(PlanFileError) {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         do {
@@ -86,7 +86,7 @@ public struct PlanFile: Equatable, Sendable, Codable {
         return "the system refused it (error \(error.code))"
     }
 
-    public static func read(from path: String) throws(PlanFileError) -> PlanFile {
+    package static func read(from path: String) throws(PlanFileError) -> PlanFile {
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))
@@ -118,7 +118,7 @@ public struct PlanFile: Equatable, Sendable, Codable {
 }
 
 /// Why a plan file cannot be applied.
-public enum PlanFileError: Error, Equatable, Sendable, CustomStringConvertible {
+package enum PlanFileError: Error, Equatable, Sendable, CustomStringConvertible {
     case unreadable(path: String, why: String)
     /// Planned for another instance.
     case otherTarget(planned: String, current: String)
@@ -127,7 +127,7 @@ public enum PlanFileError: Error, Equatable, Sendable, CustomStringConvertible {
     /// `plan --out FILE` cannot write FILE.
     case unwritable(path: String, why: String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .unreadable(let path, let why): "\(path) cannot be applied: \(why)."
         case .otherTarget(let planned, let current): "the plan was made for \(planned), not \(current)."

@@ -8,16 +8,16 @@ import Resolution
 
 /// One reconciliation: the live estate read for the manifests, the desired state resolved against
 /// it, and the plan between them. What `plan` shows and `apply` carries out.
-public struct Reconciliation: Sendable {
+package struct Reconciliation: Sendable {
     /// What was read: the kinds planned and those their steps can change as a side effect.
-    public var scope: FetchScope
-    public var live: Estate
-    public var desired: DesiredState
-    public var plan: Plan
+    package var scope: FetchScope
+    package var live: Estate
+    package var desired: DesiredState
+    package var plan: Plan
 
     /// Reads the live estate, resolves the manifests against it and plans; with `targeting`, only what
     /// its targets reach is read and planned, and a target or exclude that matches nothing is an error.
-    public static func prepare(
+    package static func prepare(
         _ manifest: DeclaredEstate, targeting: Targeting = .everything, client: InvGateClient, parallelism: Int,
         skippingMissingUsers: Bool = false, logger: Logger
     ) async throws(ReconciliationFailure) -> Reconciliation {
@@ -49,13 +49,13 @@ public struct Reconciliation: Sendable {
 
     /// This reconciliation saved for `apply FILE`: its plan, made for `target`, with what it read and a
     /// fingerprint of it.
-    public func saved(for target: String) -> PlanFile {
+    package func saved(for target: String) -> PlanFile {
         PlanFile(target: target, scope: scope, live: live, plan: plan)
     }
 
     /// The live estate read again as `file`'s plan read it, and what changed on it since `file` was
     /// saved: no change when the plan still holds.
-    public static func reread(
+    package static func reread(
         _ file: PlanFile, client: InvGateClient, parallelism: Int, logger: Logger
     ) async throws(InvGateError) -> (live: Estate, changes: [LiveFingerprint.Difference]) {
         let live = try await LiveEstateReader(client: client, parallelism: parallelism, logger: logger).read(file.scope)
@@ -76,7 +76,7 @@ public struct Reconciliation: Sendable {
 }
 
 /// Why a reconciliation could not produce a plan.
-public enum ReconciliationFailure: Error, Sendable {
+package enum ReconciliationFailure: Error, Sendable {
     /// The instance could not be read.
     case api(InvGateError)
     /// References the live estate does not have (and any warnings found with them).

@@ -11,7 +11,7 @@ import Planner
 ///
 /// The manifests are valid (``ManifestLoad/isValid``): what they contradict by themselves, such as a
 /// company relating to a group declared absent or renamed, was refused by validation.
-public struct ReferenceResolver {
+package struct ReferenceResolver {
     let live: Estate
     private var diagnostics: [Diagnostic] = []
     /// Users by lowercased username and email, ids ascending: the instance compares them
@@ -42,7 +42,7 @@ public struct ReferenceResolver {
     /// The desired state, and every problem found (sorted). Check `containsErrors` before planning.
     /// With `skippingMissingUsers`, references to users the instance does not have are left out of the
     /// desired state, with one warning that lists them.
-    public static func resolve(
+    package static func resolve(
         _ manifest: DeclaredEstate, against live: Estate, skippingMissingUsers: Bool = false
     ) -> (DesiredState, [Diagnostic], [Address: SourceLocation]) {
         var resolver = ReferenceResolver(live: live)

@@ -27,7 +27,7 @@ package func buildRouter(_ simulator: InvGateSimulator) -> Router<BasicRequestCo
 
 /// A simulator application over `store`, listening where `options` say. `onServerRunning` is given
 /// the bound port (useful with port 0).
-public func buildApplication(
+package func buildApplication(
     _ options: SimulatorOptions, store: SimulatorStore, logger: Logger,
     onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
 ) -> some ApplicationProtocol {
@@ -41,7 +41,7 @@ public func buildApplication(
 
 /// A simulator application whose store is opened as `options` say: the state file if it exists,
 /// else the seed file, else the demo seed.
-public func buildApplication(
+package func buildApplication(
     _ options: SimulatorOptions, logger: Logger, onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
 ) throws(SimulatorSetupError) -> some ApplicationProtocol {
     let store = try SimulatorStore.open(options)
@@ -49,7 +49,7 @@ public func buildApplication(
 }
 
 /// Opens the store as `options` say and serves until SIGINT or SIGTERM.
-public func runSimulator(
+package func runSimulator(
     _ options: SimulatorOptions, logger: Logger, onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
 ) async throws {
     let application = try buildApplication(options, logger: logger, onServerRunning: onServerRunning)
@@ -63,13 +63,13 @@ public func runSimulator(
 }
 
 /// Why an in-process simulator could not be had.
-public struct SimulatorStartError: Error, CustomStringConvertible {
-    public var description: String { "The simulator did not start." }
+package struct SimulatorStartError: Error, CustomStringConvertible {
+    package var description: String { "The simulator did not start." }
 }
 
 /// Serves `store` where `options` say (port 0: any free port) while `body` runs with the bound port,
 /// then stops. For the embedded local instance and for tests.
-public func withRunningSimulator<Value: Sendable>(
+package func withRunningSimulator<Value: Sendable>(
     _ options: SimulatorOptions, store: SimulatorStore, logger: Logger,
     _ body: @Sendable (Int) async throws -> Value
 ) async throws -> Value {

@@ -4,13 +4,13 @@ import Synchronization
 
 /// An OAuth2 client the simulator knows: its credentials, the scopes granted to it in "InvGate" (nil:
 /// every scope), and how long its tokens live.
-public struct OAuthClient: Equatable, Sendable {
-    public var id: String
-    public var secret: String
-    public var granted: Set<OAuthScope>?
-    public var tokenLifetime: Duration
+package struct OAuthClient: Equatable, Sendable {
+    package var id: String
+    package var secret: String
+    package var granted: Set<OAuthScope>?
+    package var tokenLifetime: Duration
 
-    public init(id: String, secret: String, granted: Set<OAuthScope>? = nil, tokenLifetime: Duration = .seconds(3600)) {
+    package init(id: String, secret: String, granted: Set<OAuthScope>? = nil, tokenLifetime: Duration = .seconds(3600)) {
         self.id = id
         self.secret = secret
         self.granted = granted
@@ -19,7 +19,7 @@ public struct OAuthClient: Equatable, Sendable {
 }
 
 /// The bearer tokens the simulator's token endpoint has handed out, with their scopes and expiry.
-public final class IssuedTokens: Sendable {
+package final class IssuedTokens: Sendable {
     struct Token {
         var scopes: Set<OAuthScope>
         var expiry: ContinuousClock.Instant
@@ -36,7 +36,7 @@ public final class IssuedTokens: Sendable {
 
     private let tokens = Mutex<[String: Token]>([:])
 
-    public init() {}
+    package init() {}
 
     /// A token for the client-credentials grant `parameters` carry, with the scopes they ask for
     /// (`scope`, space-separated: none when absent, as a client that asks for none gets none).
@@ -78,12 +78,12 @@ public final class IssuedTokens: Sendable {
     }
 
     /// Lets every token handed out so far expire now (tests: a token that lapses before its time).
-    public func expireAll() {
+    package func expireAll() {
         tokens.withLock { tokens in
             for key in tokens.keys { tokens[key]?.expiry = .now }
         }
     }
 
     /// How many tokens were handed out.
-    public var count: Int { tokens.withLock { $0.count } }
+    package var count: Int { tokens.withLock { $0.count } }
 }

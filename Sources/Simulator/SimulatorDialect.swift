@@ -7,7 +7,7 @@ import InvGateWire
 /// list has one element (`helpdesks?id=`, an observer write for one user); tree `children` keyed by
 /// hash; refusals as HTTP 200 with `{"status": "ERROR"}` or `{"error": …, "status": 400}`; a missing or
 /// mistyped parameter as 428 with a Spanish message. Parameters are read as PHP does in both.
-public enum SimulatorDialect: String, CaseIterable, Equatable, Sendable {
+package enum SimulatorDialect: String, CaseIterable, Equatable, Sendable {
     case reference
     case rough
 

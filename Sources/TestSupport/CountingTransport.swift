@@ -2,12 +2,12 @@ import InvGateAPI
 import InvGateWire
 
 /// Every request a client sent, by method and endpoint.
-public actor RequestLog {
-    public private(set) var requests: [(method: Method, path: String)] = []
+package actor RequestLog {
+    package private(set) var requests: [(method: Method, path: String)] = []
     /// The HTTP status of every answer, in the order they came.
-    public private(set) var statuses: [Int] = []
+    package private(set) var statuses: [Int] = []
 
-    public init() {}
+    package init() {}
 
     func append(_ method: Method, _ url: String) {
         let withoutQuery = url.split(separator: "?").first.map(String.init) ?? url
@@ -17,14 +17,14 @@ public actor RequestLog {
 
     func answered(_ status: Int) { statuses.append(status) }
 
-    public var writes: Int { requests.filter { $0.method != .get }.count }
+    package var writes: Int { requests.filter { $0.method != .get }.count }
 
-    public func count(_ method: Method, _ endpoint: Endpoint) -> Int {
+    package func count(_ method: Method, _ endpoint: Endpoint) -> Int {
         requests.filter { $0.method == method && $0.path == endpoint.path }.count
     }
 
     /// Requests per `METHOD endpoint`, e.g. `["GET users": 1]`.
-    public var calls: [String: Int] {
+    package var calls: [String: Int] {
         requests.reduce(into: [:]) { counts, request in
             counts["\(request.method.rawValue) \(request.path.dropFirst("/api/v1/".count))", default: 0] += 1
         }
@@ -32,15 +32,15 @@ public actor RequestLog {
 }
 
 /// A transport that logs every request it passes on.
-public struct CountingTransport: HTTPTransport {
-    public let inner: any HTTPTransport
-    public let log = RequestLog()
+package struct CountingTransport: HTTPTransport {
+    package let inner: any HTTPTransport
+    package let log = RequestLog()
 
-    public init(_ inner: any HTTPTransport) {
+    package init(_ inner: any HTTPTransport) {
         self.inner = inner
     }
 
-    public func send(_ request: WireRequest) async throws(TransportFailure) -> WireResponse {
+    package func send(_ request: WireRequest) async throws(TransportFailure) -> WireResponse {
         await log.append(request.method, request.url)
         let response = try await inner.send(request)
         await log.answered(response.status)

@@ -5,7 +5,7 @@ extension Estate {
     /// What `LiveEstateReader` reads of this estate (the whole instance) with `scope`: the users; the
     /// kinds the scope names, whole; the groups' names alone when only companies are read (for their
     /// relations); the custom fields' labels, with options only for the fields the scope names.
-    public func asRead(_ scope: FetchScope) -> Estate {
+    package func asRead(_ scope: FetchScope) -> Estate {
         var read = Estate(users: users, customFieldTypes: [], version: version)
         if scope.companies { read.companies = companies }
         if scope.groups {

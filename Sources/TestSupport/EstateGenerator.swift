@@ -5,9 +5,9 @@ import Simulator
 
 /// Random live estates and random desired states over them, for property tests of the planner,
 /// the executor and export. Names come from small pools so that desired and live overlap often.
-public struct EstateGenerator {
+package struct EstateGenerator {
     package var random: SeededGenerator
-    public let userCount = 12
+    package let userCount = 12
 
     static let companyNames = ["Acme", "Globex", "Initech", "Umbrella", "Hooli", "Stark", "Wayne"]
     static let groupNames = ["IT", "HR", "Ops", "Sales", "Legacy Ops", "Support", "Finance"]
@@ -15,11 +15,11 @@ public struct EstateGenerator {
     static let categoryNames = ["IT", "Network", "HR", "Old", "Guides"]
     static let optionNames = ["Europe", "Americas", "Madrid", "Lisbon", "Paris"]
 
-    public init(seed: UInt64) {
+    package init(seed: UInt64) {
         random = SeededGenerator(seed: seed)
     }
 
-    public mutating func chance(_ probability: Double) -> Bool { Double.random(in: 0..<1, using: &random) < probability }
+    package mutating func chance(_ probability: Double) -> Bool { Double.random(in: 0..<1, using: &random) < probability }
     mutating func subset(of ids: some Collection<Int>, _ probability: Double = 0.4) -> Set<Int> {
         Set(ids.sorted().filter { _ in chance(probability) })
     }
@@ -29,7 +29,7 @@ public struct EstateGenerator {
 
     /// A live estate: users, companies with related groups, members and observers, location and KB
     /// trees, a help desk with a level, and a list- and a tree-type custom field.
-    public mutating func liveEstate() -> Estate {
+    package mutating func liveEstate() -> Estate {
         let users = 1...userCount
         var estate = Estate(
             users: Dictionary(
@@ -90,7 +90,7 @@ public struct EstateGenerator {
 
     /// A desired state over `live`: some live objects kept (relations managed or not), some renamed,
     /// some marked absent, some new; a random prune policy.
-    public mutating func desiredState(over live: Estate) -> DesiredState {
+    package mutating func desiredState(over live: Estate) -> DesiredState {
         let users = 1...userCount
         var desired = DesiredState()
         func relation(_ generator: inout EstateGenerator) -> Set<Int>? {
@@ -188,7 +188,7 @@ public struct EstateGenerator {
 
     /// Some of the kinds, each with even odds: what a manifest declares (and may prune), so that steps
     /// on them change undeclared kinds as side effects of the API.
-    public mutating func declaredKinds() -> Set<ObjectKind> {
+    package mutating func declaredKinds() -> Set<ObjectKind> {
         Set(ObjectKind.allCases.filter { _ in chance(0.5) })
     }
 
@@ -248,7 +248,7 @@ public struct EstateGenerator {
 
 extension DesiredState {
     /// Only the declarations of `kinds`, and a prune of those only: manifests that leave the others out.
-    public func declaring(_ kinds: Set<ObjectKind>) -> DesiredState {
+    package func declaring(_ kinds: Set<ObjectKind>) -> DesiredState {
         var kept = self
         if !kinds.contains(.companies) { kept.companies = [] }
         if !kinds.contains(.groups) { kept.groups = [] }
@@ -263,7 +263,7 @@ extension DesiredState {
 
 extension OperationResult {
     /// The id of a `.created` answer.
-    public var createdID: Int {
+    package var createdID: Int {
         if case .created(let id) = self { return id }
         preconditionFailure("not a create: \(self)")
     }
@@ -271,7 +271,7 @@ extension OperationResult {
 
 /// The seeds of a property test: `cases` consecutive ones from a random start, or only the one in
 /// `DESKFORM_SEED` (to replay a failure, whose seed the test prints).
-public func propertySeeds(_ cases: Int, environment: [String: String] = ProcessInfo.processInfo.environment) -> [UInt64] {
+package func propertySeeds(_ cases: Int, environment: [String: String] = ProcessInfo.processInfo.environment) -> [UInt64] {
     if let replay = environment["DESKFORM_SEED"].flatMap(UInt64.init) { return [replay] }
     let base = UInt64.random(in: 0...UInt64.max >> 8)
     return (0..<UInt64(cases)).map { base &+ $0 }

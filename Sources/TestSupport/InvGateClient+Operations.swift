@@ -6,17 +6,17 @@ import InvGateWire
 /// ``InvGateAPI/InvGateClient/send(_:)-(WireCall)``.
 extension InvGateClient {
     @discardableResult
-    public func send(_ operation: EstateOperation) async throws(InvGateError) -> JSONValue {
+    package func send(_ operation: EstateOperation) async throws(InvGateError) -> JSONValue {
         try await send(operation.wireCall)
     }
 
     /// Sends a create and returns the new object's id.
-    public func create(_ operation: EstateOperation) async throws(InvGateError) -> Int {
+    package func create(_ operation: EstateOperation) async throws(InvGateError) -> Int {
         try await sendCreate(operation.wireCall)
     }
 
     /// Sends a change of memberships, observers or related groups and returns the answer per id.
-    public func relations(_ operation: EstateOperation) async throws(InvGateError) -> RelationAnswer {
+    package func relations(_ operation: EstateOperation) async throws(InvGateError) -> RelationAnswer {
         try await sendRelationChange(operation.wireCall)
     }
 }

@@ -5,29 +5,29 @@ import Logging
 import Simulator
 
 /// A simulator running on 127.0.0.1 on a port of its own, for a test's duration.
-public struct LiveSimulator: Sendable {
+package struct LiveSimulator: Sendable {
     /// The instance root, e.g. `http://127.0.0.1:53211`.
-    public let url: String
-    public let port: Int
-    public let store: SimulatorStore
-    public let options: SimulatorOptions
+    package let url: String
+    package let port: Int
+    package let store: SimulatorStore
+    package let options: SimulatorOptions
     /// A client with the simulator's credentials over a live AsyncHTTPClient transport.
-    public let client: InvGateClient
-    public let transport: AsyncHTTPTransport
+    package let client: InvGateClient
+    package let transport: AsyncHTTPTransport
 
     /// Another client over the same transport, e.g. with another retry policy.
-    public func client(retryPolicy: RetryPolicy) -> InvGateClient {
+    package func client(retryPolicy: RetryPolicy) -> InvGateClient {
         InvGateClient(instanceURL: url, credentials: credentials, transport: transport, retryPolicy: retryPolicy)
     }
 
-    public var credentials: Credentials { .basic(username: options.username, token: options.token) }
+    package var credentials: Credentials { .basic(username: options.username, token: options.token) }
 }
 
 /// Runs a simulator over `estate` on 127.0.0.1, port 0 (any free port), runs `body` with it, and
 /// stops it. `options` give credentials, latency and faults; their host and port are ignored.
 /// `dialect` (when given) overrides the options' one; in the rough dialect the estate also holds a
 /// deleted user (``Fixtures/withDeletedTwin(_:)``), as live instances list deleted users.
-public func withLiveSimulator<Value: Sendable>(
+package func withLiveSimulator<Value: Sendable>(
     estate: Estate = Fixtures.demoEstate, options: SimulatorOptions = SimulatorOptions(), dialect: SimulatorDialect? = nil,
     retryPolicy: RetryPolicy = .standard, maxConnections: Int = 8,
     _ body: @Sendable (LiveSimulator) async throws -> Value

@@ -1,16 +1,16 @@
 /// A company: members, related groups and observers.
-public struct Company: Equatable, Sendable, Codable, Identifiable {
-    public var id: Int
-    public var name: String
-    public var externalID: String?
-    public var members: Set<Int>
+package struct Company: Equatable, Sendable, Codable, Identifiable {
+    package var id: Int
+    package var name: String
+    package var externalID: String?
+    package var members: Set<Int>
     /// Groups related to the company (`companies.groups`).
-    public var groups: Set<Int>
-    public var observers: Set<Int>
+    package var groups: Set<Int>
+    package var observers: Set<Int>
     /// Groups observing the company; read-only through the API.
-    public var observerGroups: Set<Int>
+    package var observerGroups: Set<Int>
 
-    public init(
+    package init(
         id: Int, name: String, externalID: String? = nil, members: Set<Int> = [],
         groups: Set<Int> = [], observers: Set<Int> = [], observerGroups: Set<Int> = []
     ) {

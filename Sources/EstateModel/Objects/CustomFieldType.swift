@@ -1,21 +1,21 @@
 /// A custom field type as `cf.fields.types` lists it.
-public struct CustomFieldType: Equatable, Sendable, Codable, Identifiable {
-    public var id: Int
-    public var name: String
+package struct CustomFieldType: Equatable, Sendable, Codable, Identifiable {
+    package var id: Int
+    package var name: String
 
-    public init(id: Int, name: String) {
+    package init(id: Int, name: String) {
         self.id = id
         self.name = name
     }
 
     /// What deskform can manage on a field of this type, told by the type's name (the options endpoints' answers confirm it).
-    public enum Kind: String, Equatable, Sendable {
+    package enum Kind: String, Equatable, Sendable {
         case list, tree, other
     }
 
-    public var kind: Kind { Self.kind(ofTypeNamed: name) }
+    package var kind: Kind { Self.kind(ofTypeNamed: name) }
 
-    public static func kind(ofTypeNamed name: String) -> Kind {
+    package static func kind(ofTypeNamed name: String) -> Kind {
         let lowered = name.lowercased()
         if lowered.contains("tree") { return .tree }
         if lowered.contains("list") { return .list }
@@ -23,7 +23,7 @@ public struct CustomFieldType: Equatable, Sendable, Codable, Identifiable {
     }
 
     /// The types the simulator reports.
-    public static let standard: [CustomFieldType] = [
+    package static let standard: [CustomFieldType] = [
         CustomFieldType(id: 1, name: "Text Field (String)"),
         CustomFieldType(id: 2, name: "Text Area (Text)"),
         CustomFieldType(id: 3, name: "Number (Integer)"),

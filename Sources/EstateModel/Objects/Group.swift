@@ -1,12 +1,12 @@
 /// A group of users. The API has no rename: a new name is a new group.
-public struct Group: Equatable, Sendable, Codable, Identifiable {
-    public var id: Int
-    public var name: String
-    public var members: Set<Int>
-    public var observers: Set<Int>
-    public var observerGroups: Set<Int>
+package struct Group: Equatable, Sendable, Codable, Identifiable {
+    package var id: Int
+    package var name: String
+    package var members: Set<Int>
+    package var observers: Set<Int>
+    package var observerGroups: Set<Int>
 
-    public init(
+    package init(
         id: Int, name: String, members: Set<Int> = [], observers: Set<Int> = [],
         observerGroups: Set<Int> = []
     ) {

@@ -1,18 +1,18 @@
 /// A help desk. Read-only through the API except for its observers.
-public struct HelpDesk: Equatable, Sendable, Codable, Identifiable {
-    public var id: Int
-    public var name: String
+package struct HelpDesk: Equatable, Sendable, Codable, Identifiable {
+    package var id: Int
+    package var name: String
     /// The parent help desk, 0 at the root.
-    public var parentID: Int
+    package var parentID: Int
     /// 1: enabled, 2: suspended, 3: out of working hours, 4: disabled.
-    public var statusID: Int
+    package var statusID: Int
     /// 1: round robin, 2: by load, 3: free, 4: manual.
-    public var engineID: Int
-    public var members: Set<Int>
-    public var observers: Set<Int>
-    public var observerGroups: Set<Int>
+    package var engineID: Int
+    package var members: Set<Int>
+    package var observers: Set<Int>
+    package var observerGroups: Set<Int>
 
-    public init(
+    package init(
         id: Int, name: String, parentID: Int = 0, statusID: Int = 1, engineID: Int = 1,
         members: Set<Int> = [], observers: Set<Int> = [], observerGroups: Set<Int> = []
     ) {

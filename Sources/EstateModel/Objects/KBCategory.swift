@@ -1,10 +1,10 @@
 /// A Knowledge Base category. `parentID` is nil at the root.
-public struct KBCategory: Equatable, Sendable, Codable, Identifiable {
-    public var id: Int
-    public var name: String
-    public var parentID: Int?
+package struct KBCategory: Equatable, Sendable, Codable, Identifiable {
+    package var id: Int
+    package var name: String
+    package var parentID: Int?
 
-    public init(id: Int, name: String, parentID: Int? = nil) {
+    package init(id: Int, name: String, parentID: Int? = nil) {
         self.id = id
         self.name = name
         self.parentID = parentID

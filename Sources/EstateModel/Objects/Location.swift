@@ -1,13 +1,13 @@
 /// A node of the location tree. `parentID` is nil at the root.
-public struct Location: Equatable, Sendable, Codable, Identifiable {
-    public var id: Int
-    public var name: String
-    public var parentID: Int?
-    public var members: Set<Int>
-    public var observers: Set<Int>
-    public var observerGroups: Set<Int>
+package struct Location: Equatable, Sendable, Codable, Identifiable {
+    package var id: Int
+    package var name: String
+    package var parentID: Int?
+    package var members: Set<Int>
+    package var observers: Set<Int>
+    package var observerGroups: Set<Int>
 
-    public init(
+    package init(
         id: Int, name: String, parentID: Int? = nil, members: Set<Int> = [],
         observers: Set<Int> = [], observerGroups: Set<Int> = []
     ) {

@@ -1,16 +1,16 @@
 /// A user of the instance. deskform never creates users: it resolves usernames and emails to ids.
-public struct User: Equatable, Sendable, Codable, Identifiable {
-    public var id: Int
-    public var username: String
-    public var email: String
-    public var name: String
-    public var lastname: String
-    public var isDisabled: Bool
-    public var isDeleted: Bool
+package struct User: Equatable, Sendable, Codable, Identifiable {
+    package var id: Int
+    package var username: String
+    package var email: String
+    package var name: String
+    package var lastname: String
+    package var isDisabled: Bool
+    package var isDeleted: Bool
     /// 1: agent, 2: end user.
-    public var userType: Int
+    package var userType: Int
 
-    public init(
+    package init(
         id: Int, username: String, email: String, name: String = "", lastname: String = "",
         isDisabled: Bool = false, isDeleted: Bool = false, userType: Int = 2
     ) {

@@ -1,6 +1,6 @@
 extension Estate {
     /// The estate after `operation`, or the error the API answers. Pure: `self` is unchanged.
-    public func applying(_ operation: EstateOperation) throws(EstateError) -> Estate {
+    package func applying(_ operation: EstateOperation) throws(EstateError) -> Estate {
         var next = self
         _ = try next.apply(operation)
         return next
@@ -9,7 +9,7 @@ extension Estate {
     /// Applies one API operation with every documented side effect (docs/ARCHITECTURE.md lists them). Validates
     /// everything before changing anything: a refused operation leaves the estate as it was.
     @discardableResult
-    public mutating func apply(_ operation: EstateOperation) throws(EstateError) -> OperationResult {
+    package mutating func apply(_ operation: EstateOperation) throws(EstateError) -> OperationResult {
         switch operation {
         case .createCompany(let name, let externalID):
             let name = try Self.requireName(name)

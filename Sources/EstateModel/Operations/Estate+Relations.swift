@@ -41,7 +41,7 @@ extension Estate {
     }
 
     /// The observers of `entity`, nil when it does not exist.
-    public func observers(of entity: ObservedEntity) -> Set<Int>? {
+    package func observers(of entity: ObservedEntity) -> Set<Int>? {
         switch entity {
         case .company(let id): companies[id]?.observers
         case .group(let id): groups[id]?.observers
@@ -52,7 +52,7 @@ extension Estate {
     }
 
     /// The members of `target`, nil when it does not exist.
-    public func members(of target: MembershipTarget) -> Set<Int>? {
+    package func members(of target: MembershipTarget) -> Set<Int>? {
         switch target {
         case .company(let id): companies[id]?.members
         case .group(let id): groups[id]?.members

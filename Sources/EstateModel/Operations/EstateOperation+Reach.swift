@@ -1,7 +1,7 @@
 extension EstateOperation {
     /// The kind of object the operation writes: a member or observer change its company's, group's,
     /// location's or help desk's (a level's: its help desk's), an option its custom field's.
-    public var kind: ObjectKind {
+    package var kind: ObjectKind {
         switch self {
         case .createCompany, .updateCompany, .deleteCompany, .relateGroups, .unrelateGroups: .companies
         case .createGroup, .deleteGroup: .groups
@@ -36,7 +36,7 @@ extension ObjectKind {
     /// observer groups, which a deleted group stops being, are read-only and not managed. This is the one
     /// place the reader learns what else to read before planning (`FetchScope.withSideEffects`); a test
     /// applies every operation to random estates and checks that nothing outside this reach moves.
-    public var sideEffects: Set<ObjectKind> {
+    package var sideEffects: Set<ObjectKind> {
         switch self {
         case .companies: [.groups]
         case .groups: [.companies]

@@ -1,6 +1,6 @@
 /// One write the API can make, in the estate's terms. Parents are `0` or nil for "at the root",
 /// as the API reads `parent_id`.
-public enum EstateOperation: Equatable, Hashable, Sendable, Codable {
+package enum EstateOperation: Equatable, Hashable, Sendable, Codable {
     case createCompany(name: String, externalID: String?)
     /// nil leaves a field unchanged; an empty `externalID` clears it.
     case updateCompany(id: Int, name: String?, externalID: String?)
@@ -28,17 +28,17 @@ public enum EstateOperation: Equatable, Hashable, Sendable, Codable {
 }
 
 /// What has members: `companies.users`, `groups.users`, `locations.users`.
-public enum MembershipTarget: Equatable, Hashable, Sendable, Codable {
+package enum MembershipTarget: Equatable, Hashable, Sendable, Codable {
     case company(Int)
     case group(Int)
     case location(Int)
 
     /// What kind of object has the members, without its id.
-    public enum Kind: Sendable, CaseIterable {
+    package enum Kind: Sendable, CaseIterable {
         case company, group, location
     }
 
-    public init(_ kind: Kind, id: Int) {
+    package init(_ kind: Kind, id: Int) {
         switch kind {
         case .company: self = .company(id)
         case .group: self = .group(id)
@@ -46,7 +46,7 @@ public enum MembershipTarget: Equatable, Hashable, Sendable, Codable {
         }
     }
 
-    public var kind: Kind {
+    package var kind: Kind {
         switch self {
         case .company: .company
         case .group: .group
@@ -54,7 +54,7 @@ public enum MembershipTarget: Equatable, Hashable, Sendable, Codable {
         }
     }
 
-    public var id: Int {
+    package var id: Int {
         switch self {
         case .company(let id), .group(let id), .location(let id): id
         }
@@ -63,7 +63,7 @@ public enum MembershipTarget: Equatable, Hashable, Sendable, Codable {
 
 /// What has observers: `companies.observers`, `groups.observers`, `locations.observers`,
 /// `helpdesks.observers`, `levels.observers`.
-public enum ObservedEntity: Equatable, Hashable, Sendable, Codable {
+package enum ObservedEntity: Equatable, Hashable, Sendable, Codable {
     case company(Int)
     case group(Int)
     case location(Int)
@@ -71,11 +71,11 @@ public enum ObservedEntity: Equatable, Hashable, Sendable, Codable {
     case level(Int)
 
     /// What kind of object has the observers, without its id.
-    public enum Kind: Sendable, CaseIterable {
+    package enum Kind: Sendable, CaseIterable {
         case company, group, location, helpdesk, level
     }
 
-    public init(_ kind: Kind, id: Int) {
+    package init(_ kind: Kind, id: Int) {
         switch kind {
         case .company: self = .company(id)
         case .group: self = .group(id)
@@ -85,7 +85,7 @@ public enum ObservedEntity: Equatable, Hashable, Sendable, Codable {
         }
     }
 
-    public var kind: Kind {
+    package var kind: Kind {
         switch self {
         case .company: .company
         case .group: .group
@@ -95,7 +95,7 @@ public enum ObservedEntity: Equatable, Hashable, Sendable, Codable {
         }
     }
 
-    public var id: Int {
+    package var id: Int {
         switch self {
         case .company(let id), .group(let id), .location(let id), .helpdesk(let id), .level(let id): id
         }
@@ -103,7 +103,7 @@ public enum ObservedEntity: Equatable, Hashable, Sendable, Codable {
 }
 
 /// What an operation answered, before the API renders it.
-public enum OperationResult: Equatable, Sendable {
+package enum OperationResult: Equatable, Sendable {
     /// A new object's id.
     case created(id: Int)
     /// A write with no more to say (rename, delete, tree option added).
@@ -115,13 +115,13 @@ public enum OperationResult: Equatable, Sendable {
 }
 
 /// Why an operation was refused. Rendered by the simulator as an `ERROR` answer.
-public enum EstateError: Error, Equatable, Sendable, CustomStringConvertible {
+package enum EstateError: Error, Equatable, Sendable, CustomStringConvertible {
     /// No object of `kind` has this id (or hash).
     case unknown(kind: String, id: String)
     /// The operation cannot be carried out as asked.
     case invalid(String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .unknown(let kind, let id): "There is no \(kind) with id \(id)."
         case .invalid(let reason): reason

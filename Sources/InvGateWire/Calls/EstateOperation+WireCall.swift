@@ -2,7 +2,7 @@ import EstateModel
 
 extension EstateOperation {
     /// The endpoint, method and parameters of this operation, exactly as they are sent.
-    public var wireCall: WireCall {
+    package var wireCall: WireCall {
         switch self {
         case .createCompany(let name, let externalID):
             var parameters: FormParameters = ["name": .string(name)]

@@ -1,5 +1,5 @@
 /// The API endpoints deskform uses, by their path below `/api/v1/`.
-public enum Endpoint: String, CaseIterable, Sendable, Codable, Comparable {
+package enum Endpoint: String, CaseIterable, Sendable, Codable, Comparable {
     case companies
     case companiesGroups = "companies.groups"
     case companiesUsers = "companies.users"
@@ -31,11 +31,11 @@ public enum Endpoint: String, CaseIterable, Sendable, Codable, Comparable {
     /// The path below the instance root, e.g. `/api/v1/companies.users`.
     package var path: String { "/api/v1/\(rawValue)" }
 
-    public static func < (lhs: Endpoint, rhs: Endpoint) -> Bool { lhs.rawValue < rhs.rawValue }
+    package static func < (lhs: Endpoint, rhs: Endpoint) -> Bool { lhs.rawValue < rhs.rawValue }
 }
 
 /// The HTTP methods the API uses.
-public enum Method: String, CaseIterable, Sendable, Codable, Comparable {
+package enum Method: String, CaseIterable, Sendable, Codable, Comparable {
     case get = "GET"
     case post = "POST"
     case put = "PUT"
@@ -45,7 +45,7 @@ public enum Method: String, CaseIterable, Sendable, Codable, Comparable {
     /// string, as every public client of the API does (PHP does not parse a urlencoded PUT or DELETE body).
     package var sendsBody: Bool { self == .post }
 
-    public static func < (lhs: Method, rhs: Method) -> Bool {
+    package static func < (lhs: Method, rhs: Method) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
     }
 }

@@ -1,17 +1,17 @@
 /// An OAuth2 scope as InvGate names them: one per endpoint and method, `api.v1.<endpoint>:<method>`
 /// (`api.v1.companies:get`, `api.v1.companies.users:post`). An OAuth client is granted scopes in
 /// InvGate, and a token carries those it was requested with.
-public struct OAuthScope: Hashable, Comparable, Sendable, CustomStringConvertible {
-    public var endpoint: Endpoint
-    public var method: Method
+package struct OAuthScope: Hashable, Comparable, Sendable, CustomStringConvertible {
+    package var endpoint: Endpoint
+    package var method: Method
 
-    public init(_ endpoint: Endpoint, _ method: Method) {
+    package init(_ endpoint: Endpoint, _ method: Method) {
         self.endpoint = endpoint
         self.method = method
     }
 
     /// Reads `api.v1.companies.users:post`; nil for anything else.
-    public init?(_ text: String) {
+    package init?(_ text: String) {
         guard text.hasPrefix("api.v1."), let colon = text.lastIndex(of: ":"),
             let endpoint = Endpoint(rawValue: String(text[text.index(text.startIndex, offsetBy: 7)..<colon])),
             let method = Method(rawValue: text[text.index(after: colon)...].uppercased())
@@ -19,9 +19,9 @@ public struct OAuthScope: Hashable, Comparable, Sendable, CustomStringConvertibl
         self.init(endpoint, method)
     }
 
-    public var description: String { "api.v1.\(endpoint.rawValue):\(method.rawValue.lowercased())" }
+    package var description: String { "api.v1.\(endpoint.rawValue):\(method.rawValue.lowercased())" }
 
-    public static func < (lhs: OAuthScope, rhs: OAuthScope) -> Bool { (lhs.endpoint, lhs.method) < (rhs.endpoint, rhs.method) }
+    package static func < (lhs: OAuthScope, rhs: OAuthScope) -> Bool { (lhs.endpoint, lhs.method) < (rhs.endpoint, rhs.method) }
 
     /// The scopes of the catalogue's GETs of `endpoints`, and `sd.version`'s, which every command asks first.
     package static func reading(_ endpoints: some Sequence<Endpoint>) -> Set<OAuthScope> {
@@ -31,5 +31,5 @@ public struct OAuthScope: Hashable, Comparable, Sendable, CustomStringConvertibl
 
 extension WireCall {
     /// The scope a token needs to make this call.
-    public var scope: OAuthScope { OAuthScope(endpoint, method) }
+    package var scope: OAuthScope { OAuthScope(endpoint, method) }
 }

@@ -1,18 +1,18 @@
 /// Named parameters of one request, in the order they are sent.
-public struct FormParameters: Equatable, Hashable, Sendable, ExpressibleByDictionaryLiteral {
-    public var entries: [(name: String, value: FormValue)] {
+package struct FormParameters: Equatable, Hashable, Sendable, ExpressibleByDictionaryLiteral {
+    package var entries: [(name: String, value: FormValue)] {
         zip(names, values).map { ($0, $1) }
     }
     private var names: [String] = []
     private var values: [FormValue] = []
 
-    public init() {}
+    package init() {}
 
-    public init(dictionaryLiteral elements: (String, FormValue)...) {
+    package init(dictionaryLiteral elements: (String, FormValue)...) {
         for (name, value) in elements { self[name] = value }
     }
 
-    public subscript(name: String) -> FormValue? {
+    package subscript(name: String) -> FormValue? {
         get { names.firstIndex(of: name).map { values[$0] } }
         set {
             if let index = names.firstIndex(of: name) {
@@ -29,5 +29,5 @@ public struct FormParameters: Equatable, Hashable, Sendable, ExpressibleByDictio
         }
     }
 
-    public var isEmpty: Bool { names.isEmpty }
+    package var isEmpty: Bool { names.isEmpty }
 }

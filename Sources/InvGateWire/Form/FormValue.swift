@@ -1,5 +1,5 @@
 /// A parameter value as the API reads it.
-public enum FormValue: Equatable, Hashable, Sendable {
+package enum FormValue: Equatable, Hashable, Sendable {
     case string(String)
     case integer(Int)
     /// Sent as `1` / `0`.
@@ -9,20 +9,20 @@ public enum FormValue: Equatable, Hashable, Sendable {
     /// Sent PHP-style: `name[key]=value`, in the given order.
     case dictionary([KeyValue])
 
-    public struct KeyValue: Equatable, Hashable, Sendable {
-        public var key: String
-        public var value: String
+    package struct KeyValue: Equatable, Hashable, Sendable {
+        package var key: String
+        package var value: String
 
-        public init(_ key: String, _ value: String) {
+        package init(_ key: String, _ value: String) {
             self.key = key
             self.value = value
         }
     }
 
-    public static func array(_ ids: [Int]) -> FormValue { .array(ids.map(String.init)) }
+    package static func array(_ ids: [Int]) -> FormValue { .array(ids.map(String.init)) }
 
     /// The value as JSON, for plans and journals: numbers, strings, booleans, arrays and objects.
-    public var json: JSONValue {
+    package var json: JSONValue {
         switch self {
         case .string(let text): .string(text)
         case .integer(let number): .int(number)

@@ -3,7 +3,7 @@ import Foundation
 /// A JSON document as the API sends it. Reading is lenient in the ways the real API needs:
 /// ids as strings (`"category_id": "12"`), booleans as `1`/`"1"`, nulls where a field is unset,
 /// PHP's `[]` for an empty dictionary. Objects keep their keys' order.
-public enum JSONValue: Equatable, Hashable, Sendable {
+package enum JSONValue: Equatable, Hashable, Sendable {
     case null
     case bool(Bool)
     case number(Double)
@@ -11,7 +11,7 @@ public enum JSONValue: Equatable, Hashable, Sendable {
     case array([JSONValue])
     case object([(key: String, value: JSONValue)])
 
-    public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
+    package static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
         switch (lhs, rhs) {
         case (.null, .null): true
         case (.bool(let a), .bool(let b)): a == b
@@ -23,7 +23,7 @@ public enum JSONValue: Equatable, Hashable, Sendable {
         }
     }
 
-    public func hash(into hasher: inout Hasher) {
+    package func hash(into hasher: inout Hasher) {
         switch self {
         case .null: hasher.combine(0)
         case .bool(let value): hasher.combine(value)
@@ -38,19 +38,19 @@ public enum JSONValue: Equatable, Hashable, Sendable {
         }
     }
 
-    public static func int(_ value: Int) -> JSONValue { .number(Double(value)) }
-    public static func optional(_ value: String?) -> JSONValue { value.map(JSONValue.string) ?? .null }
-    public static func ids(_ values: some Sequence<Int>) -> JSONValue { .array(values.sorted().map(JSONValue.int)) }
+    package static func int(_ value: Int) -> JSONValue { .number(Double(value)) }
+    package static func optional(_ value: String?) -> JSONValue { value.map(JSONValue.string) ?? .null }
+    package static func ids(_ values: some Sequence<Int>) -> JSONValue { .array(values.sorted().map(JSONValue.int)) }
 
     // MARK: Reading
 
-    public subscript(key: String) -> JSONValue? {
+    package subscript(key: String) -> JSONValue? {
         guard case .object(let pairs) = self else { return nil }
         return pairs.first { $0.key == key }?.value
     }
 
     /// An integer from a number or a numeric string.
-    public var int: Int? {
+    package var int: Int? {
         switch self {
         case .number(let value): value.rounded() == value && abs(value) < 1e18 ? Int(value) : nil
         case .string(let text): Int(text.trimmingCharacters(in: .whitespaces))
@@ -59,7 +59,7 @@ public enum JSONValue: Equatable, Hashable, Sendable {
     }
 
     /// A string from a string or a number.
-    public var string: String? {
+    package var string: String? {
         switch self {
         case .string(let text): text
         case .number: int.map(String.init)
@@ -68,7 +68,7 @@ public enum JSONValue: Equatable, Hashable, Sendable {
     }
 
     /// A boolean from `true`/`false`, `1`/`0` or their strings.
-    public var bool: Bool? {
+    package var bool: Bool? {
         switch self {
         case .bool(let value): value
         case .number(let value): value != 0
@@ -82,10 +82,10 @@ public enum JSONValue: Equatable, Hashable, Sendable {
         }
     }
 
-    public var isNull: Bool { self == .null }
+    package var isNull: Bool { self == .null }
 
     /// The elements of an array; an empty object counts as an empty array.
-    public var elements: [JSONValue]? {
+    package var elements: [JSONValue]? {
         switch self {
         case .array(let values): values
         case .object(let pairs) where pairs.isEmpty: []
@@ -94,7 +94,7 @@ public enum JSONValue: Equatable, Hashable, Sendable {
     }
 
     /// The pairs of an object; PHP's empty array `[]` counts as an empty object.
-    public var pairs: [(key: String, value: JSONValue)]? {
+    package var pairs: [(key: String, value: JSONValue)]? {
         switch self {
         case .object(let pairs): pairs
         case .array(let values) where values.isEmpty: []
@@ -103,7 +103,7 @@ public enum JSONValue: Equatable, Hashable, Sendable {
     }
 
     /// Integers from an array of numbers or numeric strings; nil when any element is not one.
-    public var intArray: [Int]? {
+    package var intArray: [Int]? {
         guard let elements else { return nil }
         let ints = elements.compactMap(\.int)
         return ints.count == elements.count ? ints : nil
@@ -112,19 +112,19 @@ public enum JSONValue: Equatable, Hashable, Sendable {
 
 extension JSONValue {
     /// Parses a response body, keeping object keys in document order.
-    public static func parse(_ data: some Sequence<UInt8>) throws -> JSONValue {
+    package static func parse(_ data: some Sequence<UInt8>) throws -> JSONValue {
         try JSONParser.parse(Array(data))
     }
 
     /// Serialises compactly, keys in the order given.
-    public func serialized() -> [UInt8] {
+    package func serialized() -> [UInt8] {
         var out: [UInt8] = []
         write(to: &out)
         return out
     }
 
     /// Serialises with two-space indentation, keys in the order given, for people and diffs.
-    public func prettyPrinted(indent: Int = 0) -> String {
+    package func prettyPrinted(indent: Int = 0) -> String {
         let pad = String(repeating: "  ", count: indent + 1)
         let close = String(repeating: "  ", count: indent)
         switch self {

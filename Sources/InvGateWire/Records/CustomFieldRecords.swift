@@ -1,13 +1,13 @@
 /// `GET cf.fields.all`: `{uid, label, type, categories, is_required, description}`.
-public struct CustomFieldRecord: Equatable, Sendable {
-    public var uid: Int
-    public var label: String
-    public var type: Int
-    public var categories: String
-    public var isRequired: Bool
-    public var description: String?
+package struct CustomFieldRecord: Equatable, Sendable {
+    package var uid: Int
+    package var label: String
+    package var type: Int
+    package var categories: String
+    package var isRequired: Bool
+    package var description: String?
 
-    public init(uid: Int, label: String, type: Int, categories: String, isRequired: Bool, description: String?) {
+    package init(uid: Int, label: String, type: Int, categories: String, isRequired: Bool, description: String?) {
         self.uid = uid
         self.label = label
         self.type = type
@@ -16,7 +16,7 @@ public struct CustomFieldRecord: Equatable, Sendable {
         self.description = description
     }
 
-    public init(json: JSONValue) throws(RecordDecodingError) {
+    package init(json: JSONValue) throws(RecordDecodingError) {
         let reader = try RecordReader("custom field", json)
         let categories: String =
             switch json["categories"] {
@@ -41,16 +41,16 @@ public struct CustomFieldRecord: Equatable, Sendable {
 
 /// `GET cf.fields.types`. The reference says `[{id, name}]`; a public client's tests show a map of
 /// type code to description. Both are read.
-public struct CustomFieldTypeRecord: Equatable, Sendable {
-    public var id: Int
-    public var name: String
+package struct CustomFieldTypeRecord: Equatable, Sendable {
+    package var id: Int
+    package var name: String
 
-    public init(id: Int, name: String) {
+    package init(id: Int, name: String) {
         self.id = id
         self.name = name
     }
 
-    public static func decodeList(_ json: JSONValue) throws(RecordDecodingError) -> [CustomFieldTypeRecord] {
+    package static func decodeList(_ json: JSONValue) throws(RecordDecodingError) -> [CustomFieldTypeRecord] {
         if case .object(let pairs) = json, pairs.allSatisfy({ $0.value.string != nil }) {
             var types: [CustomFieldTypeRecord] = []
             for (key, value) in pairs {
@@ -72,20 +72,20 @@ public struct CustomFieldTypeRecord: Equatable, Sendable {
 
 /// `GET cf.field.options.tree`: `[{key, hash, name, children}]`; `children` a list, an object keyed
 /// by hash, `[]` or null.
-public struct TreeOptionRecord: Equatable, Sendable {
-    public var key: String
-    public var hash: String
-    public var name: String
-    public var children: [TreeOptionRecord]
+package struct TreeOptionRecord: Equatable, Sendable {
+    package var key: String
+    package var hash: String
+    package var name: String
+    package var children: [TreeOptionRecord]
 
-    public init(key: String, hash: String, name: String, children: [TreeOptionRecord] = []) {
+    package init(key: String, hash: String, name: String, children: [TreeOptionRecord] = []) {
         self.key = key
         self.hash = hash
         self.name = name
         self.children = children
     }
 
-    public init(json: JSONValue) throws(RecordDecodingError) {
+    package init(json: JSONValue) throws(RecordDecodingError) {
         let reader = try RecordReader("tree option", json)
         let children = json["children"].flatMap { $0.isNull ? nil : $0 } ?? .array([])
         self.init(

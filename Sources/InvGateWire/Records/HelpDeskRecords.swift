@@ -1,13 +1,13 @@
 /// `GET helpdesks`: `{id, name, parent_id, status_id, total_members, engine_id}`.
-public struct HelpDeskRecord: Equatable, Sendable {
-    public var id: Int
-    public var name: String
-    public var parentID: Int
-    public var statusID: Int
-    public var totalMembers: Int
-    public var engineID: Int
+package struct HelpDeskRecord: Equatable, Sendable {
+    package var id: Int
+    package var name: String
+    package var parentID: Int
+    package var statusID: Int
+    package var totalMembers: Int
+    package var engineID: Int
 
-    public init(id: Int, name: String, parentID: Int, statusID: Int, totalMembers: Int, engineID: Int) {
+    package init(id: Int, name: String, parentID: Int, statusID: Int, totalMembers: Int, engineID: Int) {
         self.id = id
         self.name = name
         self.parentID = parentID
@@ -16,7 +16,7 @@ public struct HelpDeskRecord: Equatable, Sendable {
         self.engineID = engineID
     }
 
-    public init(json: JSONValue) throws(RecordDecodingError) {
+    package init(json: JSONValue) throws(RecordDecodingError) {
         let reader = try RecordReader("help desk", json)
         self.init(
             id: try reader.int("id"), name: try reader.string("name"), parentID: reader.optionalInt("parent_id") ?? 0,
@@ -35,20 +35,20 @@ public struct HelpDeskRecord: Equatable, Sendable {
 
 /// `GET levels` (no name, no parent) and `GET helpdesksandlevels` (help desks carry `name`,
 /// levels carry `parent_id` = their help desk and `level_order`).
-public struct LevelRecord: Equatable, Sendable {
-    public var id: Int
+package struct LevelRecord: Equatable, Sendable {
+    package var id: Int
     /// Only help desks carry a name in `helpdesksandlevels`.
-    public var name: String?
+    package var name: String?
     /// In `helpdesksandlevels`: a level's help desk; nil in `levels`.
-    public var parentID: Int?
-    public var membersIDs: [Int]
-    public var statusID: Int
-    public var totalMembers: Int
-    public var engineID: Int
+    package var parentID: Int?
+    package var membersIDs: [Int]
+    package var statusID: Int
+    package var totalMembers: Int
+    package var engineID: Int
     /// nil for a help desk.
-    public var levelOrder: Int?
+    package var levelOrder: Int?
 
-    public init(
+    package init(
         id: Int, name: String? = nil, parentID: Int? = nil, membersIDs: [Int], statusID: Int, totalMembers: Int,
         engineID: Int, levelOrder: Int?
     ) {
@@ -62,7 +62,7 @@ public struct LevelRecord: Equatable, Sendable {
         self.levelOrder = levelOrder
     }
 
-    public init(json: JSONValue) throws(RecordDecodingError) {
+    package init(json: JSONValue) throws(RecordDecodingError) {
         let reader = try RecordReader("level", json)
         self.init(
             id: try reader.int("id"), name: reader.optionalString("name"), parentID: reader.optionalInt("parent_id"),

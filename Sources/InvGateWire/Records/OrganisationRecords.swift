@@ -1,19 +1,19 @@
 /// `GET companies`: `{id, name, external_id, total}`.
-public struct CompanyRecord: Equatable, Sendable {
-    public var id: Int
-    public var name: String
-    public var externalID: String?
+package struct CompanyRecord: Equatable, Sendable {
+    package var id: Int
+    package var name: String
+    package var externalID: String?
     /// Users total.
-    public var total: Int
+    package var total: Int
 
-    public init(id: Int, name: String, externalID: String?, total: Int) {
+    package init(id: Int, name: String, externalID: String?, total: Int) {
         self.id = id
         self.name = name
         self.externalID = externalID
         self.total = total
     }
 
-    public init(json: JSONValue) throws(RecordDecodingError) {
+    package init(json: JSONValue) throws(RecordDecodingError) {
         let reader = try RecordReader("company", json)
         self.init(
             id: try reader.int("id"), name: try reader.string("name"),
@@ -27,18 +27,18 @@ public struct CompanyRecord: Equatable, Sendable {
 }
 
 /// `GET groups` and `GET companies.groups`: `{id, name, total}`.
-public struct GroupRecord: Equatable, Sendable {
-    public var id: Int
-    public var name: String
-    public var total: Int
+package struct GroupRecord: Equatable, Sendable {
+    package var id: Int
+    package var name: String
+    package var total: Int
 
-    public init(id: Int, name: String, total: Int) {
+    package init(id: Int, name: String, total: Int) {
         self.id = id
         self.name = name
         self.total = total
     }
 
-    public init(json: JSONValue) throws(RecordDecodingError) {
+    package init(json: JSONValue) throws(RecordDecodingError) {
         let reader = try RecordReader("group", json)
         self.init(id: try reader.int("id"), name: try reader.string("name"), total: reader.optionalInt("total") ?? 0)
     }
@@ -47,20 +47,20 @@ public struct GroupRecord: Equatable, Sendable {
 }
 
 /// `GET locations`: `{id, name, parent_id, total}`; a `parent_id` of 0 or null is the root.
-public struct LocationRecord: Equatable, Sendable {
-    public var id: Int
-    public var name: String
-    public var parentID: Int?
-    public var total: Int
+package struct LocationRecord: Equatable, Sendable {
+    package var id: Int
+    package var name: String
+    package var parentID: Int?
+    package var total: Int
 
-    public init(id: Int, name: String, parentID: Int?, total: Int) {
+    package init(id: Int, name: String, parentID: Int?, total: Int) {
         self.id = id
         self.name = name
         self.parentID = parentID
         self.total = total
     }
 
-    public init(json: JSONValue) throws(RecordDecodingError) {
+    package init(json: JSONValue) throws(RecordDecodingError) {
         let reader = try RecordReader("location", json)
         let parent = reader.optionalInt("parent_id")
         self.init(
@@ -75,18 +75,18 @@ public struct LocationRecord: Equatable, Sendable {
 }
 
 /// `GET kb.categories` and `kb.categories.by.ids`: `{id, name, parent_id}`; 0 or null is the root.
-public struct KBCategoryRecord: Equatable, Sendable {
-    public var id: Int
-    public var name: String
-    public var parentID: Int?
+package struct KBCategoryRecord: Equatable, Sendable {
+    package var id: Int
+    package var name: String
+    package var parentID: Int?
 
-    public init(id: Int, name: String, parentID: Int?) {
+    package init(id: Int, name: String, parentID: Int?) {
         self.id = id
         self.name = name
         self.parentID = parentID
     }
 
-    public init(json: JSONValue) throws(RecordDecodingError) {
+    package init(json: JSONValue) throws(RecordDecodingError) {
         let reader = try RecordReader("kb category", json)
         let parent = reader.optionalInt("parent_id")
         self.init(id: try reader.int("id"), name: try reader.string("name"), parentID: parent == 0 ? nil : parent)
@@ -98,20 +98,20 @@ public struct KBCategoryRecord: Equatable, Sendable {
 }
 
 /// `GET companies.observers` and the other `*.observers`: `{id, name, observer_users, observer_groups}`.
-public struct ObserversRecord: Equatable, Sendable {
-    public var id: Int
-    public var name: String?
-    public var observerUsers: [Int]
-    public var observerGroups: [Int]
+package struct ObserversRecord: Equatable, Sendable {
+    package var id: Int
+    package var name: String?
+    package var observerUsers: [Int]
+    package var observerGroups: [Int]
 
-    public init(id: Int, name: String?, observerUsers: [Int], observerGroups: [Int]) {
+    package init(id: Int, name: String?, observerUsers: [Int], observerGroups: [Int]) {
         self.id = id
         self.name = name
         self.observerUsers = observerUsers
         self.observerGroups = observerGroups
     }
 
-    public init(json: JSONValue) throws(RecordDecodingError) {
+    package init(json: JSONValue) throws(RecordDecodingError) {
         let reader = try RecordReader("observers", json)
         self.init(
             id: try reader.int("id"), name: reader.optionalString("name"),
@@ -128,20 +128,20 @@ public struct ObserversRecord: Equatable, Sendable {
 }
 
 /// `GET companies.users`, `groups.users`, `locations.users`: `{id, username, name, email}`.
-public struct MemberRecord: Equatable, Sendable {
-    public var id: Int
-    public var username: String?
-    public var name: String?
-    public var email: String?
+package struct MemberRecord: Equatable, Sendable {
+    package var id: Int
+    package var username: String?
+    package var name: String?
+    package var email: String?
 
-    public init(id: Int, username: String?, name: String?, email: String?) {
+    package init(id: Int, username: String?, name: String?, email: String?) {
         self.id = id
         self.username = username
         self.name = name
         self.email = email
     }
 
-    public init(json: JSONValue) throws(RecordDecodingError) {
+    package init(json: JSONValue) throws(RecordDecodingError) {
         let reader = try RecordReader("member", json)
         self.init(
             id: try reader.int("id"), username: reader.optionalString("username"),

@@ -1,8 +1,8 @@
 /// A response that does not have the shape the reference describes.
-public struct RecordDecodingError: Error, Equatable, Sendable, CustomStringConvertible {
-    public var record: String
-    public var field: String
-    public var found: String
+package struct RecordDecodingError: Error, Equatable, Sendable, CustomStringConvertible {
+    package var record: String
+    package var field: String
+    package var found: String
 
     package init(record: String, field: String, found: JSONValue?) {
         self.record = record
@@ -10,7 +10,7 @@ public struct RecordDecodingError: Error, Equatable, Sendable, CustomStringConve
         self.found = found.map { "\($0.shapeName) \(String(decoding: $0.serialized().prefix(120), as: UTF8.self))" } ?? "nothing"
     }
 
-    public var description: String { "\(record): expected \(field), found \(found)" }
+    package var description: String { "\(record): expected \(field), found \(found)" }
 }
 
 /// A JSON object read field by field, with errors that name the record and the field.

@@ -2,14 +2,14 @@
 /// relations) or `[{"id": 3, "value": false}]` (observers, location members); one `{"id": 3, "value":
 /// true}` where a real instance answers a write for one user so; a bare `true` or `{"status": "OK"}`
 /// reports no id (whoever reads it checks those ids by reading them back).
-public struct RelationAnswer: Equatable, Sendable {
-    public var results: [Int: Bool]
+package struct RelationAnswer: Equatable, Sendable {
+    package var results: [Int: Bool]
 
-    public init(_ results: [Int: Bool]) {
+    package init(_ results: [Int: Bool]) {
         self.results = results
     }
 
-    public init(json: JSONValue) throws(RecordDecodingError) {
+    package init(json: JSONValue) throws(RecordDecodingError) {
         var results: [Int: Bool] = [:]
         if json["id"] != nil, json["value"] != nil {
             guard let id = json["id"]?.int, let flag = json["value"]?.bool else {

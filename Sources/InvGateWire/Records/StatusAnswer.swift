@@ -1,33 +1,33 @@
 /// The answer of a write: `status` and `info`, plus whatever the operation returns
 /// (`id`, `category_id`, `total`, a company's fields).
-public struct StatusAnswer: Equatable, Sendable {
-    public var json: JSONValue
+package struct StatusAnswer: Equatable, Sendable {
+    package var json: JSONValue
 
-    public init(json: JSONValue) {
+    package init(json: JSONValue) {
         self.json = json
     }
 
     /// `"OK"`, `"ERROR"`, or nil when the operation answers no status (`POST groups` gives only `{id}`).
-    public var status: String? { json["status"]?.string }
+    package var status: String? { json["status"]?.string }
     /// A refusal, whatever the HTTP status: `"status": "ERROR"`, or a numeric `status` (or a numeric
     /// string) outside 2xx with an `error` (`{"error": "…", "status": 400}`), as real instances answer on HTTP 200.
-    public var isError: Bool {
+    package var isError: Bool {
         if status?.uppercased() == "ERROR" { return true }
         guard let code = json["status"]?.int else { return false }
         return !(200..<300).contains(code) && error != nil
     }
-    public var info: String? { json["info"]?.string }
+    package var info: String? { json["info"]?.string }
     /// The refusal's text: `error`, or `message` where an instance words it so. Only a string:
     /// an `error` of `false` or `0` is no error.
-    public var error: String? {
+    package var error: String? {
         for key in ["error", "message"] {
             if case .string(let text)? = json[key], !text.isEmpty { return text }
         }
         return nil
     }
     /// The new object's id: `id`, or `category_id` for KB categories (a string there).
-    public var createdID: Int? { json["id"]?.int ?? json["category_id"]?.int }
-    public var total: Int? { json["total"]?.int }
+    package var createdID: Int? { json["id"]?.int ?? json["category_id"]?.int }
+    package var total: Int? { json["total"]?.int }
 
     package static func ok(_ extra: [(key: String, value: JSONValue)] = [], info: String? = nil) -> StatusAnswer {
         var pairs = extra

@@ -1,16 +1,16 @@
 /// A user as `users`, `user`, `user.by` and `users.by` answer. Fields deskform does not use are
 /// rendered as null.
-public struct UserRecord: Equatable, Sendable {
-    public var id: Int
-    public var username: String
-    public var email: String?
-    public var name: String?
-    public var lastname: String?
-    public var isDisabled: Bool
-    public var isDeleted: Bool
-    public var userType: Int
+package struct UserRecord: Equatable, Sendable {
+    package var id: Int
+    package var username: String
+    package var email: String?
+    package var name: String?
+    package var lastname: String?
+    package var isDisabled: Bool
+    package var isDeleted: Bool
+    package var userType: Int
 
-    public init(
+    package init(
         id: Int, username: String, email: String?, name: String?, lastname: String?, isDisabled: Bool,
         isDeleted: Bool, userType: Int
     ) {
@@ -24,7 +24,7 @@ public struct UserRecord: Equatable, Sendable {
         self.userType = userType
     }
 
-    public init(json: JSONValue) throws(RecordDecodingError) {
+    package init(json: JSONValue) throws(RecordDecodingError) {
         let reader = try RecordReader("user", json)
         self.init(
             id: try reader.int("id"), username: reader.optionalString("username") ?? "",
@@ -51,17 +51,17 @@ public struct UserRecord: Equatable, Sendable {
 }
 
 /// One page of `users.by`: `{"next_page_key": …, "data": {"<id>": {…user…}}}`.
-public struct UsersPage: Equatable, Sendable {
-    public var users: [UserRecord]
+package struct UsersPage: Equatable, Sendable {
+    package var users: [UserRecord]
     /// nil on the last page.
-    public var nextPageKey: String?
+    package var nextPageKey: String?
 
-    public init(users: [UserRecord], nextPageKey: String?) {
+    package init(users: [UserRecord], nextPageKey: String?) {
         self.users = users
         self.nextPageKey = nextPageKey
     }
 
-    public init(json: JSONValue) throws(RecordDecodingError) {
+    package init(json: JSONValue) throws(RecordDecodingError) {
         _ = try RecordReader("users page", json)
         let data = json["data"] ?? .array([])
         var users: [UserRecord] = []
@@ -84,20 +84,20 @@ public struct UsersPage: Equatable, Sendable {
 }
 
 /// `GET users.groups`: a user's groups, companies, help desks and locations, as ids.
-public struct UserMembershipsRecord: Equatable, Sendable {
-    public var id: Int
-    public var username: String?
-    public var email: String?
-    public var groups: [Int]
-    public var groupsObserved: [Int]
-    public var companies: [Int]
-    public var companiesObserved: [Int]
-    public var helpdesks: [Int]
-    public var helpdesksObserved: [Int]
-    public var locations: [Int]
-    public var locationsObserved: [Int]
+package struct UserMembershipsRecord: Equatable, Sendable {
+    package var id: Int
+    package var username: String?
+    package var email: String?
+    package var groups: [Int]
+    package var groupsObserved: [Int]
+    package var companies: [Int]
+    package var companiesObserved: [Int]
+    package var helpdesks: [Int]
+    package var helpdesksObserved: [Int]
+    package var locations: [Int]
+    package var locationsObserved: [Int]
 
-    public init(
+    package init(
         id: Int, username: String?, email: String?, groups: [Int] = [], groupsObserved: [Int] = [],
         companies: [Int] = [], companiesObserved: [Int] = [], helpdesks: [Int] = [], helpdesksObserved: [Int] = [],
         locations: [Int] = [], locationsObserved: [Int] = []
@@ -115,7 +115,7 @@ public struct UserMembershipsRecord: Equatable, Sendable {
         self.locationsObserved = locationsObserved
     }
 
-    public init(json: JSONValue) throws(RecordDecodingError) {
+    package init(json: JSONValue) throws(RecordDecodingError) {
         let reader = try RecordReader("user memberships", json)
         self.init(
             id: try reader.int("id"), username: reader.optionalString("username"), email: reader.optionalString("email"),

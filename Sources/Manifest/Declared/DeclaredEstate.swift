@@ -1,18 +1,18 @@
 /// Everything the manifests declare, merged across files and documents, in file order (files sorted by
 /// path). Produced by `ManifestLoader`; consumed by the planner, which resolves names and users against
 /// the live instance.
-public struct DeclaredEstate: Hashable, Sendable {
-    public var companies: [DeclaredCompany]
-    public var groups: [DeclaredGroup]
+package struct DeclaredEstate: Hashable, Sendable {
+    package var companies: [DeclaredCompany]
+    package var groups: [DeclaredGroup]
     /// Root locations, each with its sublocations.
-    public var locations: [DeclaredLocation]
-    public var helpDesks: [DeclaredHelpDesk]
+    package var locations: [DeclaredLocation]
+    package var helpDesks: [DeclaredHelpDesk]
     /// Root KB categories, each with its subcategories.
-    public var kbCategories: [DeclaredKBCategory]
-    public var customFields: [DeclaredCustomField]
-    public var policy: Policy
+    package var kbCategories: [DeclaredKBCategory]
+    package var customFields: [DeclaredCustomField]
+    package var policy: Policy
 
-    public init(
+    package init(
         companies: [DeclaredCompany] = [], groups: [DeclaredGroup] = [], locations: [DeclaredLocation] = [],
         helpDesks: [DeclaredHelpDesk] = [], kbCategories: [DeclaredKBCategory] = [],
         customFields: [DeclaredCustomField] = [], policy: Policy = Policy()
@@ -28,7 +28,7 @@ public struct DeclaredEstate: Hashable, Sendable {
 
     /// Number of declared objects: companies, groups, locations and KB categories (at every depth),
     /// help desks, levels, custom fields and their options.
-    public var objectCount: Int {
+    package var objectCount: Int {
         func locationCount(_ nodes: [DeclaredLocation]) -> Int { nodes.reduce(nodes.count) { $0 + locationCount($1.children) } }
         func categoryCount(_ nodes: [DeclaredKBCategory]) -> Int { nodes.reduce(nodes.count) { $0 + categoryCount($1.children) } }
         func treeCount(_ nodes: [DeclaredTreeOption]) -> Int { nodes.reduce(nodes.count) { $0 + treeCount($1.children) } }

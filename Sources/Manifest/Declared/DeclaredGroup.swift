@@ -1,18 +1,18 @@
 /// A group as the manifests want it. Identity: `name` (the API cannot rename a group: a new name is a
 /// replace). Relations: `nil` unmanaged, `[]` emptied, a list authoritative.
-public struct DeclaredGroup: Hashable, Sendable {
-    public var name: String
+package struct DeclaredGroup: Hashable, Sendable {
+    package var name: String
     /// Where the group's name is written.
-    public var position: SourceLocation
+    package var position: SourceLocation
     /// Earlier names: a live group under one of them is replaced by this one (delete and create,
     /// relations re-applied), since the API cannot rename groups.
-    public var previousNames: [Located<String>]
-    public var members: [UserReference]?
-    public var observers: [UserReference]?
-    public var protect: Bool
-    public var absent: Bool
+    package var previousNames: [Located<String>]
+    package var members: [UserReference]?
+    package var observers: [UserReference]?
+    package var protect: Bool
+    package var absent: Bool
 
-    public init(
+    package init(
         name: String, position: SourceLocation = .unknown, previousNames: [Located<String>] = [], members: [UserReference]? = nil,
         observers: [UserReference]? = nil, protect: Bool = false, absent: Bool = false
     ) {

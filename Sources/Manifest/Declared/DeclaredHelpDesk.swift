@@ -1,13 +1,13 @@
 /// An existing help desk, named to manage its observers and its levels' observers. deskform never
 /// creates, renames or deletes help desks or levels.
-public struct DeclaredHelpDesk: Hashable, Sendable {
-    public var name: String
+package struct DeclaredHelpDesk: Hashable, Sendable {
+    package var name: String
     /// Where the help desk's name is written.
-    public var position: SourceLocation
-    public var observers: [UserReference]?
-    public var levels: [DeclaredLevel]
+    package var position: SourceLocation
+    package var observers: [UserReference]?
+    package var levels: [DeclaredLevel]
 
-    public init(
+    package init(
         name: String, position: SourceLocation = .unknown, observers: [UserReference]? = nil,
         levels: [DeclaredLevel] = []
     ) {
@@ -19,12 +19,12 @@ public struct DeclaredHelpDesk: Hashable, Sendable {
 }
 
 /// A level of a help desk, picked by its name or by its order (1 is the first level).
-public struct DeclaredLevel: Hashable, Sendable {
-    public enum Selector: Hashable, Sendable, CustomStringConvertible {
+package struct DeclaredLevel: Hashable, Sendable {
+    package enum Selector: Hashable, Sendable, CustomStringConvertible {
         case name(String)
         case order(Int)
 
-        public var description: String {
+        package var description: String {
             switch self {
             case .name(let name): "'\(name)'"
             case .order(let order): "order \(order)"
@@ -32,12 +32,12 @@ public struct DeclaredLevel: Hashable, Sendable {
         }
     }
 
-    public var selector: Selector
+    package var selector: Selector
     /// Where the level's `name` or `order` value is written.
-    public var position: SourceLocation
-    public var observers: [UserReference]?
+    package var position: SourceLocation
+    package var observers: [UserReference]?
 
-    public init(selector: Selector, position: SourceLocation = .unknown, observers: [UserReference]? = nil) {
+    package init(selector: Selector, position: SourceLocation = .unknown, observers: [UserReference]? = nil) {
         self.selector = selector
         self.position = position
         self.observers = observers

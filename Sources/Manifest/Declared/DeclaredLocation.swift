@@ -1,20 +1,20 @@
 /// A node of the location tree. Identity: its `path` of names from the root ("Madrid/Floor 2"); the API
 /// cannot rename or move a location, so a new path is a replace (which also erases sublocations).
-public struct DeclaredLocation: Hashable, Sendable {
-    public var name: String
+package struct DeclaredLocation: Hashable, Sendable {
+    package var name: String
     /// Where the location's name is written.
-    public var position: SourceLocation
+    package var position: SourceLocation
     /// Earlier names under the same parent: a live location there is replaced by this one (delete,
     /// which erases its sublocations, then create), since the API cannot rename locations.
-    public var previousNames: [Located<String>]
-    public var members: [UserReference]?
-    public var observers: [UserReference]?
+    package var previousNames: [Located<String>]
+    package var members: [UserReference]?
+    package var observers: [UserReference]?
     /// Declared sublocations, in file order.
-    public var children: [DeclaredLocation]
-    public var protect: Bool
-    public var absent: Bool
+    package var children: [DeclaredLocation]
+    package var protect: Bool
+    package var absent: Bool
 
-    public init(
+    package init(
         name: String, position: SourceLocation = .unknown, previousNames: [Located<String>] = [], members: [UserReference]? = nil,
         observers: [UserReference]? = nil, children: [DeclaredLocation] = [],
         protect: Bool = false, absent: Bool = false

@@ -1,12 +1,12 @@
 /// A user named in a manifest: by username, by email (a string with `@`) or by numeric id.
 /// deskform never creates users; the planner resolves references against the live instance.
-public struct UserReference: Hashable, Sendable {
-    public enum Key: Hashable, Sendable, CustomStringConvertible {
+package struct UserReference: Hashable, Sendable {
+    package enum Key: Hashable, Sendable, CustomStringConvertible {
         case username(String)
         case email(String)
         case id(Int)
 
-        public var description: String {
+        package var description: String {
             switch self {
             case .username(let name): name
             case .email(let email): email
@@ -16,7 +16,7 @@ public struct UserReference: Hashable, Sendable {
 
         /// What two references must share to be the same user for certain: usernames and emails compare
         /// case-insensitively (as the instance does), ids exactly.
-        public var identity: String {
+        package var identity: String {
             switch self {
             case .username(let name): "u:" + name.lowercased()
             case .email(let email): "e:" + email.lowercased()
@@ -25,16 +25,16 @@ public struct UserReference: Hashable, Sendable {
         }
     }
 
-    public var key: Key
-    public var position: SourceLocation
+    package var key: Key
+    package var position: SourceLocation
 
-    public init(_ key: Key, at position: SourceLocation = .unknown) {
+    package init(_ key: Key, at position: SourceLocation = .unknown) {
         self.key = key
         self.position = position
     }
 
     /// Reads a reference as written: digits only → id, contains `@` → email, else a username.
-    public init(parsing text: String, at position: SourceLocation = .unknown) {
+    package init(parsing text: String, at position: SourceLocation = .unknown) {
         if !text.isEmpty, text.allSatisfy(\.isASCII), let id = Int(text) {
             self.init(.id(id), at: position)
         } else if text.contains("@") {
@@ -46,5 +46,5 @@ public struct UserReference: Hashable, Sendable {
 }
 
 extension UserReference: CustomStringConvertible {
-    public var description: String { key.description }
+    package var description: String { key.description }
 }

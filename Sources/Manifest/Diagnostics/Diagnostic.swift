@@ -2,52 +2,52 @@
 ///
 /// Diagnostics are collected, never thrown one at a time: a run reports every problem it found,
 /// sorted by file and position.
-public struct Diagnostic: Hashable, Sendable {
-    public enum Severity: String, Hashable, Sendable, Codable, Comparable {
+package struct Diagnostic: Hashable, Sendable {
+    package enum Severity: String, Hashable, Sendable, Codable, Comparable {
         case warning
         case error
 
-        public static func < (lhs: Severity, rhs: Severity) -> Bool {
+        package static func < (lhs: Severity, rhs: Severity) -> Bool {
             lhs == .warning && rhs == .error
         }
     }
 
-    public var severity: Severity
-    public var position: SourceLocation
+    package var severity: Severity
+    package var position: SourceLocation
     /// What is wrong, in one line, starting lower-case, without a final full stop.
-    public var message: String
+    package var message: String
     /// How to fix it, when there is something useful to say (a did-you-mean, the other place named).
-    public var hint: String?
+    package var hint: String?
 
-    public init(_ severity: Severity, at location: SourceLocation, _ message: String, hint: String? = nil) {
+    package init(_ severity: Severity, at location: SourceLocation, _ message: String, hint: String? = nil) {
         self.severity = severity
         self.position = location
         self.message = message
         self.hint = hint
     }
 
-    public static func error(at location: SourceLocation, _ message: String, hint: String? = nil) -> Diagnostic {
+    package static func error(at location: SourceLocation, _ message: String, hint: String? = nil) -> Diagnostic {
         Diagnostic(.error, at: location, message, hint: hint)
     }
 
-    public static func warning(at location: SourceLocation, _ message: String, hint: String? = nil) -> Diagnostic {
+    package static func warning(at location: SourceLocation, _ message: String, hint: String? = nil) -> Diagnostic {
         Diagnostic(.warning, at: location, message, hint: hint)
     }
 
-    public var isError: Bool { severity == .error }
+    package var isError: Bool { severity == .error }
 }
 
 extension Diagnostic {
     /// The JSON shape of one diagnostic (`deskform validate --format json`).
-    public struct Record: Codable, Equatable, Sendable {
-        public var severity: Severity
-        public var file: String
-        public var line: Int
-        public var column: Int
-        public var message: String
-        public var hint: String?
+    package struct Record: Codable, Equatable, Sendable {
+        package var severity: Severity
+        package var file: String
+        package var line: Int
+        package var column: Int
+        package var message: String
+        package var hint: String?
 
-        public init(severity: Severity, file: String, line: Int, column: Int, message: String, hint: String? = nil) {
+        package init(severity: Severity, file: String, line: Int, column: Int, message: String, hint: String? = nil) {
             self.severity = severity
             self.file = file
             self.line = line
@@ -57,7 +57,7 @@ extension Diagnostic {
         }
     }
 
-    public var record: Record {
+    package var record: Record {
         Record(
             severity: severity, file: position.file, line: position.line, column: position.column,
             message: message, hint: hint
@@ -67,7 +67,7 @@ extension Diagnostic {
 
 extension Diagnostic: Comparable {
     /// By file, line and column; errors before warnings at the same place; then by message.
-    public static func < (lhs: Diagnostic, rhs: Diagnostic) -> Bool {
+    package static func < (lhs: Diagnostic, rhs: Diagnostic) -> Bool {
         if lhs.position != rhs.position { return lhs.position < rhs.position }
         if lhs.severity != rhs.severity { return lhs.severity > rhs.severity }
         return lhs.message < rhs.message
@@ -76,7 +76,7 @@ extension Diagnostic: Comparable {
 
 extension Array where Element == Diagnostic {
     /// Whether any of these is an error (warnings alone leave a run clean).
-    public var containsErrors: Bool { contains(where: \.isError) }
-    public var errorCount: Int { filter(\.isError).count }
-    public var warningCount: Int { count - errorCount }
+    package var containsErrors: Bool { contains(where: \.isError) }
+    package var errorCount: Int { filter(\.isError).count }
+    package var warningCount: Int { count - errorCount }
 }

@@ -11,20 +11,20 @@
 ///
 /// Colour is used only when asked for; `DiagnosticRenderer.wantsColour(fileDescriptor:environment:)`
 /// decides it the usual way (a terminal, `NO_COLOR` unset, `TERM` not `dumb`).
-public struct DiagnosticRenderer: Sendable {
-    public var colour: Bool
+package struct DiagnosticRenderer: Sendable {
+    package var colour: Bool
 
-    public init(colour: Bool = false) {
+    package init(colour: Bool = false) {
         self.colour = colour
     }
 
     /// The diagnostics, sorted, one or two lines each, every line ending in a newline.
-    public func render(_ diagnostics: [Diagnostic]) -> String {
+    package func render(_ diagnostics: [Diagnostic]) -> String {
         diagnostics.sorted().map(render).joined()
     }
 
     /// One diagnostic: its `path:line:column: severity: message` line and, if any, its hint line.
-    public func render(_ diagnostic: Diagnostic) -> String {
+    package func render(_ diagnostic: Diagnostic) -> String {
         let place = diagnostic.position.description
         let label = diagnostic.severity.rawValue
         var text =
@@ -38,14 +38,14 @@ public struct DiagnosticRenderer: Sendable {
     }
 
     /// `3 errors, 1 warning`.
-    public static func summary(of diagnostics: [Diagnostic]) -> String {
+    package static func summary(of diagnostics: [Diagnostic]) -> String {
         func count(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
         return count(diagnostics.errorCount, "error") + ", " + count(diagnostics.warningCount, "warning")
     }
 
     /// Colour only on a terminal, and never when `NO_COLOR` is set (to anything but the empty string)
     /// or `TERM` is `dumb`.
-    public static func wantsColour(fileDescriptor: Int32, environment: [String: String]) -> Bool {
+    package static func wantsColour(fileDescriptor: Int32, environment: [String: String]) -> Bool {
         if let noColour = environment["NO_COLOR"], !noColour.isEmpty { return false }
         if environment["TERM"] == "dumb" { return false }
         return isatty(fileDescriptor) == 1

@@ -1,22 +1,22 @@
 import Foundation
 
 /// The JSON report of a validation: every diagnostic, sorted, and the counts.
-public struct DiagnosticReport: Codable, Equatable, Sendable {
-    public var formatVersion: Int = 1
-    public var valid: Bool
-    public var errors: Int
-    public var warnings: Int
-    public var files: Int
-    public var diagnostics: [Diagnostic.Record]
+package struct DiagnosticReport: Codable, Equatable, Sendable {
+    package var formatVersion: Int = 1
+    package var valid: Bool
+    package var errors: Int
+    package var warnings: Int
+    package var files: Int
+    package var diagnostics: [Diagnostic.Record]
     /// The environment of the project file the report is about; absent without one.
-    public var environment: String?
+    package var environment: String?
 
     enum CodingKeys: String, CodingKey {
         case formatVersion = "format_version"
         case valid, errors, warnings, files, diagnostics, environment
     }
 
-    public init(diagnostics: [Diagnostic], files: Int) {
+    package init(diagnostics: [Diagnostic], files: Int) {
         self.valid = !diagnostics.containsErrors
         self.errors = diagnostics.errorCount
         self.warnings = diagnostics.warningCount
@@ -25,7 +25,7 @@ public struct DiagnosticReport: Codable, Equatable, Sendable {
     }
 
     /// Pretty-printed, keys sorted, ending in a newline.
-    public func json() -> String {
+    package func json() -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let data = (try? encoder.encode(self)) ?? Data("{}".utf8)

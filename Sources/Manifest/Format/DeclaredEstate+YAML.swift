@@ -4,7 +4,7 @@ extension DeclaredEstate {
     /// The estate as one manifest in format v1 (what `deskform export` writes): loading it again gives an
     /// equal estate, locations aside. Keys in format order; absent relations omitted, empty ones kept as
     /// `[]`; user and name lists in flow style. `comments` are written as `# ` lines after the schema comment.
-    public func yaml(schemaComment: String? = nil, comments: [String] = []) -> String {
+    package func yaml(schemaComment: String? = nil, comments: [String] = []) -> String {
         var pairs: [(Node, Node)] = []
         func add(_ key: String, _ items: [Node]) {
             if !items.isEmpty { pairs.append((Node(key), Node(items))) }

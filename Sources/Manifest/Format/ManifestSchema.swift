@@ -4,9 +4,9 @@ import Foundation
 /// and other tools. `specs/manifest.schema.json` is `ManifestSchema.json`; a test keeps them equal.
 /// The schema checks shapes; `deskform validate` also checks what a schema cannot (duplicates across
 /// files, previous names, tree keys) and explains each problem.
-public enum ManifestSchema {
+package enum ManifestSchema {
     /// Pretty-printed with sorted keys, ending in a newline.
-    public static var json: String {
+    package static var json: String {
         let data = try! JSONSerialization.data(
             withJSONObject: document, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
         return String(decoding: data, as: UTF8.self) + "\n"

@@ -7,25 +7,25 @@ import Yams
 ///     environments:
 ///       staging: {url: https://acme-sandbox.example.invgate.net, paths: [org, overlays/staging],
 ///                 credentials: {client_id: STG_CLIENT_ID, client_secret: STG_CLIENT_SECRET}}
-public struct Project: Hashable, Sendable {
+package struct Project: Hashable, Sendable {
     /// The project file's name.
-    public static let fileName = "deskform.yaml"
+    package static let fileName = "deskform.yaml"
 
-    public var environments: [ProjectEnvironment]
+    package var environments: [ProjectEnvironment]
     /// Where the file is, as given.
-    public var path: String
+    package var path: String
 
-    public init(environments: [ProjectEnvironment], path: String = Project.fileName) {
+    package init(environments: [ProjectEnvironment], path: String = Project.fileName) {
         self.environments = environments
         self.path = path
     }
 
-    public func environment(named name: String) -> ProjectEnvironment? {
+    package func environment(named name: String) -> ProjectEnvironment? {
         environments.first { $0.name == name }
     }
 
     /// `name`'s environment, else (no name) the only one, else an error that lists them.
-    public func select(_ name: String?) -> Result<ProjectEnvironment, ProjectError> {
+    package func select(_ name: String?) -> Result<ProjectEnvironment, ProjectError> {
         if let name {
             if let environment = environment(named: name) { return .success(environment) }
             return .failure(.unknownEnvironment(name, known: environments.map(\.name), project: path))
@@ -35,7 +35,7 @@ public struct Project: Hashable, Sendable {
     }
 
     /// Reads the project file at `path`: the project (whatever could be read) and every problem, at its position.
-    public static func read(path: String) -> (project: Project, diagnostics: [Diagnostic]) {
+    package static func read(path: String) -> (project: Project, diagnostics: [Diagnostic]) {
         guard let data = FileManager.default.contents(atPath: path) else {
             return (
                 Project(environments: [], path: path),
@@ -49,7 +49,7 @@ public struct Project: Hashable, Sendable {
     }
 
     /// Reads a project file's text, reported under `path`.
-    public static func read(text: String, path: String) -> (project: Project, diagnostics: [Diagnostic]) {
+    package static func read(text: String, path: String) -> (project: Project, diagnostics: [Diagnostic]) {
         let composed = YAMLText.compose(text, file: path)
         var reader = ProjectReader(reader: ManifestReader(file: path, repeatedKeys: composed.repeatedKeys))
         var environments: [ProjectEnvironment] = []
@@ -72,7 +72,7 @@ public struct Project: Hashable, Sendable {
 }
 
 /// Why no environment could be chosen.
-public enum ProjectError: Error, Hashable, Sendable, CustomStringConvertible {
+package enum ProjectError: Error, Hashable, Sendable, CustomStringConvertible {
     case unknownEnvironment(String, known: [String], project: String)
     case noEnvironmentChosen(known: [String], project: String)
     case invalid(project: String, errors: Int)
@@ -81,7 +81,7 @@ public enum ProjectError: Error, Hashable, Sendable, CustomStringConvertible {
     /// `--project DIR` names a folder with no project file.
     case notFound(directory: String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .unknownEnvironment(let name, let known, let project):
             "\(project) has no environment '\(name)'; choose one of: \(known.joined(separator: ", "))."

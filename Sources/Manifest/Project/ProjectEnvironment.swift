@@ -1,32 +1,32 @@
 /// One environment of a project file: an instance (or the embedded one), the paths that declare it,
 /// read one over another, and the values its manifests' `${var.NAME}` stand for.
-public struct ProjectEnvironment: Hashable, Sendable {
+package struct ProjectEnvironment: Hashable, Sendable {
     /// Which variables of the process hold the credentials: their names, never their values.
-    public enum Credentials: Hashable, Sendable {
+    package enum Credentials: Hashable, Sendable {
         case basic(username: String, token: String)
         case oauth2(clientID: String, clientSecret: String)
     }
 
     /// What to do with a reference to a user the instance does not have.
-    public enum MissingUsers: String, Hashable, Sendable, CaseIterable {
+    package enum MissingUsers: String, Hashable, Sendable, CaseIterable {
         /// A planning error, as without a project file.
         case error
         /// Dropped from the plan, with one warning listing them.
         case skip
     }
 
-    public var name: String
+    package var name: String
     /// Where the environment's name is written in the project file.
-    public var position: SourceLocation
+    package var position: SourceLocation
     /// The instance root; nil for the embedded local instance, kept in `.deskform/<name>/`.
-    public var url: String?
-    public var credentials: Credentials?
+    package var url: String?
+    package var credentials: Credentials?
     /// Manifest files or directories, relative to the project file, each read over the ones before it.
-    public var paths: [String]
-    public var variables: [String: String]
-    public var missingUsers: MissingUsers
+    package var paths: [String]
+    package var variables: [String: String]
+    package var missingUsers: MissingUsers
 
-    public init(
+    package init(
         name: String, position: SourceLocation = .unknown, url: String? = nil, credentials: Credentials? = nil,
         paths: [String], variables: [String: String] = [:], missingUsers: MissingUsers = .error
     ) {
@@ -43,7 +43,7 @@ public struct ProjectEnvironment: Hashable, Sendable {
     /// file names, under the `INVGATE_*` names deskform reads (those set directly are dropped, so that
     /// one environment never borrows another's credentials). `INVGATE_TOKEN_URL`, where an OAuth2
     /// token is asked for, is kept.
-    public func clientEnvironment(from process: [String: String]) -> [String: String] {
+    package func clientEnvironment(from process: [String: String]) -> [String: String] {
         var environment = process.filter { !$0.key.hasPrefix("INVGATE_") || $0.key == "INVGATE_TOKEN_URL" }
         switch credentials {
         case .basic(let username, let token):
@@ -59,7 +59,7 @@ public struct ProjectEnvironment: Hashable, Sendable {
     }
 
     /// The values of `${var.NAME}` and `${env.NAME}` in this environment's manifests.
-    public func manifestVariables(process: [String: String]) -> ManifestVariables {
+    package func manifestVariables(process: [String: String]) -> ManifestVariables {
         ManifestVariables(values: variables, environment: process, environmentName: name)
     }
 }

@@ -3,9 +3,9 @@ import Foundation
 /// The JSON Schema (draft 2020-12) of the project file `deskform.yaml` (`deskform schema --project`).
 /// `specs/project.schema.json` is `ProjectSchema.json`; a test keeps them equal. The schema checks
 /// shapes; `deskform validate` also says why a credential looks like a literal secret.
-public enum ProjectSchema {
+package enum ProjectSchema {
     /// Pretty-printed with sorted keys, ending in a newline.
-    public static var json: String {
+    package static var json: String {
         let data = try! JSONSerialization.data(
             withJSONObject: document, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
         return String(decoding: data, as: UTF8.self) + "\n"

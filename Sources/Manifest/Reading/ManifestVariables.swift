@@ -3,15 +3,15 @@ import Yams
 /// The values `${var.NAME}` and `${env.NAME}` stand for in the string values of manifests: an
 /// environment's `variables` from the project file, and the process environment. Loading without
 /// them (no project file) leaves every string as written.
-public struct ManifestVariables: Hashable, Sendable {
+package struct ManifestVariables: Hashable, Sendable {
     /// `${var.NAME}`: the environment's `variables`.
-    public var values: [String: String]
+    package var values: [String: String]
     /// `${env.NAME}`: the process environment.
-    public var environment: [String: String]
+    package var environment: [String: String]
     /// The environment the values belong to, for messages ("in environment 'staging'").
-    public var environmentName: String
+    package var environmentName: String
 
-    public init(values: [String: String], environment: [String: String], environmentName: String) {
+    package init(values: [String: String], environment: [String: String], environmentName: String) {
         self.values = values
         self.environment = environment
         self.environmentName = environmentName

@@ -2,7 +2,7 @@ import InvGateWire
 
 extension Plan {
     /// The machine-readable plan (`--format json`), documented by `specs/plan.schema.json`.
-    public func json(target: String) -> JSONValue {
+    package func json(target: String) -> JSONValue {
         let labels = StepLabels(self)
         let summary = self.summary
         var pairs: [(key: String, value: JSONValue)] = [

@@ -4,7 +4,7 @@ import InvGateWire
 extension Plan {
     /// A pull-request comment: the summary first, deletions in their own section, then the other
     /// changes and the API calls, cut below 65,536 characters with a note saying so.
-    public func markdown(target: String) -> String {
+    package func markdown(target: String) -> String {
         var head = "### deskform plan for `\(target)`\n\n**\(summaryLine)**\n"
         if let policyVerdict { head += "\n\(exceedsMaxDeletes ? "⛔" : "⚠️") \(policyVerdict)\n" }
         let targeted = targetingLines.filter { !$0.isEmpty }

@@ -4,7 +4,7 @@ import InvGateWire
 extension Plan {
     /// Terraform-like text: `+ ~ - -/+` per object with its relation changes beneath, then the API
     /// calls in order, then `Plan: N to add, N to change, N to destroy.` and the unmanaged count.
-    public func text(style: PlanStyle = .plain) -> String {
+    package func text(style: PlanStyle = .plain) -> String {
         var lines = targetingLines
         if changes.isEmpty {
             lines.append("No changes. The instance matches the manifests.")
@@ -33,7 +33,7 @@ extension Plan {
     }
 
     /// What the plan was limited to, and what it pulled in; none when it was not targeted.
-    public var targetingLines: [String] {
+    package var targetingLines: [String] {
         guard !targeting.isEverything else { return [] }
         var lines = ["Targeted (\(targeting.summary)): nothing outside these objects is read, changed or pruned."]
         if !pulledIn.isEmpty { lines.append("Pulled in: \(pulledIn.map(\.description).joined(separator: ", ")).") }
@@ -42,7 +42,7 @@ extension Plan {
     }
 
     /// `Plan: 1 to add, 2 to change, 0 to destroy. 3 unmanaged objects left alone.`
-    public var summaryLine: String {
+    package var summaryLine: String {
         let summary = self.summary
         var line = "Plan: \(summary.add) to add, \(summary.change) to change, \(summary.destroy) to destroy."
         let count = unmanagedCount

@@ -1,13 +1,13 @@
 /// How a plan is written for a person: with ANSI colours on a terminal (the CLI decides, as for diagnostics:
 /// a terminal, `NO_COLOR` unset), plain otherwise.
-public struct PlanStyle: Equatable, Sendable {
-    public var colour: Bool
+package struct PlanStyle: Equatable, Sendable {
+    package var colour: Bool
 
-    public init(colour: Bool) {
+    package init(colour: Bool) {
         self.colour = colour
     }
 
-    public static let plain = PlanStyle(colour: false)
+    package static let plain = PlanStyle(colour: false)
 
     func paint(_ text: String, _ action: Change.Action) -> String {
         switch action {

@@ -2,16 +2,16 @@ import EstateModel
 
 /// An address as `--target` and `--exclude` take it: one the plan prints (`group["Acme IT"]`), with `*`,
 /// `?` and `[…]` globs inside the quotes (`company["Acme*"]`), or a kind alone (`groups`).
-public struct AddressPattern: Equatable, Hashable, Sendable, Codable, CustomStringConvertible {
+package struct AddressPattern: Equatable, Hashable, Sendable, Codable, CustomStringConvertible {
     /// The address kinds it matches.
-    public var kinds: Set<Address.Kind>
+    package var kinds: Set<Address.Kind>
     /// The glob its names must match; nil for a kind alone.
-    public var glob: String?
+    package var glob: String?
     /// As it was written.
-    public var description: String
+    package var description: String
 
     /// Parses `text`; an error says what is wrong and shows the forms that work.
-    public init(parsing text: String) throws(AddressPatternError) {
+    package init(parsing text: String) throws(AddressPatternError) {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         if let kind = ObjectKind(rawValue: trimmed) {
             self.kinds = Self.addressKinds(of: kind)
@@ -41,7 +41,7 @@ public struct AddressPattern: Equatable, Hashable, Sendable, Codable, CustomStri
     /// Whether `address` is one this pattern names. An option's address, as plans print it
     /// (`option["Office/Europe"]`), names its field too: options are planned with their field, as one
     /// list or tree.
-    public func matches(_ address: Address) -> Bool {
+    package func matches(_ address: Address) -> Bool {
         if address.kind == .customField, kinds == [.option], let glob {
             return glob.hasPrefix(address.name + "/")
         }
@@ -67,7 +67,7 @@ public struct AddressPattern: Equatable, Hashable, Sendable, Codable, CustomStri
     }
 
     /// The object kinds (as the manifests and `policy.prune` name them) of what it can match.
-    public var objectKinds: Set<ObjectKind> {
+    package var objectKinds: Set<ObjectKind> {
         Set(
             kinds.map { kind -> ObjectKind in
                 switch kind {
@@ -94,11 +94,11 @@ public struct AddressPattern: Equatable, Hashable, Sendable, Codable, CustomStri
 }
 
 /// A `--target` or `--exclude` that cannot be read as an address.
-public struct AddressPatternError: Error, Equatable, Sendable, CustomStringConvertible {
-    public var text: String
-    public var reason: String
+package struct AddressPatternError: Error, Equatable, Sendable, CustomStringConvertible {
+    package var text: String
+    package var reason: String
 
-    public var description: String {
+    package var description: String {
         "'\(text)' is not an address: \(reason); write a kind (groups) or an address as the plan prints it, with * and ? inside the quotes (company[\"Acme*\"])"
     }
 }

@@ -2,7 +2,7 @@ import EstateModel
 
 extension DesiredState {
     /// Every address the manifests declare, as a plan prints them.
-    public var addresses: [Address] {
+    package var addresses: [Address] {
         var addresses = companies.map { Address(.company, $0.name) } + groups.map { Address(.group, $0.name) }
         addresses += locations.map { Address(.location, $0.path.joined(separator: "/")) }
         for helpdesk in helpdesks {
@@ -17,7 +17,7 @@ extension DesiredState {
     /// Only what `targeting` selects, and what it needs in order to exist: a declared parent location or
     /// KB category that `live` lacks, a declared group that a selected company relates to and `live`
     /// lacks. Pruning is limited to selected objects (``Policy/targeting``).
-    public func targeted(_ targeting: Targeting, live: Estate) -> (desired: DesiredState, pulledIn: [PulledIn]) {
+    package func targeted(_ targeting: Targeting, live: Estate) -> (desired: DesiredState, pulledIn: [PulledIn]) {
         guard !targeting.isEverything else { return (self, []) }
         var result = self
         var pulledIn: [PulledIn] = []
@@ -74,17 +74,17 @@ extension DesiredState {
     }
 
     /// An object outside the targets that a targeted one needs in order to exist.
-    public struct PulledIn: Equatable, Hashable, Sendable, Codable, CustomStringConvertible {
-        public var address: Address
-        public var neededBy: Address
+    package struct PulledIn: Equatable, Hashable, Sendable, Codable, CustomStringConvertible {
+        package var address: Address
+        package var neededBy: Address
 
-        public var description: String { "\(address) (new, needed by \(neededBy))" }
+        package var description: String { "\(address) (new, needed by \(neededBy))" }
     }
 }
 
 extension Estate {
     /// Every address of this estate's organisation, as a plan prints them (options aside).
-    public var addresses: [Address] {
+    package var addresses: [Address] {
         let objects = countedObjects().filter {
             switch $0 {
             case .listOption, .treeOption: false

@@ -4,7 +4,7 @@ extension Estate {
     /// Only the objects `targeting` selects, for `export`: with the ancestors of selected locations and
     /// KB categories and the groups selected companies relate to, so that what is written stands alone.
     /// Users and what deskform does not manage are kept as they are.
-    public func selecting(_ targeting: Targeting) -> Estate {
+    package func selecting(_ targeting: Targeting) -> Estate {
         guard !targeting.isEverything else { return self }
         var selected = self
         selected.companies = companies.filter { targeting.selects(Address(.company, $0.value.name)) }

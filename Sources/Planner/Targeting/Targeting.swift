@@ -2,32 +2,32 @@ import EstateModel
 
 /// What `--target` and `--exclude` select: an object is planned when some target names it (or there is
 /// no target) and no exclude does. Untargeted objects are never changed, created or pruned.
-public struct Targeting: Equatable, Hashable, Sendable, Codable {
-    public var targets: [AddressPattern]
-    public var excludes: [AddressPattern]
+package struct Targeting: Equatable, Hashable, Sendable, Codable {
+    package var targets: [AddressPattern]
+    package var excludes: [AddressPattern]
 
-    public init(targets: [AddressPattern] = [], excludes: [AddressPattern] = []) {
+    package init(targets: [AddressPattern] = [], excludes: [AddressPattern] = []) {
         self.targets = targets
         self.excludes = excludes
     }
 
     /// Everything selected: no `--target`, no `--exclude`.
-    public static let everything = Targeting()
+    package static let everything = Targeting()
 
-    public var isEverything: Bool { targets.isEmpty && excludes.isEmpty }
+    package var isEverything: Bool { targets.isEmpty && excludes.isEmpty }
 
     /// Whether `address` is planned.
-    public func selects(_ address: Address) -> Bool {
+    package func selects(_ address: Address) -> Bool {
         (targets.isEmpty || targets.contains { $0.matches(address) }) && !excludes.contains { $0.matches(address) }
     }
 
     /// The kinds that targets can reach (every kind when there is no target).
-    public var kinds: Set<ObjectKind> {
+    package var kinds: Set<ObjectKind> {
         targets.isEmpty ? Set(ObjectKind.allCases) : Set(targets.flatMap(\.objectKinds))
     }
 
     /// `--target X --exclude Y`, as a plan shows what it was limited to.
-    public var summary: String {
+    package var summary: String {
         (targets.map { "--target \($0.description)" } + excludes.map { "--exclude \($0.description)" }).joined(separator: " ")
     }
 }

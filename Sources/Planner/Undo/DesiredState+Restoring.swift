@@ -8,7 +8,7 @@ extension DesiredState {
     /// level the apply did not touch, but a step back would change as a side effect of the API) is
     /// declared as `now` holds it, so it stays so. Nothing is pruned; `policy` and `protected` are those
     /// of the manifests the apply ran with.
-    public init(
+    package init(
         restoring restored: Set<Address>, created: Set<Address>, keeping kept: Set<Address> = [], from before: Estate, now: Estate,
         policy: Policy, protected: Set<Address>
     ) {
@@ -116,7 +116,7 @@ extension DesiredState {
 extension Estate {
     /// The labels of the fields that hold any of the options among `addresses` (`option["Office/Europe"]`
     /// is a field's label, a slash, then the option's key or path; a label may hold a slash too).
-    public func fieldLabels(holding addresses: Set<Address>) -> Set<String> {
+    package func fieldLabels(holding addresses: Set<Address>) -> Set<String> {
         let options = addresses.filter { $0.kind == .option }.map(\.name)
         return Set(customFields.values.map(\.label).filter { label in options.contains { $0.hasPrefix(label + "/") } })
     }
@@ -124,7 +124,7 @@ extension Estate {
     /// What `undo` compares, per address: each object's managed state in words that do not depend on
     /// ids (users by username, related groups by name), so an estate after an apply can be compared with
     /// the live one. With no addresses, every object's.
-    public func shapes(of addresses: Set<Address>? = nil) -> [Address: String] {
+    package func shapes(of addresses: Set<Address>? = nil) -> [Address: String] {
         var shapes: [Address: String] = [:]
         func ids(_ set: Set<Int>) -> String { set.map { users[$0]?.username ?? "#\($0)" }.sorted().joined(separator: ",") }
         for object in countedObjects() {

@@ -3,7 +3,7 @@ import Planner
 
 /// Why one step of a plan failed. Each carries enough context to be read on its own; the
 /// ``StepResult`` it belongs to names the step and its address.
-public enum ApplyError: Error, Equatable, Sendable, CustomStringConvertible {
+package enum ApplyError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The API refused the call, or could not be reached after every retry (a create whose outcome
     /// stayed unknown after every attempt, none of which left the object behind, included), or
     /// answered what cannot be read (a create's answer without the new object's id included).
@@ -15,7 +15,7 @@ public enum ApplyError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The step mentions an object created earlier in the plan whose real id is not known.
     case unresolved(ProvisionalObject)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .api(let error):
             return error.description

@@ -2,42 +2,42 @@ import InvGateWire
 import Planner
 
 /// What an execution of a plan did, step by step, and the real ids of the objects it created.
-public struct ApplyReport: Equatable, Sendable {
+package struct ApplyReport: Equatable, Sendable {
     /// One result per step of the plan, in plan order.
-    public var results: [StepResult]
+    package var results: [StepResult]
     /// Provisional object (as the plan names it) → the object the API created or already had.
     /// Tree option hashes are learned when a later step of the plan needs them.
-    public var learned: [ProvisionalObject: ProvisionalObject]
+    package var learned: [ProvisionalObject: ProvisionalObject]
     /// Whether the execution was cancelled before every step had been started.
-    public var wasCancelled: Bool
+    package var wasCancelled: Bool
 
-    public init(results: [StepResult], learned: [ProvisionalObject: ProvisionalObject] = [:], wasCancelled: Bool = false) {
+    package init(results: [StepResult], learned: [ProvisionalObject: ProvisionalObject] = [:], wasCancelled: Bool = false) {
         self.results = results
         self.learned = learned
         self.wasCancelled = wasCancelled
     }
 
-    public var applied: [StepResult] { results.filter(\.outcome.isApplied) }
-    public var failed: [StepResult] { results.filter { if case .failed = $0.outcome { true } else { false } } }
-    public var skipped: [StepResult] { results.filter { if case .skipped = $0.outcome { true } else { false } } }
-    public var notStarted: [StepResult] { results.filter { $0.outcome == .notStarted } }
+    package var applied: [StepResult] { results.filter(\.outcome.isApplied) }
+    package var failed: [StepResult] { results.filter { if case .failed = $0.outcome { true } else { false } } }
+    package var skipped: [StepResult] { results.filter { if case .skipped = $0.outcome { true } else { false } } }
+    package var notStarted: [StepResult] { results.filter { $0.outcome == .notStarted } }
 
     /// Every step applied.
-    public var isComplete: Bool { results.allSatisfy(\.outcome.isApplied) }
+    package var isComplete: Bool { results.allSatisfy(\.outcome.isApplied) }
 }
 
 /// What became of one step.
-public struct StepResult: Equatable, Sendable {
-    public var step: Step
-    public var outcome: StepOutcome
+package struct StepResult: Equatable, Sendable {
+    package var step: Step
+    package var outcome: StepOutcome
     /// The call as it was sent, provisional ids replaced; nil for a step never sent.
-    public var sent: WireCall?
+    package var sent: WireCall?
     /// The object the step created (or found already created after a lost answer), by its real id.
-    public var created: ProvisionalObject?
+    package var created: ProvisionalObject?
     /// What else is worth saying: "already so", "already absent", "found after a lost answer".
-    public var notes: [String]
+    package var notes: [String]
 
-    public init(step: Step, outcome: StepOutcome, sent: WireCall? = nil, created: ProvisionalObject? = nil, notes: [String] = []) {
+    package init(step: Step, outcome: StepOutcome, sent: WireCall? = nil, created: ProvisionalObject? = nil, notes: [String] = []) {
         self.step = step
         self.outcome = outcome
         self.sent = sent
@@ -46,7 +46,7 @@ public struct StepResult: Equatable, Sendable {
     }
 }
 
-public enum StepOutcome: Equatable, Sendable {
+package enum StepOutcome: Equatable, Sendable {
     case applied
     case failed(ApplyError)
     /// Not sent because a step it depends on failed or was skipped.
@@ -54,10 +54,10 @@ public enum StepOutcome: Equatable, Sendable {
     /// Not sent because the execution was cancelled first.
     case notStarted
 
-    public var isApplied: Bool { self == .applied }
+    package var isApplied: Bool { self == .applied }
 
     /// What the journal records of it.
-    public var journal: JournalOutcome {
+    package var journal: JournalOutcome {
         switch self {
         case .applied: .applied
         case .failed: .failed
@@ -68,9 +68,9 @@ public enum StepOutcome: Equatable, Sendable {
 }
 
 /// One finished step, for a progress display.
-public struct StepProgress: Sendable {
-    public var result: StepResult
+package struct StepProgress: Sendable {
+    package var result: StepResult
     /// Steps finished so far (applied, failed or skipped), this one included.
-    public var finished: Int
-    public var total: Int
+    package var finished: Int
+    package var total: Int
 }

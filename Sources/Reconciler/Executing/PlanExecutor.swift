@@ -13,16 +13,16 @@ import Planner
 /// - When the calling task is cancelled no new step starts; running ones finish (a call cut short
 ///   would leave its outcome unknown) and the rest are reported as not started.
 /// - Every step event is appended to the ``Journal``, when one is given.
-public struct PlanExecutor: Sendable {
-    public let client: InvGateClient
+package struct PlanExecutor: Sendable {
+    package let client: InvGateClient
     /// Steps running at once, at most.
-    public let parallelism: Int
+    package let parallelism: Int
     /// Tries of one create in all, each after a lookup that found nothing.
-    public let createAttempts: Int
-    public let journal: Journal?
+    package let createAttempts: Int
+    package let journal: Journal?
     let logger: Logger
 
-    public init(client: InvGateClient, parallelism: Int = 8, createAttempts: Int = 6, journal: Journal? = nil, logger: Logger) {
+    package init(client: InvGateClient, parallelism: Int = 8, createAttempts: Int = 6, journal: Journal? = nil, logger: Logger) {
         self.client = client
         self.parallelism = max(1, parallelism)
         self.createAttempts = max(1, createAttempts)
@@ -32,7 +32,7 @@ public struct PlanExecutor: Sendable {
 
     /// Runs every step of `plan` it can and says what became of each. Never throws: failures are
     /// in the report. `progress` is called once per finished step (applied, failed or skipped).
-    public func execute(_ plan: Plan, progress: @escaping @Sendable (StepProgress) -> Void = { _ in }) async -> ApplyReport {
+    package func execute(_ plan: Plan, progress: @escaping @Sendable (StepProgress) -> Void = { _ in }) async -> ApplyReport {
         var schedule = StepSchedule(plan)
         var learned: [ProvisionalObject: ProvisionalObject] = [:]
         let total = plan.steps.count

@@ -7,12 +7,12 @@ import Planner
 /// What the format cannot express without planning differently (two groups with one name, a member the
 /// instance does not list) is left out and explained in ``warnings``; nothing is ever written that
 /// would plan a change against the estate it was exported from.
-public struct EstateExport: Sendable {
-    public var manifest: DeclaredEstate
+package struct EstateExport: Sendable {
+    package var manifest: DeclaredEstate
     /// One line per object or relation left out, with why.
-    public var warnings: [String]
+    package var warnings: [String]
 
-    public init(_ estate: Estate, kinds: Set<ObjectKind> = Set(ObjectKind.allCases)) {
+    package init(_ estate: Estate, kinds: Set<ObjectKind> = Set(ObjectKind.allCases)) {
         var builder = Builder(estate: estate)
         if kinds.contains(.companies) { builder.manifest.companies = builder.companies() }
         if kinds.contains(.groups) { builder.manifest.groups = builder.groups() }

@@ -8,26 +8,26 @@ import Resolution
 /// `kb_categories.yaml`, `custom_fields.yaml`; kinds with nothing to declare get no file). Each file
 /// starts with the schema comment (relative to the file when `schema` is a relative path) and the
 /// header lines.
-public struct ExportedFiles: Equatable, Sendable {
-    public struct File: Equatable, Sendable {
+package struct ExportedFiles: Equatable, Sendable {
+    package struct File: Equatable, Sendable {
         /// Relative to the export directory, `/`-separated.
-        public var path: String
-        public var text: String
+        package var path: String
+        package var text: String
 
-        public init(path: String, text: String) {
+        package init(path: String, text: String) {
             self.path = path
             self.text = text
         }
     }
 
-    public var files: [File]
+    package var files: [File]
 
-    public static let singleFileName = "estate.yaml"
+    package static let singleFileName = "estate.yaml"
 
     /// - Parameters:
     ///   - schema: the schema's URL, or its path relative to the export directory.
     ///   - header: comment lines after the schema comment (without `# `).
-    public init(_ manifest: DeclaredEstate, split: Bool, schema: String, header: [String]) {
+    package init(_ manifest: DeclaredEstate, split: Bool, schema: String, header: [String]) {
         func file(_ path: String, _ estate: DeclaredEstate) -> File {
             let depth = path.split(separator: "/").count - 1
             let isURL = schema.contains("://") || schema.hasPrefix("/")
@@ -89,7 +89,7 @@ public struct ExportedFiles: Equatable, Sendable {
 extension ExportedFiles {
     /// Proves the files reproduce `live`: they load without errors, resolve against it, and plan no
     /// change for the kinds exported. Returns what is wrong (empty when they round-trip).
-    public func roundTripProblems(against live: Estate, kinds: Set<ObjectKind>) -> [String] {
+    package func roundTripProblems(against live: Estate, kinds: Set<ObjectKind>) -> [String] {
         let load = ManifestLoader().load(sources: files.map { ManifestSource(path: $0.path, text: $0.text) })
         let errors = load.diagnostics.filter(\.isError)
         guard errors.isEmpty else { return errors.map { "\($0.position): \($0.message)" } }

@@ -4,14 +4,14 @@ import InvGateWire
 /// An append-only record of one execution: a JSON object per line, one per step event, in
 /// `<directory>/<timestamp>.jsonl`. Written as the steps happen, so an interrupted apply leaves a
 /// record of what was sent (a `started` line with no outcome after it is a step cut short).
-public actor Journal {
+package actor Journal {
     /// The file this journal writes.
-    public nonisolated let path: String
+    package nonisolated let path: String
     private let handle: FileHandle
 
     /// Creates `directory` when needed and a new file in it named after `date` (UTC), e.g.
     /// `.deskform/journal/20250114T093012.345Z.jsonl`; a numeric suffix keeps names unique.
-    public init(directory: String = ".deskform/journal", date: Date = Date()) throws(JournalError) {
+    package init(directory: String = ".deskform/journal", date: Date = Date()) throws(JournalError) {
         let files = FileManager.default
         do {
             try files.createDirectory(atPath: directory, withIntermediateDirectories: true)
@@ -33,12 +33,12 @@ public actor Journal {
     }
 
     /// Appends one line.
-    public func record(_ entry: JournalEntry) throws(JournalError) {
+    package func record(_ entry: JournalEntry) throws(JournalError) {
         try write(entry.json.serialized())
     }
 
     /// Appends the state read before the apply: its first line, written before any step.
-    public func record(_ state: StateBeforeApply) throws(JournalError) {
+    package func record(_ state: StateBeforeApply) throws(JournalError) {
         do {
             try write(try state.line)
         } catch {
@@ -58,7 +58,7 @@ public actor Journal {
     }
 
     /// Flushes and closes the file; later records fail.
-    public func close() {
+    package func close() {
         try? handle.synchronize()
         try? handle.close()
     }
@@ -73,14 +73,14 @@ public actor Journal {
 }
 
 /// The journal could not be created or written.
-public struct JournalError: Error, Equatable, Sendable, CustomStringConvertible {
-    public var path: String
-    public var reason: String
+package struct JournalError: Error, Equatable, Sendable, CustomStringConvertible {
+    package var path: String
+    package var reason: String
 
-    public init(path: String, reason: String) {
+    package init(path: String, reason: String) {
         self.path = path
         self.reason = reason
     }
 
-    public var description: String { "journal \(path): \(reason)" }
+    package var description: String { "journal \(path): \(reason)" }
 }

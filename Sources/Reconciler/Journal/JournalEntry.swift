@@ -4,22 +4,22 @@ import Planner
 
 /// One line of the journal: one event of one step. Parameters are the call's own (they never
 /// carry credentials: those travel in the `Authorization` header only).
-public struct JournalEntry: Equatable, Sendable {
+package struct JournalEntry: Equatable, Sendable {
     /// The version of a journal line (`specs/journal.schema.json`), written in every line as `format_version`.
-    public static let formatVersion = 1
+    package static let formatVersion = 1
 
-    public var time: Date
-    public var step: Int
-    public var address: String
-    public var method: String
-    public var endpoint: String
-    public var parameters: FormParameters
-    public var outcome: JournalOutcome
+    package var time: Date
+    package var step: Int
+    package var address: String
+    package var method: String
+    package var endpoint: String
+    package var parameters: FormParameters
+    package var outcome: JournalOutcome
     /// The real id (or hash) of the object the step created.
-    public var learned: String?
-    public var error: String?
+    package var learned: String?
+    package var error: String?
 
-    public init(
+    package init(
         time: Date = Date(), step: Step, call: WireCall, outcome: JournalOutcome, learned: String? = nil, error: String? = nil
     ) {
         self.time = time
@@ -34,7 +34,7 @@ public struct JournalEntry: Equatable, Sendable {
     }
 
     /// The JSON object written as one line, keys in a fixed order.
-    public var json: JSONValue {
+    package var json: JSONValue {
         var pairs: [(key: String, value: JSONValue)] = [
             ("format_version", .int(Self.formatVersion)),
             ("time", .string(Self.timestamp(time))),

@@ -3,27 +3,27 @@ import InvGateWire
 
 /// A journal read back, for `deskform show`: its events in the order they were written, and each step
 /// at its last event (what it came to).
-public struct JournalFile: Equatable, Sendable {
-    public var path: String
-    public var events: [Event]
+package struct JournalFile: Equatable, Sendable {
+    package var path: String
+    package var events: [Event]
     /// The state the apply read before its first write (journals of an apply with nothing recorded have none).
-    public var before: StateBeforeApply?
+    package var before: StateBeforeApply?
 
     /// One line of the journal.
-    public struct Event: Equatable, Sendable {
-        public var time: String
-        public var step: Int
-        public var address: String
-        public var method: String
-        public var endpoint: String
-        public var outcome: JournalOutcome
-        public var learned: String?
-        public var error: String?
+    package struct Event: Equatable, Sendable {
+        package var time: String
+        package var step: Int
+        package var address: String
+        package var method: String
+        package var endpoint: String
+        package var outcome: JournalOutcome
+        package var learned: String?
+        package var error: String?
     }
 
     /// Reads `path`; a line that is not a journal event of a version this deskform knows is an error
     /// naming its line number.
-    public static func read(from path: String) throws(JournalError) -> JournalFile {
+    package static func read(from path: String) throws(JournalError) -> JournalFile {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
             throw JournalError(path: path, reason: "there is no such file; apply writes its journals in .deskform/journal/")
@@ -114,7 +114,7 @@ public struct JournalFile: Equatable, Sendable {
     }
 
     /// Each step once, at its last event, in step order.
-    public var steps: [Event] {
+    package var steps: [Event] {
         var last: [Int: Event] = [:]
         for event in events { last[event.step] = event }
         return last.keys.sorted().map { last[$0]! }
@@ -135,7 +135,7 @@ public struct JournalFile: Equatable, Sendable {
     }
 
     /// `2 applied, 1 failed`: steps counted by what they came to.
-    public var tally: String {
+    package var tally: String {
         var counts: [String: Int] = [:]
         var order: [String] = []
         for step in steps {
@@ -162,7 +162,7 @@ public struct JournalFile: Equatable, Sendable {
     }
 
     /// What ran, when, what the API answered and what failed, one step a line.
-    public func text() -> String {
+    package func text() -> String {
         var lines = ["Journal \(path) (format \(JournalEntry.formatVersion)): \(span)"]
         if let recorded { lines.append(recorded) }
         lines.append("")
@@ -176,7 +176,7 @@ public struct JournalFile: Equatable, Sendable {
     }
 
     /// The steps as JSON: each at its last event.
-    public func json() -> JSONValue {
+    package func json() -> JSONValue {
         .object([
             ("format_version", .int(JournalEntry.formatVersion)), ("path", .string(path)),
             ("first_event", .optional(events.first?.time)), ("last_event", .optional(events.last?.time)),
@@ -198,7 +198,7 @@ public struct JournalFile: Equatable, Sendable {
     }
 
     /// A table for a pull request or an incident note.
-    public func markdown() -> String {
+    package func markdown() -> String {
         var text = "### deskform journal `\(path)`\n\n**Steps: \(tally).** \(span.prefix(1).uppercased() + span.dropFirst()).\n\n"
         text += "| # | time | call | object | outcome |\n|---|---|---|---|---|\n"
         for step in steps {

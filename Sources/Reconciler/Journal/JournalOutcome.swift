@@ -1,6 +1,6 @@
 /// What a journal line says of its step, written as its `outcome` (the raw values are the journal's words,
 /// `specs/journal.schema.json`, and never change: journals outlive a release).
-public enum JournalOutcome: String, CaseIterable, Equatable, Sendable {
+package enum JournalOutcome: String, CaseIterable, Equatable, Sendable {
     /// Sent; a line after it says how it ended. Last of its step: the apply was stopped while it was in flight.
     case started
     /// Sent, and no answer says whether it took effect (a create that was then looked up and not found).
@@ -15,13 +15,13 @@ public enum JournalOutcome: String, CaseIterable, Equatable, Sendable {
     case notStarted = "not_started"
 
     /// Whether the step took effect on the instance.
-    public var tookEffect: Bool { self == .applied || self == .adopted }
+    package var tookEffect: Bool { self == .applied || self == .adopted }
 
     /// Whether the step may or may not have taken effect.
-    public var isInDoubt: Bool { self == .started || self == .outcomeUnknown }
+    package var isInDoubt: Bool { self == .started || self == .outcomeUnknown }
 
     /// In a sentence: `cut short`, `outcome unknown`, `not started`.
-    public var words: String {
+    package var words: String {
         switch self {
         case .started: "cut short"
         case .outcomeUnknown: "outcome unknown"

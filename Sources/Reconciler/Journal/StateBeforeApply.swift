@@ -6,17 +6,17 @@ import Planner
 /// What `apply` writes as the first line of its journal, before its first write: the target, the plan
 /// it carries out, and the live estate it read, which holds every object the plan touches or cascades
 /// into as it was. `undo` plans the way back to it.
-public struct StateBeforeApply: Equatable, Sendable, Codable {
+package struct StateBeforeApply: Equatable, Sendable, Codable {
     /// The `event` of the journal line that holds it.
-    public static let event = "before_apply"
+    package static let event = "before_apply"
 
-    public var time: Date
+    package var time: Date
     /// The instance, as a saved plan names it (never credentials).
-    public var target: String
-    public var plan: Plan
-    public var state: Estate
+    package var target: String
+    package var plan: Plan
+    package var state: Estate
 
-    public init(time: Date = Date(), target: String, plan: Plan, state: Estate) {
+    package init(time: Date = Date(), target: String, plan: Plan, state: Estate) {
         self.time = time
         self.target = target
         self.plan = plan
@@ -29,7 +29,7 @@ public struct StateBeforeApply: Equatable, Sendable, Codable {
 
     /// The journal line, without its newline: `format_version`, `event` and `time`, then the plan,
     /// state and target (their keys sorted). The state is encoded once, straight into the line.
-    public var line: [UInt8] {
+    package var line: [UInt8] {
         get throws(JournalError) {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]

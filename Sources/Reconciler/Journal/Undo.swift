@@ -3,28 +3,28 @@ import Planner
 
 extension StateBeforeApply {
     /// Objects the plan changes or destroys, as the recorded state names them.
-    public var touched: Set<Address> { Set((plan.outcome.changed + plan.outcome.destroyed).map(\.address)) }
+    package var touched: Set<Address> { Set((plan.outcome.changed + plan.outcome.destroyed).map(\.address)) }
     /// Objects the plan creates, as its replay names them.
-    public var created: Set<Address> { Set(plan.outcome.created.map(\.address)) }
+    package var created: Set<Address> { Set(plan.outcome.created.map(\.address)) }
 }
 
 /// The way back from one apply, planned from its journal: every object the apply touched returned to
 /// the state recorded before its first write, and every object it created deleted. Only the steps the
 /// journal says were applied (or may have been: a step cut short) are taken as done.
-public struct Undo: Sendable {
-    public let before: StateBeforeApply
+package struct Undo: Sendable {
+    package let before: StateBeforeApply
     /// Steps applied, or adopted after a lost answer.
-    public let applied: Set<Int>
+    package let applied: Set<Int>
     /// Steps sent with no outcome recorded: they may or may not have taken effect.
-    public let inDoubt: Set<Int>
+    package let inDoubt: Set<Int>
 
-    public init(before: StateBeforeApply, applied: Set<Int>, inDoubt: Set<Int> = []) {
+    package init(before: StateBeforeApply, applied: Set<Int>, inDoubt: Set<Int> = []) {
         self.before = before
         self.applied = applied
         self.inDoubt = inDoubt
     }
 
-    public init(_ journal: JournalFile) throws(UndoError) {
+    package init(_ journal: JournalFile) throws(UndoError) {
         guard let before = journal.before else { throw .nothingRecorded(path: journal.path) }
         self.before = before
         let steps = journal.steps
@@ -33,11 +33,11 @@ public struct Undo: Sendable {
     }
 
     /// Every object undo looks at: those the apply touched and those it created.
-    public var addresses: Set<Address> { before.touched.union(before.created) }
+    package var addresses: Set<Address> { before.touched.union(before.created) }
 
     /// What undo reads: the kinds of the objects it looks at, and those a step back can change as a side
     /// effect of the API (``planned``'s ``FetchScope/withSideEffects``).
-    public var scope: FetchScope { planned.withSideEffects }
+    package var scope: FetchScope { planned.withSideEffects }
 
     /// The kinds of the objects undo looks at: what its plan counts.
     var planned: FetchScope {
@@ -64,7 +64,7 @@ public struct Undo: Sendable {
     /// Objects someone else changed after the apply: the live object is neither as the apply left it,
     /// nor, for a step cut short, as it would be had that step not run, nor back as it was before the
     /// apply (an undo already ran).
-    public func conflicts(live: Estate) throws(UndoError) -> [Conflict] {
+    package func conflicts(live: Estate) throws(UndoError) -> [Conflict] {
         let addresses = self.addresses
         let now = live.shapes(of: addresses)
         var expected = [try expected(doubtful: false).shapes(of: addresses)]
@@ -80,7 +80,7 @@ public struct Undo: Sendable {
     /// and counted from it like any plan. It keeps to the policy and the `protect` flags of the
     /// manifests the apply ran with. An object the apply did not touch but a step back changes as a side
     /// effect of the API (a user leaving a company leaves its groups) is kept as `live` holds it.
-    public func plan(live: Estate, targeting: Targeting = .everything) throws(PlanFailure) -> Plan {
+    package func plan(live: Estate, targeting: Targeting = .everything) throws(PlanFailure) -> Plan {
         let recorded = before.plan
         var kept: Set<Address> = []
         while true {
@@ -112,26 +112,26 @@ public struct Undo: Sendable {
     }
 
     /// An object changed after the apply by someone else.
-    public struct Conflict: Equatable, Sendable, CustomStringConvertible {
-        public var address: Address
+    package struct Conflict: Equatable, Sendable, CustomStringConvertible {
+        package var address: Address
         /// As the apply left it (nil: absent).
-        public var left: String?
+        package var left: String?
         /// As it is now (nil: absent).
-        public var found: String?
+        package var found: String?
 
-        public var description: String {
+        package var description: String {
             "\(address): the apply left it \(left.map { "with \($0)" } ?? "absent"), and it is now \(found.map { "with \($0)" } ?? "gone")"
         }
     }
 }
 
 /// Why a journal cannot be undone.
-public enum UndoError: Error, Equatable, Sendable, CustomStringConvertible {
+package enum UndoError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The journal has no state recorded before the apply.
     case nothingRecorded(path: String)
     case unreadable(why: String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .nothingRecorded(let path):
             "\(path) records no state from before its apply (an apply with nothing to do, or one by an older deskform), so there is nothing to go back to"

@@ -5,7 +5,7 @@ import Planner
 extension FetchScope {
     /// Only what `targeting`'s targets can reach: the kinds they name, and the custom fields whose labels
     /// they match. Groups are still read for targeted companies, which relate to them by name.
-    public func narrowed(to targeting: Targeting) -> FetchScope {
+    package func narrowed(to targeting: Targeting) -> FetchScope {
         guard !targeting.targets.isEmpty else { return self }
         let kinds = targeting.kinds
         var scope = self
@@ -23,7 +23,7 @@ extension FetchScope {
 
 extension DeclaredEstate {
     /// The declarations of the kinds `scope` reads: the others are neither resolved nor planned.
-    public func keeping(_ scope: FetchScope) -> DeclaredEstate {
+    package func keeping(_ scope: FetchScope) -> DeclaredEstate {
         var kept = self
         if !scope.companies { kept.companies = [] }
         if !scope.groups { kept.groups = [] }

@@ -4,16 +4,16 @@ import Manifest
 
 /// What to read from the live instance: the kinds the manifests mention or prune, only the custom fields
 /// they name, and (``withSideEffects``) every kind a step on those can change as a side effect of the API.
-public struct FetchScope: Equatable, Sendable, Codable {
-    public var companies: Bool
-    public var groups: Bool
-    public var locations: Bool
-    public var helpdesks: Bool
-    public var kbCategories: Bool
+package struct FetchScope: Equatable, Sendable, Codable {
+    package var companies: Bool
+    package var groups: Bool
+    package var locations: Bool
+    package var helpdesks: Bool
+    package var kbCategories: Bool
     /// Custom fields by label or uid (as text). Their options are read; other fields' are not.
-    public var customFields: Set<String>
+    package var customFields: Set<String>
 
-    public init(
+    package init(
         companies: Bool = false, groups: Bool = false, locations: Bool = false, helpdesks: Bool = false,
         kbCategories: Bool = false, customFields: Set<String> = []
     ) {
@@ -26,7 +26,7 @@ public struct FetchScope: Equatable, Sendable, Codable {
     }
 
     /// Everything, every custom field's options included (for `export`).
-    public static let everything = FetchScope(
+    package static let everything = FetchScope(
         companies: true, groups: true, locations: true, helpdesks: true, kbCategories: true, customFields: ["*"])
 
     func includesField(label: String, uid: Int) -> Bool {
@@ -36,7 +36,7 @@ public struct FetchScope: Equatable, Sendable, Codable {
 
 extension FetchScope {
     /// Only what the manifests mention or prune: their kinds, and the custom fields they name.
-    public init(manifest: DeclaredEstate) {
+    package init(manifest: DeclaredEstate) {
         let prune = Set(manifest.policy.prune.map(\.value))
         self.init(
             companies: !manifest.companies.isEmpty || prune.contains(.companies),
@@ -49,7 +49,7 @@ extension FetchScope {
 
     /// What `export` reads for `kinds`: each kind in full, every custom field's options for
     /// `custom_fields`. (Companies also read the groups' names, which their `groups` need.)
-    public init(exporting kinds: Set<ObjectKind>) {
+    package init(exporting kinds: Set<ObjectKind>) {
         self.init(
             companies: kinds.contains(.companies), groups: kinds.contains(.groups), locations: kinds.contains(.locations),
             helpdesks: kinds.contains(.helpdesks), kbCategories: kinds.contains(.kbCategories),
@@ -60,7 +60,7 @@ extension FetchScope {
     /// (``ObjectKind/sideEffects``): what must be read before planning, so that the plan shows and counts
     /// those changes, the journal records their state before, and `undo` restores them. Read after the
     /// targets narrowed the scope: a kind read for its side effects is not planned, counted or pruned.
-    public var withSideEffects: FetchScope {
+    package var withSideEffects: FetchScope {
         var scope = self
         for kind in Set(kinds.flatMap(\.sideEffects)) {
             switch kind {
@@ -76,7 +76,7 @@ extension FetchScope {
     }
 
     /// The kinds whose live objects are read in full.
-    public var kinds: Set<ObjectKind> {
+    package var kinds: Set<ObjectKind> {
         var kinds: Set<ObjectKind> = []
         if companies { kinds.insert(.companies) }
         if groups { kinds.insert(.groups) }
@@ -91,7 +91,7 @@ extension FetchScope {
 extension FetchScope {
     /// Every endpoint the reader may GET for this scope (and `apply` after a write, to look an object
     /// up or read a relation back): what an OAuth client needs read scopes for.
-    public var endpoints: [Endpoint] {
+    package var endpoints: [Endpoint] {
         var endpoints: [Endpoint] = [.users]
         if companies { endpoints += [.companies, .companiesObservers, .companiesGroups, .companiesUsers, .groups] }
         if groups { endpoints += [.groups, .groupsObservers, .groupsUsers] }
@@ -106,5 +106,5 @@ extension FetchScope {
     }
 
     /// The OAuth2 scopes reading this scope takes.
-    public var readScopes: Set<OAuthScope> { OAuthScope.reading(endpoints) }
+    package var readScopes: Set<OAuthScope> { OAuthScope.reading(endpoints) }
 }

@@ -6,14 +6,14 @@ import Logging
 /// Reads the live estate through the API with bounded concurrency: each list endpoint once,
 /// observers with one call per kind, memberships per entity or through `users.groups` in batches
 /// (whichever needs fewer calls), custom field options only for the fields asked for. No call twice.
-public struct LiveEstateReader: Sendable {
-    public let client: InvGateClient
-    public let parallelism: Int
+package struct LiveEstateReader: Sendable {
+    package let client: InvGateClient
+    package let parallelism: Int
     /// Users per `users.groups` call.
-    public let membershipBatchSize: Int
+    package let membershipBatchSize: Int
     let logger: Logger
 
-    public init(client: InvGateClient, parallelism: Int = 8, membershipBatchSize: Int = 200, logger: Logger) {
+    package init(client: InvGateClient, parallelism: Int = 8, membershipBatchSize: Int = 200, logger: Logger) {
         self.client = client
         self.parallelism = max(1, parallelism)
         self.membershipBatchSize = max(1, membershipBatchSize)
@@ -43,7 +43,7 @@ public struct LiveEstateReader: Sendable {
         case treeOptions(field: Int, [TreeOptionRecord])
     }
 
-    public func read(_ scope: FetchScope) async throws(InvGateError) -> Estate {
+    package func read(_ scope: FetchScope) async throws(InvGateError) -> Estate {
         let client = self.client
         var listings: [@Sendable () async throws -> Listing] = [{ .users(try await client.users(includeDisabled: true)) }]
         if scope.companies {

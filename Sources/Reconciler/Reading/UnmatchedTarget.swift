@@ -3,16 +3,16 @@ import Planner
 
 /// A `--target` or `--exclude` that names nothing the manifests declare or the instance holds, with
 /// the nearest addresses that do exist.
-public struct UnmatchedTarget: Equatable, Sendable, CustomStringConvertible {
+package struct UnmatchedTarget: Equatable, Sendable, CustomStringConvertible {
     /// `--target` or `--exclude`.
-    public var option: String
-    public var pattern: AddressPattern
+    package var option: String
+    package var pattern: AddressPattern
     /// Up to three existing addresses of the same kind within a likely typo, the closest first.
-    public var nearest: [Address]
+    package var nearest: [Address]
     /// Where it was looked for, as the message says it.
-    public var searched = "in the manifests or on the instance"
+    package var searched = "in the manifests or on the instance"
 
-    public var description: String {
+    package var description: String {
         var text = "\(option) \(pattern) matches nothing \(searched)"
         if nearest.count == 1 { text += "\n  hint: did you mean \(nearest[0])?" }
         if nearest.count > 1 { text += "\n  hint: the nearest addresses are \(nearest.map(\.description).joined(separator: ", "))" }
@@ -20,7 +20,7 @@ public struct UnmatchedTarget: Equatable, Sendable, CustomStringConvertible {
     }
 
     /// Every target and exclude of `targeting` that matches none of `addresses`.
-    public static func find(
+    package static func find(
         in targeting: Targeting, among addresses: [Address], searched: String = "in the manifests or on the instance"
     ) -> [UnmatchedTarget] {
         let known = Array(Set(addresses)).sorted()

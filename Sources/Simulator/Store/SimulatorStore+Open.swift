@@ -3,7 +3,7 @@ import EstateModel
 extension SimulatorStore {
     /// The store `options` describe: the estate saved in the state file when there is one; else the
     /// seed file's, else the demo seed's, saved at once to the state file when one is set.
-    public static func open(_ options: SimulatorOptions) throws(SimulatorSetupError) -> SimulatorStore {
+    package static func open(_ options: SimulatorOptions) throws(SimulatorSetupError) -> SimulatorStore {
         let stateFile = options.statePath.map(StateFile.init(path:))
         let estate: Estate
         do {
@@ -25,7 +25,7 @@ extension SimulatorStore {
 }
 
 /// Why a simulator cannot start.
-public enum SimulatorSetupError: Error, Equatable, Sendable, CustomStringConvertible {
+package enum SimulatorSetupError: Error, Equatable, Sendable, CustomStringConvertible {
     case state(StateFileError)
     case seed(SeedError)
     /// Another program listens on the port.
@@ -33,7 +33,7 @@ public enum SimulatorSetupError: Error, Equatable, Sendable, CustomStringConvert
     /// The address to listen on is not one of this machine's.
     case hostNotHere(host: String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .state(let error): error.description
         case .seed(let error): error.description

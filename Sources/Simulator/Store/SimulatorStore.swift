@@ -3,15 +3,15 @@ import EstateModel
 /// The simulator's state: one estate, changed only through `Estate.apply`, one write at a time,
 /// and persisted after each write when a state file is set. Also owns the dice that pick which
 /// writes fail, so that a seeded run is reproducible.
-public actor SimulatorStore {
-    public private(set) var estate: Estate
+package actor SimulatorStore {
+    package private(set) var estate: Estate
     /// Where every write is persisted; nil keeps the estate in memory only.
-    public nonisolated let stateFile: StateFile?
+    package nonisolated let stateFile: StateFile?
     /// The OAuth2 tokens handed out (not persisted: a restarted instance forgets them).
-    public nonisolated let tokens = IssuedTokens()
+    package nonisolated let tokens = IssuedTokens()
     private var dice: SeededGenerator
 
-    public init(estate: Estate, stateFile: StateFile? = nil, faultSeed: UInt64? = nil) {
+    package init(estate: Estate, stateFile: StateFile? = nil, faultSeed: UInt64? = nil) {
         self.estate = estate
         self.stateFile = stateFile
         self.dice = SeededGenerator(seed: faultSeed ?? UInt64.random(in: .min ... .max))
@@ -46,7 +46,7 @@ public actor SimulatorStore {
     }
 
     /// Replaces the whole estate (tests and fixtures), persisting it like a write.
-    public func replace(with estate: Estate) throws(StateFileError) {
+    package func replace(with estate: Estate) throws(StateFileError) {
         try stateFile?.save(estate)
         self.estate = estate
     }

@@ -3,16 +3,16 @@ import Foundation
 
 /// A JSON file holding an estate. Saves are atomic: the estate is written to a temporary file
 /// beside it, then renamed over it, so a crash never leaves half a file.
-public struct StateFile: Equatable, Sendable {
-    public var path: String
+package struct StateFile: Equatable, Sendable {
+    package var path: String
 
-    public init(path: String) {
+    package init(path: String) {
         self.path = path
     }
 
-    public var exists: Bool { FileManager.default.fileExists(atPath: path) }
+    package var exists: Bool { FileManager.default.fileExists(atPath: path) }
 
-    public func load() throws(StateFileError) -> Estate {
+    package func load() throws(StateFileError) -> Estate {
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))
@@ -45,7 +45,7 @@ public struct StateFile: Equatable, Sendable {
         }
     }
 
-    public func save(_ estate: Estate) throws(StateFileError) {
+    package func save(_ estate: Estate) throws(StateFileError) {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
         let data: Data
@@ -73,9 +73,9 @@ public struct StateFile: Equatable, Sendable {
 }
 
 /// A state file that cannot be read or written.
-public struct StateFileError: Error, Equatable, Sendable, CustomStringConvertible {
-    public var path: String
-    public var reason: String
+package struct StateFileError: Error, Equatable, Sendable, CustomStringConvertible {
+    package var path: String
+    package var reason: String
 
-    public var description: String { "State file \(path) \(reason)." }
+    package var description: String { "State file \(path) \(reason)." }
 }
