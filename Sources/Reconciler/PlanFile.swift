@@ -6,7 +6,7 @@ import Planner
 /// for, what was read (the scope) and a fingerprint of it, so that a stale plan is refused.
 package struct PlanFile: Equatable, Sendable, Codable {
     /// 2: the fingerprint names each object as the plan does. 3: the plan records its targets.
-    package static let formatVersion = 3
+    package static let formatVersion = 4
 
     package var formatVersion: Int
     /// The instance root URL (never credentials).
@@ -98,7 +98,11 @@ package struct PlanFile: Equatable, Sendable, Codable {
             throw .unreadable(path: path, why: "it is not a deskform plan file")
         }
         guard version.formatVersion == formatVersion else {
-            throw .unreadable(path: path, why: "it has format version \(version.formatVersion); this deskform reads \(formatVersion)")
+            let written = version.formatVersion < formatVersion ? "an earlier" : "a later"
+            throw .unreadable(
+                path: path,
+                why: "it was written by \(written) deskform (plan file format \(version.formatVersion); this one reads \(formatVersion)): "
+                    + "make the plan again with this deskform (`deskform plan --out`) and apply that")
         }
         do {
             return try JSONDecoder().decode(PlanFile.self, from: data)

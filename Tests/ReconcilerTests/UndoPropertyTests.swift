@@ -56,7 +56,7 @@ struct UndoPropertyTests {
                 continue
             }
             let restored = try Planner.replay(back, on: after)
-            let differences = Self.differences(restored.shapes(), instance.shapes())
+            let differences = Self.differences(restored.managedState(), instance.managedState())
             #expect(differences.isEmpty, "seed \(seed): undo did not restore \(differences)")
             #expect(
                 restored.companies.count == instance.companies.count && restored.groups.count == instance.groups.count,
