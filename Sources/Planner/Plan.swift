@@ -5,29 +5,30 @@ package struct Plan: Equatable, Sendable, Codable {
     /// The version of the JSON and plan-file formats.
     package static let formatVersion = 2
 
-    package var changes: [Change]
+    package let changes: [Change]
     /// In an order that respects every dependency; `Step.dependsOn` says which may run concurrently.
-    package var steps: [Step]
+    package let steps: [Step]
     /// Live objects no manifest declares and no prune removes, per kind.
-    package var unmanaged: [ObjectKind: Int]
+    package let unmanaged: [ObjectKind: Int]
     /// What the plan's reader should know but that does not stop it (a disabled user), with its place.
-    package var warnings: [String]
+    package let warnings: [String]
     /// What the steps do to the live estate, by the plan's replay: the source of every count.
-    package var outcome: Outcome
+    package let outcome: Outcome
     /// `policy.max_deletes` of the manifests the plan was made from.
-    package var maxDeletes: Int
+    package let maxDeletes: Int
     /// What `protect: true` guards in those manifests (``DesiredState/protectedAddresses``): `undo` keeps to it.
-    package var protected: [Address]
+    package let protected: [Address]
     /// `policy.ignore` of those manifests: `undo` keeps to it too.
-    package var ignore: [String]
+    package let ignore: [String]
     /// What `--target` and `--exclude` limited the plan to (everything when neither was given).
-    package var targeting: Targeting = .everything
+    package let targeting: Targeting
     /// Objects outside the targets that targeted ones need in order to exist, planned with them.
-    package var pulledIn: [DesiredState.PulledIn] = []
+    package let pulledIn: [DesiredState.PulledIn]
 
     package init(
         changes: [Change] = [], steps: [Step] = [], unmanaged: [ObjectKind: Int] = [:], warnings: [String] = [],
-        outcome: Outcome = Outcome(), maxDeletes: Int = 10, protected: [Address] = [], ignore: [String] = []
+        outcome: Outcome = Outcome(), maxDeletes: Int = 10, protected: [Address] = [], ignore: [String] = [],
+        targeting: Targeting = .everything, pulledIn: [DesiredState.PulledIn] = []
     ) {
         self.changes = changes
         self.steps = steps
@@ -37,6 +38,8 @@ package struct Plan: Equatable, Sendable, Codable {
         self.maxDeletes = maxDeletes
         self.protected = protected
         self.ignore = ignore
+        self.targeting = targeting
+        self.pulledIn = pulledIn
     }
 
     package var isEmpty: Bool { steps.isEmpty }

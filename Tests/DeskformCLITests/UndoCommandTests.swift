@@ -214,9 +214,7 @@ struct UndoCommandTests {
             let killed = try JournalFile.read(from: journal)
             let plan = try #require(killed.before).plan
             let done = Set(killed.steps.filter(\.outcome.tookEffect).map(\.step))
-            var partial = plan
-            partial.steps = plan.steps.filter { done.contains($0.id) }
-            let instance = try Planner.replay(partial, on: before)
+            let instance = try Planner.replay(plan.steps.filter { done.contains($0.id) }, on: before)
             #expect(instance.managedState() != before.managedState())
             try await simulator.store.replace(with: instance)
             let (code, result) = try await Self.undo(journal, scratch: scratch, url: simulator.url)
