@@ -4,9 +4,13 @@ import Planner
 
 /// A plan saved by `plan --out FILE`, for `apply FILE`: the exact steps, the target they were planned
 /// for, what was read (the scope) and a fingerprint of it, so that a stale plan is refused.
-package struct PlanFile: Equatable, Sendable, Codable {
+/// `specs/plan-file.schema.json` describes every key.
+package struct PlanFile: Equatable, Sendable {
     /// 2: the fingerprint names each object as the plan does. 3: the plan records its targets.
-    package static let formatVersion = 3
+    /// 4: every key written by hand in snake_case words, an operation as `{"type": "create_company", …}`.
+    package static let formatVersion = 4
+    /// The oldest version this deskform reads: release 0.1's (``FileCoding/release01Decoder()``).
+    package static let oldestReadable = 3
 
     package var formatVersion: Int
     /// The instance root URL (never credentials).
@@ -34,19 +38,10 @@ package struct PlanFile: Equatable, Sendable, Codable {
         self.init(target: target, scope: scope, fingerprint: LiveFingerprint(of: live, kinds: scope.kinds), plan: plan)
     }
 
-    enum CodingKeys: String, CodingKey {
-        case formatVersion = "format_version"
-        case target
-        case createdAt = "created_at"
-        case scope, fingerprint, plan
-    }
-
     /// Writes the plan to `path`, atomically; a failure is one plain sentence.
     package func write(to path: String) throws(PlanFileError) {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         do {
-            try encoder.encode(self).write(to: URL(fileURLWithPath: path), options: .atomic)
+            try FileCoding.encoder(pretty: true).encode(self).write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch {
             throw .unwritable(path: path, why: Self.unwritable(path) ?? Self.describe(error))
         }
@@ -94,26 +89,60 @@ package struct PlanFile: Equatable, Sendable, Codable {
             throw .unreadable(path: path, why: "it cannot be read (\(Self.describe(error)))")
         }
         // The version first: a plan file of another version is named as such, not as something else.
-        guard let version = try? JSONDecoder().decode(Version.self, from: data) else {
+        guard let version = (try? FileCoding.decoder().decode(Head.self, from: data))?.formatVersion else {
             throw .unreadable(path: path, why: "it is not a deskform plan file")
         }
-        guard version.formatVersion == formatVersion else {
-            throw .unreadable(path: path, why: "it has format version \(version.formatVersion); this deskform reads \(formatVersion)")
+        guard version <= formatVersion else {
+            throw .unreadable(
+                path: path,
+                why: "it was written by a later deskform (plan file format \(version); this one reads \(oldestReadable) to \(formatVersion)): use that deskform, or run `deskform plan --out` again with this one")
+        }
+        guard version >= oldestReadable else {
+            throw .unreadable(
+                path: path, why: "it was written by an earlier deskform (plan file format \(version)); run `deskform plan --out` again")
         }
         do {
-            return try JSONDecoder().decode(PlanFile.self, from: data)
+            return try (version == formatVersion ? FileCoding.decoder() : FileCoding.release01Decoder()).decode(PlanFile.self, from: data)
         } catch {
-            throw .unreadable(path: path, why: "it is not a deskform plan file")
+            throw .unreadable(path: path, why: "it is not a deskform plan file of format \(version) (\(FileCoding.describe(error)))")
         }
     }
 
-    /// The `format_version` of a plan file, read before the rest.
-    struct Version: Decodable {
-        var formatVersion: Int
+    /// Whether an unreadable plan file is one of a version this deskform does not read (`why` of ``PlanFileError/unreadable(path:why:)``).
+    package static func isOtherVersion(_ why: String) -> Bool { why.hasPrefix("it was written by ") }
 
-        enum CodingKeys: String, CodingKey {
-            case formatVersion = "format_version"
+    /// What a file says of itself before the rest is read: its `format_version`, and whether it holds a plan.
+    package struct Head: Decodable {
+        package var formatVersion: Int?
+        package var holdsPlan: Bool
+
+        package init(from decoder: any Decoder) throws {
+            let fields = try decoder.container(keyedBy: FileKey.self)
+            formatVersion = try? fields.optional("format_version")
+            holdsPlan = fields.contains("plan")
         }
+    }
+}
+
+extension PlanFile: Codable {
+    package init(from decoder: any Decoder) throws {
+        let fields = try decoder.container(keyedBy: FileKey.self)
+        formatVersion = try fields("format_version")
+        target = try fields("target")
+        createdAt = try fields("created_at")
+        scope = try fields("scope")
+        fingerprint = try fields("fingerprint")
+        plan = try fields("plan")
+    }
+
+    package func encode(to encoder: any Encoder) throws {
+        var fields = encoder.container(keyedBy: FileKey.self)
+        try fields.encode(formatVersion, forKey: "format_version")
+        try fields.encode(target, forKey: "target")
+        try fields.encode(createdAt, forKey: "created_at")
+        try fields.encode(scope, forKey: "scope")
+        try fields.encode(fingerprint, forKey: "fingerprint")
+        try fields.encode(plan, forKey: "plan")
     }
 }
 

@@ -99,13 +99,14 @@ struct ShowCommandTests {
         let other = Self.show(old)
         #expect(
             other.errors
-                == "deskform: error: \(old) cannot be shown: it has format version 2; this deskform reads 3; show it with the deskform that saved it, or plan again.\n"
+                == "deskform: error: \(old) cannot be shown: it was written by an earlier deskform (plan file format 2); run `deskform plan --out` again.\n"
         )
         let future = scratch.appendingPathComponent("future.jsonl").path
         try Data(#"{"format_version": 9, "time": "x"}"#.utf8 + [10]).write(to: URL(fileURLWithPath: future))
         #expect(
             Self.show(future).errors
-                == "deskform: error: journal \(future): line 1 has format version 9; this deskform reads 1; nothing was shown.\n")
+                == "deskform: error: journal \(future): line 1 has format version 9, written by a later deskform (this one reads 1 to 2): use that deskform; nothing was shown.\n"
+        )
         let missing = scratch.appendingPathComponent("missing.plan").path
         #expect(Self.show(missing).errors == "deskform: error: there is no file \(missing); nothing was shown.\n")
     }

@@ -4,7 +4,7 @@ import Manifest
 
 /// What to read from the live instance: the kinds the manifests mention or prune, only the custom fields
 /// they name, and (``withSideEffects``) every kind a step on those can change as a side effect of the API.
-package struct FetchScope: Equatable, Sendable, Codable {
+package struct FetchScope: Equatable, Sendable {
     package var companies: Bool
     package var groups: Bool
     package var locations: Bool
