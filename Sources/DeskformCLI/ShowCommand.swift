@@ -42,8 +42,8 @@ package struct ShowCommand: AsyncParsableCommand {
                 }
                 return 0
             } catch {
-                if case .unreadable(_, let why) = error, PlanFile.isOtherVersion(why) {
-                    console.err("deskform: error: \(path) cannot be shown: \(why).\n")
+                if case .otherFormat = error {
+                    console.err("deskform: error: \(path) cannot be shown: \(error.writtenBy): show it with the deskform that saved it, or plan again.\n")
                     return 1
                 }
             }

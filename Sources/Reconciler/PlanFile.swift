@@ -7,10 +7,10 @@ import Planner
 /// `specs/plan-file.schema.json` describes every key.
 package struct PlanFile: Equatable, Sendable {
     /// 2: the fingerprint names each object as the plan does. 3: the plan records its targets.
-    /// 4: every key written by hand in snake_case words, an operation as `{"type": "create_company", …}`.
+    /// 4: every key written by hand in snake_case words, an operation as `{"type": "create_company", …}`, the
+    /// scope as the kinds read; the fingerprint hashes each kind's managed state (``ObjectKind/descriptor``),
+    /// so a plan file of format 3 or earlier is refused, not read (its fingerprint would never match).
     package static let formatVersion = 4
-    /// The oldest version this deskform reads: release 0.1's (``FileCoding/release01Decoder()``).
-    package static let oldestReadable = 3
 
     package var formatVersion: Int
     /// The instance root URL (never credentials).
@@ -92,24 +92,13 @@ package struct PlanFile: Equatable, Sendable {
         guard let version = (try? FileCoding.decoder().decode(Head.self, from: data))?.formatVersion else {
             throw .unreadable(path: path, why: "it is not a deskform plan file")
         }
-        guard version <= formatVersion else {
-            throw .unreadable(
-                path: path,
-                why: "it was written by a later deskform (plan file format \(version); this one reads \(oldestReadable) to \(formatVersion)): use that deskform, or run `deskform plan --out` again with this one")
-        }
-        guard version >= oldestReadable else {
-            throw .unreadable(
-                path: path, why: "it was written by an earlier deskform (plan file format \(version)); run `deskform plan --out` again")
-        }
+        guard version == formatVersion else { throw .otherFormat(path: path, version: version) }
         do {
-            return try (version == formatVersion ? FileCoding.decoder() : FileCoding.release01Decoder()).decode(PlanFile.self, from: data)
+            return try FileCoding.decoder().decode(PlanFile.self, from: data)
         } catch {
             throw .unreadable(path: path, why: "it is not a deskform plan file of format \(version) (\(FileCoding.describe(error)))")
         }
     }
-
-    /// Whether an unreadable plan file is one of a version this deskform does not read (`why` of ``PlanFileError/unreadable(path:why:)``).
-    package static func isOtherVersion(_ why: String) -> Bool { why.hasPrefix("it was written by ") }
 
     /// What a file says of itself before the rest is read: its `format_version`, and whether it holds a plan.
     package struct Head: Decodable {
@@ -149,6 +138,8 @@ extension PlanFile: Codable {
 /// Why a plan file cannot be applied.
 package enum PlanFileError: Error, Equatable, Sendable, CustomStringConvertible {
     case unreadable(path: String, why: String)
+    /// Written by a deskform whose plan file format is `version`, not ``PlanFile/formatVersion``.
+    case otherFormat(path: String, version: Int)
     /// Planned for another instance.
     case otherTarget(planned: String, current: String)
     /// The instance changed since the plan was made.
@@ -156,9 +147,17 @@ package enum PlanFileError: Error, Equatable, Sendable, CustomStringConvertible 
     /// `plan --out FILE` cannot write FILE.
     case unwritable(path: String, why: String)
 
+    /// Which deskform wrote a plan file of another format, in words.
+    package var writtenBy: String {
+        guard case .otherFormat(_, let version) = self else { return "" }
+        let which = version < PlanFile.formatVersion ? "an earlier" : "a later"
+        return "it was written by \(which) deskform (plan file format \(version); this one reads \(PlanFile.formatVersion))"
+    }
+
     package var description: String {
         switch self {
         case .unreadable(let path, let why): "\(path) cannot be applied: \(why)."
+        case .otherFormat(let path, _): "\(path) cannot be applied: \(writtenBy): make the plan again with this deskform (`deskform plan --out`) and apply that."
         case .otherTarget(let planned, let current): "the plan was made for \(planned), not \(current)."
         case .stale(let changes):
             "stale plan: the instance changed since the plan was made (\(changes.prefix(5).map(\.description).joined(separator: ", "))"

@@ -108,8 +108,7 @@ package enum FormatSamples {
     }
 
     /// What the sample plan was read with.
-    package static let scope = FetchScope(
-        companies: true, groups: true, locations: false, helpdesks: true, kbCategories: true, customFields: ["Department", "7"])
+    package static let scope = FetchScope([.companies, .groups, .helpdesks, .kbCategories], fields: ["Department", "7"])
 
     package static let fingerprint = LiveFingerprint(
         objects: ["users": "af7b054054d117af", "company:1": "bd994f08a51302e5"], names: ["users": "users", "company:1": #"company["Acme Corp"]"#])

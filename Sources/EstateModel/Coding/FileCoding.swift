@@ -16,8 +16,8 @@ package enum FileCoding {
     /// The decoder of files of the current format versions.
     package static func decoder() -> JSONDecoder { JSONDecoder() }
 
-    /// The decoder of files written up to release 0.1 (plan file format 3, journal format 1, a state
-    /// file without a version), whose encoding the compiler derived from the Swift names: it reads each
+    /// The decoder of files written up to release 0.1 (journal format 1, a state file without a version),
+    /// whose encoding the compiler derived from the Swift names: it reads each
     /// key as its snake_case words (`externalID` as `external_id`, `createKBCategory` as
     /// `create_kb_category`), which are the keys of today's formats, and tells the types whose shape
     /// changed (``Swift/Decoder/readsRelease01``) to read the old one (`Type+Release01.swift`).

@@ -1,24 +1,23 @@
 import EstateModel
 
-/// What a saved plan read, as its file holds it: a flag per kind, and the custom fields by label or uid.
+/// What a saved plan read, as its file holds it: the kinds read (as `policy.prune` names them), and the
+/// custom fields by label or uid (`*` for all), each sorted.
 extension FetchScope: Codable {
     package init(from decoder: any Decoder) throws {
         let fields = try decoder.container(keyedBy: FileKey.self)
-        companies = try fields("companies")
-        groups = try fields("groups")
-        locations = try fields("locations")
-        helpdesks = try fields("helpdesks")
-        kbCategories = try fields("kb_categories")
-        customFields = Set(try fields("custom_fields") as [String])
+        let words: [String] = try fields("kinds")
+        let kinds = try words.map { word in
+            guard let kind = ObjectKind(word: word) else {
+                throw DecodingError.dataCorruptedError(forKey: "kinds", in: fields, debugDescription: "\"\(word)\" is not a kind")
+            }
+            return kind
+        }
+        self.init(Set(kinds), fields: Set(try fields("custom_fields") as [String]))
     }
 
     package func encode(to encoder: any Encoder) throws {
         var fields = encoder.container(keyedBy: FileKey.self)
-        try fields.encode(companies, forKey: "companies")
-        try fields.encode(groups, forKey: "groups")
-        try fields.encode(locations, forKey: "locations")
-        try fields.encode(helpdesks, forKey: "helpdesks")
-        try fields.encode(kbCategories, forKey: "kb_categories")
-        try fields.encode(customFields.sorted(), forKey: "custom_fields")
+        try fields.encode(kinds.sorted().map(\.word), forKey: "kinds")
+        try fields.encode(self.fields.sorted(), forKey: "custom_fields")
     }
 }
