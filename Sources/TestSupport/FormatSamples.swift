@@ -8,7 +8,8 @@ import Reconciler
 /// each release into `Fixtures/releases/<release>/plan-every-operation-v<N>.json` and read back by every
 /// later one, so that each shape of each format version stays read, not only those an example plans.
 package enum FormatSamples {
-    /// One of each operation, every optional field both set and unset somewhere.
+    /// One of each operation, every optional field both set and unset somewhere. A new operation is appended:
+    /// the file of each release holds the operations it knew, in this order.
     package static let operations: [EstateOperation] = [
         .createCompany(name: "Acme Corp", externalID: "ACME-001"),
         .createCompany(name: "Globex", externalID: nil),

@@ -134,11 +134,16 @@ struct EarlierReleaseFileTests {
         let data = try Data(contentsOf: URL(fileURLWithPath: release.everyOperation))
         let decoder = release.journalVersion < JournalEntry.formatVersion ? FileCoding.release01Decoder() : FileCoding.decoder()
         let plan = try decoder.decode(Saved.self, from: data).plan
-        #expect(plan.steps.map(\.operation) == FormatSamples.operations)
-        #expect(plan == FormatSamples.plan)
+        // Operations added since are appended to the sample: a release's file holds those it knew.
+        var sample = FormatSamples.plan
+        sample.steps = Array(sample.steps.prefix(plan.steps.count))
+        #expect(plan.steps.count >= 41)
+        #expect(plan == sample)
         guard release.planFileApplies else { return }
         let file = try PlanFile.read(from: release.everyOperation)
-        #expect(file == FormatSamples.planFile)
+        #expect(file.plan == sample)
+        #expect(file.scope == FormatSamples.scope && file.fingerprint == FormatSamples.fingerprint)
+        #expect(file.target == FormatSamples.planFile.target && file.createdAt == FormatSamples.planFile.createdAt)
     }
 
     @Test("today's formats have their release folder, and today's writer writes what it holds")
@@ -154,10 +159,11 @@ struct EarlierReleaseFileTests {
         #expect(
             current.journalVersion == JournalEntry.formatVersion && current.planFileVersion == PlanFile.formatVersion,
             "a format version changed: record a release folder of the new one (DESKFORM_RECORD_RELEASE)")
-        // The same value written again is the same bytes: renaming a Swift property or case changes no file.
-        let written = try FileCoding.encoder(pretty: true).encode(FormatSamples.planFile)
+        // The file read and written again is the same bytes: renaming a Swift property or case changes no file.
+        let released = try String(contentsOfFile: current.everyOperation, encoding: .utf8)
+        let written = try FileCoding.encoder(pretty: true).encode(try PlanFile.read(from: current.everyOperation))
         #expect(
-            String(decoding: written, as: UTF8.self) == (try String(contentsOfFile: current.everyOperation, encoding: .utf8)),
+            String(decoding: written, as: UTF8.self) == released,
             "today's writer no longer writes plan file format \(PlanFile.formatVersion) as it was released: give the format a new version")
         for release in Self.releases {
             for name in ["acme.yaml", "instance-after-apply.json"] {

@@ -24,6 +24,21 @@ struct FileFormatSchemaTests {
         #expect(try SchemaCheck.spec("plan-file.schema.json").violations(of: Self.json(FormatSamples.planFile)) == [])
     }
 
+    @Test("the files of today's formats that plan --out and apply wrote (Fixtures/releases) are described, line by line")
+    func releasedFiles() throws {
+        let current = try #require(EarlierReleaseFileTests.releases.last)
+        let plans = try SchemaCheck.spec("plan-file.schema.json")
+        for path in [current.planFile, current.everyOperation] {
+            #expect(plans.violations(of: try JSONValue.parse(Data(contentsOf: URL(fileURLWithPath: path)))) == [], "\(path)")
+        }
+        let journal = try SchemaCheck.spec("journal.schema.json")
+        let lines = try String(contentsOfFile: current.journal, encoding: .utf8).split(separator: "\n")
+        #expect(lines.count > 2)
+        for (index, line) in lines.enumerated() {
+            #expect(journal.violations(of: try JSONValue.parse(Array(line.utf8))) == [], "line \(index + 1)")
+        }
+    }
+
     @Test("the schema names every operation type, and the sample holds each")
     func operationTypes() throws {
         let schema = try SchemaCheck.spec("plan-file.schema.json")
