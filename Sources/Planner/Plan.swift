@@ -1,8 +1,8 @@
 import EstateModel
 
 /// What `plan` shows and `apply` carries out: the changes per object, and the API steps that make them.
-package struct Plan: Equatable, Sendable, Codable {
-    /// The version of the JSON and plan-file formats.
+package struct Plan: Equatable, Sendable {
+    /// The version of the JSON plan (`plan --format json`, `specs/plan.schema.json`); a saved plan has its own (``PlanFile``).
     package static let formatVersion = 2
 
     package let changes: [Change]
@@ -54,7 +54,7 @@ package struct Plan: Equatable, Sendable, Codable {
 
     package var unmanagedCount: Int { unmanaged.values.reduce(0, +) }
 
-    package struct Summary: Equatable, Sendable, Codable {
+    package struct Summary: Equatable, Sendable {
         package var add = 0
         package var change = 0
         package var destroy = 0
@@ -68,8 +68,8 @@ package struct Plan: Equatable, Sendable, Codable {
 }
 
 /// One object's change.
-package struct Change: Equatable, Sendable, Codable {
-    package enum Action: String, Equatable, Sendable, Codable {
+package struct Change: Equatable, Sendable {
+    package enum Action: String, Equatable, Sendable {
         case create, update, delete, replace
 
         /// Terraform's symbol: `+`, `~`, `-`, `-/+`.
@@ -109,7 +109,7 @@ package struct Change: Equatable, Sendable, Codable {
 
 /// Members, observers, related groups or options added to and removed from one object, and options
 /// changed in place (a value, a tree option's name: `old → new`).
-package struct RelationChange: Equatable, Sendable, Codable {
+package struct RelationChange: Equatable, Sendable {
     package var relation: String
     package var added: [String]
     package var removed: [String]
@@ -121,24 +121,11 @@ package struct RelationChange: Equatable, Sendable, Codable {
         self.removed = removed
         self.changed = changed
     }
-
-    enum CodingKeys: String, CodingKey {
-        case relation, added, removed, changed
-    }
-
-    /// Plans and journals written before options changed in place had their own list read with none.
-    package init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        relation = try container.decode(String.self, forKey: .relation)
-        added = try container.decode([String].self, forKey: .added)
-        removed = try container.decode([String].self, forKey: .removed)
-        changed = try container.decodeIfPresent([String].self, forKey: .changed) ?? []
-    }
 }
 
 /// One API call of a plan. Ids of objects created earlier in the plan are provisional: the ids the
 /// plan's replay handed out, which `apply` replaces with the ids the API answers.
-package struct Step: Equatable, Sendable, Codable {
+package struct Step: Equatable, Sendable {
     package var id: Int
     package var operation: EstateOperation
     /// The change this step belongs to.
@@ -166,7 +153,7 @@ package struct Step: Equatable, Sendable, Codable {
 }
 
 /// An object a plan creates, by the provisional id (or hash) its later steps use.
-package enum ProvisionalObject: Equatable, Hashable, Sendable, Codable {
+package enum ProvisionalObject: Equatable, Hashable, Sendable {
     case company(Int)
     case group(Int)
     case location(Int)

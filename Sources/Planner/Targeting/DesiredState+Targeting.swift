@@ -76,7 +76,7 @@ extension DesiredState {
     }
 
     /// An object outside the targets that a targeted one needs in order to exist.
-    package struct PulledIn: Equatable, Hashable, Sendable, Codable, CustomStringConvertible {
+    package struct PulledIn: Equatable, Hashable, Sendable, CustomStringConvertible {
         package var address: Address
         package var neededBy: Address
 
