@@ -6,7 +6,7 @@
 /// little each module must do per kind on its own (the endpoints that read it, its records, its planner
 /// phase) is an exhaustive `switch` over the kind, so that adding a case is a compile error until every
 /// one of them handles it.
-package enum ObjectKind: String, CaseIterable, Equatable, Hashable, Sendable, Codable, Comparable {
+package enum ObjectKind: String, CaseIterable, Equatable, Hashable, Sendable, Comparable {
     case companies, groups, locations, helpdesks
     case kbCategories = "kb_categories"
     case customFields = "custom_fields"
@@ -166,7 +166,7 @@ extension Estate {
     }
 
     /// Each tree option's names from the root option down, by hash.
-    func treeOptionPaths(of field: CustomField) -> [String: [String]] {
+    package func treeOptionPaths(of field: CustomField) -> [String: [String]] {
         let byHash = Dictionary(field.treeOptions.map { ($0.hash, $0) }, uniquingKeysWith: { first, _ in first })
         var paths: [String: [String]] = [:]
         func path(_ hash: String, depth: Int) -> [String] {
