@@ -118,6 +118,9 @@ package struct ApplyCommand: AsyncParsableCommand {
                 }
                 return
             }
+            if settings.paths.count == 1, let path = settings.paths.first, isMissingPlanFile(path) {
+                throw CommandError.noSuchPlanFile(path: path)
+            }
             if settings.paths.count > 1, let path = settings.paths.first(where: isPlanFile) {
                 throw CommandError.planAmongManifests(path: path)
             }
@@ -238,6 +241,11 @@ package struct ApplyCommand: AsyncParsableCommand {
             console.out("Run plan or apply again: the next run converges from where this one stopped.\n")
             throw Stop(.failure)
         }
+    }
+
+    /// A path that does not exist and, by its extension (`plan.json`), was meant as a saved plan.
+    static func isMissingPlanFile(_ path: String) -> Bool {
+        !(path as NSString).pathExtension.isEmpty && !ManifestLoader.isManifestPath(path) && !FileManager.default.fileExists(atPath: path)
     }
 
     /// A file that is not named as a manifest (`*.yaml`, `*.yml`, in any case) is a saved plan; given

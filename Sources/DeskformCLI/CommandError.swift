@@ -9,6 +9,8 @@ import Reconciler
 enum CommandError: CommandFailure {
     /// `apply PLANFILE` with `--target` or `--exclude`.
     case savedPlanKeepsTargets(path: String)
+    /// `apply PLANFILE` of a file that does not exist.
+    case noSuchPlanFile(path: String)
     /// `apply` given a file that is not a manifest among other paths.
     case planAmongManifests(path: String)
     /// More deletions than `policy.max_deletes`, without `--allow-deletes` or `--hold-deletes` (exit 3).
@@ -56,6 +58,12 @@ enum CommandError: CommandFailure {
                 .error(
                     at: .deskform, "a saved plan keeps the targets it was planned with; --target and --exclude cannot change them.",
                     hint: "apply it as it is (deskform apply \(path)), or plan again with the targets you want and --out.")
+            ]
+        case .noSuchPlanFile(let path):
+            [
+                .error(
+                    at: .deskform, "there is no file \(path); nothing was read or applied.",
+                    hint: "apply a plan saved by `deskform plan --out FILE`, or give manifest files and directories (*.yaml, *.yml)")
             ]
         case .planAmongManifests(let path):
             [
