@@ -36,8 +36,8 @@ enum CommandError: CommandFailure {
     case exportWouldDiffer([String])
     /// `plan --all-envs` without a project file.
     case noProjectForAllEnvironments
-    /// `show` of a saved plan written in a format this release does not read.
-    case planFormatUnreadable(path: String, why: String)
+    /// `show` of a saved plan written in a format this release does not read (`PlanFileError.otherFormat`).
+    case planOfOtherFormat(path: String, PlanFileError)
     /// `show` of a path that does not exist.
     case noSuchFile(path: String)
     /// `show` of a file that is neither a saved plan nor a journal.
@@ -130,8 +130,8 @@ enum CommandError: CommandFailure {
                     "--all-envs plans the environments of \(Project.fileName), and there is none in the current directory; run from the repository's root (or name its folder with --project DIR), or plan without --all-envs."
                 )
             ]
-        case .planFormatUnreadable(let path, let why):
-            [.error(at: .deskform, "\(path) cannot be shown: \(why); show it with the deskform that saved it, or plan again.")]
+        case .planOfOtherFormat(let path, let error):
+            [.error(at: .deskform, "\(path) cannot be shown: \(error.writtenBy): show it with the deskform that saved it, or plan again.")]
         case .noSuchFile(let path):
             [.error(at: .deskform, "there is no file \(path); nothing was shown.")]
         case .neitherPlanNorJournal(let path):

@@ -43,9 +43,7 @@ package struct ShowCommand: AsyncParsableCommand {
                     }
                     return
                 } catch {
-                    if case .unreadable(_, let why) = error, why.hasPrefix("it has format version") {
-                        throw CommandError.planFormatUnreadable(path: path, why: why)
-                    }
+                    if case .otherFormat = error { throw CommandError.planOfOtherFormat(path: path, error) }
                 }
             }
             let journal: JournalFile

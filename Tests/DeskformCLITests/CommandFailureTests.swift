@@ -1,4 +1,5 @@
 import Foundation
+import EstateModel
 import InvGateAPI
 import InvGateWire
 import Manifest
