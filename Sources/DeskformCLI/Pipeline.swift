@@ -147,7 +147,7 @@ struct Pipeline: Sendable {
     /// Runs `body` against the target, after the line naming it and a first `GET sd.version`, so that
     /// a wrong URL, certificate or credential is named the same way on every run, before anything else
     /// is read. A first-contact fault that escapes `body` is worded as one (``ContactFailure``).
-    func connect<Value: Sendable>(_ body: @Sendable (Connection) async throws -> Value) async throws -> Value {
+    func connect(_ body: @Sendable (Connection) async throws -> Void) async throws {
         try await connect(to: try choose(), body)
     }
 
@@ -158,7 +158,7 @@ struct Pipeline: Sendable {
     }
 
     /// Runs `body` against the target `choice` names.
-    func connect<Value: Sendable>(to choice: EnvironmentChoice, _ body: @Sendable (Connection) async throws -> Value) async throws -> Value {
+    func connect(to choice: EnvironmentChoice, _ body: @Sendable (Connection) async throws -> Void) async throws {
         if let warning = CommandLogger.warning(environment: environment) { console.warn(warning) }
         let urlSource = choice.urlSource(given: options.url)
         let target = try choice.target(url: options.url, process: environment)
@@ -185,7 +185,7 @@ struct Pipeline: Sendable {
             if notice.wait > .seconds(2) { console.err("deskform: \(notice)\n") }
         }
         do {
-            return try await target.withClient(
+            try await target.withClient(
                 parallelism: parallelism, concurrency: options.makeLimit(), pacing: options.makePacing(), network: network, logger: logger,
                 onRequest: { request in
                     requests.add()
@@ -201,7 +201,7 @@ struct Pipeline: Sendable {
                 if case .failure(let error) = await wait.version(client) {
                     throw choice.contactFailure(url: url, urlSource: urlSource, credentials: target.credentials, reason: .api(error))
                 }
-                return try await body(
+                try await body(
                     Connection(
                         target: target, client: client, url: url, parallelism: parallelism, logger: logger, requests: requests,
                         environment: environment))
@@ -221,7 +221,8 @@ struct Pipeline: Sendable {
         return load.estate
     }
 
-    /// Why there is no plan, at the manifests' positions where there are some.
+    /// Why there is no plan, as the user reads it: at the manifests' positions where there are some; a fault of
+    /// the first contact as ``ContactFailure`` words it.
     func failure(_ failure: ReconciliationFailure, choice: EnvironmentChoice, connection: Connection) -> any CommandFailure {
         switch failure {
         case .api(let error) where error.isFirstContactFault:
