@@ -151,17 +151,3 @@ enum CommandError: CommandFailure {
         }
     }
 }
-
-extension UnmatchedTarget {
-    /// `--target group["Opps"] matches nothing in the manifests or on the instance`, with the nearest
-    /// addresses as its hint.
-    var diagnostic: Diagnostic {
-        let hint =
-            switch nearest.count {
-            case 0: nil as String?
-            case 1: "did you mean \(nearest[0])?"
-            default: "the nearest addresses are \(nearest.map(\.description).joined(separator: ", "))"
-            }
-        return .error(at: .deskform, "\(option) \(pattern) matches nothing \(searched)", hint: hint)
-    }
-}
