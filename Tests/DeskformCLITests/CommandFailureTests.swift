@@ -99,6 +99,39 @@ struct CommandFailureTests {
         }
     }
 
+    @Test("the rest of the CLI's failures: a failed step, export's folder, the project file, --all-envs without one")
+    func otherRendering() {
+        let refused = ApplyError.api(InvGateError(.groups, .post, .status(409, error: "the name is taken", info: nil)))
+        #expect(
+            CommandError.stepFailed(number: 3, call: #"POST groups name="Ops""#, refused).rendered()
+                == "deskform: error: step 3 POST groups name=\"Ops\": \(refused)\n")
+        #expect(
+            ExportDirectory.Failure.notEmpty("out").rendered() == """
+                deskform: error: out is not empty; export writes only into a new or empty directory
+                  hint: choose another --out, or pass --force to overwrite (manifests of an earlier export there are replaced)
+
+                """)
+        #expect(
+            ExportDirectory.Failure.notADirectory("out").rendered() == """
+                deskform: error: out exists and is not a directory
+                  hint: choose another --out: a new or empty directory
+
+                """)
+        #expect(
+            EnvironmentChoice.InvalidProject(
+                path: "deskform.yaml", found: [.error(at: .init(file: "deskform.yaml", line: 3, column: 5), "unknown key 'pahts'")]
+            ).rendered() == """
+                deskform.yaml:3:5: error: unknown key 'pahts'
+                deskform: error: deskform.yaml has 1 error (listed above); fix it and run again.
+
+                """)
+        #expect(
+            CommandError.noProjectForAllEnvironments.rendered()
+                == "deskform: error: --all-envs plans the environments of deskform.yaml, and there is none in the current directory; run from the repository's root (or name its folder with --project DIR), or plan without --all-envs.\n"
+        )
+        #expect(Stop(.changesPresent).rendered().isEmpty)
+    }
+
     @Test("the exit code comes from the failure's type: 1, 2 for changes, 3 for a policy refusal, 130 for Ctrl-C")
     func exitCodes() {
         #expect(CommandError.tooManyDeletions(3, maxDeletes: 2).status == .refusedByPolicy)
