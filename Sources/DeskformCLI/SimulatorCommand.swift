@@ -95,7 +95,7 @@ package struct SimulatorCommand: AsyncParsableCommand {
                 console.out("deskform simulator listening on http://\(host):\(port)/api/v1/ (user \(username))\n")
             }
         }
-        if code != ExitStatus.success.rawValue { throw ExitCode(code) }
+        if code != 0 { throw ExitCode(code) }
     }
 }
 
