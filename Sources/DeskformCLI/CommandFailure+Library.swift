@@ -9,7 +9,7 @@ import Simulator
 // was under way is exit 130.
 
 extension InvGateError: SentenceFailure {
-    package var status: ExitStatus { reason == .cancelled ? .interrupted : .failure }
+    var status: ExitStatus { reason == .cancelled ? .interrupted : .failure }
 }
 
 extension Credentials.HalfSet: SentenceFailure {}

@@ -24,7 +24,7 @@ package enum ExitStatus: Int32, Sendable, CaseIterable {
 ///
 /// Commands throw these and never print them: ``Console/run(renderer:_:)`` is the one place that renders
 /// one on standard error and turns it into the exit code.
-package protocol CommandFailure: Error {
+protocol CommandFailure: Error {
     /// The problems, in the order they are read.
     var diagnostics: [Diagnostic] { get }
     /// The line after the diagnostics (their count, what was not done), when they do not say it.
@@ -34,73 +34,74 @@ package protocol CommandFailure: Error {
 }
 
 extension CommandFailure {
-    package var conclusion: String? { nil }
-    package var status: ExitStatus { .failure }
+    var conclusion: String? { nil }
+    var status: ExitStatus { .failure }
 
     /// The text for standard error: each diagnostic (and its hint), then the conclusion; every line ends
     /// in a newline.
-    package func rendered(by renderer: DiagnosticRenderer = DiagnosticRenderer()) -> String {
+    func rendered(by renderer: DiagnosticRenderer = DiagnosticRenderer()) -> String {
         diagnostics.map(renderer.render).joined() + (conclusion.map { $0 + "\n" } ?? "")
     }
 }
 
-/// An error of a library module that says what happened and what to do in one sentence of its own
-/// (`description`): rendered `deskform: error: SENTENCE`.
-package protocol SentenceFailure: CommandFailure, CustomStringConvertible {}
+/// An error that says what happened and what to do in one sentence of its own (`description`), as the
+/// library's do (`InvGateError`, `PlanFileError`, …) and some of the CLI's (`ContactFailure`): rendered
+/// `deskform: error: SENTENCE`.
+protocol SentenceFailure: CommandFailure, CustomStringConvertible {}
 
 extension SentenceFailure {
-    package var diagnostics: [Diagnostic] { [.error(at: .deskform, description)] }
+    var diagnostics: [Diagnostic] { [.error(at: .deskform, description)] }
 }
 
 /// A failure that stops a command after it said why (an apply's failed steps, a declined approval), or
 /// an outcome that is not a failure but has its own exit code (a plan with changes under
 /// `--detailed-exitcode`): nothing more to read, only the exit code.
-package struct Stop: CommandFailure {
-    package let status: ExitStatus
-    package var diagnostics: [Diagnostic] { [] }
+struct Stop: CommandFailure {
+    let status: ExitStatus
+    var diagnostics: [Diagnostic] { [] }
 
-    package init(_ status: ExitStatus) {
+    init(_ status: ExitStatus) {
         self.status = status
     }
 }
 
 /// Another failure, and what was therefore not done: its last message ends `; nothing was undone.`.
-package struct Stopped: CommandFailure {
-    package let cause: any CommandFailure
+struct Stopped: CommandFailure {
+    let cause: any CommandFailure
     /// `nothing was undone`, without a final full stop.
-    package let consequence: String
+    let consequence: String
 
-    package init(_ cause: any CommandFailure, _ consequence: String) {
+    init(_ cause: any CommandFailure, _ consequence: String) {
         self.cause = cause
         self.consequence = consequence
     }
 
-    package var diagnostics: [Diagnostic] {
+    var diagnostics: [Diagnostic] {
         var diagnostics = cause.diagnostics
         if let last = diagnostics.indices.last { diagnostics[last].message += "; \(consequence)." }
         return diagnostics
     }
-    package var conclusion: String? { cause.conclusion }
-    package var status: ExitStatus { cause.status }
+    var conclusion: String? { cause.conclusion }
+    var status: ExitStatus { cause.status }
 }
 
 /// Problems found in files (manifests, a project file), sorted by position, and their count with what
 /// was therefore not done: `2 errors, 0 warnings; nothing was read or planned.`
-package struct FileProblems: CommandFailure {
-    package let found: [Diagnostic]
+struct FileProblems: CommandFailure {
+    let found: [Diagnostic]
     /// The one file they are all in, when the count names it (`… in deskform.yaml; …`).
-    package let file: String?
+    let file: String?
     /// `nothing was read or planned`, without a final full stop.
-    package let consequence: String
+    let consequence: String
 
-    package init(_ found: [Diagnostic], in file: String? = nil, _ consequence: String) {
+    init(_ found: [Diagnostic], in file: String? = nil, _ consequence: String) {
         self.found = found
         self.file = file
         self.consequence = consequence
     }
 
-    package var diagnostics: [Diagnostic] { found.sorted() }
-    package var conclusion: String? {
+    var diagnostics: [Diagnostic] { found.sorted() }
+    var conclusion: String? {
         "\(DiagnosticRenderer.summary(of: found))\(file.map { " in \($0)" } ?? ""); \(consequence)."
     }
 }
@@ -115,7 +116,7 @@ extension Console {
     /// The funnel: runs a command's work and returns its exit code. A failure it throws is rendered on
     /// standard error (``CommandFailure/rendered(by:)``) and its ``CommandFailure/status`` is the code;
     /// nothing else in a command writes an error.
-    package func run(renderer: DiagnosticRenderer = DiagnosticRenderer(), _ work: () async throws -> Void) async -> Int32 {
+    func run(renderer: DiagnosticRenderer = DiagnosticRenderer(), _ work: () async throws -> Void) async -> Int32 {
         do {
             try await work()
             return ExitStatus.success.rawValue
@@ -125,7 +126,7 @@ extension Console {
     }
 
     /// The funnel for a command that does not wait on anything (`validate`, `show`).
-    package func run(renderer: DiagnosticRenderer = DiagnosticRenderer(), _ work: () throws -> Void) -> Int32 {
+    func run(renderer: DiagnosticRenderer = DiagnosticRenderer(), _ work: () throws -> Void) -> Int32 {
         do {
             try work()
             return ExitStatus.success.rawValue
