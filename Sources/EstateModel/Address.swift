@@ -1,6 +1,6 @@
 /// Where an object lives in the manifests' terms: `company["Acme Corp"]`, `location["Madrid/Floor 2"]`.
-package struct Address: Equatable, Hashable, Sendable, Comparable, CustomStringConvertible, Codable {
-    package enum Kind: String, Equatable, Hashable, Sendable, CaseIterable, Codable {
+package struct Address: Equatable, Hashable, Sendable, Comparable, CustomStringConvertible {
+    package enum Kind: String, Equatable, Hashable, Sendable, CaseIterable {
         case company, group, location, helpdesk, level
         case kbCategory = "kb_category"
         case customField = "custom_field"

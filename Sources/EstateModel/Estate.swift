@@ -3,7 +3,7 @@
 /// An `Estate` is a plain value. The API's semantics live in `Estate+Apply.swift`: applying an
 /// ``EstateOperation`` to an estate gives the next estate, side effects included. The planner uses that
 /// to prove a plan converges; the simulator uses it as its store.
-package struct Estate: Equatable, Sendable, Codable {
+package struct Estate: Equatable, Sendable {
     package var users: [Int: User]
     package var companies: [Int: Company]
     package var groups: [Int: Group]
@@ -48,7 +48,7 @@ package struct Estate: Equatable, Sendable, Codable {
 }
 
 /// Id counters per kind. `next` hands out an id above every id ever seen for that kind.
-package struct Sequences: Equatable, Sendable, Codable {
+package struct Sequences: Equatable, Sendable {
     package var company = 0
     package var group = 0
     package var location = 0

@@ -14,6 +14,8 @@ package struct DesiredState: Equatable, Sendable {
     package var policy: Policy
     /// The reason a plan gives for deleting an object declared absent.
     package var absentReason = "absent: true"
+    /// Objects outside the targets that targeted ones need in order to exist (``targeted(_:live:)``).
+    package var pulledIn: [PulledIn] = []
 
     package init(
         companies: [Company] = [], groups: [Group] = [], locations: [Location] = [],

@@ -2,7 +2,7 @@ import EstateModel
 
 /// A fingerprint of every live object and relation a plan was made from, one short hash per object,
 /// so that `apply PLANFILE` can tell whether anything it read has changed since, and what.
-package struct LiveFingerprint: Equatable, Sendable, Codable {
+package struct LiveFingerprint: Equatable, Sendable {
     /// Object key (`company:12`, `users`) → hash of its attributes and relations.
     package var objects: [String: String]
     /// Object key → how a plan names the object (`group["Ops"]`, `location["Madrid/Floor 2"]`; `users`

@@ -6,7 +6,7 @@ import EstateModel
 ///
 /// Objects are companies, groups, locations, KB categories, help desks and levels (their observers),
 /// and each list or tree option of a custom field.
-package struct Outcome: Equatable, Sendable, Codable {
+package struct Outcome: Equatable, Sendable {
     package var created: [Entry]
     package var changed: [Entry]
     package var destroyed: [Entry]
@@ -18,7 +18,7 @@ package struct Outcome: Equatable, Sendable, Codable {
     }
 
     /// One object, and the step that created, last changed or erased it.
-    package struct Entry: Equatable, Sendable, Codable {
+    package struct Entry: Equatable, Sendable {
         /// The object: as the live estate names it (for a creation, as the replay does).
         package var address: Address
         /// The step's index in the plan.

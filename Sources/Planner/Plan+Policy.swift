@@ -18,8 +18,7 @@ extension Plan {
         var heldCreations: Set<ProvisionalObject> = []
         /// Per step, what it waits on among the kept steps (a held step's own waits stand in for it).
         var waits: [Int: [Int]] = [:]
-        var kept = self
-        kept.steps = []
+        var keptSteps: [Step] = []
         for step in steps {
             let waitsOnHeld = step.dependsOn.compactMap { removed[$0] }
             let needsHeld =
@@ -32,12 +31,14 @@ extension Plan {
             } else {
                 var step = step
                 step.dependsOn = waits[step.id]!
-                kept.steps.append(step)
+                keptSteps.append(step)
             }
         }
-        let keptAddresses = Set(kept.steps.map(\.address))
-        kept.changes = changes.filter { keptAddresses.contains($0.address) }
-        kept.outcome = outcome.restricted(to: Set(kept.steps.map(\.id)))
+        let keptAddresses = Set(keptSteps.map(\.address))
+        let kept = Plan(
+            changes: changes.filter { keptAddresses.contains($0.address) }, steps: keptSteps, unmanaged: unmanaged,
+            warnings: warnings, outcome: outcome.restricted(to: Set(keptSteps.map(\.id))), maxDeletes: maxDeletes,
+            protected: protected, ignore: ignore, targeting: targeting, pulledIn: pulledIn)
         let heldAddresses = Set(steps.lazy.filter { removed[$0.id] != nil }.map(\.address))
         let held = changes.filter { heldAddresses.contains($0.address) }
         return (kept, held)

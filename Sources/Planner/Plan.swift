@@ -1,33 +1,34 @@
 import EstateModel
 
 /// What `plan` shows and `apply` carries out: the changes per object, and the API steps that make them.
-package struct Plan: Equatable, Sendable, Codable {
-    /// The version of the JSON and plan-file formats.
+package struct Plan: Equatable, Sendable {
+    /// The version of the JSON plan (`plan --format json`, `specs/plan.schema.json`); a saved plan has its own (``PlanFile``).
     package static let formatVersion = 2
 
-    package var changes: [Change]
+    package let changes: [Change]
     /// In an order that respects every dependency; `Step.dependsOn` says which may run concurrently.
-    package var steps: [Step]
+    package let steps: [Step]
     /// Live objects no manifest declares and no prune removes, per kind.
-    package var unmanaged: [ObjectKind: Int]
+    package let unmanaged: [ObjectKind: Int]
     /// What the plan's reader should know but that does not stop it (a disabled user), with its place.
-    package var warnings: [String]
+    package let warnings: [String]
     /// What the steps do to the live estate, by the plan's replay: the source of every count.
-    package var outcome: Outcome
+    package let outcome: Outcome
     /// `policy.max_deletes` of the manifests the plan was made from.
-    package var maxDeletes: Int
+    package let maxDeletes: Int
     /// What `protect: true` guards in those manifests (``DesiredState/protectedAddresses``): `undo` keeps to it.
-    package var protected: [Address]
+    package let protected: [Address]
     /// `policy.ignore` of those manifests: `undo` keeps to it too.
-    package var ignore: [String]
+    package let ignore: [String]
     /// What `--target` and `--exclude` limited the plan to (everything when neither was given).
-    package var targeting: Targeting = .everything
+    package let targeting: Targeting
     /// Objects outside the targets that targeted ones need in order to exist, planned with them.
-    package var pulledIn: [DesiredState.PulledIn] = []
+    package let pulledIn: [DesiredState.PulledIn]
 
     package init(
         changes: [Change] = [], steps: [Step] = [], unmanaged: [ObjectKind: Int] = [:], warnings: [String] = [],
-        outcome: Outcome = Outcome(), maxDeletes: Int = 10, protected: [Address] = [], ignore: [String] = []
+        outcome: Outcome = Outcome(), maxDeletes: Int = 10, protected: [Address] = [], ignore: [String] = [],
+        targeting: Targeting = .everything, pulledIn: [DesiredState.PulledIn] = []
     ) {
         self.changes = changes
         self.steps = steps
@@ -37,6 +38,8 @@ package struct Plan: Equatable, Sendable, Codable {
         self.maxDeletes = maxDeletes
         self.protected = protected
         self.ignore = ignore
+        self.targeting = targeting
+        self.pulledIn = pulledIn
     }
 
     package var isEmpty: Bool { steps.isEmpty }
@@ -51,7 +54,7 @@ package struct Plan: Equatable, Sendable, Codable {
 
     package var unmanagedCount: Int { unmanaged.values.reduce(0, +) }
 
-    package struct Summary: Equatable, Sendable, Codable {
+    package struct Summary: Equatable, Sendable {
         package var add = 0
         package var change = 0
         package var destroy = 0
@@ -65,8 +68,8 @@ package struct Plan: Equatable, Sendable, Codable {
 }
 
 /// One object's change.
-package struct Change: Equatable, Sendable, Codable {
-    package enum Action: String, Equatable, Sendable, Codable {
+package struct Change: Equatable, Sendable {
+    package enum Action: String, Equatable, Sendable {
         case create, update, delete, replace
 
         /// Terraform's symbol: `+`, `~`, `-`, `-/+`.
@@ -106,7 +109,7 @@ package struct Change: Equatable, Sendable, Codable {
 
 /// Members, observers, related groups or options added to and removed from one object, and options
 /// changed in place (a value, a tree option's name: `old → new`).
-package struct RelationChange: Equatable, Sendable, Codable {
+package struct RelationChange: Equatable, Sendable {
     package var relation: String
     package var added: [String]
     package var removed: [String]
@@ -118,24 +121,11 @@ package struct RelationChange: Equatable, Sendable, Codable {
         self.removed = removed
         self.changed = changed
     }
-
-    enum CodingKeys: String, CodingKey {
-        case relation, added, removed, changed
-    }
-
-    /// Plans and journals written before options changed in place had their own list read with none.
-    package init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        relation = try container.decode(String.self, forKey: .relation)
-        added = try container.decode([String].self, forKey: .added)
-        removed = try container.decode([String].self, forKey: .removed)
-        changed = try container.decodeIfPresent([String].self, forKey: .changed) ?? []
-    }
 }
 
 /// One API call of a plan. Ids of objects created earlier in the plan are provisional: the ids the
 /// plan's replay handed out, which `apply` replaces with the ids the API answers.
-package struct Step: Equatable, Sendable, Codable {
+package struct Step: Equatable, Sendable {
     package var id: Int
     package var operation: EstateOperation
     /// The change this step belongs to.
@@ -163,7 +153,7 @@ package struct Step: Equatable, Sendable, Codable {
 }
 
 /// An object a plan creates, by the provisional id (or hash) its later steps use.
-package enum ProvisionalObject: Equatable, Hashable, Sendable, Codable {
+package enum ProvisionalObject: Equatable, Hashable, Sendable {
     case company(Int)
     case group(Int)
     case location(Int)

@@ -45,7 +45,11 @@ package struct Planner {
     }
 
     /// Plans and checks the replay. Throws every protect and ambiguity problem together.
-    package static func plan(desired: DesiredState, live: Estate, fetched: Set<ObjectKind>) throws(PlanFailure) -> Plan {
+    /// `warnings` (what the manifests' reading noticed, with its place) travel with the plan, so that
+    /// JSON and Markdown readers see them too.
+    package static func plan(
+        desired: DesiredState, live: Estate, fetched: Set<ObjectKind>, warnings: [String] = []
+    ) throws(PlanFailure) -> Plan {
         var planner = Planner(desired: desired, live: live, fetched: fetched)
         do {
             try planner.planAll()
@@ -67,12 +71,11 @@ package struct Planner {
         let cascades = planner.cascadeErrors(outcome, protected: protected)
         guard cascades.isEmpty else { throw PlanFailure(cascades) }
         planner.describeCascades(outcome)
-        var plan = Plan(
+        return Plan(
             changes: planner.changeOrder.sorted().map { planner.changes[$0]! }, steps: planner.steps.steps,
-            unmanaged: planner.unmanaged.filter { $0.value > 0 }, outcome: outcome, maxDeletes: desired.policy.maxDeletes,
-            protected: protected.sorted(), ignore: desired.policy.ignore)
-        plan.targeting = desired.policy.targeting
-        return plan
+            unmanaged: planner.unmanaged.filter { $0.value > 0 }, warnings: warnings, outcome: outcome,
+            maxDeletes: desired.policy.maxDeletes, protected: protected.sorted(), ignore: desired.policy.ignore,
+            targeting: desired.policy.targeting, pulledIn: desired.pulledIn)
     }
 
     /// A protected or ignored object that a step erases without naming it (with its parent, by a
@@ -113,10 +116,15 @@ package struct Planner {
     /// object a step creates takes the id (or hash) the estate hands out, and later steps' provisional
     /// ids are rewritten to it: a plan with steps left out (`--hold-deletes`) replays as it would apply.
     package static func replay(_ plan: Plan, on live: Estate) throws(PlanFailure) -> Estate {
+        try replay(plan.steps, on: live)
+    }
+
+    /// Applies `steps` (some of a plan's, in its order) to `live`, as ``replay(_:on:)`` does.
+    package static func replay(_ steps: [Step], on live: Estate) throws(PlanFailure) -> Estate {
         var estate = live
-        let provisional = Set(plan.steps.compactMap(\.creates))
+        let provisional = Set(steps.compactMap(\.creates))
         var learned: [ProvisionalObject: ProvisionalObject] = [:]
-        for step in plan.steps {
+        for step in steps {
             let operation = step.operation.rewriting { provisional.contains($0) ? learned[$0] ?? $0 : $0 }
             let optionsBefore =
                 if case .addTreeOption(let field, _, _, _) = operation { estate.customFields[field]?.treeOptions.count ?? 0 } else { 0 }

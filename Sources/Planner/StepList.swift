@@ -250,7 +250,11 @@ struct StepList {
         case .updateKBCategory(let id, _, let parent):
             var touched: Set<Resource> = [.kbCategory(id)]
             if let parent, parent != 0 { touched.insert(.kbCategory(parent)) }
-            if let old = estate.kbCategories[id]?.parentID { touched.insert(.kbCategory(old)) }
+            // Every category above it until it moves: deleting any of them would erase it with them.
+            var above = estate.kbCategories[id]?.parentID
+            while let ancestor = above, ancestor != 0, touched.insert(.kbCategory(ancestor)).inserted {
+                above = estate.kbCategories[ancestor]?.parentID
+            }
             return touched
         case .deleteKBCategory(let id):
             return Set(estate.kbCategorySubtree(of: id).map(Resource.kbCategory))

@@ -4,8 +4,12 @@ import Planner
 
 /// A plan saved by `plan --out FILE`, for `apply FILE`: the exact steps, the target they were planned
 /// for, what was read (the scope) and a fingerprint of it, so that a stale plan is refused.
-package struct PlanFile: Equatable, Sendable, Codable {
+/// `specs/plan-file.schema.json` describes every key.
+package struct PlanFile: Equatable, Sendable {
     /// 2: the fingerprint names each object as the plan does. 3: the plan records its targets.
+    /// 4: every key written by hand in snake_case words, an operation as `{"type": "create_company", …}`, the
+    /// scope as the kinds read; the fingerprint hashes each kind's managed state (``ObjectKind/descriptor``),
+    /// so a plan file of format 3 or earlier is refused, not read (its fingerprint would never match).
     package static let formatVersion = 4
 
     package var formatVersion: Int
@@ -34,19 +38,10 @@ package struct PlanFile: Equatable, Sendable, Codable {
         self.init(target: target, scope: scope, fingerprint: LiveFingerprint(of: live, kinds: scope.kinds), plan: plan)
     }
 
-    enum CodingKeys: String, CodingKey {
-        case formatVersion = "format_version"
-        case target
-        case createdAt = "created_at"
-        case scope, fingerprint, plan
-    }
-
     /// Writes the plan to `path`, atomically; a failure is one plain sentence.
     package func write(to path: String) throws(PlanFileError) {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         do {
-            try encoder.encode(self).write(to: URL(fileURLWithPath: path), options: .atomic)
+            try FileCoding.encoder(pretty: true).encode(self).write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch {
             throw .unwritable(path: path, why: Self.unwritable(path) ?? Self.describe(error))
         }
@@ -94,26 +89,49 @@ package struct PlanFile: Equatable, Sendable, Codable {
             throw .unreadable(path: path, why: "it cannot be read (\(Self.describe(error)))")
         }
         // The version first: a plan file of another version is named as such, not as something else.
-        guard let version = try? JSONDecoder().decode(Version.self, from: data) else {
+        guard let version = (try? FileCoding.decoder().decode(Head.self, from: data))?.formatVersion else {
             throw .unreadable(path: path, why: "it is not a deskform plan file")
         }
-        guard version.formatVersion == formatVersion else {
-            throw .otherFormat(path: path, version: version.formatVersion)
-        }
+        guard version == formatVersion else { throw .otherFormat(path: path, version: version) }
         do {
-            return try JSONDecoder().decode(PlanFile.self, from: data)
+            return try FileCoding.decoder().decode(PlanFile.self, from: data)
         } catch {
-            throw .unreadable(path: path, why: "it is not a deskform plan file")
+            throw .unreadable(path: path, why: "it is not a deskform plan file of format \(version) (\(FileCoding.describe(error)))")
         }
     }
 
-    /// The `format_version` of a plan file, read before the rest.
-    struct Version: Decodable {
-        var formatVersion: Int
+    /// What a file says of itself before the rest is read: its `format_version`, and whether it holds a plan.
+    package struct Head: Decodable {
+        package var formatVersion: Int?
+        package var holdsPlan: Bool
 
-        enum CodingKeys: String, CodingKey {
-            case formatVersion = "format_version"
+        package init(from decoder: any Decoder) throws {
+            let fields = try decoder.container(keyedBy: FileKey.self)
+            formatVersion = try? fields.optional("format_version")
+            holdsPlan = fields.contains("plan")
         }
+    }
+}
+
+extension PlanFile: Codable {
+    package init(from decoder: any Decoder) throws {
+        let fields = try decoder.container(keyedBy: FileKey.self)
+        formatVersion = try fields("format_version")
+        target = try fields("target")
+        createdAt = try fields("created_at")
+        scope = try fields("scope")
+        fingerprint = try fields("fingerprint")
+        plan = try fields("plan")
+    }
+
+    package func encode(to encoder: any Encoder) throws {
+        var fields = encoder.container(keyedBy: FileKey.self)
+        try fields.encode(formatVersion, forKey: "format_version")
+        try fields.encode(target, forKey: "target")
+        try fields.encode(createdAt, forKey: "created_at")
+        try fields.encode(scope, forKey: "scope")
+        try fields.encode(fingerprint, forKey: "fingerprint")
+        try fields.encode(plan, forKey: "plan")
     }
 }
 

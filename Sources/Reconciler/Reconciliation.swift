@@ -35,12 +35,11 @@ package struct Reconciliation: Sendable {
         guard !diagnostics.containsErrors else { throw .manifests(diagnostics) }
         let unmatched = UnmatchedTarget.find(in: targeting, among: resolved.addresses + live.addresses)
         guard unmatched.isEmpty else { throw .unmatchedTargets(unmatched) }
-        let (desired, pulledIn) = resolved.targeted(targeting, live: live)
+        let desired = resolved.targeted(targeting, live: live)
         do {
-            var plan = try Planner.plan(desired: desired, live: live, fetched: planned.kinds)
-            plan.pulledIn = pulledIn
-            // Warnings travel with the plan, so JSON and Markdown readers see them too.
-            plan.warnings = diagnostics.filter { !$0.isError }.map { "\($0.position): \($0.message)" }
+            let plan = try Planner.plan(
+                desired: desired, live: live, fetched: planned.kinds,
+                warnings: diagnostics.filter { !$0.isError }.map { "\($0.position): \($0.message)" })
             return Reconciliation(scope: scope, live: live, desired: desired, plan: plan)
         } catch {
             throw .planning(error.errors.map { Self.diagnostic($0, places: places) })

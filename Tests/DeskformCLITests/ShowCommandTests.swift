@@ -105,7 +105,8 @@ struct ShowCommandTests {
         try Data(#"{"format_version": 9, "time": "x"}"#.utf8 + [10]).write(to: URL(fileURLWithPath: future))
         #expect(
             Self.show(future).errors
-                == "deskform: error: journal \(future): line 1 has format version 9; this deskform reads 1; nothing was shown.\n")
+                == "deskform: error: journal \(future): line 1 has format version 9, written by a later deskform (this one reads 1 to 2): use that deskform; nothing was shown.\n"
+        )
         let missing = scratch.appendingPathComponent("missing.plan").path
         #expect(Self.show(missing).errors == "deskform: error: there is no file \(missing); nothing was shown.\n")
     }

@@ -258,3 +258,19 @@ struct PlanOutcomeTests {
         #expect(plan.steps.first?.address == Address(.group, "Platform"))
     }
 }
+
+@Test("a KB category moved out of a subtree whose top is deleted moves before that delete: the delete would erase it")
+func moveBeforeAncestorDeletion() throws {
+    let desired = DesiredState(kbCategories: [
+        DesiredState.KBCategory(path: ["IT"], absent: true), DesiredState.KBCategory(path: ["Wi-Fi"], previousPaths: [["IT", "Network", "Wi-Fi"]]),
+    ])
+    let plan = try Planner.plan(desired: desired, live: live(), fetched: everything)
+    let move = try #require(plan.steps.first { $0.operation == .updateKBCategory(id: 3, name: nil, parentID: 0) })
+    let delete = try #require(plan.steps.first { $0.operation == .deleteKBCategory(id: 1) })
+    var waited: Set<Int> = []
+    var pending = delete.dependsOn
+    while let id = pending.popLast() {
+        if waited.insert(id).inserted { pending += plan.steps.first { $0.id == id }?.dependsOn ?? [] }
+    }
+    #expect(waited.contains(move.id), "\(plan.steps.map { "\($0.id) \($0.operation) after \($0.dependsOn)" })")
+}

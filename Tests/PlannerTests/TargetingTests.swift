@@ -37,7 +37,8 @@ private func targeting(_ targets: [String], excludes: [String] = []) throws -> T
 
 /// The plan of `desired` limited to `targets`, with what it pulled in.
 private func targetedPlan(_ targets: [String], excludes: [String] = []) throws -> (plan: Plan, pulledIn: [String]) {
-    let (limited, pulledIn) = desired.targeted(try targeting(targets, excludes: excludes), live: live())
+    let limited = desired.targeted(try targeting(targets, excludes: excludes), live: live())
+    let pulledIn = limited.pulledIn
     return (try Planner.plan(desired: limited, live: live(), fetched: Set(ObjectKind.allCases)), pulledIn.map(\.description))
 }
 

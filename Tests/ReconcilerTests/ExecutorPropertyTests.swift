@@ -30,7 +30,7 @@ struct ExecutorPropertyTests {
                 let report = await Harness.executor(client).execute(plan)
                 #expect(report.isComplete, "seed \(seed): \(report.failed.map { "\($0.step.address): \($0.outcome)" })")
                 let again = try await Harness.plan(desired, client)
-                #expect(again.steps.map(\.operation) == [], "seed \(seed)")
+                #expect(again.steps.map(\.operation) == [], "seed \(seed) \(plan.text())")
                 let estate = await sim.store.estate
                 #expect(Set(Harness.duplicates(in: estate)).isSubset(of: Harness.duplicates(in: live)), "seed \(seed)")
             }

@@ -7,7 +7,7 @@ import Testing
 
 @Suite("The state before the apply, as its journal line")
 struct StateBeforeApplyTests {
-    @Test("written as one line (format_version, event and time first) and read back equal, alone in its journal")
+    @Test("written as one line, its keys sorted, and read back equal, alone in its journal")
     func roundTrip() async throws {
         let directory = Harness.temporaryDirectory()
         let journal = try Journal(directory: directory)
@@ -17,8 +17,9 @@ struct StateBeforeApplyTests {
         try await journal.record(state)
         await journal.close()
         let text = try String(contentsOfFile: journal.path, encoding: .utf8)
-        #expect(text.hasPrefix(#"{"format_version":1,"event":"before_apply","time":"2026-01-01T00:00:00.000Z","plan":{"#))
-        #expect(text.hasSuffix("}\n") && text.filter { $0 == "\n" }.count == 1)
+        #expect(text.hasPrefix(#"{"event":"before_apply","format_version":2,"plan":{"changes":[],"ignore":[],"max_deletes":3,"#))
+        #expect(text.hasSuffix(#","target":"https://acme.example/api/v1","time":"2026-01-01T00:00:00.000Z"}"# + "\n"))
+        #expect(text.filter { $0 == "\n" }.count == 1)
         // A journal whose apply stopped before its first step holds this line alone: still a journal.
         let read = try JournalFile.read(from: journal.path)
         #expect(read.before == state)

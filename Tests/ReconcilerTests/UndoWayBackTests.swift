@@ -52,9 +52,7 @@ struct UndoWayBackTests {
         #expect(plan.steps.count > 6)
         for cut in 0...plan.steps.count {
             for tookEffect in cut < plan.steps.count ? [false, true] : [false] {
-                var partial = plan
-                partial.steps = Array(plan.steps.prefix(cut + (tookEffect ? 1 : 0)))
-                let after = try Planner.replay(partial, on: live)
+                let after = try Planner.replay(Array(plan.steps.prefix(cut + (tookEffect ? 1 : 0))), on: live)
                 let inDoubt: Set<Int> = cut < plan.steps.count ? [plan.steps[cut].id] : []
                 let undo = Undo(
                     before: StateBeforeApply(target: "t", plan: plan, state: live), applied: Set(plan.steps.prefix(cut).map(\.id)),

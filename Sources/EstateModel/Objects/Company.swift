@@ -1,5 +1,5 @@
 /// A company: members, related groups and observers.
-package struct Company: Equatable, Sendable, Codable, Identifiable {
+package struct Company: Equatable, Sendable, Identifiable {
     package var id: Int
     package var name: String
     package var externalID: String?

@@ -1,5 +1,5 @@
 /// A custom field. Only list- and tree-type fields carry options deskform manages.
-package struct CustomField: Equatable, Sendable, Codable, Identifiable {
+package struct CustomField: Equatable, Sendable, Identifiable {
     package var uid: Int
     package var label: String
     package var typeID: Int
@@ -30,7 +30,7 @@ package struct CustomField: Equatable, Sendable, Codable, Identifiable {
 }
 
 /// One key → value option of a list-type field.
-package struct ListOption: Equatable, Hashable, Sendable, Codable {
+package struct ListOption: Equatable, Hashable, Sendable {
     package var key: String
     package var value: String
 
@@ -41,7 +41,7 @@ package struct ListOption: Equatable, Hashable, Sendable, Codable {
 }
 
 /// One node of a tree-type field. `hash` is the API's internal identifier; `parentHash` is nil at the root.
-package struct TreeOption: Equatable, Hashable, Sendable, Codable {
+package struct TreeOption: Equatable, Hashable, Sendable {
     package var hash: String
     package var key: String
     package var name: String

@@ -1,5 +1,5 @@
 /// A custom field type as `cf.fields.types` lists it.
-package struct CustomFieldType: Equatable, Sendable, Codable, Identifiable {
+package struct CustomFieldType: Equatable, Sendable, Identifiable {
     package var id: Int
     package var name: String
 

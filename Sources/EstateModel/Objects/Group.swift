@@ -1,5 +1,5 @@
 /// A group of users. The API has no rename: a new name is a new group.
-package struct Group: Equatable, Sendable, Codable, Identifiable {
+package struct Group: Equatable, Sendable, Identifiable {
     package var id: Int
     package var name: String
     package var members: Set<Int>

@@ -1,5 +1,5 @@
 /// A help desk. Read-only through the API except for its observers.
-package struct HelpDesk: Equatable, Sendable, Codable, Identifiable {
+package struct HelpDesk: Equatable, Sendable, Identifiable {
     package var id: Int
     package var name: String
     /// The parent help desk, 0 at the root.

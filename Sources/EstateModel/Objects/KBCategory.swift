@@ -1,5 +1,5 @@
 /// A Knowledge Base category. `parentID` is nil at the root.
-package struct KBCategory: Equatable, Sendable, Codable, Identifiable {
+package struct KBCategory: Equatable, Sendable, Identifiable {
     package var id: Int
     package var name: String
     package var parentID: Int?

@@ -1,6 +1,6 @@
 /// A level of a help desk. Its help desk is `helpdeskID` (the `parent_id` in `helpdesksandlevels`);
 /// its name is only visible through `levels.observers`.
-package struct Level: Equatable, Sendable, Codable, Identifiable {
+package struct Level: Equatable, Sendable, Identifiable {
     package var id: Int
     package var helpdeskID: Int
     package var name: String

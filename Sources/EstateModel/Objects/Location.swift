@@ -1,5 +1,5 @@
 /// A node of the location tree. `parentID` is nil at the root.
-package struct Location: Equatable, Sendable, Codable, Identifiable {
+package struct Location: Equatable, Sendable, Identifiable {
     package var id: Int
     package var name: String
     package var parentID: Int?

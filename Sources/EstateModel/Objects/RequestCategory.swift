@@ -1,5 +1,5 @@
 /// A request category: custom fields apply to categories. Seed data only.
-package struct RequestCategory: Equatable, Sendable, Codable, Identifiable {
+package struct RequestCategory: Equatable, Sendable, Identifiable {
     package var id: Int
     package var name: String
     package var parentID: Int?

@@ -1,5 +1,5 @@
 /// A user of the instance. deskform never creates users: it resolves usernames and emails to ids.
-package struct User: Equatable, Sendable, Codable, Identifiable {
+package struct User: Equatable, Sendable, Identifiable {
     package var id: Int
     package var username: String
     package var email: String

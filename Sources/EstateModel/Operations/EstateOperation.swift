@@ -1,6 +1,6 @@
 /// One write the API can make, in the estate's terms. Parents are `0` or nil for "at the root",
 /// as the API reads `parent_id`.
-package enum EstateOperation: Equatable, Hashable, Sendable, Codable {
+package enum EstateOperation: Equatable, Hashable, Sendable {
     case createCompany(name: String, externalID: String?)
     /// nil leaves a field unchanged; an empty `externalID` clears it.
     case updateCompany(id: Int, name: String?, externalID: String?)
@@ -28,7 +28,7 @@ package enum EstateOperation: Equatable, Hashable, Sendable, Codable {
 }
 
 /// What has members: `companies.users`, `groups.users`, `locations.users`.
-package enum MembershipTarget: Equatable, Hashable, Sendable, Codable {
+package enum MembershipTarget: Equatable, Hashable, Sendable {
     case company(Int)
     case group(Int)
     case location(Int)
@@ -63,7 +63,7 @@ package enum MembershipTarget: Equatable, Hashable, Sendable, Codable {
 
 /// What has observers: `companies.observers`, `groups.observers`, `locations.observers`,
 /// `helpdesks.observers`, `levels.observers`.
-package enum ObservedEntity: Equatable, Hashable, Sendable, Codable {
+package enum ObservedEntity: Equatable, Hashable, Sendable {
     case company(Int)
     case group(Int)
     case location(Int)

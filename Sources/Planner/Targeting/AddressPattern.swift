@@ -2,7 +2,7 @@ import EstateModel
 
 /// An address as `--target` and `--exclude` take it: one the plan prints (`group["Acme IT"]`), with `*`,
 /// `?` and `[…]` globs inside the quotes (`company["Acme*"]`), or a kind alone (`groups`).
-package struct AddressPattern: Equatable, Hashable, Sendable, Codable, CustomStringConvertible {
+package struct AddressPattern: Equatable, Hashable, Sendable, CustomStringConvertible {
     /// The address kinds it matches.
     package var kinds: Set<Address.Kind>
     /// The glob its names must match; nil for a kind alone.

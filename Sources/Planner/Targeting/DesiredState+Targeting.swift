@@ -17,8 +17,9 @@ extension DesiredState {
     /// Only what `targeting` selects, and what it needs in order to exist: a declared parent location or
     /// KB category that `live` lacks, a declared group that a selected company relates to and `live`
     /// lacks. Pruning is limited to selected objects (``Policy/targeting``).
-    package func targeted(_ targeting: Targeting, live: Estate) -> (desired: DesiredState, pulledIn: [PulledIn]) {
-        guard !targeting.isEverything else { return (self, []) }
+    /// What is pulled in that way is in the result's ``pulledIn``, for the plan to say.
+    package func targeted(_ targeting: Targeting, live: Estate) -> DesiredState {
+        guard !targeting.isEverything else { return self }
         var result = self
         var pulledIn: [PulledIn] = []
         result.policy.targeting = targeting
@@ -47,7 +48,8 @@ extension DesiredState {
             return kept.observers == nil && kept.levels.isEmpty ? nil : kept
         }
         result.customFields = customFields.filter { targeting.selects(Address(.customField, $0.label)) }
-        return (result, pulledIn)
+        result.pulledIn = pulledIn
+        return result
     }
 
     /// The selected nodes of a tree, parents before children, with each declared ancestor that `live`
@@ -74,7 +76,7 @@ extension DesiredState {
     }
 
     /// An object outside the targets that a targeted one needs in order to exist.
-    package struct PulledIn: Equatable, Hashable, Sendable, Codable, CustomStringConvertible {
+    package struct PulledIn: Equatable, Hashable, Sendable, CustomStringConvertible {
         package var address: Address
         package var neededBy: Address
 

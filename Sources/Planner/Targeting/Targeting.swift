@@ -2,7 +2,7 @@ import EstateModel
 
 /// What `--target` and `--exclude` select: an object is planned when some target names it (or there is
 /// no target) and no exclude does. Untargeted objects are never changed, created or pruned.
-package struct Targeting: Equatable, Hashable, Sendable, Codable {
+package struct Targeting: Equatable, Hashable, Sendable {
     package var targets: [AddressPattern]
     package var excludes: [AddressPattern]
 

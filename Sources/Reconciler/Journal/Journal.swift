@@ -1,5 +1,5 @@
+import EstateModel
 import Foundation
-import InvGateWire
 
 /// An append-only record of one execution: a JSON object per line, one per step event, in
 /// `<directory>/<timestamp>.jsonl`. Written as the steps happen, so an interrupted apply leaves a
@@ -8,6 +8,7 @@ package actor Journal {
     /// The file this journal writes.
     package nonisolated let path: String
     private let handle: FileHandle
+    private let encoder = FileCoding.encoder(pretty: false)
 
     /// Creates `directory` when needed and a new file in it named after `date` (UTC), e.g.
     /// `.deskform/journal/20250114T093012.345Z.jsonl`; a numeric suffix keeps names unique.
@@ -32,26 +33,28 @@ package actor Journal {
         self.handle = handle
     }
 
-    /// Appends one line.
+    /// Appends one step event.
     package func record(_ entry: JournalEntry) throws(JournalError) {
-        try write(entry.json.serialized())
+        try append(entry)
     }
 
     /// Appends the state read before the apply: its first line, written before any step.
     package func record(_ state: StateBeforeApply) throws(JournalError) {
-        do {
-            try write(try state.line)
-        } catch {
-            throw JournalError(path: path, reason: error.reason)
-        }
+        try append(state)
     }
 
-    private func write(_ line: [UInt8]) throws(JournalError) {
-        var line = line
-        line.append(UInt8(ascii: "\n"))
+    /// Writes `line` as one line of JSON (``FileCoding``).
+    private func append(_ line: some Encodable) throws(JournalError) {
+        var bytes: Data
+        do {
+            bytes = try encoder.encode(line)
+        } catch {
+            throw JournalError(path: path, reason: "cannot encode a line: \(error)")
+        }
+        bytes.append(UInt8(ascii: "\n"))
         do {
             try handle.seekToEnd()
-            try handle.write(contentsOf: line)
+            try handle.write(contentsOf: bytes)
         } catch {
             throw JournalError(path: path, reason: "cannot write: \(error.localizedDescription)")
         }

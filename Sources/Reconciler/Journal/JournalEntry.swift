@@ -1,3 +1,4 @@
+import EstateModel
 import Foundation
 import InvGateWire
 import Planner
@@ -6,7 +7,10 @@ import Planner
 /// carry credentials: those travel in the `Authorization` header only).
 package struct JournalEntry: Equatable, Sendable {
     /// The version of a journal line (`specs/journal.schema.json`), written in every line as `format_version`.
-    package static let formatVersion = 1
+    /// 2: the state before the apply with every key written by hand in snake_case words, as a saved plan's.
+    package static let formatVersion = 2
+    /// The oldest version this deskform reads: release 0.1's (``FileCoding/release01Decoder()``).
+    package static let oldestReadable = 1
 
     package var time: Date
     package var step: Int
@@ -33,23 +37,6 @@ package struct JournalEntry: Equatable, Sendable {
         self.error = error
     }
 
-    /// The JSON object written as one line, keys in a fixed order.
-    package var json: JSONValue {
-        var pairs: [(key: String, value: JSONValue)] = [
-            ("format_version", .int(Self.formatVersion)),
-            ("time", .string(Self.timestamp(time))),
-            ("step", .int(step)),
-            ("address", .string(address)),
-            ("method", .string(method)),
-            ("endpoint", .string(endpoint)),
-            ("parameters", .object(parameters.entries.map { ($0.name, $0.value.json) })),
-            ("outcome", .string(outcome.rawValue)),
-        ]
-        if let learned { pairs.append(("learned", .string(learned))) }
-        if let error { pairs.append(("error", .string(error))) }
-        return .object(pairs)
-    }
-
     static func timestamp(_ date: Date) -> String {
         Date.ISO8601FormatStyle(includingFractionalSeconds: true).format(date)
     }
@@ -62,5 +49,34 @@ extension ProvisionalObject {
         case .company(let id), .group(let id), .location(let id), .kbCategory(let id): String(id)
         case .treeOption(_, let hash): hash
         }
+    }
+}
+
+/// A step event as its journal line holds it (`specs/journal.schema.json`, `$defs/step_event`).
+extension JournalEntry: Encodable {
+    package func encode(to encoder: any Encoder) throws {
+        var fields = encoder.container(keyedBy: FileKey.self)
+        try fields.encode(Self.formatVersion, forKey: "format_version")
+        try fields.encode(Self.timestamp(time), forKey: "time")
+        try fields.encode(step, forKey: "step")
+        try fields.encode(address, forKey: "address")
+        try fields.encode(method, forKey: "method")
+        try fields.encode(endpoint, forKey: "endpoint")
+        var values = fields.nestedContainer(keyedBy: FileKey.self, forKey: "parameters")
+        for (name, value) in parameters.entries {
+            let key = FileKey(stringValue: name)
+            switch value {
+            case .string(let text): try values.encode(text, forKey: key)
+            case .integer(let number): try values.encode(number, forKey: key)
+            case .boolean(let flag): try values.encode(flag, forKey: key)
+            case .array(let items): try values.encode(items, forKey: key)
+            case .dictionary(let entries):
+                var pairs = values.nestedContainer(keyedBy: FileKey.self, forKey: key)
+                for entry in entries { try pairs.encode(entry.value, forKey: FileKey(stringValue: entry.key)) }
+            }
+        }
+        try fields.encode(outcome.rawValue, forKey: "outcome")
+        try fields.encodeIfPresent(learned, forKey: "learned")
+        try fields.encodeIfPresent(error, forKey: "error")
     }
 }

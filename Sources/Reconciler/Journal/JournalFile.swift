@@ -1,3 +1,4 @@
+import EstateModel
 import Foundation
 import InvGateWire
 
@@ -5,6 +6,8 @@ import InvGateWire
 /// at its last event (what it came to).
 package struct JournalFile: Equatable, Sendable {
     package var path: String
+    /// The format version of its lines (``JournalEntry/formatVersion`` when it is today's).
+    package var formatVersion: Int
     package var events: [Event]
     /// The state the apply read before its first write (journals of an apply with nothing recorded have none).
     package var before: StateBeforeApply?
@@ -34,29 +37,34 @@ package struct JournalFile: Equatable, Sendable {
         }
         /// A line that cannot be read fails with `reason`, unless the file is a saved plan.
         func unreadable(_ reason: String) -> JournalError {
-            if (try? JSONValue.parse(data))?["plan"] != nil {
+            if (try? FileCoding.decoder().decode(PlanFile.Head.self, from: data))?.holdsPlan == true {
                 return JournalError(path: path, reason: "it is a saved plan, not a journal; apply it with deskform apply \(path)")
             }
             return JournalError(path: path, reason: reason)
         }
         var events: [Event] = []
         var before: StateBeforeApply?
+        var versions: Set<Int> = []
         for (index, bytes) in data.split(separator: UInt8(ascii: "\n")).enumerated() {
-            // Each line is decoded once: the state before the apply (megabytes at scale) included.
-            guard let line = try? JSONDecoder().decode(Line.self, from: Data(bytes)), let version = line.formatVersion else {
+            // A line of today's format is decoded once, the state before the apply (megabytes at scale)
+            // included; one of release 0.1 is decoded again, its state by the reader of that release.
+            guard let line = try? FileCoding.decoder().decode(Line.self, from: Data(bytes)), let version = line.formatVersion else {
                 throw unreadable("line \(index + 1) is not a journal event (no format_version)")
             }
-            guard version == JournalEntry.formatVersion else {
-                throw unreadable(
-                    "line \(index + 1) has format version \(version); this deskform reads \(JournalEntry.formatVersion)")
+            guard version >= JournalEntry.oldestReadable else {
+                throw unreadable("line \(index + 1) has format version \(version), which no release of deskform reads")
             }
+            guard version <= JournalEntry.formatVersion else {
+                throw unreadable(
+                    "line \(index + 1) has format version \(version), written by a later deskform (this one reads \(JournalEntry.oldestReadable) to \(JournalEntry.formatVersion)): use that deskform")
+            }
+            versions.insert(version)
             if line.event == StateBeforeApply.event {
-                guard let body = line.before else {
-                    throw unreadable("line \(index + 1) does not hold a readable state before the apply")
+                do {
+                    before = try line.before?.get() ?? FileCoding.release01Decoder().decode(StateBeforeApply.self, from: Data(bytes))
+                } catch {
+                    throw unreadable("line \(index + 1) does not hold a readable state before the apply (\(FileCoding.describe(error)))")
                 }
-                let time = line.time.flatMap { try? Date.ISO8601FormatStyle(includingFractionalSeconds: true).parse($0) }
-                before = StateBeforeApply(
-                    time: time ?? Date(timeIntervalSince1970: 0), target: body.target, plan: body.plan, state: body.state)
                 continue
             }
             guard let time = line.time, let step = line.step, let address = line.address, let method = line.method,
@@ -73,7 +81,10 @@ package struct JournalFile: Equatable, Sendable {
         guard !events.isEmpty || before != nil else {
             throw JournalError(path: path, reason: "it is empty: its apply stopped before it wrote anything to the journal or the instance")
         }
-        return JournalFile(path: path, events: events, before: before)
+        guard versions.count == 1, let version = versions.first else {
+            throw unreadable("its lines have format versions \(versions.sorted().map(String.init).joined(separator: " and ")), not one")
+        }
+        return JournalFile(path: path, formatVersion: version, events: events, before: before)
     }
 
     /// One line as written: the fields of an event, or of the state before the apply. A field that
@@ -89,27 +100,24 @@ package struct JournalFile: Equatable, Sendable {
         var outcome: String?
         var learned: String?
         var error: String?
-        /// The state before the apply, when `event` says the line holds one and it reads.
-        var before: StateBeforeApply.Body?
-
-        enum CodingKeys: String, CodingKey {
-            case formatVersion = "format_version"
-            case event, time, step, address, method, endpoint, outcome, learned, error
-        }
+        /// The state before the apply, when `event` says the line holds one in today's format.
+        var before: Result<StateBeforeApply, any Error>?
 
         init(from decoder: any Decoder) throws {
-            let fields = try decoder.container(keyedBy: CodingKeys.self)
-            formatVersion = try? fields.decodeIfPresent(Int.self, forKey: .formatVersion)
-            event = try? fields.decodeIfPresent(String.self, forKey: .event)
-            time = try? fields.decodeIfPresent(String.self, forKey: .time)
-            step = try? fields.decodeIfPresent(Int.self, forKey: .step)
-            address = try? fields.decodeIfPresent(String.self, forKey: .address)
-            method = try? fields.decodeIfPresent(String.self, forKey: .method)
-            endpoint = try? fields.decodeIfPresent(String.self, forKey: .endpoint)
-            outcome = try? fields.decodeIfPresent(String.self, forKey: .outcome)
-            learned = try? fields.decodeIfPresent(String.self, forKey: .learned)
-            error = try? fields.decodeIfPresent(String.self, forKey: .error)
-            if event == StateBeforeApply.event { before = try? StateBeforeApply.Body(from: decoder) }
+            let fields = try decoder.container(keyedBy: FileKey.self)
+            formatVersion = try? fields.optional("format_version")
+            event = try? fields.optional("event")
+            time = try? fields.optional("time")
+            step = try? fields.optional("step")
+            address = try? fields.optional("address")
+            method = try? fields.optional("method")
+            endpoint = try? fields.optional("endpoint")
+            outcome = try? fields.optional("outcome")
+            learned = try? fields.optional("learned")
+            error = try? fields.optional("error")
+            if event == StateBeforeApply.event, formatVersion == JournalEntry.formatVersion {
+                before = Result { try StateBeforeApply(from: decoder) }
+            }
         }
     }
 
@@ -163,7 +171,7 @@ package struct JournalFile: Equatable, Sendable {
 
     /// What ran, when, what the API answered and what failed, one step a line.
     package func text() -> String {
-        var lines = ["Journal \(path) (format \(JournalEntry.formatVersion)): \(span)"]
+        var lines = ["Journal \(path) (format \(formatVersion)): \(span)"]
         if let recorded { lines.append(recorded) }
         lines.append("")
         let width = String((steps.map(\.step).max() ?? 0) + 1).count
@@ -178,7 +186,7 @@ package struct JournalFile: Equatable, Sendable {
     /// The steps as JSON: each at its last event.
     package func json() -> JSONValue {
         .object([
-            ("format_version", .int(JournalEntry.formatVersion)), ("path", .string(path)),
+            ("format_version", .int(formatVersion)), ("path", .string(path)),
             ("first_event", .optional(events.first?.time)), ("last_event", .optional(events.last?.time)),
             ("recorded_objects", .int(before.map { $0.touched.count + $0.created.count } ?? 0)),
             (

@@ -1,12 +1,11 @@
 import EstateModel
 import Foundation
-import InvGateWire
 import Planner
 
 /// What `apply` writes as the first line of its journal, before its first write: the target, the plan
 /// it carries out, and the live estate it read, which holds every object the plan touches or cascades
 /// into as it was. `undo` plans the way back to it.
-package struct StateBeforeApply: Equatable, Sendable, Codable {
+package struct StateBeforeApply: Equatable, Sendable {
     /// The `event` of the journal line that holds it.
     package static let event = "before_apply"
 
@@ -22,39 +21,30 @@ package struct StateBeforeApply: Equatable, Sendable, Codable {
         self.plan = plan
         self.state = state
     }
+}
 
-    enum CodingKeys: String, CodingKey {
-        case time, target, plan, state
-    }
-
-    /// The journal line, without its newline: `format_version`, `event` and `time`, then the plan,
-    /// state and target (their keys sorted). The state is encoded once, straight into the line.
-    package var line: [UInt8] {
-        get throws(JournalError) {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            let body: Data
-            do {
-                body = try encoder.encode(Body(target: target, plan: plan, state: state))
-            } catch {
-                throw JournalError(path: "", reason: "cannot record the state before the apply: \(error)")
-            }
-            // `{"format_version":…,"event":…,"time":…}` and `{"plan":…}`, joined into one object.
-            var line = JSONValue.object([
-                ("format_version", .int(JournalEntry.formatVersion)), ("event", .string(Self.event)),
-                ("time", .string(JournalEntry.timestamp(time))),
-            ]).serialized()
-            line.removeLast()
-            line.append(UInt8(ascii: ","))
-            line.append(contentsOf: body.dropFirst())
-            return line
+/// The journal line: `format_version`, `event`, `time`, `target`, `plan` and `state`
+/// (`specs/journal.schema.json`, `$defs/before_apply`).
+extension StateBeforeApply: Codable {
+    package init(from decoder: any Decoder) throws {
+        let fields = try decoder.container(keyedBy: FileKey.self)
+        let time: String = try fields("time")
+        guard let date = try? Date.ISO8601FormatStyle(includingFractionalSeconds: true).parse(time) else {
+            throw DecodingError.dataCorruptedError(forKey: "time", in: fields, debugDescription: "\(time) is not an ISO 8601 time")
         }
+        self.time = date
+        target = try fields("target")
+        plan = try fields("plan")
+        state = try fields("state")
     }
 
-    /// What its journal line holds besides `format_version`, `event` and `time`.
-    struct Body: Codable {
-        var target: String
-        var plan: Plan
-        var state: Estate
+    package func encode(to encoder: any Encoder) throws {
+        var fields = encoder.container(keyedBy: FileKey.self)
+        try fields.encode(JournalEntry.formatVersion, forKey: "format_version")
+        try fields.encode(Self.event, forKey: "event")
+        try fields.encode(JournalEntry.timestamp(time), forKey: "time")
+        try fields.encode(target, forKey: "target")
+        try fields.encode(plan, forKey: "plan")
+        try fields.encode(state, forKey: "state")
     }
 }

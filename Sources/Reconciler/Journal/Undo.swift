@@ -48,10 +48,8 @@ package struct Undo: Sendable {
     /// with `doubtful`, the steps cut short too.
     func expected(doubtful: Bool) throws(UndoError) -> Estate {
         let done = doubtful ? applied.union(inDoubt) : applied
-        var plan = before.plan
-        plan.steps = plan.steps.filter { done.contains($0.id) }
         do {
-            return try Planner.replay(plan, on: before.state)
+            return try Planner.replay(before.plan.steps.filter { done.contains($0.id) }, on: before.state)
         } catch {
             throw .unreadable(why: "its steps do not replay on the recorded state (\(error))")
         }
@@ -84,10 +82,9 @@ package struct Undo: Sendable {
             let desired = DesiredState(
                 restoring: before.touched, created: before.created, keeping: kept, from: before.state, now: live,
                 policy: DesiredState.Policy(ignore: recorded.ignore, maxDeletes: recorded.maxDeletes), protected: Set(recorded.protected))
-            let (targeted, pulledIn) = desired.targeted(targeting, live: live)
-            var plan: Plan
+            let plan: Plan
             do {
-                plan = try Planner.plan(desired: targeted, live: live, fetched: planned.kinds)
+                plan = try Planner.plan(desired: desired.targeted(targeting, live: live), live: live, fetched: planned.kinds)
             } catch {
                 throw PlanFailure(
                     error.errors.map {
@@ -98,7 +95,6 @@ package struct Undo: Sendable {
                                 + "undo the rest with --exclude '\(address)'")
                     })
             }
-            plan.pulledIn = pulledIn
             // Each round keeps more objects, and there are finitely many. Only what no step names: a company
             // renamed back is named by its new name, which is not one undo looks at, and is not disturbed.
             let disturbed = Set(plan.outcome.changed.filter(\.cascade).map(\.address)).subtracting(addresses).subtracting(kept)

@@ -63,22 +63,3 @@ extension FetchScope {
     /// The OAuth2 scopes reading this scope takes.
     package var readScopes: Set<OAuthScope> { OAuthScope.reading(endpoints) }
 }
-
-extension FetchScope: Codable {
-    private enum CodingKeys: String, CodingKey {
-        case kinds
-        case fields = "custom_fields"
-    }
-
-    package init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(
-            Set(try container.decode([ObjectKind].self, forKey: .kinds)), fields: Set(try container.decode([String].self, forKey: .fields)))
-    }
-
-    package func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(kinds.sorted(), forKey: .kinds)
-        try container.encode(fields.sorted(), forKey: .fields)
-    }
-}

@@ -20,37 +20,61 @@ package struct StateFile: Equatable, Sendable {
             throw StateFileError(path: path, reason: "cannot be read (\(error.localizedDescription))")
         }
         do {
-            return try JSONDecoder().decode(Estate.self, from: data)
+            // Release 0.1 wrote the estate alone, without a version (format 1).
+            let head = try FileCoding.decoder().decode(Head.self, from: data)
+            switch head.formatVersion {
+            case nil: return try FileCoding.release01Decoder().decode(Estate.self, from: data)
+            case Self.formatVersion: return try FileCoding.decoder().decode(Document.self, from: data).estate
+            case let version?:
+                throw StateFileError(
+                    path: path,
+                    reason: "was written by another deskform (state file format \(version); this one reads 1 to \(Self.formatVersion)); use that deskform, or move the file aside to start again from the seed")
+            }
+        } catch let error as StateFileError {
+            throw error
         } catch {
             throw StateFileError(
                 path: path,
                 reason:
-                    "is not a saved estate (\(Self.describe(error))); move it aside to start again from the seed (this loses the local instance's data)"
+                    "is not a saved estate (\(FileCoding.describe(error))); move it aside to start again from the seed (this loses the local instance's data)"
             )
         }
     }
 
-    /// What is wrong with the file, in a few words rather than a decoder's dump.
-    static func describe(_ error: any Error) -> String {
-        func at(_ path: [any CodingKey]) -> String {
-            path.isEmpty
-                ? "the top" : path.map { $0.intValue.map { "[\($0)]" } ?? "." + $0.stringValue }.joined().trimmingPrefix(".").description
+    /// 2: `{"format_version": 2, "estate": …}`, the estate's keys written by hand (``FileCoding``);
+    /// 1 (release 0.1): the estate alone, in the shape the compiler derived from the Swift names.
+    package static let formatVersion = 2
+
+    /// The file: its version and the estate.
+    struct Document: Codable {
+        var estate: Estate
+
+        init(estate: Estate) { self.estate = estate }
+
+        init(from decoder: any Decoder) throws {
+            estate = try decoder.container(keyedBy: FileKey.self)("estate")
         }
-        switch error as? DecodingError {
-        case .dataCorrupted(let context) where context.codingPath.isEmpty: return "it is not JSON"
-        case .dataCorrupted(let context): return "a malformed value at \(at(context.codingPath))"
-        case .keyNotFound(let key, let context): return "\(key.stringValue) is missing at \(at(context.codingPath))"
-        case .typeMismatch(_, let context), .valueNotFound(_, let context): return "a value of the wrong type at \(at(context.codingPath))"
-        default: return "it cannot be decoded"
+
+        func encode(to encoder: any Encoder) throws {
+            var fields = encoder.container(keyedBy: FileKey.self)
+            try fields.encode(StateFile.formatVersion, forKey: "format_version")
+            try fields.encode(estate, forKey: "estate")
+        }
+    }
+
+    /// The `format_version` of a state file, read before the rest (none in release 0.1's).
+    struct Head: Decodable {
+        var formatVersion: Int?
+
+        init(from decoder: any Decoder) throws {
+            formatVersion = try decoder.container(keyedBy: FileKey.self).optional("format_version")
         }
     }
 
     package func save(_ estate: Estate) throws(StateFileError) {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
         let data: Data
         do {
-            data = try encoder.encode(estate)
+            data = try FileCoding.encoder(pretty: true).encode(Document(estate: estate))
         } catch {
             throw StateFileError(path: path, reason: "cannot be encoded (\(error))")
         }
