@@ -67,9 +67,12 @@ package enum FormatSamples {
     }
 
     /// A plan with one step per operation and every field of a plan set.
-    package static var plan: Plan {
+    package static var plan: Plan { plan(firstSteps: operations.count) }
+
+    /// The sample plan with only its first `count` steps: what a release that knew fewer operations wrote.
+    package static func plan(firstSteps count: Int) -> Plan {
         let company = Address(.company, "Acme Corp")
-        var plan = Plan(
+        return Plan(
             changes: [
                 Change(
                     address: company, action: .update, before: ["name": "Acme Inc", "external_id": ""],
@@ -82,7 +85,7 @@ package enum FormatSamples {
                 Change(address: Address(.location, "Madrid/Floor 2"), action: .replace, reason: "renamed: locations cannot be renamed"),
                 Change(address: Address(.kbCategory, "Old"), action: .delete, before: ["name": "Old"], reason: "pruned"),
             ],
-            steps: operations.enumerated().map { index, operation in
+            steps: operations.prefix(count).enumerated().map { index, operation in
                 Step(
                     id: index, operation: operation, address: index == 0 ? company : Address(.group, "Acme IT"),
                     subject: index == 9 ? Address(.group, "Old IT") : nil, dependsOn: index == 0 ? [] : [index - 1],
@@ -100,12 +103,11 @@ package enum FormatSamples {
                     Outcome.Entry(address: Address(.location, "Madrid/Floor 2/Annex"), step: 12, cause: Address(.location, "Madrid/Floor 2"), cascade: true),
                     Outcome.Entry(address: Address(.helpdesk, "Service Desk"), step: 27, cause: Address(.level, "Service Desk/Level 1"), cascade: true),
                 ]),
-            maxDeletes: 7, protected: [company, Address(.location, "Madrid")], ignore: ["Legacy *"])
-        plan.targeting = Targeting(
-            targets: [try! AddressPattern(parsing: #"company["Acme*"]"#), try! AddressPattern(parsing: "groups")],
-            excludes: [try! AddressPattern(parsing: #"location["Madrid/Floor 2"]"#)])
-        plan.pulledIn = [DesiredState.PulledIn(Address(.group, "Acme IT"), neededBy: company)]
-        return plan
+            maxDeletes: 7, protected: [company, Address(.location, "Madrid")], ignore: ["Legacy *"],
+            targeting: Targeting(
+                targets: [try! AddressPattern(parsing: #"company["Acme*"]"#), try! AddressPattern(parsing: "groups")],
+                excludes: [try! AddressPattern(parsing: #"location["Madrid/Floor 2"]"#)]),
+            pulledIn: [DesiredState.PulledIn(Address(.group, "Acme IT"), neededBy: company)])
     }
 
     /// What the sample plan was read with.

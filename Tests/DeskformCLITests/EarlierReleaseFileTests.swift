@@ -135,8 +135,7 @@ struct EarlierReleaseFileTests {
         let decoder = release.journalVersion < JournalEntry.formatVersion ? FileCoding.release01Decoder() : FileCoding.decoder()
         let plan = try decoder.decode(Saved.self, from: data).plan
         // Operations added since are appended to the sample: a release's file holds those it knew.
-        var sample = FormatSamples.plan
-        sample.steps = Array(sample.steps.prefix(plan.steps.count))
+        let sample = FormatSamples.plan(firstSteps: plan.steps.count)
         #expect(plan.steps.count >= 41)
         #expect(plan == sample)
         guard release.planFileApplies else { return }
