@@ -107,37 +107,28 @@ package struct ApplyCommand: AsyncParsableCommand {
         _ settings: Settings, target options: TargetOptions, environment: [String: String], approval: Approval,
         console: Console, colour: Bool = false
     ) async -> Int32 {
-        let pipeline = Pipeline(options: options, environment: environment, console: console, colour: colour)
-        if settings.paths.count == 1, let path = settings.paths.first, isPlanFile(path) {
-            if !settings.targeting.isEverything {
-                console.err(
-                    """
-                    deskform: error: a saved plan keeps the targets it was planned with; --target and --exclude cannot change them.
-                      hint: apply it as it is (deskform apply \(path)), or plan again with the targets you want and --out.
-
-                    """)
-                return 1
+        await console.run(renderer: DiagnosticRenderer(colour: colour)) {
+            let pipeline = Pipeline(options: options, environment: environment, console: console, colour: colour)
+            let style = PlanStyle(colour: colour)
+            if settings.paths.count == 1, let path = settings.paths.first, isPlanFile(path) {
+                guard settings.targeting.isEverything else { throw CommandError.savedPlanKeepsTargets(path: path) }
+                // A saved plan is carried out as it was shown when it was saved: no question asked.
+                try await pipeline.savedPlan(at: path) { connection, plan, live in
+                    try await carryOut(plan, style: style, settings, approval: .automatic, on: connection, live: live, console: console)
+                }
+                return
             }
-            // A saved plan is carried out as it was shown when it was saved: no question asked.
-            return await pipeline.savedPlan(at: path) { connection, plan, live in
-                await carryOut(
-                    plan, style: PlanStyle(colour: colour), settings, approval: .automatic, on: connection, live: live, console: console)
+            if settings.paths.count == 1, let path = settings.paths.first, isMissingPlanFile(path) {
+                throw CommandError.noSuchPlanFile(path: path)
             }
-        }
-        if settings.paths.count > 1, let path = settings.paths.first(where: isPlanFile) {
-            console.err(
-                """
-                deskform: error: apply takes manifests or one saved plan, not both: \(path) is not a *.yaml or *.yml file
-                  hint: apply a saved plan alone (deskform apply \(path)), or give only manifest files and directories
-
-                """)
-            return 1
-        }
-        return await pipeline.reconcile(settings.paths, for: .apply, targeting: settings.targeting) { connection, reconciliation in
-            await carryOut(
-                reconciliation.plan, style: PlanStyle(colour: colour), settings, approval: approval, on: connection,
-                live: reconciliation.live,
-                console: console)
+            if settings.paths.count > 1, let path = settings.paths.first(where: isPlanFile) {
+                throw CommandError.planAmongManifests(path: path)
+            }
+            try await pipeline.reconcile(settings.paths, for: .apply, targeting: settings.targeting) { connection, reconciliation in
+                try await carryOut(
+                    reconciliation.plan, style: style, settings, approval: approval, on: connection, live: reconciliation.live,
+                    console: console)
+            }
         }
     }
 
@@ -146,46 +137,36 @@ package struct ApplyCommand: AsyncParsableCommand {
     static func carryOut(
         _ plan: Plan, style: PlanStyle, _ settings: Settings, approval: Approval, on connection: Pipeline.Connection, live: Estate,
         console: Console
-    ) async -> Int32 {
+    ) async throws {
         console.out(plan.text(style: style))
         let decision = plan.decision(allowDeletes: settings.allowDeletes, holdDeletes: settings.holdDeletes)
-        if decision.needsApproval, !approve(approval, url: connection.identity, console: console) { return 1 }
+        if decision.needsApproval { try approve(approval, url: connection.identity, console: console) }
         switch decision {
         case .nothingToApply:
             console.out("Nothing to apply.\n")
-            return 0
         case .refused:
-            console.err(
-                """
-                deskform: error: apply refused: the plan destroys \(plan.deletions.counted("object")), more than \
-                policy.max_deletes (\(plan.maxDeletes)); nothing was changed.
-                  hint: run with --allow-deletes to allow them, or --hold-deletes to apply everything else.
-
-                """)
-            return 3
+            throw CommandError.tooManyDeletions(plan.deletions, maxDeletes: plan.maxDeletes)
         case .everythingHeld(let held):
             console.out("Nothing to apply: --hold-deletes holds back every change of this plan: \(list(held)).\n")
-            return 0
         case .apply(let approved, let held):
-            return await execute(approved, held: held, settings: settings, on: connection, live: live, console: console)
+            try await execute(approved, held: held, settings: settings, on: connection, live: live, console: console)
         }
     }
 
-    /// Whether the plan may be applied: `approval` given, or asked for and answered `yes`.
-    static func approve(_ approval: Approval, url: String, console: Console) -> Bool {
+    /// Returns when the plan may be applied: `approval` given, or asked for and answered `yes`.
+    static func approve(_ approval: Approval, url: String, console: Console) throws {
         switch approval {
         case .automatic:
-            return true
+            return
         case .unavailable:
-            console.err("deskform: error: apply needs approval and there is no terminal to ask on; run it with --auto-approve.\n")
-            return false
+            throw CommandError.noTerminalToApprove
         case .prompt(let read):
             console.out("\nDo you want to perform these actions on \(url)? Only 'yes' will be accepted to approve.\n  Enter a value: ")
             guard read()?.trimmingCharacters(in: .whitespaces) == "yes" else {
+                // Said where the question was asked.
                 console.out("\nApply cancelled: nothing was changed.\n")
-                return false
+                throw Stop(.failure)
             }
-            return true
         }
     }
 
@@ -194,19 +175,15 @@ package struct ApplyCommand: AsyncParsableCommand {
         changes.map(\.address.description).joined(separator: ", ")
     }
 
-    /// Carries out the approved plan with progress on standard error, and reports how it went.
+    /// Carries out the approved plan with progress on standard error, and reports how it went; an apply
+    /// that did not complete fails once its report is printed (its failed steps were reported as they failed).
     static func execute(
         _ plan: Plan, held: [Change], settings: Settings, on connection: Pipeline.Connection, live: Estate, console: Console
-    ) async -> Int32 {
+    ) async throws {
         do throws(InvGateError) {
             try await connection.requestWriteScopes(of: plan)
         } catch {
-            let hint =
-                if case .authentication = error.reason {
-                    "\n  hint: grant the OAuth client the scopes that deskform scopes --write lists, or set INVGATE_SCOPES to the scopes it has"
-                } else { "" }
-            console.err("deskform: error: \(error); nothing was changed.\(hint)\n")
-            return 1
+            throw CommandError.writeScopesRefused(error)
         }
         // A journal in .deskform/ gets the folder's .gitignore first, so it is never committed by accident.
         let home = (settings.journalDirectory as NSString).deletingLastPathComponent
@@ -218,17 +195,16 @@ package struct ApplyCommand: AsyncParsableCommand {
             do {
                 journal = try Journal(directory: settings.journalDirectory)
             } catch {
-                console.err("deskform: warning: \(error); this apply cannot be undone with deskform undo.\n")
+                console.warn("\(error); this apply cannot be undone with deskform undo.")
             }
         } catch {
-            console.err(
-                "deskform: warning: cannot create the journal folder \(settings.journalDirectory) (\(error.words)); this apply cannot be undone with deskform undo.\n"
-            )
+            console.warn(
+                "cannot create the journal folder \(settings.journalDirectory) (\(error.words)); this apply cannot be undone with deskform undo.")
         }
         do {
             try await journal?.record(StateBeforeApply(target: connection.identity, plan: plan, state: live))
         } catch {
-            console.err("deskform: warning: \(error); this apply can be carried out but not undone with deskform undo.\n")
+            console.warn("\(error); this apply can be carried out but not undone with deskform undo.")
         }
         let executor = PlanExecutor(
             client: connection.client, parallelism: connection.parallelism, journal: journal, logger: connection.logger)
@@ -244,7 +220,7 @@ package struct ApplyCommand: AsyncParsableCommand {
                 console.err(line + "\n")
             }
             if case .failed(let error) = progress.result.outcome {
-                console.err("deskform: error: step \(step.id + 1) \(Plan.display(labels.parameters(of: step))): \(error)\n")
+                console.report(CommandError.stepFailed(number: step.id + 1, call: Plan.display(labels.parameters(of: step)), error))
             }
         }
         await journal?.close()
@@ -261,8 +237,15 @@ package struct ApplyCommand: AsyncParsableCommand {
             console.err("Concurrency: up to \(reached) requests at once (--parallelism auto, at most \(limit.maximum)).\n")
         }
         if let rate = connection.rate { console.err("Rate: \(rate).\n") }
-        if !report.isComplete { console.out("Run plan or apply again: the next run converges from where this one stopped.\n") }
-        return report.isComplete ? 0 : 1
+        if !report.isComplete {
+            console.out("Run plan or apply again: the next run converges from where this one stopped.\n")
+            throw Stop(.failure)
+        }
+    }
+
+    /// A path that does not exist and, by its extension (`plan.json`), was meant as a saved plan.
+    static func isMissingPlanFile(_ path: String) -> Bool {
+        !(path as NSString).pathExtension.isEmpty && !ManifestLoader.isManifestPath(path) && !FileManager.default.fileExists(atPath: path)
     }
 
     /// A file that is not named as a manifest (`*.yaml`, `*.yml`, in any case) is a saved plan; given

@@ -18,7 +18,7 @@ enum CommandLogger {
     static func warning(environment: [String: String]) -> String? {
         guard let name = environment["DESKFORM_LOG"], !name.isEmpty, Logger.Level(rawValue: name.lowercased()) == nil else { return nil }
         let levels = Logger.Level.allCases.map(\.rawValue).joined(separator: ", ")
-        return "deskform: warning: DESKFORM_LOG=\(name) is not a log level, so nothing is logged; use one of \(levels)\n"
+        return "DESKFORM_LOG=\(name) is not a log level, so nothing is logged; use one of \(levels)"
     }
 }
 

@@ -1,8 +1,10 @@
 import Foundation
+import Manifest
 import Synchronization
 
 /// Where every command writes, as it goes: standard output and standard error, or, in tests, a
-/// recording of both. A command writes here and returns its exit code.
+/// recording of both. A command writes its output here and throws its failures, which ``run(renderer:_:)``
+/// renders here and turns into the exit code.
 package struct Console: Sendable {
     /// Standard output: the target line, plans, reports, summaries.
     package let out: @Sendable (String) -> Void
@@ -17,9 +19,10 @@ package struct Console: Sendable {
         self.isTerminal = isTerminal
     }
 
-    /// `deskform: error: …` on standard error, for an error that describes itself in one sentence.
-    func error(_ error: Any) {
-        err("deskform: error: \(error)\n")
+    /// `deskform: warning: …` on standard error: something the user should know that does not stop the
+    /// command, rendered as its errors are.
+    func warn(_ message: String, details: [String] = [], renderer: DiagnosticRenderer = DiagnosticRenderer()) {
+        err(renderer.render(.warning(at: .deskform, message, details: details)))
     }
 
     /// The process's own streams. A closed standard error is never a reason to stop (diagnostics are

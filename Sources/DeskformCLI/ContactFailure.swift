@@ -4,7 +4,7 @@ import InvGateWire
 
 /// A failure of the first contact with an instance, worded for a newcomer: one sentence saying what
 /// happened, the URL (never a credential), and what to change.
-struct ContactFailure: Error, CustomStringConvertible {
+struct ContactFailure: SentenceFailure {
     /// The instance root as given.
     let url: String
     /// Where the URL came from: `--url` or `INVGATE_URL`.
@@ -17,6 +17,11 @@ struct ContactFailure: Error, CustomStringConvertible {
     enum Reason {
         case url(ConnectionFault.URLProblem)
         case api(InvGateError)
+    }
+
+    /// Ctrl-C during the first contact is exit 130; every other fault, 1.
+    var status: ExitStatus {
+        if case .api(let error) = reason { error.status } else { .failure }
     }
 
     var description: String {

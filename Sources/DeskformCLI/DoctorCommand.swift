@@ -47,37 +47,35 @@ package struct DoctorCommand: AsyncParsableCommand {
         paths: [String], format: Format, target options: TargetOptions, environment: [String: String], console: Console
     ) async -> Int32 {
         let renderer = DiagnosticRenderer(colour: false)
-        guard
-            let choice = EnvironmentChoice.choose(
+        return await console.run(renderer: renderer) {
+            let choice = try EnvironmentChoice.choose(
                 option: options.env, environment: environment, console: console, renderer: renderer, directory: options.project)
-        else { return 1 }
-        var scope = FetchScope.everything
-        if !paths.isEmpty || choice.environment != nil {
-            let load = choice.load(paths, process: environment)
-            console.err(renderer.render(load.diagnostics))
-            guard load.isValid else {
-                console.err("\(DiagnosticRenderer.summary(of: load.diagnostics)); nothing was checked.\n")
-                return 1
+            var scope = FetchScope.everything
+            if !paths.isEmpty || choice.environment != nil {
+                let load = choice.load(paths, process: environment)
+                guard load.isValid else { throw FileProblems(load.diagnostics, "nothing was checked") }
+                console.err(renderer.render(load.diagnostics))
+                scope = FetchScope(manifest: load.estate).withSideEffects
             }
-            scope = FetchScope(manifest: load.estate).withSideEffects
+            if let warning = CommandLogger.warning(environment: environment) { console.warn(warning) }
+            let (identity, checks) = await Self.checks(
+                scope: scope, choice: choice, options: options, environment: environment, console: console)
+            let failed = checks.filter { $0.status == .failed }.count
+            let warnings = checks.filter { $0.status == .warning }.count
+            let summary = "Doctor: \(checks.count - failed - warnings) ok, \(warnings) warning\(warnings == 1 ? "" : "s"), \(failed) failed."
+            switch format {
+            case .text:
+                console.out("deskform doctor: \(identity)\n" + checks.map { $0.line + "\n" }.joined() + summary + "\n")
+            case .json:
+                let json = JSONValue.object([
+                    ("format_version", .number(1)), ("target", .string(identity)), ("checks", .array(checks.map(\.json))),
+                    ("ok", .bool(failed == 0)),
+                ])
+                console.out(json.prettyPrinted() + "\n")
+            }
+            // The failed checks say why, each on its line: only the exit code is left to give.
+            if failed > 0 { throw Stop(.failure) }
         }
-        if let warning = CommandLogger.warning(environment: environment) { console.err(warning) }
-        let (identity, checks) = await Self.checks(
-            scope: scope, choice: choice, options: options, environment: environment, console: console)
-        let failed = checks.filter { $0.status == .failed }.count
-        let warnings = checks.filter { $0.status == .warning }.count
-        let summary = "Doctor: \(checks.count - failed - warnings) ok, \(warnings) warning\(warnings == 1 ? "" : "s"), \(failed) failed."
-        switch format {
-        case .text:
-            console.out("deskform doctor: \(identity)\n" + checks.map { $0.line + "\n" }.joined() + summary + "\n")
-        case .json:
-            let json = JSONValue.object([
-                ("format_version", .number(1)), ("target", .string(identity)), ("checks", .array(checks.map(\.json))),
-                ("ok", .bool(failed == 0)),
-            ])
-            console.out(json.prettyPrinted() + "\n")
-        }
-        return failed == 0 ? 0 : 1
     }
 
     /// The checklist, in order; it stops at the first check that makes the rest meaningless.

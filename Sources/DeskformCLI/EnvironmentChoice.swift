@@ -16,68 +16,42 @@ struct EnvironmentChoice: Sendable {
         option ?? environment["DESKFORM_ENV"].flatMap { $0.isEmpty ? nil : $0 }
     }
 
-    /// What reading the project file came to.
-    enum ProjectFile {
-        /// The current directory has none, and no `--project` named another.
-        case absent
-        /// Read, with no error (its warnings printed).
-        case read(Project)
-        /// The command must stop: why has been printed.
-        case stop
-    }
-
     /// Reads the project file of `directory` (`.`, the current directory, unless `--project` named
-    /// another) and prints its diagnostics on `console`; `invalid` reports one with errors (by
-    /// default its diagnostics and that the command stops). A `--project` folder without one stops.
-    static func readProject(
-        directory: String, console: Console, renderer: DiagnosticRenderer,
-        invalid: ((Project, [Diagnostic]) -> Void)? = nil
-    ) -> ProjectFile {
+    /// another) and prints its warnings on `console`; nil when the current directory has none. A
+    /// `--project` folder without one, or a project file with errors, is a failure.
+    static func readProject(directory: String, console: Console, renderer: DiagnosticRenderer) throws -> Project? {
         let path = directory == "." ? Project.fileName : (directory as NSString).appendingPathComponent(Project.fileName)
         guard FileManager.default.fileExists(atPath: path) else {
-            if directory == "." { return .absent }
-            console.err("deskform: error: \(ProjectError.notFound(directory: directory))\n")
-            return .stop
+            if directory == "." { return nil }
+            throw ProjectError.notFound(directory: directory)
         }
         let (project, diagnostics) = Project.read(path: path)
-        guard !diagnostics.containsErrors else {
-            if let invalid {
-                invalid(project, diagnostics)
-            } else {
-                console.err(renderer.render(diagnostics))
-                console.err("deskform: error: \(ProjectError.invalid(project: project.path, errors: diagnostics.errorCount))\n")
-            }
-            return .stop
-        }
+        guard !diagnostics.containsErrors else { throw InvalidProject(path: project.path, found: diagnostics) }
         console.err(renderer.render(diagnostics))
-        return .read(project)
+        return project
     }
 
-    /// Chooses, printing the project file's diagnostics (and why nothing could be chosen) on `console`.
-    /// Nil when the command must stop (exit 1).
+    /// A project file with errors: every one, and that the command stops.
+    struct InvalidProject: CommandFailure {
+        let path: String
+        let found: [Diagnostic]
+
+        var diagnostics: [Diagnostic] {
+            found.sorted() + [.error(at: .deskform, "\(ProjectError.invalid(project: path, errors: found.errorCount))")]
+        }
+    }
+
+    /// Chooses, printing the project file's warnings on `console`; a failure says why nothing could be chosen.
     static func choose(
         option: String?, environment: [String: String], console: Console, renderer: DiagnosticRenderer,
         directory: String = "."
-    ) -> EnvironmentChoice? {
+    ) throws -> EnvironmentChoice {
         let name = requested(option: option, environment: environment)
-        switch readProject(directory: directory, console: console, renderer: renderer) {
-        case .stop:
-            return nil
-        case .absent:
-            if let name {
-                console.err("deskform: error: \(ProjectError.noProject(environment: name, directory: directory))\n")
-                return nil
-            }
+        guard let project = try readProject(directory: directory, console: console, renderer: renderer) else {
+            if let name { throw ProjectError.noProject(environment: name, directory: directory) }
             return EnvironmentChoice(environment: nil)
-        case .read(let project):
-            switch project.select(name) {
-            case .success(let chosen):
-                return EnvironmentChoice(environment: chosen, directory: directory)
-            case .failure(let error):
-                console.err("deskform: error: \(error)\n")
-                return nil
-            }
         }
+        return EnvironmentChoice(environment: try project.select(name).get(), directory: directory)
     }
 
     /// The state folder of the embedded instance an environment without a URL uses: `.deskform/NAME`.
@@ -148,7 +122,7 @@ struct EnvironmentChoice: Sendable {
     }
 
     /// Why no target could be made of the credentials: said in the names of the variables read.
-    struct CredentialProblem: Error, CustomStringConvertible {
+    struct CredentialProblem: SentenceFailure {
         let description: String
     }
 

@@ -4,6 +4,8 @@ import Planner
 
 /// `plan --all-envs`: the plan of every environment of the project file, one section each (one
 /// pull-request comment in Markdown), and one exit code for them all (``exitCode(_:)``).
+/// Each environment is planned as `plan --env NAME` would, on a console of its own: what it writes,
+/// its errors included, goes in its section.
 struct EnvironmentPlans {
     let format: PlanCommand.Format
     let detailedExitcode: Bool
@@ -14,34 +16,29 @@ struct EnvironmentPlans {
     /// Plans every environment in file order and writes the sections on `console`; returns the exit code.
     func run(paths: [String], console: Console) async -> Int32 {
         let renderer = DiagnosticRenderer(colour: colour)
-        let project: Project
-        switch EnvironmentChoice.readProject(directory: options.project, console: console, renderer: renderer) {
-        case .stop:
-            return 1
-        case .absent:
-            console.err(
-                "deskform: error: --all-envs plans the environments of \(Project.fileName), and there is none in the current directory; run from the repository's root (or name its folder with --project DIR), or plan without --all-envs.\n"
-            )
-            return 1
-        case .read(let read):
-            project = read
+        return await console.run(renderer: renderer) {
+            guard let project = try EnvironmentChoice.readProject(directory: options.project, console: console, renderer: renderer) else {
+                throw CommandError.noProjectForAllEnvironments
+            }
+            var codes: [Int32] = []
+            var sections: [String] = []
+            for chosen in project.environments {
+                var options = options
+                options.env = chosen.name
+                let (recorder, recording) = Console.recording()
+                let planned = await PlanCommand.plan(
+                    paths: paths, format: format, detailedExitcode: detailedExitcode, target: options,
+                    environment: environment, colour: colour, console: recorder)
+                codes.append(planned)
+                // A failed environment's errors are in its text section; standard error has the rest.
+                if format == .markdown || planned != 1 { console.err(recording.errorOutput) }
+                sections.append(section(chosen.name, code: planned, output: recording.output, errors: recording.errorOutput))
+            }
+            console.out(format == .markdown ? Self.cut(sections.joined(separator: "\n")) : sections.joined())
+            // The sections say why an environment failed: only the exit code is left to give.
+            let code = Self.exitCode(codes)
+            if code != ExitStatus.success.rawValue { throw Stop(ExitStatus(rawValue: code) ?? .failure) }
         }
-        var codes: [Int32] = []
-        var sections: [String] = []
-        for chosen in project.environments {
-            var options = options
-            options.env = chosen.name
-            let (recorder, recording) = Console.recording()
-            let planned = await PlanCommand.plan(
-                paths: paths, format: format, detailedExitcode: detailedExitcode, target: options,
-                environment: environment, colour: colour, console: recorder)
-            codes.append(planned)
-            // A failed environment's errors are in its text section; standard error has the rest.
-            if format == .markdown || planned != 1 { console.err(recording.errorOutput) }
-            sections.append(section(chosen.name, code: planned, output: recording.output, errors: recording.errorOutput))
-        }
-        console.out(format == .markdown ? Self.cut(sections.joined(separator: "\n")) : sections.joined())
-        return Self.exitCode(codes)
     }
 
     /// 1 when any environment failed (so that CI never passes a broken one for a plan with changes),

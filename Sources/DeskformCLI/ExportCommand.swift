@@ -63,13 +63,20 @@ package struct ExportCommand: AsyncParsableCommand {
         targeting: Targeting = .everything, target options: TargetOptions, environment: [String: String], now: Date = Date(),
         console: Console
     ) async -> Int32 {
-        let directory = ExportDirectory(path: out)
-        do {
-            try directory.check(force: force)
-        } catch {
-            console.error(error)
-            return 1
+        await console.run {
+            try await export(
+                into: ExportDirectory(path: out), kinds: kinds, split: split, force: force, schemaURL: schemaURL, targeting: targeting,
+                target: options, environment: environment, now: now, console: console)
         }
+    }
+
+    /// The export itself: its failures are thrown, for the console to render.
+    static func export(
+        into directory: ExportDirectory, kinds: [ObjectKind], split: Bool, force: Bool, schemaURL: String?, targeting: Targeting,
+        target options: TargetOptions, environment: [String: String], now: Date, console: Console
+    ) async throws {
+        let out = directory.path
+        try directory.check(force: force)
         // Targeted companies are written with the groups they relate to (`Estate.selecting`), so that what is written stands alone.
         let reached = targeting.kinds.contains(.companies) ? targeting.kinds.union([.groups]) : targeting.kinds
         let kinds = Set(kinds).intersection(reached)
@@ -77,7 +84,7 @@ package struct ExportCommand: AsyncParsableCommand {
         var pipeline = Pipeline(options: options, environment: environment, console: console)
         if let progress { pipeline.onRequest = { _ in progress.request() } }
         pipeline.scopes = FetchScope(exporting: kinds).readScopes
-        return await pipeline.connect { connection in
+        try await pipeline.connect { connection in
             let read: Estate
             do {
                 read = try await connection.read(FetchScope(exporting: kinds))
@@ -89,11 +96,7 @@ package struct ExportCommand: AsyncParsableCommand {
             let unmatched = UnmatchedTarget.find(in: targeting, among: read.addresses)
             guard unmatched.isEmpty else {
                 progress?.finish("failed")
-                console.err(
-                    unmatched.map { "deskform: error: \($0)\n" }.joined()
-                        + "Nothing was exported: write the address as the plan prints it (kind[\"name\"], * and ? inside the quotes) or a kind alone.\n"
-                )
-                return 1
+                throw CommandError.unmatchedTargets(unmatched, notDone: Pipeline.unmatchedAdvice("Nothing was exported"))
             }
             let report = await connection.readReport()
             if let progress { progress.replace(with: report) } else { console.err(report) }
@@ -102,19 +105,13 @@ package struct ExportCommand: AsyncParsableCommand {
             let source = if case .local = connection.target { connection.identity } else { Self.publicURL(connection.url) }
             let header = ["Exported by deskform from \(source) at \(Self.timestamp(now))"]
             let files = ExportedFiles(export.manifest, split: split, schema: schemaURL ?? Self.schemaFileName, header: header)
-            console.err(export.warnings.map { "deskform: warning: \($0)\n" }.joined())
+            for warning in export.warnings { console.warn(warning) }
             let problems = files.roundTripProblems(against: live, kinds: kinds)
-            guard problems.isEmpty else {
-                console.err(
-                    "deskform: error: the export would not reproduce the instance, so nothing was written "
-                        + "(this is a deskform bug: please report it):\n" + problems.map { "  \($0)\n" }.joined())
-                return 1
-            }
+            guard problems.isEmpty else { throw CommandError.exportWouldDiffer(problems) }
             let schema = schemaURL == nil ? [ExportedFiles.File(path: Self.schemaFileName, text: ManifestSchema.json)] : []
             let removed = try directory.write(files, extra: schema)
             console.out(removed.map { "removed \($0) (written by an earlier export, no longer exported)\n" }.joined())
             console.out(Self.summary(export.manifest, files: files.files.count, directory: out))
-            return 0
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Manifest
 import Reconciler
 
 /// The directory `export` writes into. It must be new or empty unless `force`; with `force`, files are
@@ -10,17 +11,23 @@ struct ExportDirectory {
     /// What marks a manifest as written by `export`.
     static let marker = "# Exported by deskform from "
 
-    enum Failure: Error, CustomStringConvertible {
+    enum Failure: CommandFailure {
         case notEmpty(String)
         case notADirectory(String)
         case cannotWrite(String, String)
 
-        var description: String {
+        var diagnostics: [Diagnostic] {
             switch self {
             case .notEmpty(let path):
-                "\(path) is not empty; export writes only into a new or empty directory\n  hint: choose another --out, or pass --force to overwrite (manifests of an earlier export there are replaced)"
-            case .notADirectory(let path): "\(path) exists and is not a directory"
-            case .cannotWrite(let path, let why): "cannot write \(path): \(why)"
+                [
+                    .error(
+                        at: .deskform, "\(path) is not empty; export writes only into a new or empty directory",
+                        hint: "choose another --out, or pass --force to overwrite (manifests of an earlier export there are replaced)")
+                ]
+            case .notADirectory(let path):
+                [.error(at: .deskform, "\(path) exists and is not a directory", hint: "choose another --out: a new or empty directory")]
+            case .cannotWrite(let path, let why):
+                [.error(at: .deskform, "cannot write \(path): \(why)", hint: "choose an --out this user may write into, then export again")]
             }
         }
     }

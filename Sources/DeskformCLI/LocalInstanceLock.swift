@@ -7,7 +7,7 @@ final class LocalInstanceLock {
     private let descriptor: Int32
 
     /// Another command held the lock for longer than the bound.
-    struct Busy: Error, CustomStringConvertible {
+    struct Busy: SentenceFailure {
         let statePath: String
         let waited: Duration
         var description: String {
@@ -16,8 +16,9 @@ final class LocalInstanceLock {
     }
 
     /// Cancelled (Ctrl-C) while waiting for another command to let go.
-    struct Interrupted: Error, CustomStringConvertible {
+    struct Interrupted: SentenceFailure {
         let statePath: String
+        var status: ExitStatus { .interrupted }
         var description: String {
             "interrupted while waiting for the embedded local instance (\(statePath)); nothing was changed"
         }
@@ -72,7 +73,7 @@ final class LocalInstanceLock {
 
 /// The embedded local instance's folder cannot be made, or its lock opened: one sentence with the
 /// operating system's reason and the ways around it.
-struct LocalInstanceFolderError: Error, CustomStringConvertible {
+struct LocalInstanceFolderError: SentenceFailure {
     /// What could not be done, e.g. `create the embedded local instance's folder .deskform`.
     let action: String
     /// The operating system's words for why (`strerror`).

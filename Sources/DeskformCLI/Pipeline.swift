@@ -10,8 +10,9 @@ import Synchronization
 /// The one way `plan`, `apply` and `export` reach an instance. `plan` and `apply` run all of it: load
 /// the manifests → resolve the target and name it → read the live estate → resolve references → plan
 /// (``reconcile(_:for:_:)``). `apply FILE` reads its plan file instead and checks it against the same target
-/// (``savedPlan(at:_:)``); `export` only connects (``connect(_:)``). Each step reports its own failure on
-/// the console and ends the command with exit 1, so that a command only says what it does with the result.
+/// (``savedPlan(at:_:)``); `export` only connects (``connect(_:)``). Each step throws its own failure
+/// (a ``CommandFailure``, which the command's ``Console/run(renderer:_:)`` renders), so that a command
+/// only says what it does with the result.
 struct Pipeline: Sendable {
     /// What the command does once it has a plan: what a refusal says was not done.
     enum Purpose: String, Sendable {
@@ -106,103 +107,71 @@ struct Pipeline: Sendable {
     /// Manifest errors stop it before anything is read.
     func reconcile(
         _ paths: [String], for purpose: Purpose, targeting: Targeting = .everything,
-        _ body: @Sendable (Connection, Reconciliation) async throws -> Int32
-    ) async -> Int32 {
-        guard let choice = choose(), let manifest = load(paths, for: purpose, in: choice) else { return 1 }
+        _ body: @Sendable (Connection, Reconciliation) async throws -> Void
+    ) async throws {
+        let choice = try choose()
+        let manifest = try load(paths, for: purpose, in: choice)
         var pipeline = self
         pipeline.scopes = FetchScope(manifest: manifest).narrowed(to: targeting).readScopes
-        return await pipeline.connect(to: choice) { connection in
+        try await pipeline.connect(to: choice) { connection in
             let reconciliation: Reconciliation
             do throws(ReconciliationFailure) {
                 reconciliation = try await Reconciliation.prepare(
                     manifest, targeting: targeting, client: connection.client, parallelism: connection.parallelism,
                     skippingMissingUsers: choice.environment?.missingUsers == .skip, logger: connection.logger)
             } catch {
-                if case .api(let api) = error, api.isFirstContactFault {
-                    console.error(
-                        choice.contactFailure(
-                            url: connection.url, urlSource: choice.urlSource(given: options.url),
-                            credentials: connection.target.credentials, reason: .api(api)))
-                } else {
-                    console.err(describe(error))
-                }
-                return 1
+                throw failure(error, choice: choice, connection: connection)
             }
             console.err(await connection.readReport())
-            return try await body(connection, reconciliation)
+            try await body(connection, reconciliation)
         }
     }
 
     /// The plan saved at `path`, once the target is the one it was made for and nothing it read has
     /// changed; `body` says what to do with it.
-    func savedPlan(at path: String, _ body: @Sendable (Connection, Plan, Estate) async throws -> Int32) async -> Int32 {
-        let file: PlanFile
-        do {
-            file = try PlanFile.read(from: path)
-        } catch {
-            console.error(error)
-            return 1
-        }
+    func savedPlan(at path: String, _ body: @Sendable (Connection, Plan, Estate) async throws -> Void) async throws {
+        let file = try PlanFile.read(from: path)
         var pipeline = self
         pipeline.scopes = file.scope.readScopes
-        return await pipeline.connect { connection in
+        try await pipeline.connect { connection in
             guard file.target == connection.identity else {
-                console.error(PlanFileError.otherTarget(planned: file.target, current: connection.identity))
-                return 1
+                throw PlanFileError.otherTarget(planned: file.target, current: connection.identity)
             }
             let (live, changes) = try await Reconciliation.reread(
                 file, client: connection.client, parallelism: connection.parallelism, logger: connection.logger)
-            guard changes.isEmpty else {
-                console.error(PlanFileError.stale(changes))
-                return 1
-            }
-            return try await body(connection, file.plan, live)
+            guard changes.isEmpty else { throw PlanFileError.stale(changes) }
+            try await body(connection, file.plan, live)
         }
     }
 
     /// Runs `body` against the target, after the line naming it and a first `GET sd.version`, so that
     /// a wrong URL, certificate or credential is named the same way on every run, before anything else
-    /// is read. An error that escapes `body` (the instance unreachable, a file that cannot be written)
-    /// is printed, and the command exits 1.
-    func connect(_ body: @Sendable (Connection) async throws -> Int32) async -> Int32 {
-        guard let choice = choose() else { return 1 }
-        return await connect(to: choice, body)
+    /// is read. A first-contact fault that escapes `body` is worded as one (``ContactFailure``).
+    func connect(_ body: @Sendable (Connection) async throws -> Void) async throws {
+        try await connect(to: try choose(), body)
     }
 
-    /// What the project file and `--env` choose; nil (after saying why) when the command must stop.
-    func choose() -> EnvironmentChoice? {
-        EnvironmentChoice.choose(
+    /// What the project file and `--env` choose, the project file's warnings printed.
+    func choose() throws -> EnvironmentChoice {
+        try EnvironmentChoice.choose(
             option: options.env, environment: environment, console: console, renderer: renderer, directory: options.project)
     }
 
     /// Runs `body` against the target `choice` names.
-    func connect(to choice: EnvironmentChoice, _ body: @Sendable (Connection) async throws -> Int32) async -> Int32 {
-        if let warning = CommandLogger.warning(environment: environment) { console.err(warning) }
+    func connect(to choice: EnvironmentChoice, _ body: @Sendable (Connection) async throws -> Void) async throws {
+        if let warning = CommandLogger.warning(environment: environment) { console.warn(warning) }
         let urlSource = choice.urlSource(given: options.url)
-        let target: Target
-        do {
-            target = try choice.target(url: options.url, process: environment)
-        } catch {
-            console.error(error)
-            return 1
-        }
+        let target = try choice.target(url: options.url, process: environment)
         var instanceURL = ""
         if case .remote(let url, let credentials) = target {
             instanceURL = url
             do throws(ConnectionFault.URLProblem) {
                 try InstanceURL.check(url)
             } catch {
-                console.error(choice.contactFailure(url: url, urlSource: urlSource, credentials: credentials, reason: .url(error)))
-                return 1
+                throw choice.contactFailure(url: url, urlSource: urlSource, credentials: credentials, reason: .url(error))
             }
         }
-        let network: NetworkSettings
-        do {
-            network = try NetworkSettings.fromEnvironment(environment, instanceURL: instanceURL, requestTimeout: .seconds(options.timeout))
-        } catch {
-            console.error(error)
-            return 1
-        }
+        let network = try NetworkSettings.fromEnvironment(environment, instanceURL: instanceURL, requestTimeout: .seconds(options.timeout))
         let named = choice.environment.map { "deskform: environment \($0.name)\n" } ?? ""
         let logger = CommandLogger.make(environment: environment, console: console)
         let (console, parallelism, bannerOnStandardError) = (console, options.width, bannerOnStandardError)
@@ -216,7 +185,7 @@ struct Pipeline: Sendable {
             if notice.wait > .seconds(2) { console.err("deskform: \(notice)\n") }
         }
         do {
-            return try await target.withClient(
+            try await target.withClient(
                 parallelism: parallelism, concurrency: options.makeLimit(), pacing: options.makePacing(), network: network, logger: logger,
                 onRequest: { request in
                     requests.add()
@@ -230,53 +199,52 @@ struct Pipeline: Sendable {
                 client.requestScopes(named: OAuthScopes.fixed(by: environment) ?? Set(scopes.map(\.description)))
                 let wait = AnswerWait(url: url, requestTimeout: network.requestTimeout, console: console)
                 if case .failure(let error) = await wait.version(client) {
-                    console.error(
-                        choice.contactFailure(url: url, urlSource: urlSource, credentials: target.credentials, reason: .api(error)))
-                    return 1
+                    throw choice.contactFailure(url: url, urlSource: urlSource, credentials: target.credentials, reason: .api(error))
                 }
-                return try await body(
+                try await body(
                     Connection(
                         target: target, client: client, url: url, parallelism: parallelism, logger: logger, requests: requests,
                         environment: environment))
             }
         } catch let error as InvGateError where error.isFirstContactFault || error.reason == .cancelled {
             let url = if case .remote(let remote, _) = target { remote } else { target.identity(url: "") }
-            console.error(choice.contactFailure(url: url, urlSource: urlSource, credentials: target.credentials, reason: .api(error)))
-            return 1
-        } catch {
-            console.error(error)
-            return 1
+            throw choice.contactFailure(url: url, urlSource: urlSource, credentials: target.credentials, reason: .api(error))
         }
     }
 
     /// The manifests at `paths` (the environment's when none, else the current directory), their
-    /// diagnostics printed; nil when
-    /// there is an error, and then nothing is read.
-    func load(_ paths: [String], for purpose: Purpose, in choice: EnvironmentChoice) -> DeclaredEstate? {
+    /// warnings printed; when there is an error, it throws them all and nothing is read.
+    func load(_ paths: [String], for purpose: Purpose, in choice: EnvironmentChoice) throws(FileProblems) -> DeclaredEstate {
         let load = choice.load(paths, process: environment)
+        guard load.isValid else { throw FileProblems(load.diagnostics, "nothing was read or \(purpose.rawValue)") }
         console.err(renderer.render(load.diagnostics))
-        guard load.isValid else {
-            console.err("\(DiagnosticRenderer.summary(of: load.diagnostics)); nothing was read or \(purpose.rawValue).\n")
-            return nil
-        }
         return load.estate
     }
 
-    /// Why there is no plan, at the manifests' positions where there are some.
-    func describe(_ failure: ReconciliationFailure) -> String {
+    /// Why there is no plan, as the user reads it: at the manifests' positions where there are some; a fault of
+    /// the first contact as ``ContactFailure`` words it.
+    func failure(_ failure: ReconciliationFailure, choice: EnvironmentChoice, connection: Connection) -> any CommandFailure {
         switch failure {
+        case .api(let error) where error.isFirstContactFault:
+            choice.contactFailure(
+                url: connection.url, urlSource: choice.urlSource(given: options.url), credentials: connection.target.credentials,
+                reason: .api(error))
         case .api(let error) where error.reason == .cancelled:
-            "deskform: error: interrupted while reading the instance (\(error.method.rawValue) \(error.endpoint.rawValue)); nothing was changed\n"
+            CommandError.interruptedReading(error)
         case .api(let error):
-            "deskform: error: \(error)\n"
+            error
         case .manifests(let diagnostics):
-            renderer.render(diagnostics) + "\(DiagnosticRenderer.summary(of: diagnostics)); nothing was planned.\n"
+            FileProblems(diagnostics, "nothing was planned")
         case .planning(let diagnostics):
-            renderer.render(diagnostics) + "\(DiagnosticRenderer.summary(of: diagnostics)); no plan was made.\n"
+            FileProblems(diagnostics, "no plan was made")
         case .unmatchedTargets(let unmatched):
-            unmatched.map { "deskform: error: \($0)\n" }.joined()
-                + "Nothing was planned: write the address as the plan prints it (kind[\"name\"], * and ? inside the quotes) or a kind alone.\n"
+            CommandError.unmatchedTargets(unmatched, notDone: Self.unmatchedAdvice("Nothing was planned"))
         }
+    }
+
+    /// `Nothing was planned: write the address as the plan prints it …`, after targets that match nothing.
+    static func unmatchedAdvice(_ notDone: String) -> String {
+        "\(notDone): write the address as the plan prints it (kind[\"name\"], * and ? inside the quotes) or a kind alone."
     }
 }
 

@@ -90,29 +90,24 @@ package struct PlanCommand: AsyncParsableCommand {
         target options: TargetOptions,
         environment: [String: String], colour: Bool = false, console: Console
     ) async -> Int32 {
-        if let out {
-            do {
-                try PlanFile.checkWritable(out)
-            } catch {
-                console.error(error)
-                return 1
+        await console.run(renderer: DiagnosticRenderer(colour: colour)) {
+            if let out { try PlanFile.checkWritable(out) }
+            var pipeline = Pipeline(options: options, environment: environment, console: console, colour: colour)
+            pipeline.bannerOnStandardError = format != .text
+            try await pipeline.reconcile(paths, for: .plan, targeting: targeting) { connection, reconciliation in
+                let plan = reconciliation.plan
+                switch format {
+                case .text: console.out(plan.text(style: PlanStyle(colour: colour)))
+                case .json: console.out(plan.json(target: connection.identity).prettyPrinted() + "\n")
+                case .markdown:
+                    console.out(plan.markdown(target: Self.markdownInstance(connection, options: options, environment: environment)))
+                }
+                if let out {
+                    try reconciliation.saved(for: connection.identity).write(to: out)
+                    console.err("Saved the plan to \(out); apply exactly it with: deskform apply \(out)\n")
+                }
+                if detailedExitcode, !plan.isEmpty { throw Stop(.changesPresent) }
             }
-        }
-        var pipeline = Pipeline(options: options, environment: environment, console: console, colour: colour)
-        pipeline.bannerOnStandardError = format != .text
-        return await pipeline.reconcile(paths, for: .plan, targeting: targeting) { connection, reconciliation in
-            let plan = reconciliation.plan
-            switch format {
-            case .text: console.out(plan.text(style: PlanStyle(colour: colour)))
-            case .json: console.out(plan.json(target: connection.identity).prettyPrinted() + "\n")
-            case .markdown: console.out(plan.markdown(target: Self.markdownInstance(connection, options: options, environment: environment)))
-            }
-            if let out {
-                // A file that cannot be written is reported by the pipeline, in one sentence.
-                try reconciliation.saved(for: connection.identity).write(to: out)
-                console.err("Saved the plan to \(out); apply exactly it with: deskform apply \(out)\n")
-            }
-            return detailedExitcode && !plan.isEmpty ? 2 : 0
         }
     }
 }

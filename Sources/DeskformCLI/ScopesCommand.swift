@@ -31,18 +31,14 @@ package struct ScopesCommand: AsyncParsableCommand {
 
     /// Prints the scopes on standard output; the manifests' errors, if any, on standard error (exit 1).
     package static func scopes(paths: [String], write: Bool, console: Console) -> Int32 {
-        var scope = FetchScope.everything
-        if !paths.isEmpty {
-            let load = ManifestLoader().load(paths: paths)
-            let renderer = DiagnosticRenderer(colour: false)
-            guard load.isValid else {
-                console.err(renderer.render(load.diagnostics))
-                console.err("\(DiagnosticRenderer.summary(of: load.diagnostics)); no scope was listed.\n")
-                return 1
+        console.run {
+            var scope = FetchScope.everything
+            if !paths.isEmpty {
+                let load = ManifestLoader().load(paths: paths)
+                guard load.isValid else { throw FileProblems(load.diagnostics, "no scope was listed") }
+                scope = FetchScope(manifest: load.estate)
             }
-            scope = FetchScope(manifest: load.estate)
+            console.out(OAuthScopes.needed(for: scope, write: write).map { "\($0)\n" }.joined())
         }
-        console.out(OAuthScopes.needed(for: scope, write: write).map { "\($0)\n" }.joined())
-        return 0
     }
 }

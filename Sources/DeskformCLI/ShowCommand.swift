@@ -32,44 +32,33 @@ package struct ShowCommand: AsyncParsableCommand {
     /// Prints `path` on `console`; returns the exit code (1 when it is neither a plan nor a journal).
     /// A `*.jsonl` file is read as a journal, anything else as a saved plan first.
     package static func show(_ path: String, format: PlanCommand.Format, console: Console) -> Int32 {
-        if !path.lowercased().hasSuffix(".jsonl") {
-            do {
-                let saved = try PlanFile.read(from: path)
-                switch format {
-                case .text: console.out("Plan saved \(saved.createdAt) for \(saved.target)\n\n" + saved.plan.text())
-                case .json: console.out(saved.plan.json(target: saved.target).prettyPrinted() + "\n")
-                case .markdown: console.out(saved.plan.markdown(target: saved.target))
-                }
-                return 0
-            } catch {
-                if case .otherFormat = error {
-                    console.err("deskform: error: \(path) cannot be shown: \(error.writtenBy): show it with the deskform that saved it, or plan again.\n")
-                    return 1
+        console.run {
+            if !path.lowercased().hasSuffix(".jsonl") {
+                do throws(PlanFileError) {
+                    let saved = try PlanFile.read(from: path)
+                    switch format {
+                    case .text: console.out("Plan saved \(saved.createdAt) for \(saved.target)\n\n" + saved.plan.text())
+                    case .json: console.out(saved.plan.json(target: saved.target).prettyPrinted() + "\n")
+                    case .markdown: console.out(saved.plan.markdown(target: saved.target))
+                    }
+                    return
+                } catch {
+                    if case .otherFormat = error { throw CommandError.planOfOtherFormat(path: path, error) }
                 }
             }
-        }
-        do {
-            let journal = try JournalFile.read(from: path)
+            let journal: JournalFile
+            do throws(JournalError) {
+                journal = try JournalFile.read(from: path)
+            } catch {
+                if !FileManager.default.fileExists(atPath: path) { throw CommandError.noSuchFile(path: path) }
+                if path.lowercased().hasSuffix(".jsonl") { throw Stopped(error, "nothing was shown") }
+                throw CommandError.neitherPlanNorJournal(path: path)
+            }
             switch format {
             case .text: console.out(journal.text())
             case .json: console.out(journal.json().prettyPrinted() + "\n")
             case .markdown: console.out(journal.markdown())
             }
-            return 0
-        } catch {
-            if !FileManager.default.fileExists(atPath: path) {
-                console.err("deskform: error: there is no file \(path); nothing was shown.\n")
-            } else if path.lowercased().hasSuffix(".jsonl") {
-                console.err("deskform: error: \(error); nothing was shown.\n")
-            } else {
-                console.err(
-                    """
-                    deskform: error: \(path) is neither a saved plan nor a journal; nothing was shown.
-                      hint: give a file written by `deskform plan --out FILE` or one under .deskform/journal.
-
-                    """)
-            }
-            return 1
         }
     }
 }

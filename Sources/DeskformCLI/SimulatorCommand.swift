@@ -88,15 +88,14 @@ package struct SimulatorCommand: AsyncParsableCommand {
         let host = self.host
         let username = self.username
         let console = Console.standard(whenOutputCloses: .carryOn)
+        let options = self.options
         // An unreadable state or seed, a port in use: one sentence, as every command says its errors.
-        do {
+        let code = await console.run {
             try await runSimulator(options, logger: logger) { port in
                 console.out("deskform simulator listening on http://\(host):\(port)/api/v1/ (user \(username))\n")
             }
-        } catch let error as SimulatorSetupError {
-            console.error(error)
-            throw ExitCode.failure
         }
+        if code != 0 { throw ExitCode(code) }
     }
 }
 

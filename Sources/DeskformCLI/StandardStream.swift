@@ -14,7 +14,7 @@ import Synchronization
 final class StandardStream: Sendable {
     /// What a command does once its standard output is closed.
     enum WhenClosed: Sendable {
-        /// Stop at once with exit code 141, as a shell reports a command ended by SIGPIPE: a command
+        /// Stop at once with exit code 141 (``ExitStatus/outputClosed``), as a shell reports a command ended by SIGPIPE: a command
         /// that only reads and prints has nothing left to do once nobody reads.
         case stop
         /// Carry on as if nobody were reading: a command that writes to the instance (apply, undo) or
@@ -22,12 +22,10 @@ final class StandardStream: Sendable {
         case carryOn
     }
 
-    /// Exit code of a command stopped because its standard output closed (128 + SIGPIPE).
-    static let closedExitCode: Int32 = 141
-
     private let descriptor: Int32
     private let whenClosed: WhenClosed
-    private let closed = Atomic(false)
+    /// Set once a write finds the stream closed; from then on, what is written is dropped.
+    private let closed = Mutex(false)
 
     init(descriptor: Int32, whenClosed: WhenClosed) {
         self.descriptor = descriptor
@@ -36,7 +34,7 @@ final class StandardStream: Sendable {
 
     /// Writes all of `text`, or finds the stream closed and does what ``WhenClosed`` says.
     func write(_ text: String) {
-        guard !text.isEmpty, !closed.load(ordering: .relaxed) else { return }
+        guard !text.isEmpty, !closed.withLock({ $0 }) else { return }
         var bytes = Array(text.utf8)[...]
         while !bytes.isEmpty {
             let written = bytes.withUnsafeBytes { Self.systemWrite(descriptor, $0.baseAddress, $0.count) }
@@ -53,8 +51,8 @@ final class StandardStream: Sendable {
                 _ = poll(&ready, 1, -1)
             default:
                 // EPIPE, EBADF, EIO, ENOSPC…: nobody will read what follows.
-                closed.store(true, ordering: .relaxed)
-                if whenClosed == .stop { exit(Self.closedExitCode) }
+                closed.withLock { $0 = true }
+                if whenClosed == .stop { exit(ExitStatus.outputClosed.rawValue) }
                 return
             }
         }

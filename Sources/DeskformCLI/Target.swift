@@ -24,13 +24,13 @@ package enum Target: Equatable, Sendable {
         return .local(statePath: directory + "/local-instance.json")
     }
 
-    /// What a saved plan, a prompt or a report names as the target: the URL, or the local instance's
-    /// state file (whose port changes from run to run).
     /// The credentials sent: none to the local instance.
     var credentials: Credentials {
         if case .remote(_, let credentials) = self { credentials } else { .none }
     }
 
+    /// What a saved plan, a prompt or a report names as the target: the URL, or the local instance's
+    /// state file (whose port changes from run to run).
     package func identity(url: String) -> String {
         switch self {
         case .remote: url

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Planner
 
-/// `--target ADDR` and `--exclude ADDR`, repeatable: what `plan`, `apply` and `export` are limited to.
+/// `--target ADDR` and `--exclude ADDR`, repeatable: what `plan`, `apply`, `undo` and `export` are limited to.
 package struct TargetingOptions: ParsableArguments, Sendable {
     @Option(
         name: .customLong("target"),

@@ -80,66 +80,49 @@ package struct UndoCommand: AsyncParsableCommand {
         target options: TargetOptions,
         environment: [String: String], approval: ApplyCommand.Approval, console: Console, colour: Bool = false
     ) async -> Int32 {
-        let undo: Undo
-        do {
-            undo = try Undo(try JournalFile.read(from: path))
-            if let out { try PlanFile.checkWritable(out) }
-        } catch {
-            console.err("deskform: error: \(error); nothing was undone.\n")
-            return 1
-        }
-        let unmatched = UnmatchedTarget.find(in: targeting, among: Array(undo.addresses), searched: "that this apply touched")
-        guard unmatched.isEmpty else {
-            console.err(unmatched.map { "deskform: error: \($0)\n" }.joined() + "Nothing was undone.\n")
-            return 1
-        }
-        var pipeline = Pipeline(options: options, environment: environment, console: console, colour: colour)
-        pipeline.scopes = undo.scope.readScopes
-        return await pipeline.connect { connection in
-            guard undo.before.target == connection.identity else {
-                console.err(
-                    """
-                    deskform: error: \(path) records an apply to \(undo.before.target), not \(connection.identity); nothing was undone.
-                      hint: \(Self.hint(forTarget: undo.before.target))
-
-                    """)
-                return 1
-            }
-            let live = try await connection.read(undo.scope)
-            let conflicts = try undo.conflicts(live: live).filter { targeting.selects($0.address) }
-            if !conflicts.isEmpty {
-                let list = conflicts.map { "  \($0)\n" }.joined()
-                guard force else {
-                    console.err(
-                        "deskform: error: undo refused: \(conflicts.count) object\(conflicts.count == 1 ? " was" : "s were") changed "
-                            + "by someone else after the apply; nothing was undone.\n" + list
-                            + "  hint: check those changes; run with --force to return them to the state before the apply anyway.\n")
-                    return 1
-                }
-                console.err(
-                    "deskform: warning: --force: undoing \(conflicts.count.counted("object")) changed after the apply:\n"
-                        + list)
-            }
-            let plan: Plan
+        await console.run(renderer: DiagnosticRenderer(colour: colour)) {
+            let undo: Undo
             do {
-                plan = try undo.plan(live: live, targeting: targeting)
+                undo = try Undo(try JournalFile.read(from: path))
+                if let out { try PlanFile.checkWritable(out) }
             } catch {
-                console.err("deskform: error: no undo plan could be made:\n\(error)\nNothing was undone.\n")
-                return 1
+                throw Stopped(Console.failure(error), "nothing was undone")
             }
-            guard !plan.isEmpty else {
-                console.out("Nothing left to undo: every object that apply touched is as it was before it (\(path)).\n")
-                return 0
+            let unmatched = UnmatchedTarget.find(in: targeting, among: Array(undo.addresses), searched: "that this apply touched")
+            guard unmatched.isEmpty else { throw CommandError.unmatchedTargets(unmatched, notDone: "Nothing was undone.") }
+            var pipeline = Pipeline(options: options, environment: environment, console: console, colour: colour)
+            pipeline.scopes = undo.scope.readScopes
+            try await pipeline.connect { connection in
+                guard undo.before.target == connection.identity else {
+                    throw CommandError.journalOfAnotherInstance(journal: path, recorded: undo.before.target, current: connection.identity)
+                }
+                let live = try await connection.read(undo.scope)
+                let conflicts = try undo.conflicts(live: live).filter { targeting.selects($0.address) }
+                if !conflicts.isEmpty {
+                    guard force else { throw CommandError.undoConflicts(conflicts) }
+                    console.warn(
+                        "--force: undoing \(conflicts.count.counted("object")) changed after the apply:", details: conflicts.map(\.description))
+                }
+                let plan: Plan
+                do throws(PlanFailure) {
+                    plan = try undo.plan(live: live, targeting: targeting)
+                } catch {
+                    throw CommandError.noUndoPlan(error)
+                }
+                guard !plan.isEmpty else {
+                    console.out("Nothing left to undo: every object that apply touched is as it was before it (\(path)).\n")
+                    return
+                }
+                console.out("Undo of \(path): the way back to the state read before that apply, for the objects it touched.\n\n")
+                if let out {
+                    console.out(plan.text(style: PlanStyle(colour: colour)))
+                    try PlanFile(target: connection.identity, scope: undo.scope, live: live, plan: plan).write(to: out)
+                    console.err("Saved the undo plan to \(out); apply exactly it with: deskform apply \(out)\n")
+                    return
+                }
+                try await ApplyCommand.carryOut(
+                    plan, style: PlanStyle(colour: colour), settings, approval: approval, on: connection, live: live, console: console)
             }
-            console.out("Undo of \(path): the way back to the state read before that apply, for the objects it touched.\n\n")
-            if let out {
-                console.out(plan.text(style: PlanStyle(colour: colour)))
-                try PlanFile(target: connection.identity, scope: undo.scope, live: live, plan: plan).write(to: out)
-                console.err("Saved the undo plan to \(out); apply exactly it with: deskform apply \(out)\n")
-                return 0
-            }
-            return await ApplyCommand.carryOut(
-                plan, style: PlanStyle(colour: colour), settings, approval: approval, on: connection, live: live, console: console)
         }
     }
 }

@@ -50,56 +50,46 @@ package struct ValidateCommand: AsyncParsableCommand {
         colour: Bool = false, console: Console
     ) -> Int32 {
         let renderer = DiagnosticRenderer(colour: colour)
-        let name = EnvironmentChoice.requested(option: env, environment: environment)
-        let project: Project
-        // As plan reads them: PATHS given replace the environments' paths, still laid one over another
-        // with the environment's variables.
-        switch EnvironmentChoice.readProject(
-            directory: directory, console: console, renderer: renderer,
-            invalid: { project, diagnostics in
-                switch format {
-                case .json: console.out(DiagnosticReport(diagnostics: diagnostics, files: 1).json())
-                case .text:
-                    console.err(renderer.render(diagnostics))
-                    console.err("\(DiagnosticRenderer.summary(of: diagnostics)) in \(project.path); no manifest was read.\n")
-                }
-            })
-        {
-        case .stop:
-            return 1
-        case .absent:
+        return console.run(renderer: renderer) {
+            let name = EnvironmentChoice.requested(option: env, environment: environment)
+            let read: Project?
+            do {
+                read = try EnvironmentChoice.readProject(directory: directory, console: console, renderer: renderer)
+            } catch let invalid as EnvironmentChoice.InvalidProject {
+                guard format == .json else { throw FileProblems(invalid.found, in: invalid.path, "no manifest was read") }
+                console.out(DiagnosticReport(diagnostics: invalid.found, files: 1).json())
+                throw Stop(.failure)
+            }
+            guard let project = read else {
+                if let name { throw ProjectError.noProject(environment: name, directory: directory) }
+                let load = ManifestLoader().load(paths: paths.isEmpty ? ["."] : paths)
+                if !report(load, environment: nil, format: format, renderer: renderer, console: console) { throw Stop(.failure) }
+                return
+            }
+            // As plan reads them: PATHS given replace the environments' paths, still laid one over another
+            // with the environment's variables.
+            let environments: [ProjectEnvironment]
             if let name {
-                console.err("deskform: error: \(ProjectError.noProject(environment: name, directory: directory))\n")
-                return 1
+                guard let chosen = project.environment(named: name) else {
+                    throw ProjectError.unknownEnvironment(name, known: project.environments.map(\.name), project: project.path)
+                }
+                environments = [chosen]
+            } else {
+                environments = project.environments
             }
-            let load = ManifestLoader().load(paths: paths.isEmpty ? ["."] : paths)
-            return report(load, environment: nil, format: format, renderer: renderer, console: console)
-        case .read(let read):
-            project = read
-        }
-        let environments: [ProjectEnvironment]
-        if let name {
-            guard let chosen = project.environment(named: name) else {
-                console.err(
-                    "deskform: error: \(ProjectError.unknownEnvironment(name, known: project.environments.map(\.name), project: project.path))\n"
-                )
-                return 1
+            var valid = true
+            for chosen in environments {
+                let load = EnvironmentChoice(environment: chosen, directory: directory).load(paths, process: environment)
+                valid = report(load, environment: chosen.name, format: format, renderer: renderer, console: console) && valid
             }
-            environments = [chosen]
-        } else {
-            environments = project.environments
+            // The reports say what is wrong: only the exit code is left to give.
+            if !valid { throw Stop(.failure) }
         }
-        var code: Int32 = 0
-        for chosen in environments {
-            let load = EnvironmentChoice(environment: chosen, directory: directory).load(paths, process: environment)
-            code = max(code, report(load, environment: chosen.name, format: format, renderer: renderer, console: console))
-        }
-        return code
     }
 
-    /// Reports one load (of one environment, when named); returns its exit code.
-    static func report(_ load: ManifestLoad, environment: String?, format: Format, renderer: DiagnosticRenderer, console: Console) -> Int32
-    {
+    /// Reports one load (of one environment, when named): its diagnostics are validate's output, not a
+    /// failure of the command. Returns whether it is valid.
+    static func report(_ load: ManifestLoad, environment: String?, format: Format, renderer: DiagnosticRenderer, console: Console) -> Bool {
         let prefix = environment.map { "Environment \($0): " } ?? ""
         switch format {
         case .json:
@@ -118,6 +108,6 @@ package struct ValidateCommand: AsyncParsableCommand {
                 console.err("\(prefix)\(DiagnosticRenderer.summary(of: load.diagnostics)) in \(files).\n")
             }
         }
-        return load.isValid ? 0 : 1
+        return load.isValid
     }
 }

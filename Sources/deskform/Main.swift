@@ -11,7 +11,7 @@ enum Main {
     /// anyway; a second Ctrl-C, or a command still running 3 s later, ends the process at once, also 130.
     static func main() async {
         Console.prepareStandardStreams()
-        let interrupted = Atomic(false)
+        let interrupted = Mutex(false)
         let command = Task { () -> (any Error)? in
             do {
                 var command = try Deskform.parseAsRoot()
@@ -30,13 +30,17 @@ enum Main {
         // @Sendable: the handler runs on a global queue, so it must not be inferred main-actor isolated
         // (the runtime traps such a closure called off the main actor).
         interrupts.setEventHandler { @Sendable in
-            if interrupted.exchange(true, ordering: .relaxed) { exit(130) }
+            let again = interrupted.withLock { (was: inout Bool) in
+                defer { was = true }
+                return was
+            }
+            if again { exit(ExitStatus.interrupted.rawValue) }
             command.cancel()
-            DispatchQueue.global().asyncAfter(deadline: .now() + 3) { exit(130) }
+            DispatchQueue.global().asyncAfter(deadline: .now() + 3) { exit(ExitStatus.interrupted.rawValue) }
         }
         interrupts.resume()
         guard let error = await command.value else { return }
-        if interrupted.load(ordering: .relaxed) { exit(130) }
+        if interrupted.withLock({ $0 }) { exit(ExitStatus.interrupted.rawValue) }
         Deskform.exit(withError: error)
     }
 }

@@ -370,6 +370,22 @@ struct ApplyCommandTests {
                 """)
     }
 
+    @Test("a saved plan that is not there is named, with what apply takes, before anything is read")
+    func missingPlanFile() async throws {
+        let scratch = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let missing = scratch.appendingPathComponent("plan.json").path
+        let (code, output) = try await Self.apply([missing], url: "http://127.0.0.1:9", scratch: scratch)
+        #expect(code == 1)
+        #expect(output.output == "")
+        #expect(
+            output.errorOutput == """
+                deskform: error: there is no file \(missing); nothing was read or applied.
+                  hint: apply a plan saved by `deskform plan --out FILE`, or give manifest files and directories (*.yaml, *.yml)
+
+                """)
+    }
+
     @Test("a disabled user is a warning shown by apply, from manifests and from a saved plan")
     func disabledUserWarning() async throws {
         let scratch = try Self.scratch()

@@ -13,6 +13,10 @@ import Testing
 @Suite("first contact")
 struct FirstContactTests {
     static let credentials = PlanCommandTests.credentials
+    /// Seconds within which a fault no retry can fix ends the command: well below the retries' 120 s in
+    /// all, so a fault retried by mistake fails the test, and generous for a loaded machine (a run takes
+    /// 1-2 s alone, and was seen to take 21 s beside the rest of the suite on 2 cores).
+    static let notRetried: Double = 60
 
     /// `deskform plan examples/acme` with `arguments` and `environment`: exit code, output, seconds taken.
     static func plan(
@@ -60,7 +64,7 @@ struct FirstContactTests {
         #expect(code == 1)
         #expect(result.output == "")
         #expect(result.errorOutput == "deskform: error: \(message)\n")
-        #expect(seconds < 10)
+        #expect(seconds < Self.notRetried)
     }
 
     @Test("a closed port: refused at once, not retried")
@@ -72,7 +76,7 @@ struct FirstContactTests {
             result.errorOutput
                 == "deskform: error: http://127.0.0.1:1 refused the connection: nothing listens on port 1 of 127.0.0.1; check the port in --url and that the instance is running\n"
         )
-        #expect(seconds < 10)
+        #expect(seconds < Self.notRetried)
     }
 
     @Test("an unresolvable host (.invalid): DNS named, not retried")
@@ -83,7 +87,7 @@ struct FirstContactTests {
             result.errorOutput
                 == "deskform: error: the host deskform-first-contact.invalid of https://deskform-first-contact.invalid could not be found (DNS); check the host name in --url\n"
         )
-        #expect(seconds < 10)
+        #expect(seconds < Self.notRetried)
     }
 
     @Test("https spoken to a plain-HTTP listener: says it does not speak TLS")
@@ -95,7 +99,7 @@ struct FirstContactTests {
             #expect(
                 result.errorOutput
                     == "deskform: error: \(url) does not speak TLS (it may be a plain-HTTP server); if so, write http:// in --url\n")
-            #expect(seconds < 10)
+            #expect(seconds < Self.notRetried)
         }
     }
 
@@ -111,7 +115,7 @@ struct FirstContactTests {
                 result.errorOutput
                     == "deskform: error: the TLS certificate of \(url) is not trusted (self-signed or from a private CA); if your company uses its own CA, set INVGATE_CA_FILE to its PEM bundle\n"
             )
-            #expect(seconds < 10)
+            #expect(seconds < Self.notRetried)
 
             var environment = Self.credentials
             environment["INVGATE_CA_FILE"] = certificate
@@ -135,7 +139,7 @@ struct FirstContactTests {
             #expect(
                 result.errorOutput
                     == "deskform: error: the TLS certificate of \(url) is for another host name; check the host in --url\n")
-            #expect(seconds < 10)
+            #expect(seconds < Self.notRetried)
         }
     }
 
@@ -161,7 +165,7 @@ struct FirstContactTests {
             let (code, result, seconds) = try await Self.plan(["--url", url], environment: environment)
             #expect(code == 1)
             #expect(result.errorOutput == "deskform: error: the TLS certificate of \(url) \(sentence)\n")
-            #expect(seconds < 10)
+            #expect(seconds < Self.notRetried)
         }
     }
 
@@ -189,7 +193,7 @@ struct FirstContactTests {
                         == "deskform: error: \(simulator.url) refused the credentials (HTTP 401 on GET sd.version); check INVGATE_USERNAME and INVGATE_TOKEN\n"
                 )
                 #expect(!result.errorOutput.contains("wrong"))
-                #expect(seconds < 10)
+                #expect(seconds < Self.notRetried)
             }
             let (code, result, _) = try await Self.plan(["--url", simulator.url], environment: [:])
             #expect(code == 1)
@@ -211,7 +215,7 @@ struct FirstContactTests {
                 result.errorOutput
                     == "deskform: error: \(simulator.url) accepted the credentials but forbids GET companies (HTTP 403); give the API user read access to companies in InvGate, or use one that has it\n"
             )
-            #expect(seconds < 10)
+            #expect(seconds < Self.notRetried)
         }
     }
 

@@ -107,10 +107,8 @@ struct OAuthEndToEndTests {
             let (code, result) = try await Self.plan(Golden.path("examples/acme"), url: simulator.url, environment: environment)
             #expect(code == 1)
             #expect(
-                result.errorOutput.contains(
-                    "gave no OAuth2 token (GET sd.version: authentication failed: the token endpoint answered HTTP 401 (invalid_client: Client authentication failed.))")
-                    || result.errorOutput.contains("the token endpoint answered HTTP 401 (invalid_client: Client authentication failed.)"),
-                "\(result.errorOutput)")
+                result.errorOutput
+                    == "deskform: error: \(simulator.url) gave no OAuth2 token (the token endpoint answered HTTP 401 (invalid_client: Client authentication failed.)); check INVGATE_CLIENT_ID, INVGATE_CLIENT_SECRET and INVGATE_TOKEN_URL\n")
             #expect(!result.errorOutput.contains("wrong"))
         }
     }

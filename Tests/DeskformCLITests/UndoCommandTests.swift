@@ -172,10 +172,9 @@ struct UndoCommandTests {
             #expect(refused == 1)
             #expect(
                 refusal.errorOutput == """
-                    deskform: error: no undo plan could be made:
-                    error: group["Keep"] is protected, but the way back deletes or replaces it (protect: true, in the manifests that \
-                    apply ran with); undo the rest with --exclude 'group["Keep"]'.
-                    Nothing was undone.
+                    deskform: error: group["Keep"] is protected, but the way back deletes or replaces it (protect: true, in the manifests \
+                    that apply ran with); undo the rest with --exclude 'group["Keep"]'.
+                    No undo plan could be made: nothing was undone.
 
                     """)
             #expect(await simulator.store.estate == applied)

@@ -16,22 +16,26 @@ package struct Diagnostic: Hashable, Sendable {
     package var position: SourceLocation
     /// What is wrong, in one line, starting lower-case, without a final full stop.
     package var message: String
+    /// Lines under the message, before the hint: what it is about, one item a line (the objects an undo
+    /// would overwrite). Most diagnostics have none.
+    package var details: [String]
     /// How to fix it, when there is something useful to say (a did-you-mean, the other place named).
     package var hint: String?
 
-    package init(_ severity: Severity, at location: SourceLocation, _ message: String, hint: String? = nil) {
+    package init(_ severity: Severity, at location: SourceLocation, _ message: String, details: [String] = [], hint: String? = nil) {
         self.severity = severity
         self.position = location
         self.message = message
+        self.details = details
         self.hint = hint
     }
 
-    package static func error(at location: SourceLocation, _ message: String, hint: String? = nil) -> Diagnostic {
-        Diagnostic(.error, at: location, message, hint: hint)
+    package static func error(at location: SourceLocation, _ message: String, details: [String] = [], hint: String? = nil) -> Diagnostic {
+        Diagnostic(.error, at: location, message, details: details, hint: hint)
     }
 
-    package static func warning(at location: SourceLocation, _ message: String, hint: String? = nil) -> Diagnostic {
-        Diagnostic(.warning, at: location, message, hint: hint)
+    package static func warning(at location: SourceLocation, _ message: String, details: [String] = [], hint: String? = nil) -> Diagnostic {
+        Diagnostic(.warning, at: location, message, details: details, hint: hint)
     }
 
     package var isError: Bool { severity == .error }

@@ -9,6 +9,9 @@
 ///     companies/acme.yaml:4:5: error: unknown key 'membres' in a company
 ///       hint: did you mean 'members'?
 ///
+/// A problem with no place in a file is at ``SourceLocation/deskform``: `deskform: error: …`. Every error a
+/// user reads is rendered here, those of the commands too (`CommandFailure` in the CLI).
+///
 /// Colour is used only when asked for; `DiagnosticRenderer.wantsColour(fileDescriptor:environment:)`
 /// decides it the usual way (a terminal, `NO_COLOR` unset, `TERM` not `dumb`).
 package struct DiagnosticRenderer: Sendable {
@@ -23,7 +26,8 @@ package struct DiagnosticRenderer: Sendable {
         diagnostics.sorted().map(render).joined()
     }
 
-    /// One diagnostic: its `path:line:column: severity: message` line and, if any, its hint line.
+    /// One diagnostic: its `path:line:column: severity: message` line, its details indented under it, and,
+    /// if any, its hint line.
     package func render(_ diagnostic: Diagnostic) -> String {
         let place = diagnostic.position.description
         let label = diagnostic.severity.rawValue
@@ -31,6 +35,7 @@ package struct DiagnosticRenderer: Sendable {
             paint(place + ":", .bold) + " "
             + paint(label + ":", diagnostic.isError ? .red : .yellow) + " "
             + paint(diagnostic.message, .bold) + "\n"
+        text += diagnostic.details.map { "  \($0)\n" }.joined()
         if let hint = diagnostic.hint {
             text += "  " + paint("hint:", .cyan) + " " + hint + "\n"
         }

@@ -4,7 +4,7 @@ import Planner
 
 /// A `--target` or `--exclude` that names nothing the manifests declare or the instance holds, with
 /// the nearest addresses that do exist.
-package struct UnmatchedTarget: Equatable, Sendable, CustomStringConvertible {
+package struct UnmatchedTarget: Equatable, Sendable {
     /// `--target` or `--exclude`.
     package var option: String
     package var pattern: AddressPattern
@@ -13,11 +13,16 @@ package struct UnmatchedTarget: Equatable, Sendable, CustomStringConvertible {
     /// Where it was looked for, as the message says it.
     package var searched = "in the manifests or on the instance"
 
-    package var description: String {
-        var text = "\(option) \(pattern) matches nothing \(searched)"
-        if nearest.count == 1 { text += "\n  hint: did you mean \(nearest[0])?" }
-        if nearest.count > 1 { text += "\n  hint: the nearest addresses are \(nearest.map(\.description).joined(separator: ", "))" }
-        return text
+    /// `--target group["Opps"] matches nothing in the manifests or on the instance`, the nearest
+    /// addresses its hint.
+    package var diagnostic: Diagnostic {
+        let hint =
+            switch nearest.count {
+            case 0: nil as String?
+            case 1: "did you mean \(nearest[0])?"
+            default: "the nearest addresses are \(nearest.map(\.description).joined(separator: ", "))"
+            }
+        return .error(at: .deskform, "\(option) \(pattern) matches nothing \(searched)", hint: hint)
     }
 
     /// Every target and exclude of `targeting` that matches none of `addresses`.
