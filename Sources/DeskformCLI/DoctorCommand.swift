@@ -230,6 +230,7 @@ package struct DoctorCommand: AsyncParsableCommand {
         }
         checks.append(await counts(client, readable: readable))
         checks.append(await dialect(client, readable: readable))
+        if scope.users, let check = await userWriteScopes(client, credentials: credentials, scope: scope) { checks.append(check) }
         checks.append(
             .warning(
                 "write access", "not checked: it cannot be checked without writing, and doctor never writes; the first apply will show it"))
@@ -257,6 +258,7 @@ package struct DoctorCommand: AsyncParsableCommand {
     static func probes(for scope: FetchScope) -> [(Endpoint, FormParameters)] {
         let byID: FormParameters = ["id": .integer(0)]
         var probes: [(Endpoint, FormParameters)] = [(.users, [:])]
+        if scope.users { probes.append((.userBy, ["username": .string("")])) }
         if scope.companies {
             probes += [(.companies, [:]), (.companiesObservers, [:]), (.companiesGroups, byID), (.companiesUsers, byID)]
         }

@@ -54,8 +54,24 @@ package struct Sequences: Equatable, Sendable, Codable {
     package var location = 0
     package var kbCategory = 0
     package var treeOption = 0
+    package var user = 0
 
     package init() {}
+
+    enum CodingKeys: String, CodingKey {
+        case company, group, location, kbCategory, treeOption, user
+    }
+
+    /// Estates written before users were created had no user counter: it starts above their users.
+    package init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        company = try container.decode(Int.self, forKey: .company)
+        group = try container.decode(Int.self, forKey: .group)
+        location = try container.decode(Int.self, forKey: .location)
+        kbCategory = try container.decode(Int.self, forKey: .kbCategory)
+        treeOption = try container.decode(Int.self, forKey: .treeOption)
+        user = try container.decodeIfPresent(Int.self, forKey: .user) ?? 0
+    }
 }
 
 extension Estate {
@@ -66,6 +82,7 @@ extension Estate {
         sequences.group = max(sequences.group, groups.keys.max() ?? 0)
         sequences.location = max(sequences.location, locations.keys.max() ?? 0)
         sequences.kbCategory = max(sequences.kbCategory, kbCategories.keys.max() ?? 0)
+        sequences.user = max(sequences.user, users.keys.max() ?? 0)
         let options = customFields.values.reduce(0) { $0 + $1.treeOptions.count }
         sequences.treeOption = max(sequences.treeOption, options)
     }

@@ -28,6 +28,14 @@ package struct LiveFingerprint: Equatable, Sendable, Codable {
                 "\($0.id)|\($0.username)|\($0.email)|\($0.isDisabled)"
             }.joined(separator: "\n"))
         names["users"] = "users"
+        if kinds.contains(.users) {
+            for user in estate.users.values {
+                let attributes = user.attributes.sorted { $0.key < $1.key }.map { "\($0.key.rawValue)=\($0.value)" }.joined(separator: ";")
+                add(
+                    "user:\(user.id)", Address(.user, user.username),
+                    "\(user.username)|\(user.email)|\(user.name)|\(user.lastname)|\(user.isDisabled)|\(user.isDeleted)|\(user.source.rawValue)|\(user.managerID ?? 0)|\(attributes)")
+            }
+        }
         if kinds.contains(.companies) {
             for company in estate.companies.values {
                 add(

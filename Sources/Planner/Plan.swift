@@ -71,6 +71,7 @@ package struct Address: Equatable, Hashable, Sendable, Comparable, CustomStringC
         case kbCategory = "kb_category"
         case customField = "custom_field"
         case option
+        case user
     }
 
     package var kind: Kind
@@ -198,4 +199,5 @@ package enum ProvisionalObject: Equatable, Hashable, Sendable, Codable {
     case location(Int)
     case kbCategory(Int)
     case treeOption(field: Int, hash: String)
+    case user(Int)
 }

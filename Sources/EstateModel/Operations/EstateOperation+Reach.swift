@@ -21,6 +21,7 @@ extension EstateOperation {
             }
         case .createKBCategory, .updateKBCategory, .deleteKBCategory: .kbCategories
         case .upsertListOptions, .deleteListOptions, .addTreeOption, .updateTreeOption, .deleteTreeOption: .customFields
+        case .createUser, .updateUser, .disableUser, .enableUser: .users
         }
     }
 }
@@ -33,14 +34,15 @@ extension ObjectKind {
     /// - deleting a group drops it from the companies that relate it: groups reach companies.
     ///
     /// Sublocations, subcategories and child options erased with their parent are of the same kind;
-    /// observer groups, which a deleted group stops being, are read-only and not managed. This is the one
+    /// observer groups, which a deleted group stops being, are read-only and not managed. A user's writes
+    /// (create, update, disable, enable) change that user only: memberships are written on the other side. This is the one
     /// place the reader learns what else to read before planning (`FetchScope.withSideEffects`); a test
     /// applies every operation to random estates and checks that nothing outside this reach moves.
     package var sideEffects: Set<ObjectKind> {
         switch self {
         case .companies: [.groups]
         case .groups: [.companies]
-        case .locations, .helpdesks, .kbCategories, .customFields: []
+        case .locations, .helpdesks, .kbCategories, .customFields, .users: []
         }
     }
 }

@@ -35,7 +35,7 @@ package struct StepLabels: Sendable {
     }
 
     enum ProvisionalKind {
-        case company, group, location, kbCategory
+        case company, group, location, kbCategory, user
         case treeOption(field: Int)
 
         func object(id: Int, hash: String) -> ProvisionalObject {
@@ -44,6 +44,7 @@ package struct StepLabels: Sendable {
             case .group: .group(id)
             case .location: .location(id)
             case .kbCategory: .kbCategory(id)
+            case .user: .user(id)
             case .treeOption(let field): .treeOption(field: field, hash: hash)
             }
         }
@@ -57,6 +58,7 @@ package struct StepLabels: Sendable {
         case (.locations, "id"), (.locations, "parent_id"), (.locationsUsers, "id"), (.locationsObservers, "id"): .location
         case (.kbCategories, "id"), (.kbCategories, "parent_id"): .kbCategory
         case (.customFieldTreeOptions, "hash"), (.customFieldTreeOptions, "parent_hash"): .treeOption(field: 0)
+        case (.user, "id"), (.user, "manager_id"), (.userDisable, "id"), (.userEnable, "id"), (_, "users"), (_, "observer_users"): .user
         default: nil
         }
     }

@@ -77,6 +77,7 @@ package struct AddressPattern: Equatable, Hashable, Sendable, Codable, CustomStr
                 case .helpdesk, .level: .helpdesks
                 case .kbCategory: .kbCategories
                 case .customField, .option: .customFields
+                case .user: .users
                 }
             })
     }
@@ -89,6 +90,7 @@ package struct AddressPattern: Equatable, Hashable, Sendable, Codable, CustomStr
         case .helpdesks: [.helpdesk, .level]
         case .kbCategories: [.kbCategory]
         case .customFields: [.customField, .option]
+        case .users: [.user]
         }
     }
 }

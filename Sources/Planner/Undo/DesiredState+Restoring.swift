@@ -73,6 +73,7 @@ extension DesiredState {
         for (id, location) in now.locations where kept.contains(Address(.location, now.locationPath(of: id).joined(separator: "/"))) {
             locations.append(Location(path: now.locationPath(of: id), members: location.members, observers: location.observers))
         }
+        restoreUsers(restored.union(created), from: before, now: now)
         // Parents before children, as the planner creates them.
         locations.sort { ($0.path.count, $0.path.joined(separator: "/")) < ($1.path.count, $1.path.joined(separator: "/")) }
         kbCategories.sort { ($0.path.count, $0.path.joined(separator: "/")) < ($1.path.count, $1.path.joined(separator: "/")) }
@@ -144,6 +145,8 @@ extension Estate {
                 case .level(let id): levels[id].map { "observers=\(ids($0.observers))" }
                 case .listOption(let uid, let key): customFields[uid]?.listOptions.first { $0.key == key }.map { "value=\($0.value)" }
                 case .treeOption(let uid, let hash): customFields[uid]?.treeOptions.first { $0.hash == hash }.map { "key=\($0.key)" }
+                // A disabled account is, to undo, one that is gone (deskform never deletes a person).
+                case .user(let id): users[id].flatMap { $0.isDisabled ? nil : "\($0.restorable) manager=\($0.managerID.map { ids([$0]) } ?? "")" }
                 }
             // Two objects at one address (two groups of one name) are compared together.
             guard let shape else { continue }

@@ -45,7 +45,7 @@ package struct Undo: Sendable {
         return FetchScope(
             companies: kinds.contains(.company), groups: kinds.contains(.group), locations: kinds.contains(.location),
             helpdesks: kinds.contains(.helpdesk) || kinds.contains(.level), kbCategories: kinds.contains(.kbCategory),
-            customFields: before.state.fieldLabels(holding: addresses))
+            customFields: before.state.fieldLabels(holding: addresses), users: kinds.contains(.user))
     }
 
     /// The estate the journal says the apply left: its applied steps replayed on the recorded state;

@@ -14,6 +14,7 @@ extension FetchScope {
         scope.locations = locations && kinds.contains(.locations)
         scope.helpdesks = helpdesks && kinds.contains(.helpdesks)
         scope.kbCategories = kbCategories && kinds.contains(.kbCategories)
+        scope.users = users && kinds.contains(.users)
         scope.customFields = customFields.filter { field in
             targeting.targets.contains { $0.glob == nil ? $0.kinds.contains(.customField) : $0.matches(Address(.customField, field)) }
         }
@@ -31,6 +32,7 @@ extension DeclaredEstate {
         if !scope.helpdesks { kept.helpDesks = [] }
         if !scope.kbCategories { kept.kbCategories = [] }
         kept.customFields = customFields.filter { scope.customFields.contains($0.field) }
+        if !scope.users { kept.users = [] }
         return kept
     }
 }

@@ -12,10 +12,12 @@ package struct FetchScope: Equatable, Sendable, Codable {
     package var kbCategories: Bool
     /// Custom fields by label or uid (as text). Their options are read; other fields' are not.
     package var customFields: Set<String>
+    /// Users are planned (declared or pruned). Every user is read whatever the scope: references need them.
+    package var users: Bool
 
     package init(
         companies: Bool = false, groups: Bool = false, locations: Bool = false, helpdesks: Bool = false,
-        kbCategories: Bool = false, customFields: Set<String> = []
+        kbCategories: Bool = false, customFields: Set<String> = [], users: Bool = false
     ) {
         self.companies = companies
         self.groups = groups
@@ -23,11 +25,27 @@ package struct FetchScope: Equatable, Sendable, Codable {
         self.helpdesks = helpdesks
         self.kbCategories = kbCategories
         self.customFields = customFields
+        self.users = users
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case companies, groups, locations, helpdesks, kbCategories, customFields, users
+    }
+
+    /// Journals written before users were planned have no `users`.
+    package init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            companies: try container.decode(Bool.self, forKey: .companies), groups: try container.decode(Bool.self, forKey: .groups),
+            locations: try container.decode(Bool.self, forKey: .locations), helpdesks: try container.decode(Bool.self, forKey: .helpdesks),
+            kbCategories: try container.decode(Bool.self, forKey: .kbCategories),
+            customFields: try container.decode(Set<String>.self, forKey: .customFields),
+            users: try container.decodeIfPresent(Bool.self, forKey: .users) ?? false)
     }
 
     /// Everything, every custom field's options included (for `export`).
     package static let everything = FetchScope(
-        companies: true, groups: true, locations: true, helpdesks: true, kbCategories: true, customFields: ["*"])
+        companies: true, groups: true, locations: true, helpdesks: true, kbCategories: true, customFields: ["*"], users: true)
 
     func includesField(label: String, uid: Int) -> Bool {
         customFields.contains("*") || customFields.contains(label) || customFields.contains(String(uid))
@@ -36,15 +54,18 @@ package struct FetchScope: Equatable, Sendable, Codable {
 
 extension FetchScope {
     /// Only what the manifests mention or prune: their kinds, and the custom fields they name.
+    /// A user's `groups`, `companies` and `locations` need those kinds read too.
     package init(manifest: DeclaredEstate) {
         let prune = Set(manifest.policy.prune.map(\.value))
+        let users = manifest.users
         self.init(
-            companies: !manifest.companies.isEmpty || prune.contains(.companies),
-            groups: !manifest.groups.isEmpty || prune.contains(.groups),
-            locations: !manifest.locations.isEmpty || prune.contains(.locations),
+            companies: !manifest.companies.isEmpty || prune.contains(.companies) || users.contains { $0.companies != nil },
+            groups: !manifest.groups.isEmpty || prune.contains(.groups) || users.contains { $0.groups != nil },
+            locations: !manifest.locations.isEmpty || prune.contains(.locations) || users.contains { $0.locations != nil },
             helpdesks: !manifest.helpDesks.isEmpty,
             kbCategories: !manifest.kbCategories.isEmpty || prune.contains(.kbCategories),
-            customFields: Set(manifest.customFields.map(\.field)))
+            customFields: Set(manifest.customFields.map(\.field)),
+            users: !users.isEmpty || prune.contains(.users))
     }
 
     /// What `export` reads for `kinds`: each kind in full, every custom field's options for
@@ -53,7 +74,7 @@ extension FetchScope {
         self.init(
             companies: kinds.contains(.companies), groups: kinds.contains(.groups), locations: kinds.contains(.locations),
             helpdesks: kinds.contains(.helpdesks), kbCategories: kinds.contains(.kbCategories),
-            customFields: kinds.contains(.customFields) ? ["*"] : [])
+            customFields: kinds.contains(.customFields) ? ["*"] : [], users: kinds.contains(.users))
     }
 
     /// This scope and every kind that a write to one of its kinds can change as a side effect of the API
@@ -70,6 +91,7 @@ extension FetchScope {
             case .helpdesks: scope.helpdesks = true
             case .kbCategories: scope.kbCategories = true
             case .customFields: if scope.customFields.isEmpty { scope.customFields = ["*"] }
+            case .users: scope.users = true
             }
         }
         return scope
@@ -84,6 +106,7 @@ extension FetchScope {
         if helpdesks { kinds.insert(.helpdesks) }
         if kbCategories { kinds.insert(.kbCategories) }
         if !customFields.isEmpty { kinds.insert(.customFields) }
+        if users { kinds.insert(.users) }
         return kinds
     }
 }
@@ -99,10 +122,17 @@ extension FetchScope {
         if companies || groups || locations { endpoints.append(.usersGroups) }
         if helpdesks { endpoints += [.helpdesks, .helpdesksAndLevels, .helpdesksObservers, .levelsObservers] }
         if kbCategories { endpoints.append(.kbCategories) }
+        // A create whose answer was lost is looked up by username.
+        if users { endpoints.append(.userBy) }
         if !customFields.isEmpty {
             endpoints += [.customFieldsAll, .customFieldTypes, .customFieldListOptions, .customFieldTreeOptions]
         }
         return Array(Set(endpoints)).sorted()
+    }
+
+    /// Endpoints a plan of this scope may write but that are never read: the account writes of users.
+    package var writtenOnly: [Endpoint] {
+        users ? [.user, .userDisable, .userEnable] : []
     }
 
     /// The OAuth2 scopes reading this scope takes.

@@ -9,6 +9,8 @@ package actor SimulatorStore {
     package nonisolated let stateFile: StateFile?
     /// The OAuth2 tokens handed out (not persisted: a restarted instance forgets them).
     package nonisolated let tokens = IssuedTokens()
+    /// What it did besides its writes, in order: mails sent, users deleted.
+    package private(set) var events: [SimulatorEvent] = []
     private var dice: SeededGenerator
 
     package init(estate: Estate, stateFile: StateFile? = nil, faultSeed: UInt64? = nil) {
@@ -43,6 +45,31 @@ package actor SimulatorStore {
         }
         estate = next
         return try answer(result, next)
+    }
+
+    /// Records what the instance did besides a write.
+    func record(_ event: SimulatorEvent) {
+        events.append(event)
+    }
+
+    /// `DELETE user`, which no ``EstateOperation`` sends: the account stays listed as deleted, and the
+    /// event is recorded so that a test can tell it was ever sent.
+    func deleteUser(_ id: Int) throws(Refusal) {
+        var next = estate
+        do {
+            try next.deleteUser(id)
+        } catch {
+            throw .estate(error)
+        }
+        if let stateFile {
+            do {
+                try stateFile.save(next)
+            } catch {
+                throw .notSaved(error.description)
+            }
+        }
+        estate = next
+        events.append(.userDeleted(id))
     }
 
     /// Replaces the whole estate (tests and fixtures), persisting it like a write.
