@@ -206,9 +206,11 @@ package struct DoctorCommand: AsyncParsableCommand {
         checks.append(.ok("api version", version.isEmpty ? "sd.version answered" : version))
 
         var readable = Set<Endpoint>()
-        for (endpoint, parameters) in probes(for: scope) {
+        // Every endpoint the reader uses for the scope; those that need an object are asked about id 0 (a
+        // custom field's options, uid 0), so that only the permission is tested.
+        for endpoint in scope.endpoints {
             do throws(InvGateError) {
-                _ = try await client.get(endpoint, parameters)
+                _ = try await client.get(endpoint, endpoint.probeParameters)
                 readable.insert(endpoint)
                 checks.append(.ok("read \(endpoint.rawValue)", "allowed"))
             } catch {
@@ -230,7 +232,7 @@ package struct DoctorCommand: AsyncParsableCommand {
         }
         checks.append(await counts(client, readable: readable))
         checks.append(await dialect(client, readable: readable))
-        if scope.users, let check = await userWriteScopes(client, credentials: credentials, scope: scope) { checks.append(check) }
+        if scope.reads(.users), let check = await userWriteScopes(client, credentials: credentials, scope: scope) { checks.append(check) }
         checks.append(
             .warning(
                 "write access", "not checked: it cannot be checked without writing, and doctor never writes; the first apply will show it"))
@@ -251,30 +253,5 @@ package struct DoctorCommand: AsyncParsableCommand {
             return .failed("estate", "\(error)")
         }
         return .ok("estate", parts.isEmpty ? "nothing could be counted" : parts.joined(separator: ", "))
-    }
-
-    /// A GET of every endpoint the reader uses for `scope`; those that need an object are asked about
-    /// id 0 (a custom field's options, uid 0), so that only the permission is tested.
-    static func probes(for scope: FetchScope) -> [(Endpoint, FormParameters)] {
-        let byID: FormParameters = ["id": .integer(0)]
-        var probes: [(Endpoint, FormParameters)] = [(.users, [:])]
-        if scope.users { probes.append((.userBy, ["username": .string("")])) }
-        if scope.companies {
-            probes += [(.companies, [:]), (.companiesObservers, [:]), (.companiesGroups, byID), (.companiesUsers, byID)]
-        }
-        if scope.groups || scope.companies { probes.append((.groups, [:])) }
-        if scope.groups { probes += [(.groupsObservers, [:]), (.groupsUsers, byID), (.usersGroups, ["ids": .array([0])])] }
-        if scope.locations { probes += [(.locations, [:]), (.locationsObservers, [:]), (.locationsUsers, byID)] }
-        if scope.helpdesks {
-            probes += [(.helpdesks, [:]), (.helpdesksAndLevels, [:]), (.helpdesksObservers, [:]), (.levelsObservers, [:])]
-        }
-        if scope.kbCategories { probes.append((.kbCategories, [:])) }
-        if !scope.customFields.isEmpty {
-            let byUID: FormParameters = ["uid": .integer(0)]
-            probes += [
-                (.customFieldsAll, [:]), (.customFieldTypes, [:]), (.customFieldListOptions, byUID), (.customFieldTreeOptions, byUID),
-            ]
-        }
-        return probes
     }
 }

@@ -42,9 +42,8 @@ package struct ShowCommand: AsyncParsableCommand {
                 }
                 return 0
             } catch {
-                if case .unreadable(_, let why) = error, why.hasPrefix("it has format version") {
-                    console.err(
-                        "deskform: error: \(path) cannot be shown: \(why); show it with the deskform that saved it, or plan again.\n")
+                if case .otherFormat = error {
+                    console.err("deskform: error: \(path) cannot be shown: \(error.writtenBy): show it with the deskform that saved it, or plan again.\n")
                     return 1
                 }
             }

@@ -14,69 +14,21 @@ package struct LiveFingerprint: Equatable, Sendable, Codable {
         self.names = names
     }
 
-    /// The fingerprint of the kinds that were read (users always are).
+    /// The fingerprint of the kinds that were read (users always are), by each kind's managed state.
     package init(of estate: Estate, kinds: Set<ObjectKind>) {
         var objects: [String: String] = [:]
         var names: [String: String] = [:]
-        func add(_ key: String, _ address: Address, _ text: String) {
-            objects[key] = Self.hash(text)
-            names[key] = address.description
-        }
-        func ids(_ set: Set<Int>) -> String { set.sorted().map(String.init).joined(separator: ",") }
         objects["users"] = Self.hash(
             estate.users.values.sorted { $0.id < $1.id }.map {
                 "\($0.id)|\($0.username)|\($0.email)|\($0.isDisabled)"
             }.joined(separator: "\n"))
         names["users"] = "users"
-        if kinds.contains(.users) {
-            for user in estate.users.values {
-                let attributes = user.attributes.sorted { $0.key < $1.key }.map { "\($0.key.rawValue)=\($0.value)" }.joined(separator: ";")
-                add(
-                    "user:\(user.id)", Address(.user, user.username),
-                    "\(user.username)|\(user.email)|\(user.name)|\(user.lastname)|\(user.isDisabled)|\(user.isDeleted)|\(user.source.rawValue)|\(user.managerID ?? 0)|\(attributes)")
-            }
-        }
-        if kinds.contains(.companies) {
-            for company in estate.companies.values {
-                add(
-                    "company:\(company.id)", Address(.company, company.name),
-                    "\(company.name)|\(company.externalID ?? "")|\(ids(company.members))|\(ids(company.groups))|\(ids(company.observers))")
-            }
-        }
-        if kinds.contains(.companies) || kinds.contains(.groups) {
-            for group in estate.groups.values {
-                add("group:\(group.id)", Address(.group, group.name), "\(group.name)|\(ids(group.members))|\(ids(group.observers))")
-            }
-        }
-        if kinds.contains(.locations) {
-            for location in estate.locations.values {
-                add(
-                    "location:\(location.id)", Address(.location, estate.locationPath(of: location.id).joined(separator: "/")),
-                    "\(location.name)|\(location.parentID ?? 0)|\(ids(location.members))|\(ids(location.observers))")
-            }
-        }
-        if kinds.contains(.helpdesks) {
-            for helpdesk in estate.helpdesks.values {
-                add("helpdesk:\(helpdesk.id)", Address(.helpdesk, helpdesk.name), "\(helpdesk.name)|\(ids(helpdesk.observers))")
-            }
-            for level in estate.levels.values {
-                add(
-                    "level:\(level.id)", estate.address(of: .level(level.id)),
-                    "\(level.name)|\(level.helpdeskID)|\(level.order)|\(ids(level.observers))")
-            }
-        }
-        if kinds.contains(.kbCategories) {
-            for category in estate.kbCategories.values {
-                add(
-                    "kb_category:\(category.id)", Address(.kbCategory, estate.kbCategoryPath(of: category.id).joined(separator: "/")),
-                    "\(category.name)|\(category.parentID ?? 0)")
-            }
-        }
-        if kinds.contains(.customFields) {
-            for field in estate.customFields.values {
-                let list = field.listOptions.map { "\($0.key)=\($0.value)" }.joined(separator: ";")
-                let tree = field.treeOptions.map { "\($0.hash)|\($0.key)|\($0.name)|\($0.parentHash ?? "")" }.joined(separator: ";")
-                add("custom_field:\(field.uid)", Address(.customField, field.label), "\(field.label)|\(field.typeID)|\(list)|\(tree)")
+        // Companies relate groups: the groups were read with them, and their side effects reach them.
+        let read = kinds.union(kinds.contains(.companies) ? [.groups] : [])
+        for kind in read {
+            for object in kind.descriptor.managedObjects(estate) {
+                objects[object.key] = Self.hash("\(object.address) \(object.state)")
+                names[object.key] = object.address.description
             }
         }
         self.objects = objects

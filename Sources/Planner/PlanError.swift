@@ -1,3 +1,5 @@
+import EstateModel
+
 /// Why no plan can be shown.
 package enum PlanError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A protected object would be deleted or replaced.

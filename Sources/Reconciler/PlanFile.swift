@@ -6,7 +6,7 @@ import Planner
 /// for, what was read (the scope) and a fingerprint of it, so that a stale plan is refused.
 package struct PlanFile: Equatable, Sendable, Codable {
     /// 2: the fingerprint names each object as the plan does. 3: the plan records its targets.
-    package static let formatVersion = 3
+    package static let formatVersion = 4
 
     package var formatVersion: Int
     /// The instance root URL (never credentials).
@@ -98,7 +98,7 @@ package struct PlanFile: Equatable, Sendable, Codable {
             throw .unreadable(path: path, why: "it is not a deskform plan file")
         }
         guard version.formatVersion == formatVersion else {
-            throw .unreadable(path: path, why: "it has format version \(version.formatVersion); this deskform reads \(formatVersion)")
+            throw .otherFormat(path: path, version: version.formatVersion)
         }
         do {
             return try JSONDecoder().decode(PlanFile.self, from: data)
@@ -120,6 +120,8 @@ package struct PlanFile: Equatable, Sendable, Codable {
 /// Why a plan file cannot be applied.
 package enum PlanFileError: Error, Equatable, Sendable, CustomStringConvertible {
     case unreadable(path: String, why: String)
+    /// Written by a deskform whose plan file format is `version`, not ``PlanFile/formatVersion``.
+    case otherFormat(path: String, version: Int)
     /// Planned for another instance.
     case otherTarget(planned: String, current: String)
     /// The instance changed since the plan was made.
@@ -127,9 +129,17 @@ package enum PlanFileError: Error, Equatable, Sendable, CustomStringConvertible 
     /// `plan --out FILE` cannot write FILE.
     case unwritable(path: String, why: String)
 
+    /// Which deskform wrote a plan file of another format, in words.
+    package var writtenBy: String {
+        guard case .otherFormat(_, let version) = self else { return "" }
+        let which = version < PlanFile.formatVersion ? "an earlier" : "a later"
+        return "it was written by \(which) deskform (plan file format \(version); this one reads \(PlanFile.formatVersion))"
+    }
+
     package var description: String {
         switch self {
         case .unreadable(let path, let why): "\(path) cannot be applied: \(why)."
+        case .otherFormat(let path, _): "\(path) cannot be applied: \(writtenBy): make the plan again with this deskform (`deskform plan --out`) and apply that."
         case .otherTarget(let planned, let current): "the plan was made for \(planned), not \(current)."
         case .stale(let changes):
             "stale plan: the instance changed since the plan was made (\(changes.prefix(5).map(\.description).joined(separator: ", "))"

@@ -7,23 +7,23 @@ extension Estate {
     /// relations); the custom fields' labels, with options only for the fields the scope names.
     package func asRead(_ scope: FetchScope) -> Estate {
         var read = Estate(users: users, customFieldTypes: [], version: version)
-        if scope.companies { read.companies = companies }
-        if scope.groups {
+        if scope.reads(.companies) { read.companies = companies }
+        if scope.reads(.groups) {
             read.groups = groups
-        } else if scope.companies {
+        } else if scope.reads(.companies) {
             read.groups = groups.mapValues { Group(id: $0.id, name: $0.name) }
         }
-        if scope.locations { read.locations = locations }
-        if scope.helpdesks {
+        if scope.reads(.locations) { read.locations = locations }
+        if scope.reads(.helpdesks) {
             read.helpdesks = helpdesks
             read.levels = levels
         }
-        if scope.kbCategories { read.kbCategories = kbCategories }
-        if !scope.customFields.isEmpty {
+        if scope.reads(.kbCategories) { read.kbCategories = kbCategories }
+        if scope.reads(.customFields) {
             read.customFieldTypes = customFieldTypes
             read.customFields = customFields.mapValues { field in
                 var field = field
-                if !(scope.customFields.contains("*") || scope.customFields.contains(field.label) || scope.customFields.contains(String(field.uid))) {
+                if !(scope.fields.contains("*") || scope.fields.contains(field.label) || scope.fields.contains(String(field.uid))) {
                     field.listOptions = []
                     field.treeOptions = []
                 }

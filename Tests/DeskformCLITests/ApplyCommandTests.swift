@@ -328,7 +328,7 @@ struct ApplyCommandTests {
         try Data("hello".utf8).write(to: URL(fileURLWithPath: notAPlan))
         let (code, output) = try await Self.apply([old], url: "http://127.0.0.1:9", scratch: scratch)
         #expect(code == 1)
-        #expect(output.errorOutput == "deskform: error: \(old) cannot be applied: it has format version 1; this deskform reads 3.\n")
+        #expect(output.errorOutput == "deskform: error: \(old) cannot be applied: it was written by an earlier deskform (plan file format 1; this one reads 4): make the plan again with this deskform (`deskform plan --out`) and apply that.\n")
         let (other, refusal) = try await Self.apply([notAPlan], url: "http://127.0.0.1:9", scratch: scratch)
         #expect(other == 1)
         #expect(refusal.errorOutput == "deskform: error: \(notAPlan) cannot be applied: it is not a deskform plan file.\n")

@@ -31,10 +31,10 @@ struct DoctorCommandTests {
             let (code, result) = try await Self.doctor(url: simulator.url)
             #expect(code == 0, "\(result.output)")
             let reads = [
-                "users", "user.by", "companies", "companies.observers", "companies.groups", "companies.users", "groups", "groups.observers",
-                "groups.users", "users.groups", "locations", "locations.observers", "locations.users", "helpdesks", "helpdesksandlevels",
+                "users", "companies", "companies.observers", "companies.groups", "companies.users", "groups", "users.groups",
+                "groups.observers", "groups.users", "locations", "locations.observers", "locations.users", "helpdesks", "helpdesksandlevels",
                 "helpdesks.observers", "levels.observers", "kb.categories", "cf.fields.all", "cf.fields.types", "cf.field.options.list",
-                "cf.field.options.tree",
+                "cf.field.options.tree", "user.by",
             ].map { "ok       read \($0): allowed\n" }.joined()
             let estate = before
             #expect(
@@ -133,8 +133,8 @@ struct DoctorCommandTests {
             #expect(
                 reads
                     == [
-                        "users", "companies", "companies.observers", "companies.groups", "companies.users", "groups", "groups.observers",
-                        "groups.users", "users.groups",
+                        "users", "companies", "companies.observers", "companies.groups", "companies.users", "groups", "users.groups",
+                        "groups.observers", "groups.users",
                     ].map { "ok       read \($0): allowed" })
         }
     }

@@ -58,34 +58,29 @@ struct EarlierReleaseFileTests {
         let (code, result) = try await undo()
         #expect(code == 0, "\(result.errorOutput)")
         #expect(result.output.contains("Apply complete: 9 applied, 0 failed, 0 skipped."))
-        #expect(try StateFile(path: "\(folder)/local-instance.json").load().shapes() == Fixtures.demoEstate.shapes())
+        #expect(try StateFile(path: "\(folder)/local-instance.json").load().managedState() == Fixtures.demoEstate.managedState())
         let (again, second) = try await undo()
         #expect(again == 0, "\(second.errorOutput)")
         #expect(second.output.contains("Nothing left to undo"))
     }
 
-    @Test("a format 3 plan file applies to the embedded instance it was planned against, as that apply did")
-    func applyPlanFile() async throws {
+    @Test("a format 3 plan file is refused in one sentence naming its format and what to do, with nothing written")
+    func refusePlanFile() async throws {
         let scratch = try UndoCommandTests.scratch()
         defer { try? FileManager.default.removeItem(at: scratch) }
-        // A new embedded instance (the demo seed) in the scratch's folder, and the plan's copy names it.
         let folder = scratch.appendingPathComponent(".deskform").path
-        let saved = try String(contentsOfFile: Self.file("plan-file-v3.json"), encoding: .utf8)
-        // Written as JSONEncoder writes a slash.
-        let local = #"local instance (.deskform\/local-instance.json)"#
-        #expect(saved.contains("\"target\" : \"\(local)\""))
-        let plan = scratch.appendingPathComponent("acme.plan.json").path
-        try saved.replacingOccurrences(of: local, with: "local instance (\(folder)/local-instance.json)")
-            .write(toFile: plan, atomically: true, encoding: .utf8)
+        let plan = Self.file("plan-file-v3.json")
         let target = try TargetOptions.parse([])
         let (code, result) = await Console.run { console in
             await ApplyCommand.apply(
                 UndoCommandTests.settings(scratch, paths: [plan]), target: target, environment: ["DESKFORM_DIR": folder],
                 approval: .automatic, console: console)
         }
-        #expect(code == 0, "\(result.errorOutput)")
-        #expect(result.output.contains("Apply complete: 18 applied, 0 failed, 0 skipped."))
-        let applied = try StateFile(path: "\(folder)/local-instance.json").load()
-        #expect(applied.shapes() == (try StateFile(path: Self.file("instance-after-apply.json")).load()).shapes())
+        #expect(code == 1)
+        #expect(
+            result.errorOutput
+                == "deskform: error: \(plan) cannot be applied: it was written by an earlier deskform (plan file format 3; this one reads 4): "
+                + "make the plan again with this deskform (`deskform plan --out`) and apply that.\n")
+        #expect(!FileManager.default.fileExists(atPath: "\(folder)/local-instance.json"))
     }
 }

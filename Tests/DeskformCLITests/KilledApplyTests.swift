@@ -52,12 +52,12 @@ struct KilledApplyTests {
             let answered = left.steps.filter { $0.outcome == .applied }.count
             #expect(answered >= 3 && answered < plan.steps.count, "\(answered) of \(plan.steps.count) steps answered")
             let killed = await simulator.store.estate
-            #expect(killed.shapes() != before.shapes())
+            #expect(killed.managedState() != before.managedState())
 
             let (code, result) = try await UndoCommandTests.undo(path, scratch: scratch, url: simulator.url)
             #expect(code == 0, "\(result.errorOutput)")
             let after = await simulator.store.estate
-            #expect(after.shapes() == before.shapes())
+            #expect(after.managedState() == before.managedState())
             // The proof: planning toward the recorded state now shows nothing left.
             #expect(try Undo(left).plan(live: after).isEmpty)
         }

@@ -99,7 +99,7 @@ struct ShowCommandTests {
         let other = Self.show(old)
         #expect(
             other.errors
-                == "deskform: error: \(old) cannot be shown: it has format version 2; this deskform reads 3; show it with the deskform that saved it, or plan again.\n"
+                == "deskform: error: \(old) cannot be shown: it was written by an earlier deskform (plan file format 2; this one reads 4): show it with the deskform that saved it, or plan again.\n"
         )
         let future = scratch.appendingPathComponent("future.jsonl").path
         try Data(#"{"format_version": 9, "time": "x"}"#.utf8 + [10]).write(to: URL(fileURLWithPath: future))

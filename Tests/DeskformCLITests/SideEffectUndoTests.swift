@@ -57,7 +57,7 @@ struct SideEffectUndoTests {
             let (undone, undo) = try await UndoCommandTests.undo(String(journal), scratch: scratch, url: simulator.url)
             #expect(undone == 0, "\(undo.errorOutput)")
             let after = await simulator.store.estate
-            #expect(after.shapes() == before.shapes())
+            #expect(after.managedState() == before.managedState())
             let ops = try #require(after.groups.values.first { $0.name == "Ops" })
             #expect(after.companies[1]?.groups == [ops.id])
         }
@@ -103,7 +103,7 @@ struct SideEffectUndoTests {
                     Plan: 0 to add, 1 to change, 1 to destroy.
                     """))
             let after = await simulator.store.estate
-            #expect(after.shapes() == before.shapes())
+            #expect(after.managedState() == before.managedState())
             #expect(after.companies.count == 1 && after.companies[1]?.name == "Acme")
 
             // Twice: nothing is left to undo, and that is not a conflict.

@@ -175,7 +175,7 @@ struct TargetedPlanTests {
             let saved = try PlanFile.read(from: out)
             #expect(saved.plan.targeting.targets.map(\.description) == [#"company["Acme*"]"#])
             #expect(saved.plan.pulledIn.map(\.description) == [#"group["Acme IT"] (new, needed by company["Acme Corp"])"#])
-            #expect(saved.scope == FetchScope(companies: true, groups: true))
+            #expect(saved.scope == FetchScope([.companies, .groups]))
             let (refused, refusal) = try await Self.apply([out], scratch: scratch, url: simulator.url, targets: ["groups"])
             #expect(refused == 1)
             #expect(

@@ -69,8 +69,8 @@ struct UndoCommandTests {
             let journal = try await Self.apply([try Self.unprotectedAcme(in: scratch)], scratch: scratch, url: simulator.url)
             let recorded = try #require(try JournalFile.read(from: journal).before)
             // What the apply read: the kinds its manifests name, as they were.
-            let read = recorded.state.shapes()
-            #expect(!read.isEmpty && before.shapes().filter { read[$0.key] != nil } == read)
+            let read = recorded.state.managedState()
+            #expect(!read.isEmpty && before.managedState().filter { read[$0.key] != nil } == read)
             let (code, result) = try await Self.undo(journal, scratch: scratch, url: simulator.url)
             #expect(code == 0, "\(result.errorOutput)")
             #expect(
@@ -79,7 +79,7 @@ struct UndoCommandTests {
                 ))
             #expect(result.output.contains("Apply complete: "))
             let after = await simulator.store.estate
-            #expect(after.shapes() == before.shapes())
+            #expect(after.managedState() == before.managedState())
             #expect(after.companies.isEmpty && after.groups.isEmpty && after.locations.isEmpty && after.kbCategories.isEmpty)
             // The proof: planning toward the recorded state now shows nothing left.
             #expect(try Undo(JournalFile.read(from: journal)).plan(live: after).isEmpty)
@@ -111,7 +111,7 @@ struct UndoCommandTests {
             #expect(
                 result.errorOutput.hasPrefix(
                     "deskform: warning: --force: undoing 1 object changed after the apply:\n  group[\"Acme IT\"]: "))
-            #expect(await simulator.store.estate.shapes() == before.shapes())
+            #expect(await simulator.store.estate.managedState() == before.managedState())
         }
     }
 
@@ -149,7 +149,7 @@ struct UndoCommandTests {
             #expect(await simulator.store.estate.groups.count == 3)
             let (allowed, _) = try await Self.undo(journal, scratch: scratch, url: simulator.url, allowDeletes: true)
             #expect(allowed == 0)
-            #expect(await simulator.store.estate.shapes() == before.shapes())
+            #expect(await simulator.store.estate.managedState() == before.managedState())
         }
     }
 
@@ -217,11 +217,11 @@ struct UndoCommandTests {
             var partial = plan
             partial.steps = plan.steps.filter { done.contains($0.id) }
             let instance = try Planner.replay(partial, on: before)
-            #expect(instance.shapes() != before.shapes())
+            #expect(instance.managedState() != before.managedState())
             try await simulator.store.replace(with: instance)
             let (code, result) = try await Self.undo(journal, scratch: scratch, url: simulator.url)
             #expect(code == 0, "\(result.errorOutput)")
-            #expect(await simulator.store.estate.shapes() == before.shapes())
+            #expect(await simulator.store.estate.managedState() == before.managedState())
         }
     }
 

@@ -9,27 +9,16 @@ import Testing
 /// `unlink_users_too`, applied to random estates, changes only its own kind and the kinds it reaches.
 @Suite("The reach of side effects: what a write can change, and so what is read")
 struct SideEffectReachTests {
-    /// The kinds whose managed state differs between two estates (observer groups are read-only).
+    /// The kinds whose managed state (each kind's descriptor's) differs between two estates. Memberships
+    /// are written by username: a renamed user is the same member, so the other kinds are read with the
+    /// users `before` has (and those `after` adds).
     static func changedKinds(_ before: Estate, _ after: Estate) -> Set<ObjectKind> {
-        func plain<T>(_ objects: [Int: T], _ readOnly: WritableKeyPath<T, Set<Int>>) -> [Int: T] {
-            objects.mapValues {
-                var copy = $0
-                copy[keyPath: readOnly] = []
-                return copy
-            }
-        }
-        var kinds: Set<ObjectKind> = []
-        if plain(before.companies, \.observerGroups) != plain(after.companies, \.observerGroups) { kinds.insert(.companies) }
-        if plain(before.groups, \.observerGroups) != plain(after.groups, \.observerGroups) { kinds.insert(.groups) }
-        if plain(before.locations, \.observerGroups) != plain(after.locations, \.observerGroups) { kinds.insert(.locations) }
-        if before.helpdesks.mapValues(\.observers) != after.helpdesks.mapValues(\.observers)
-            || before.levels.mapValues(\.observers) != after.levels.mapValues(\.observers)
-        {
-            kinds.insert(.helpdesks)
-        }
-        if before.kbCategories != after.kbCategories { kinds.insert(.kbCategories) }
-        if before.customFields != after.customFields { kinds.insert(.customFields) }
-        return kinds
+        var sameUsers = after
+        sameUsers.users = before.users.merging(after.users) { old, _ in old }
+        return Set(
+            ObjectKind.allCases.filter { kind in
+                before.managedState(of: [kind]) != (kind == .users ? after : sameUsers).managedState(of: [kind])
+            })
     }
 
     @Test("no write changes a kind outside its own and its side effects' reach")
@@ -70,10 +59,10 @@ struct SideEffectReachTests {
 
     @Test("the read scope: manifests that declare only groups read companies; only companies, groups in full")
     func scopeReadsWhatStepsReach() {
-        let groups = FetchScope(groups: true)
-        #expect(groups.withSideEffects == FetchScope(companies: true, groups: true))
-        #expect(FetchScope(companies: true).withSideEffects == FetchScope(companies: true, groups: true))
-        let trees = FetchScope(locations: true, kbCategories: true, customFields: ["Office"])
+        let groups = FetchScope([.groups])
+        #expect(groups.withSideEffects == FetchScope([.companies, .groups]))
+        #expect(FetchScope([.companies]).withSideEffects == FetchScope([.companies, .groups]))
+        let trees = FetchScope([.locations, .kbCategories], fields: ["Office"])
         #expect(trees.withSideEffects == trees)
     }
 }

@@ -57,7 +57,7 @@ struct LiveEstateReaderTests {
             let counting = CountingTransport(simulator.transport)
             let client = InvGateClient(instanceURL: simulator.url, credentials: simulator.credentials, transport: counting)
             let reader = LiveEstateReader(client: client, membershipBatchSize: 5, logger: Fixtures.quietLogger)
-            let live = try await reader.read(FetchScope(groups: true))
+            let live = try await reader.read(FetchScope([.groups]))
             #expect(live.groups == estate.groups)
             #expect(live.companies.isEmpty && live.locations.isEmpty)
             #expect(await counting.log.calls == ["GET users": 1, "GET groups": 1, "GET groups.observers": 1, "GET groups.users": 3])

@@ -21,6 +21,7 @@ struct UndoPropertyTests {
         var undone = 0
         var cutShort = 0
         var partial = 0
+        var restoredKinds: Set<ObjectKind> = []
         for seed in propertySeeds(Self.cases) {
             var generator = EstateGenerator(seed: seed)
             let instance = generator.liveEstate()
@@ -56,8 +57,11 @@ struct UndoPropertyTests {
                 continue
             }
             let restored = try Planner.replay(back, on: after)
-            let differences = Self.differences(restored.shapes(), instance.shapes())
+            let differences = Self.differences(restored.managedState(), instance.managedState())
             #expect(differences.isEmpty, "seed \(seed): undo did not restore \(differences)")
+            if differences.isEmpty {
+                restoredKinds.formUnion(ObjectKind.allCases.filter { after.managedState(of: [$0]) != instance.managedState(of: [$0]) })
+            }
             #expect(
                 restored.companies.count == instance.companies.count && restored.groups.count == instance.groups.count,
                 "seed \(seed): undo left \(restored.companies.count) companies and \(restored.groups.count) groups, not \(instance.companies.count) and \(instance.groups.count)")
@@ -69,6 +73,8 @@ struct UndoPropertyTests {
         #expect(undone >= Self.cases / 3, "only \(undone) of \(Self.cases) random applies were undone")
         #expect(cutShort >= Self.cases / 10)
         #expect(partial >= Self.cases / 10, "only \(partial) applies declared some of the kinds")
+        // Every kind in the registry is changed by some apply and restored by its undo.
+        #expect(restoredKinds == Set(ObjectKind.allCases), "no undo restored \(Set(ObjectKind.allCases).subtracting(restoredKinds))")
     }
 
     @Test("an external_id the apply gave a company that had none is cleared: PUT with it empty")

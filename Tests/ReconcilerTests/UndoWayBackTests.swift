@@ -62,7 +62,7 @@ struct UndoWayBackTests {
                 #expect(try undo.conflicts(live: after).isEmpty, "cut \(cut)")
                 let back = try undo.plan(live: after)
                 let restored = try Planner.replay(back, on: after)
-                #expect(restored.shapes() == live.shapes(), "cut \(cut), took effect \(tookEffect): \(back.text())")
+                #expect(restored.managedState() == live.managedState(), "cut \(cut), took effect \(tookEffect): \(back.text())")
                 #expect(restored.companies.count == 1 && restored.groups.count == 1, "cut \(cut): \(back.text())")
                 #expect(try undo.plan(live: restored).isEmpty, "cut \(cut)")
                 // Undone twice: nothing left, and no conflict.

@@ -1,3 +1,5 @@
+import EstateModel
+
 /// Everything the manifests declare, merged across files and documents, in file order (files sorted by
 /// path). Produced by `ManifestLoader`; consumed by the planner, which resolves names and users against
 /// the live instance.
@@ -39,5 +41,33 @@ package struct DeclaredEstate: Hashable, Sendable {
             + categoryCount(kbCategories)
             + customFields.reduce(customFields.count) { $0 + ($1.options?.count ?? 0) + treeCount($1.tree ?? []) }
             + users.count
+    }
+
+    /// Whether the manifests declare any object of `kind`.
+    package func declares(_ kind: ObjectKind) -> Bool {
+        switch kind {
+        case .companies: !companies.isEmpty
+        case .groups: !groups.isEmpty
+        case .locations: !locations.isEmpty
+        case .helpdesks: !helpDesks.isEmpty
+        case .kbCategories: !kbCategories.isEmpty
+        case .customFields: !customFields.isEmpty
+        case .users: !users.isEmpty
+        }
+    }
+
+    /// These declarations without those of `kind`.
+    package func removingDeclarations(of kind: ObjectKind) -> DeclaredEstate {
+        var kept = self
+        switch kind {
+        case .companies: kept.companies = []
+        case .groups: kept.groups = []
+        case .locations: kept.locations = []
+        case .helpdesks: kept.helpDesks = []
+        case .kbCategories: kept.kbCategories = []
+        case .customFields: kept.customFields = []
+        case .users: kept.users = []
+        }
+        return kept
     }
 }

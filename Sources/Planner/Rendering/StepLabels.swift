@@ -12,54 +12,43 @@ package struct StepLabels: Sendable {
         }
     }
 
-    /// The wire call of `step`, provisional values replaced by labels.
+    /// The wire call of `step`, provisional values replaced by labels. The operation says which of its
+    /// values name objects (``EstateOperation/rewriting(_:)``): each provisional one is swapped for a
+    /// stand-in no real id or hash can be (a negative id, a hash starting with NUL), and the stand-ins
+    /// are found again in the call's parameters, whatever they are called.
     package func parameters(of step: Step) -> [(name: String, value: FormValue)] {
-        let call = step.operation.wireCall
-        var field = 0
-        if case .integer(let uid)? = call.parameters["uid"] { field = uid }
-        return call.parameters.entries.map { name, value in
-            var kind = Self.kind(of: name, in: call.endpoint)
-            if case .treeOption? = kind { kind = .treeOption(field: field) }
-            return (name, label(value, kind: kind))
+        var standIns: [String: String] = [:]
+        let marked = step.operation.rewriting { object in
+            guard let label = labels[object] else { return object }
+            let standIn = -(standIns.count + 1)
+            let replaced: ProvisionalObject =
+                switch object {
+                case .company: .company(standIn)
+                case .group: .group(standIn)
+                case .location: .location(standIn)
+                case .kbCategory: .kbCategory(standIn)
+                case .user: .user(standIn)
+                case .treeOption(let field, _): .treeOption(field: field, hash: "\u{0}\(standIn)")
+                }
+            standIns[Self.text(of: replaced)] = label
+            return replaced
         }
-    }
-
-    private func label(_ value: FormValue, kind: ProvisionalKind?) -> FormValue {
-        guard let kind else { return value }
-        switch value {
-        case .integer(let id): return labels[kind.object(id: id, hash: "")].map(FormValue.string) ?? value
-        case .string(let hash): return labels[kind.object(id: 0, hash: hash)].map(FormValue.string) ?? value
-        case .array(let items): return .array(items.map { item in Int(item).flatMap { labels[kind.object(id: $0, hash: "")] } ?? item })
-        default: return value
-        }
-    }
-
-    enum ProvisionalKind {
-        case company, group, location, kbCategory, user
-        case treeOption(field: Int)
-
-        func object(id: Int, hash: String) -> ProvisionalObject {
-            switch self {
-            case .company: .company(id)
-            case .group: .group(id)
-            case .location: .location(id)
-            case .kbCategory: .kbCategory(id)
-            case .user: .user(id)
-            case .treeOption(let field): .treeOption(field: field, hash: hash)
+        return marked.wireCall.parameters.entries.map { name, value in
+            switch value {
+            case .integer(let id): (name, standIns[String(id)].map(FormValue.string) ?? value)
+            // Only a stand-in's form is looked up, so that a name is never taken for one.
+            case .string(let text) where text.hasPrefix("\u{0}"): (name, standIns[text].map(FormValue.string) ?? value)
+            case .array(let items): (name, .array(items.map { (Int($0) ?? 0) < 0 ? standIns[$0] ?? $0 : $0 }))
+            default: (name, value)
             }
         }
     }
 
-    /// Which kind of object a parameter names, for the parameters that can name a new one.
-    static func kind(of parameter: String, in endpoint: Endpoint) -> ProvisionalKind? {
-        switch (endpoint, parameter) {
-        case (.companies, "id"), (.companiesUsers, "id"), (.companiesObservers, "id"), (.companiesGroups, "id"): .company
-        case (.companiesGroups, "groups"), (.groups, "id"), (.groupsUsers, "id"), (.groupsObservers, "id"): .group
-        case (.locations, "id"), (.locations, "parent_id"), (.locationsUsers, "id"), (.locationsObservers, "id"): .location
-        case (.kbCategories, "id"), (.kbCategories, "parent_id"): .kbCategory
-        case (.customFieldTreeOptions, "hash"), (.customFieldTreeOptions, "parent_hash"): .treeOption(field: 0)
-        case (.user, "id"), (.user, "manager_id"), (.userDisable, "id"), (.userEnable, "id"), (_, "users"), (_, "observer_users"): .user
-        default: nil
+    /// How a stand-in appears in a parameter: an id as its digits, a hash as itself.
+    private static func text(of object: ProvisionalObject) -> String {
+        switch object {
+        case .company(let id), .group(let id), .location(let id), .kbCategory(let id), .user(let id): String(id)
+        case .treeOption(_, let hash): hash
         }
     }
 }

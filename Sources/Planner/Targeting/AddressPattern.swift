@@ -14,7 +14,7 @@ package struct AddressPattern: Equatable, Hashable, Sendable, Codable, CustomStr
     package init(parsing text: String) throws(AddressPatternError) {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         if let kind = ObjectKind(rawValue: trimmed) {
-            self.kinds = Self.addressKinds(of: kind)
+            self.kinds = kind.descriptor.addressKinds
             self.glob = nil
             self.description = trimmed
             return
@@ -67,32 +67,7 @@ package struct AddressPattern: Equatable, Hashable, Sendable, Codable, CustomStr
     }
 
     /// The object kinds (as the manifests and `policy.prune` name them) of what it can match.
-    package var objectKinds: Set<ObjectKind> {
-        Set(
-            kinds.map { kind -> ObjectKind in
-                switch kind {
-                case .company: .companies
-                case .group: .groups
-                case .location: .locations
-                case .helpdesk, .level: .helpdesks
-                case .kbCategory: .kbCategories
-                case .customField, .option: .customFields
-                case .user: .users
-                }
-            })
-    }
-
-    static func addressKinds(of kind: ObjectKind) -> Set<Address.Kind> {
-        switch kind {
-        case .companies: [.company]
-        case .groups: [.group]
-        case .locations: [.location]
-        case .helpdesks: [.helpdesk, .level]
-        case .kbCategories: [.kbCategory]
-        case .customFields: [.customField, .option]
-        case .users: [.user]
-        }
-    }
+    package var objectKinds: Set<ObjectKind> { Set(kinds.map(ObjectKind.init)) }
 }
 
 /// A `--target` or `--exclude` that cannot be read as an address.

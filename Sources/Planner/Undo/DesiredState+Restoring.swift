@@ -121,37 +121,4 @@ extension Estate {
         let options = addresses.filter { $0.kind == .option }.map(\.name)
         return Set(customFields.values.map(\.label).filter { label in options.contains { $0.hasPrefix(label + "/") } })
     }
-
-    /// What `undo` compares, per address: each object's managed state in words that do not depend on
-    /// ids (users by username, related groups by name), so an estate after an apply can be compared with
-    /// the live one. With no addresses, every object's.
-    package func shapes(of addresses: Set<Address>? = nil) -> [Address: String] {
-        var shapes: [Address: String] = [:]
-        func ids(_ set: Set<Int>) -> String { set.map { users[$0]?.username ?? "#\($0)" }.sorted().joined(separator: ",") }
-        for object in countedObjects() {
-            let address = address(of: object)
-            guard addresses?.contains(address) ?? true else { continue }
-            let shape: String? =
-                switch object {
-                case .company(let id):
-                    companies[id].map { company in
-                        "external_id=\(company.externalID ?? "") members=\(ids(company.members)) observers=\(ids(company.observers)) groups="
-                            + company.groups.compactMap { groups[$0]?.name }.sorted().joined(separator: ",")
-                    }
-                case .group(let id): groups[id].map { "members=\(ids($0.members)) observers=\(ids($0.observers))" }
-                case .location(let id): locations[id].map { "members=\(ids($0.members)) observers=\(ids($0.observers))" }
-                case .kbCategory: "present"
-                case .helpdesk(let id): helpdesks[id].map { "observers=\(ids($0.observers))" }
-                case .level(let id): levels[id].map { "observers=\(ids($0.observers))" }
-                case .listOption(let uid, let key): customFields[uid]?.listOptions.first { $0.key == key }.map { "value=\($0.value)" }
-                case .treeOption(let uid, let hash): customFields[uid]?.treeOptions.first { $0.hash == hash }.map { "key=\($0.key)" }
-                // A disabled account is, to undo, one that is gone (deskform never deletes a person).
-                case .user(let id): users[id].flatMap { $0.isDisabled ? nil : "\($0.restorable) manager=\($0.managerID.map { ids([$0]) } ?? "")" }
-                }
-            // Two objects at one address (two groups of one name) are compared together.
-            guard let shape else { continue }
-            shapes[address] = shapes[address].map { [$0, shape].sorted().joined(separator: " | ") } ?? shape
-        }
-        return shapes
-    }
 }

@@ -30,11 +30,3 @@ extension DesiredState {
         users += created
     }
 }
-
-extension User {
-    /// What undo compares of an account, ids aside.
-    var restorable: String {
-        let attributes = self.attributes.sorted { $0.key < $1.key }.map { "\($0.key.rawValue)=\($0.value)" }.joined(separator: ";")
-        return "username=\(username) email=\(email) name=\(name) lastname=\(lastname) \(attributes)"
-    }
-}

@@ -41,11 +41,7 @@ package struct Undo: Sendable {
 
     /// The kinds of the objects undo looks at: what its plan counts.
     var planned: FetchScope {
-        let kinds = Set(addresses.map(\.kind))
-        return FetchScope(
-            companies: kinds.contains(.company), groups: kinds.contains(.group), locations: kinds.contains(.location),
-            helpdesks: kinds.contains(.helpdesk) || kinds.contains(.level), kbCategories: kinds.contains(.kbCategory),
-            customFields: before.state.fieldLabels(holding: addresses), users: kinds.contains(.user))
+        FetchScope(Set(addresses.map { ObjectKind($0.kind) }).subtracting([.customFields]), fields: before.state.fieldLabels(holding: addresses))
     }
 
     /// The estate the journal says the apply left: its applied steps replayed on the recorded state;
@@ -66,10 +62,11 @@ package struct Undo: Sendable {
     /// apply (an undo already ran).
     package func conflicts(live: Estate) throws(UndoError) -> [Conflict] {
         let addresses = self.addresses
-        let now = live.shapes(of: addresses)
-        var expected = [try expected(doubtful: false).shapes(of: addresses)]
-        if !inDoubt.isEmpty { expected.append(try self.expected(doubtful: true).shapes(of: addresses)) }
-        let undone = before.state.shapes(of: addresses)
+        func state(_ estate: Estate) -> [Address: String] { estate.managedState().filter { addresses.contains($0.key) } }
+        let now = state(live)
+        var expected = [state(try expected(doubtful: false))]
+        if !inDoubt.isEmpty { expected.append(state(try self.expected(doubtful: true))) }
+        let undone = state(before.state)
         return addresses.sorted().compactMap { address in
             guard !expected.contains(where: { $0[address] == now[address] }), undone[address] != now[address] else { return nil }
             return Conflict(address: address, left: expected[0][address], found: now[address])

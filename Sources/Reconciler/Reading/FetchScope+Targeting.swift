@@ -7,32 +7,20 @@ extension FetchScope {
     /// they match. Groups are still read for targeted companies, which relate to them by name.
     package func narrowed(to targeting: Targeting) -> FetchScope {
         guard !targeting.targets.isEmpty else { return self }
-        let kinds = targeting.kinds
-        var scope = self
-        scope.companies = companies && kinds.contains(.companies)
-        scope.groups = groups && (kinds.contains(.groups) || kinds.contains(.companies))
-        scope.locations = locations && kinds.contains(.locations)
-        scope.helpdesks = helpdesks && kinds.contains(.helpdesks)
-        scope.kbCategories = kbCategories && kinds.contains(.kbCategories)
-        scope.users = users && kinds.contains(.users)
-        scope.customFields = customFields.filter { field in
+        // Companies relate groups by name: a targeted company keeps the groups read.
+        let targeted = targeting.kinds.union(targeting.kinds.contains(.companies) ? [.groups] : [])
+        let fields = fields.filter { field in
             targeting.targets.contains { $0.glob == nil ? $0.kinds.contains(.customField) : $0.matches(Address(.customField, field)) }
         }
-        return scope
+        return FetchScope(kinds.intersection(targeted).subtracting([.customFields]), fields: fields)
     }
 }
 
 extension DeclaredEstate {
     /// The declarations of the kinds `scope` reads: the others are neither resolved nor planned.
     package func keeping(_ scope: FetchScope) -> DeclaredEstate {
-        var kept = self
-        if !scope.companies { kept.companies = [] }
-        if !scope.groups { kept.groups = [] }
-        if !scope.locations { kept.locations = [] }
-        if !scope.helpdesks { kept.helpDesks = [] }
-        if !scope.kbCategories { kept.kbCategories = [] }
-        kept.customFields = customFields.filter { scope.customFields.contains($0.field) }
-        if !scope.users { kept.users = [] }
+        var kept = ObjectKind.allCases.filter { !scope.reads($0) }.reduce(self) { $0.removingDeclarations(of: $1) }
+        kept.customFields = customFields.filter { scope.fields.contains($0.field) }
         return kept
     }
 }

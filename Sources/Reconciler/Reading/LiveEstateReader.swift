@@ -45,30 +45,11 @@ package struct LiveEstateReader: Sendable {
 
     package func read(_ scope: FetchScope) async throws(InvGateError) -> Estate {
         let client = self.client
-        var listings: [@Sendable () async throws -> Listing] = [{ .users(try await client.users(includeDisabled: true)) }]
-        if scope.companies {
-            listings += [{ .companies(try await client.companies()) }, { .observers(.company, try await client.observers(of: .company)) }]
+        var sources: [ListSource] = [.users]
+        for kind in ObjectKind.allCases where scope.reads(kind) {
+            sources += Self.lists(of: kind).filter { !sources.contains($0) }
         }
-        if scope.groups || scope.companies {
-            listings.append { .groups(try await client.groups()) }
-        }
-        if scope.groups { listings.append { .observers(.group, try await client.observers(of: .group)) } }
-        if scope.locations {
-            listings += [
-                { .locations(try await client.locations()) }, { .observers(.location, try await client.observers(of: .location)) },
-            ]
-        }
-        if scope.helpdesks {
-            listings += [
-                { .helpdesks(try await client.helpdesks()) }, { .helpdesksAndLevels(try await client.helpdesksAndLevels()) },
-                { .observers(.helpdesk, try await client.observers(of: .helpdesk)) },
-                { .observers(.level, try await client.observers(of: .level)) },
-            ]
-        }
-        if scope.kbCategories { listings.append { .kbCategories(try await client.kbCategories()) } }
-        if !scope.customFields.isEmpty {
-            listings += [{ .customFields(try await client.customFields()) }, { .customFieldTypes(try await client.customFieldTypes()) }]
-        }
+        let listings = sources.map(list)
 
         // One pool for everything: each list's per-entity calls join it as soon as the lists they
         // need have arrived, so a slow list (users) does not hold up the others' details.
@@ -114,6 +95,42 @@ package struct LiveEstateReader: Sendable {
         return estate
     }
 
+    /// A list endpoint the reader reads.
+    enum ListSource: Hashable {
+        case users, companies, groups, locations, helpdesks, levels, kbCategories, customFields, customFieldTypes
+        case observers(ObservedEntity.Kind)
+    }
+
+    /// The lists read for `kind` (users are read for every kind); its per-object calls are ``detailCalls``.
+    static func lists(of kind: ObjectKind) -> [ListSource] {
+        switch kind {
+        // A company's related groups are named: the group list is read with them.
+        case .companies: [.companies, .observers(.company), .groups]
+        case .groups: [.groups, .observers(.group)]
+        case .locations: [.locations, .observers(.location)]
+        case .helpdesks: [.helpdesks, .levels, .observers(.helpdesk), .observers(.level)]
+        case .kbCategories: [.kbCategories]
+        case .customFields: [.customFields, .customFieldTypes]
+        case .users: []
+        }
+    }
+
+    func list(_ source: ListSource) -> @Sendable () async throws -> Listing {
+        let client = self.client
+        return switch source {
+        case .users: { .users(try await client.users(includeDisabled: true)) }
+        case .companies: { .companies(try await client.companies()) }
+        case .groups: { .groups(try await client.groups()) }
+        case .locations: { .locations(try await client.locations()) }
+        case .helpdesks: { .helpdesks(try await client.helpdesks()) }
+        case .levels: { .helpdesksAndLevels(try await client.helpdesksAndLevels()) }
+        case .kbCategories: { .kbCategories(try await client.kbCategories()) }
+        case .customFields: { .customFields(try await client.customFields()) }
+        case .customFieldTypes: { .customFieldTypes(try await client.customFieldTypes()) }
+        case .observers(let kind): { .observers(kind, try await client.observers(of: kind)) }
+        }
+    }
+
     enum Answer: Sendable {
         case listing(Listing)
         case detail(Detail)
@@ -132,12 +149,12 @@ package struct LiveEstateReader: Sendable {
     func isReady(_ kind: DetailKind, received: Set<ListingKind>, scope: FetchScope) -> Bool {
         let needed: Set<ListingKind> =
             switch kind {
-            case .relatedGroups: scope.companies ? [.companies] : []
+            case .relatedGroups: scope.reads(.companies) ? [.companies] : []
             case .memberships:
                 Set(
-                    [.users] + (scope.companies ? [.companies] : []) + (scope.groups ? [.groups] : [])
-                        + (scope.locations ? [.locations] : []))
-            case .options: scope.customFields.isEmpty ? [] : [.customFields, .customFieldTypes]
+                    [.users] + (scope.reads(.companies) ? [.companies] : []) + (scope.reads(.groups) ? [.groups] : [])
+                        + (scope.reads(.locations) ? [.locations] : []))
+            case .options: scope.reads(.customFields) ? [.customFields, .customFieldTypes] : []
             }
         return needed.isSubset(of: received)
     }
@@ -153,9 +170,9 @@ package struct LiveEstateReader: Sendable {
             }
         case .memberships:
             var memberTargets: [(MembershipTarget.Kind, [Int])] = []
-            if scope.companies { memberTargets.append((.company, estate.companies.keys.sorted())) }
-            if scope.groups { memberTargets.append((.group, estate.groups.keys.sorted())) }
-            if scope.locations { memberTargets.append((.location, estate.locations.keys.sorted())) }
+            if scope.reads(.companies) { memberTargets.append((.company, estate.companies.keys.sorted())) }
+            if scope.reads(.groups) { memberTargets.append((.group, estate.groups.keys.sorted())) }
+            if scope.reads(.locations) { memberTargets.append((.location, estate.locations.keys.sorted())) }
             let strategy = MembershipStrategy.cheapest(
                 entities: memberTargets.reduce(0) { $0 + $1.1.count }, users: estate.users.count, batchSize: membershipBatchSize)
             switch strategy {

@@ -1,3 +1,4 @@
+import EstateModel
 import Manifest
 import Planner
 
