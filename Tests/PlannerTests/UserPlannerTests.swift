@@ -92,7 +92,7 @@ struct UserPlannerTests {
         #expect(alice.before == ["username": "user1", "department": "IT"])
         #expect(alice.after == ["username": "alice", "city": "Madrid", "department": ""])
         let user3 = try #require(plan.changes.first { $0.address == Address(.user, "user3") })
-        #expect(user3.action == .create && user3.reason == "disabled: false (the account is enabled again)")
+        #expect(user3.action == .create && user3.reason == "disabled: false; the account is enabled again")
     }
 
     @Test("memberships from both sides: wanted when either side lists it, removed only when every declared side leaves it out")

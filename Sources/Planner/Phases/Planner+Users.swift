@@ -67,10 +67,10 @@ extension Planner {
         before["username"] = before["username"] ?? current.username
         after["username"] = after["username"] ?? user.username
         if disabled {
-            change(address, .delete, reason: "disabled: true (the account is disabled, never deleted)", before: before, after: after)
+            change(address, .delete, reason: "disabled: true; the account is disabled, never deleted", before: before, after: after)
             try steps.add(.disableUser(id: current.id), for: address)
         } else {
-            change(address, .create, reason: "disabled: false (the account is enabled again)", before: before, after: after)
+            change(address, .create, reason: "disabled: false; the account is enabled again", before: before, after: after)
             try steps.add(.enableUser(id: current.id), for: address)
         }
     }
@@ -88,7 +88,7 @@ extension Planner {
                 continue
             }
             change(
-                address, .delete, reason: "not declared, and policy.prune includes users (the account is disabled, never deleted)",
+                address, .delete, reason: "not declared, and policy.prune includes users; the account is disabled, never deleted",
                 before: ["username": user.username])
             try steps.add(.disableUser(id: user.id), for: address)
         }

@@ -29,22 +29,8 @@ package actor SimulatorStore {
     func write<Answer: Sendable>(
         _ operation: EstateOperation, _ answer: @Sendable (OperationResult, Estate) throws(Refusal) -> Answer
     ) throws(Refusal) -> Answer {
-        var next = estate
-        let result: OperationResult
-        do {
-            result = try next.apply(operation)
-        } catch {
-            throw .estate(error)
-        }
-        if let stateFile {
-            do {
-                try stateFile.save(next)
-            } catch {
-                throw .notSaved(error.description)
-            }
-        }
-        estate = next
-        return try answer(result, next)
+        let result = try change { estate throws(EstateError) in try estate.apply(operation) }
+        return try answer(result, estate)
     }
 
     /// Records what the instance did besides a write.
@@ -55,9 +41,18 @@ package actor SimulatorStore {
     /// `DELETE user`, which no ``EstateOperation`` sends: the account stays listed as deleted, and the
     /// event is recorded so that a test can tell it was ever sent.
     func deleteUser(_ id: Int) throws(Refusal) {
+        try change { estate throws(EstateError) in try estate.deleteUser(id) }
+        events.append(.userDeleted(id))
+    }
+
+    /// Changes a copy of the estate, persists it, then keeps it: a refused change or a failed save leaves
+    /// the estate as it was.
+    @discardableResult
+    private func change<Result>(_ body: (inout Estate) throws(EstateError) -> Result) throws(Refusal) -> Result {
         var next = estate
+        let result: Result
         do {
-            try next.deleteUser(id)
+            result = try body(&next)
         } catch {
             throw .estate(error)
         }
@@ -69,7 +64,7 @@ package actor SimulatorStore {
             }
         }
         estate = next
-        events.append(.userDeleted(id))
+        return result
     }
 
     /// Replaces the whole estate (tests and fixtures), persisting it like a write.
