@@ -5,7 +5,7 @@ import EstateModel
 /// (`policy.max_deletes`, `protect`, `--hold-deletes`), comes from here.
 ///
 /// Objects are companies, groups, locations, KB categories, help desks and levels (their observers),
-/// and each list or tree option of a custom field.
+/// each list or tree option of a custom field, and user accounts (a disabled one as destroyed).
 package struct Outcome: Equatable, Sendable, Codable {
     package var created: [Entry]
     package var changed: [Entry]
