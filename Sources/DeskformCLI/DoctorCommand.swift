@@ -230,6 +230,7 @@ package struct DoctorCommand: AsyncParsableCommand {
         }
         checks.append(await counts(client, readable: readable))
         checks.append(await dialect(client, readable: readable))
+        if scope.reads(.users), let check = await userWriteScopes(client, credentials: credentials, scope: scope) { checks.append(check) }
         checks.append(
             .warning(
                 "write access", "not checked: it cannot be checked without writing, and doctor never writes; the first apply will show it"))

@@ -144,7 +144,7 @@ package struct ExportCommand: AsyncParsableCommand {
             count(manifest.companies.count, "company", "companies"), count(manifest.groups.count, "group"),
             count(treeCount(manifest.locations, \.children), "location"), count(manifest.helpDesks.count, "help desk"),
             count(treeCount(manifest.kbCategories, \.children), "KB category", "KB categories"),
-            count(manifest.customFields.count, "custom field"),
+            count(manifest.customFields.count, "custom field"), count(manifest.users.count, "user"),
         ].compactMap { $0 }
         return
             "Exported \(parts.isEmpty ? "nothing" : parts.joined(separator: ", ")) to \(directory) (\(files.counted("file"))).\n"

@@ -5,6 +5,7 @@ package struct Address: Equatable, Hashable, Sendable, Comparable, CustomStringC
         case kbCategory = "kb_category"
         case customField = "custom_field"
         case option
+        case user
     }
 
     package var kind: Kind

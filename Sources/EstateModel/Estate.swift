@@ -54,6 +54,7 @@ package struct Sequences: Equatable, Sendable {
     package var location = 0
     package var kbCategory = 0
     package var treeOption = 0
+    package var user = 0
 
     package init() {}
 }
@@ -66,6 +67,7 @@ extension Estate {
         sequences.group = max(sequences.group, groups.keys.max() ?? 0)
         sequences.location = max(sequences.location, locations.keys.max() ?? 0)
         sequences.kbCategory = max(sequences.kbCategory, kbCategories.keys.max() ?? 0)
+        sequences.user = max(sequences.user, users.keys.max() ?? 0)
         let options = customFields.values.reduce(0) { $0 + $1.treeOptions.count }
         sequences.treeOption = max(sequences.treeOption, options)
     }

@@ -10,9 +10,10 @@ package enum ObjectKind: String, CaseIterable, Equatable, Hashable, Sendable, Co
     case companies, groups, locations, helpdesks
     case kbCategories = "kb_categories"
     case customFields = "custom_fields"
+    case users
 
     /// The kinds `policy.prune` may name, in the order the schema lists them: those deskform creates and
-    /// deletes.
+    /// deletes (users: creates and disables, since deskform never deletes a person).
     package static let prunable: [ObjectKind] = allCases.filter(\.descriptor.isPrunable)
 
     package static func < (lhs: ObjectKind, rhs: ObjectKind) -> Bool {
@@ -86,6 +87,19 @@ package enum ObjectKind: String, CaseIterable, Equatable, Hashable, Sendable, Co
                                 "tree_option:\(field.uid):\(option.hash)",
                                 Address(.option, ([field.label] + (paths[option.hash] ?? [option.name])).joined(separator: "/")), "key=\(option.key)")
                         }
+                }
+            }
+        case .users:
+            // Pruning a user disables it. A user's writes change that user only: memberships are written on
+            // the groups', companies' and locations' side. A disabled account is, to undo and the tests, one
+            // that is gone: deskform's way of removing a person.
+            KindDescriptor(addressKinds: [.user], isPrunable: true, sideEffects: []) { estate in
+                estate.users.values.filter(\.isActive).map { user in
+                    let attributes = user.attributes.sorted { $0.key < $1.key }.map { "\($0.key.rawValue)=\($0.value)" }
+                    return ManagedObject(
+                        "user:\(user.id)", Address(.user, user.username),
+                        (["email=\(user.email)", "name=\(user.name)", "lastname=\(user.lastname)"] + attributes
+                            + ["manager=\(estate.usernames(user.managerID.map { [$0] } ?? []))"]).joined(separator: " "))
                 }
             }
         }

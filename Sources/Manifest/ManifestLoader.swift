@@ -97,6 +97,14 @@ package struct ManifestLoader: Sendable {
                 }
             }
             merged.ignore += policy.ignore
+            if let invite = policy.inviteUsers {
+                if let first = merged.inviteUsers {
+                    diagnostics.append(
+                        .error(at: invite.position, "'policy.invite_users' is set twice", hint: "first set at \(first.position)"))
+                } else {
+                    merged.inviteUsers = invite
+                }
+            }
             if let maxDeletes = policy.maxDeletes {
                 if let first = merged.maxDeletes {
                     diagnostics.append(

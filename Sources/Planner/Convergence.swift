@@ -11,6 +11,11 @@ enum Convergence {
             if let wanted, wanted != actual { found.append("\(what) would be [\(users(actual))], not [\(users(wanted))]") }
         }
 
+        let sides = Dictionary(uniqueKeysWithValues: MembershipTarget.Kind.allCases.map { ($0, desired.userMemberships($0)) })
+        func members(_ kind: MembershipTarget.Kind, _ name: String, _ declared: Set<Int>?) -> Set<Int>? {
+            declared.map { $0.union(sides[kind]?.listing[name] ?? []) }
+        }
+
         let companies = LiveIndex(estate.companies.values, name: \.name, externalID: \.externalID)
         for company in desired.companies {
             let address = Address(.company, company.name)
@@ -29,7 +34,7 @@ enum Convergence {
                 let actual = Set(live.groups.compactMap { estate.groups[$0]?.name })
                 if actual != Set(groups) { found.append("\(address) groups would be \(actual.sorted()), not \(Set(groups).sorted())") }
             }
-            compare("\(address) members", company.members, live.members)
+            compare("\(address) members", members(.company, company.name, company.members), live.members)
             compare("\(address) observers", company.observers, live.observers)
         }
 
@@ -45,7 +50,7 @@ enum Convergence {
                 found.append("\(address) would exist \(matches.count) times")
                 continue
             }
-            compare("\(address) members", group.members, live.members)
+            compare("\(address) members", members(.group, group.name, group.members), live.members)
             compare("\(address) observers", group.observers, live.observers)
         }
 
@@ -61,7 +66,7 @@ enum Convergence {
                 found.append("\(address) would not exist")
                 continue
             }
-            compare("\(address) members", location.members, live.members)
+            compare("\(address) members", members(.location, address.name, location.members), live.members)
             compare("\(address) observers", location.observers, live.observers)
         }
 
@@ -100,6 +105,7 @@ enum Convergence {
             }
         }
 
+        found += userMismatches(desired: desired, replayed: estate)
         found += prunedLeftovers(desired: desired, estate: estate, fetched: fetched)
         return found
     }
@@ -111,13 +117,16 @@ enum Convergence {
         if prune.contains(.companies) {
             let declaredNames = Set(desired.companies.filter { !$0.absent && $0.identity == nil }.map(\.name))
             let declaredIDs = Set(desired.companies.filter { !$0.absent }.compactMap(\.identity))
+            let referenced = Set(desired.users.flatMap { $0.companies ?? [] })
             for company in estate.companies.values where !desired.policy.leavesAlone(Address(.company, company.name)) {
-                let declared = declaredNames.contains(company.name) || company.externalID.map(declaredIDs.contains) == true
+                let declared =
+                    declaredNames.contains(company.name) || company.externalID.map(declaredIDs.contains) == true
+                    || referenced.contains(company.name)
                 if !declared { found.append("\(Address(.company, company.name)) is not declared but would survive the prune") }
             }
         }
         if prune.contains(.groups) {
-            let referenced = Set(desired.companies.flatMap { $0.groups ?? [] })
+            let referenced = Set(desired.companies.flatMap { $0.groups ?? [] } + desired.users.flatMap { $0.groups ?? [] })
             let declared = Set(desired.groups.filter { !$0.absent }.map(\.name))
             for group in estate.groups.values
             where !desired.policy.leavesAlone(Address(.group, group.name)) && !referenced.contains(group.name) {
@@ -153,6 +162,13 @@ enum Convergence {
                 if !keptBelow.contains(id) {
                     found.append("\(Address(.kbCategory, path.joined(separator: "/"))) is not declared but would survive the prune")
                 }
+            }
+        }
+        if prune.contains(.users) {
+            let named = desired.namedUsers
+            for user in estate.users.values where user.isActive && !user.source.isDirectory && !named.contains(user.id) {
+                let address = Address(.user, user.username)
+                if !desired.policy.leavesAlone(address) { found.append("\(address) is not declared but would stay enabled after the prune") }
             }
         }
         return found

@@ -11,6 +11,8 @@ package struct DesiredState: Equatable, Sendable {
     /// Every declared KB category, parents before children.
     package var kbCategories: [KBCategory]
     package var customFields: [CustomField]
+    /// Declared users, new ones in the order the plan creates them.
+    package var users: [User]
     package var policy: Policy
     /// The reason a plan gives for deleting an object declared absent.
     package var absentReason = "absent: true"
@@ -20,7 +22,7 @@ package struct DesiredState: Equatable, Sendable {
     package init(
         companies: [Company] = [], groups: [Group] = [], locations: [Location] = [],
         helpdesks: [HelpDesk] = [], kbCategories: [KBCategory] = [],
-        customFields: [CustomField] = [], policy: Policy = Policy()
+        customFields: [CustomField] = [], users: [User] = [], policy: Policy = Policy()
     ) {
         self.companies = companies
         self.groups = groups
@@ -28,6 +30,7 @@ package struct DesiredState: Equatable, Sendable {
         self.helpdesks = helpdesks
         self.kbCategories = kbCategories
         self.customFields = customFields
+        self.users = users
         self.policy = policy
     }
 }
@@ -42,12 +45,18 @@ extension DesiredState {
         package var maxDeletes: Int
         /// What `--target` and `--exclude` select: the prune never touches anything else.
         package var targeting: Targeting
+        /// `policy.invite_users`: new users get the API's e-mail to set their password.
+        package var inviteUsers: Bool
 
-        package init(prune: Set<ObjectKind> = [], ignore: [String] = [], maxDeletes: Int = 10, targeting: Targeting = .everything) {
+        package init(
+            prune: Set<ObjectKind> = [], ignore: [String] = [], maxDeletes: Int = 10, targeting: Targeting = .everything,
+            inviteUsers: Bool = false
+        ) {
             self.prune = prune
             self.ignore = ignore
             self.maxDeletes = maxDeletes
             self.targeting = targeting
+            self.inviteUsers = inviteUsers
         }
 
         /// Whether the prune must leave `address` alone: `policy.ignore` matches it, or it is not targeted.

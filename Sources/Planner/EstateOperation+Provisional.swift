@@ -14,7 +14,8 @@ extension EstateOperation {
 
     /// This operation with every object reference passed through `transform`: ids of companies,
     /// groups, locations and KB categories (parents included; `0`, the root, is left alone) and
-    /// tree option hashes. Users, help desks, levels and custom fields are never created by a plan.
+    /// tree option hashes, and users (members, observers, managers). Help desks, levels and custom fields are
+    /// never created by a plan.
     package func rewriting(_ transform: (ProvisionalObject) -> ProvisionalObject) -> EstateOperation {
         func company(_ id: Int) -> Int {
             if case .company(let real) = transform(.company(id)) { return real }
@@ -30,6 +31,10 @@ extension EstateOperation {
         }
         func kbCategory(_ id: Int) -> Int {
             if case .kbCategory(let real) = transform(.kbCategory(id)) { return real }
+            return id
+        }
+        func user(_ id: Int) -> Int {
+            if case .user(let real) = transform(.user(id)) { return real }
             return id
         }
         func parent(_ id: Int?, _ map: (Int) -> Int) -> Int? {
@@ -73,13 +78,13 @@ extension EstateOperation {
         case .deleteLocation(let id):
             return .deleteLocation(id: location(id))
         case .addMembers(let on, let users):
-            return .addMembers(target(on), users: users)
+            return .addMembers(target(on), users: users.map(user))
         case .removeMembers(let on, let users):
-            return .removeMembers(target(on), users: users)
+            return .removeMembers(target(on), users: users.map(user))
         case .addObservers(let on, let users):
-            return .addObservers(entity(on), users: users)
+            return .addObservers(entity(on), users: users.map(user))
         case .removeObservers(let on, let users):
-            return .removeObservers(entity(on), users: users)
+            return .removeObservers(entity(on), users: users.map(user))
         case .createKBCategory(let name, let parentID):
             return .createKBCategory(name: name, parentID: parent(parentID, kbCategory))
         case .updateKBCategory(let id, let name, let parentID):
@@ -92,6 +97,16 @@ extension EstateOperation {
             return .updateTreeOption(field: field, hash: hash(field, option), name: name, key: key)
         case .deleteTreeOption(let field, let option):
             return .deleteTreeOption(field: field, hash: hash(field, option))
+        case .createUser(var fields, let invite):
+            fields.managerID = parent(fields.managerID, user)
+            return .createUser(fields, invite: invite)
+        case .updateUser(let id, var changes):
+            changes.managerID = parent(changes.managerID, user)
+            return .updateUser(id: user(id), changes: changes)
+        case .disableUser(let id):
+            return .disableUser(id: user(id))
+        case .enableUser(let id):
+            return .enableUser(id: user(id))
         }
     }
 }

@@ -5,7 +5,7 @@ import EstateModel
 /// (`policy.max_deletes`, `protect`, `--hold-deletes`), comes from here.
 ///
 /// Objects are companies, groups, locations, KB categories, help desks and levels (their observers),
-/// and each list or tree option of a custom field.
+/// each list or tree option of a custom field, and user accounts (a disabled one as destroyed).
 package struct Outcome: Equatable, Sendable {
     package var created: [Entry]
     package var changed: [Entry]
@@ -55,6 +55,8 @@ enum ObjectID: Hashable {
     case level(Int)
     case listOption(field: Int, key: String)
     case treeOption(field: Int, hash: String)
+    /// An account that is not deleted. Disabling it destroys it as the plan counts, enabling it adds it.
+    case user(Int)
 
     /// What the step list orders by: the object itself, or its custom field for an option.
     var resource: StepList.Resource {
@@ -66,6 +68,7 @@ enum ObjectID: Hashable {
         case .helpdesk(let id): .helpdesk(id)
         case .level(let id): .level(id)
         case .listOption(let field, _), .treeOption(let field, _): .field(field)
+        case .user(let id): .user(id)
         }
     }
 }
@@ -80,6 +83,7 @@ extension Estate {
         objects.formUnion(kbCategories.keys.map(ObjectID.kbCategory))
         objects.formUnion(helpdesks.keys.map(ObjectID.helpdesk))
         objects.formUnion(levels.keys.map(ObjectID.level))
+        objects.formUnion(users.values.filter { !$0.isDeleted }.map { ObjectID.user($0.id) })
         for (uid, field) in customFields {
             objects.formUnion(field.listOptions.map { .listOption(field: uid, key: $0.key) })
             objects.formUnion(field.treeOptions.map { .treeOption(field: uid, hash: $0.hash) })
@@ -109,6 +113,7 @@ extension Estate {
             options.0.listOption(field: uid, key: key) != options.1.listOption(field: uid, key: key)
         case .treeOption(let uid, let hash):
             options.0.treeOption(field: uid, hash: hash) != options.1.treeOption(field: uid, hash: hash)
+        case .user(let id): users[id] != other.users[id]
         }
     }
 
@@ -126,6 +131,7 @@ extension Estate {
         case .helpdesk(let id): Address(.helpdesk, helpdesks[id]?.name ?? "#\(id)")
         case .level(let id):
             Address(.level, "\(levels[id].flatMap { helpdesks[$0.helpdeskID]?.name } ?? "?")/\(levels[id]?.name ?? "#\(id)")")
+        case .user(let id): Address(.user, users[id]?.username ?? "#\(id)")
         case .listOption(let uid, let key): Address(.option, "\(customFields[uid]?.label ?? "#\(uid)")/\(key)")
         case .treeOption(let uid, let hash):
             Address(

@@ -159,4 +159,5 @@ package enum ProvisionalObject: Equatable, Hashable, Sendable {
     case location(Int)
     case kbCategory(Int)
     case treeOption(field: Int, hash: String)
+    case user(Int)
 }

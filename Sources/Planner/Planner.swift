@@ -30,6 +30,8 @@ package struct Planner {
     /// The live KB categories by path, and the paths of the declared (not absent) ones.
     let liveKBCategoryPaths: PathIndex
     let declaredKBCategoryPaths: Set<[String]>
+    /// The users' side of the memberships, per kind of target.
+    let userSides: [MembershipTarget.Kind: DesiredState.UserMemberships]
 
     init(desired: DesiredState, live: Estate, fetched: Set<ObjectKind>) {
         self.desired = desired
@@ -42,6 +44,7 @@ package struct Planner {
         self.liveGroups = LiveIndex(live.groups.values, name: \.name)
         self.liveKBCategoryPaths = .kbCategories(of: live)
         self.declaredKBCategoryPaths = Set(desired.kbCategories.filter { !$0.absent }.map(\.path))
+        self.userSides = Dictionary(uniqueKeysWithValues: MembershipTarget.Kind.allCases.map { ($0, desired.userMemberships($0)) })
     }
 
     /// Plans and checks the replay. Throws every protect and ambiguity problem together.
@@ -50,6 +53,7 @@ package struct Planner {
     package static func plan(
         desired: DesiredState, live: Estate, fetched: Set<ObjectKind>, warnings: [String] = []
     ) throws(PlanFailure) -> Plan {
+        let desired = desired.numberingNewUsers(for: live)
         var planner = Planner(desired: desired, live: live, fetched: fetched)
         do {
             try planner.planAll()
@@ -139,6 +143,7 @@ package struct Planner {
             case (.group(let id)?, .created(let real), _): learned[.group(id)] = .group(real)
             case (.location(let id)?, .created(let real), _): learned[.location(id)] = .location(real)
             case (.kbCategory(let id)?, .created(let real), _): learned[.kbCategory(id)] = .kbCategory(real)
+            case (.user(let id)?, .created(let real), _): learned[.user(id)] = .user(real)
             case (.treeOption(let field, let hash)?, _, .addTreeOption):
                 // An added option is appended (an option whose key exists is renamed in place instead).
                 if let options = estate.customFields[field]?.treeOptions, options.count > optionsBefore {
@@ -151,6 +156,7 @@ package struct Planner {
     }
 
     mutating func planAll() throws(PlanError) {
+        try planUsers()
         let companies = try matchCompanies()
         let groups = try matchGroups()
         try planReplacedGroups(groups)
@@ -162,9 +168,12 @@ package struct Planner {
         // relate after (so new relations do not pull the company's new members into the groups).
         try planCompanyRelations(.unrelate)
         try planCompanyMembers()
+        try planUserSideMembers(.company)
         try planCompanyRelations(.relate)
         try planGroupMembers()
+        try planUserSideMembers(.group)
         try planLocationRelations()
+        try planUserSideMembers(.location)
         try planObservers()
         try planCustomFields()
         try planDeletions(companies: companies, groups: groups)
@@ -197,9 +206,9 @@ package struct Planner {
         changes[address]?.consequences.append(text)
     }
 
-    /// Usernames for display, in id order.
+    /// Usernames for display, in id order (a new user's as the plan creates it).
     func userNames(_ ids: some Collection<Int>) -> [String] {
-        ids.sorted().map { live.users[$0]?.username ?? "#\($0)" }
+        ids.sorted().map(userName)
     }
 }
 

@@ -36,6 +36,7 @@ struct StepList {
         case level(Int)
         case kbCategory(Int)
         case field(Int)
+        case user(Int)
 
         /// The company, group or location that has the members.
         init(_ target: MembershipTarget) {
@@ -67,6 +68,7 @@ struct StepList {
             case .level: .level
             case .kbCategory: .kbCategory
             case .field: .customField
+            case .user: .user
             }
         }
     }
@@ -76,6 +78,8 @@ struct StepList {
     @discardableResult
     mutating func add(_ operation: EstateOperation, for address: Address, subject: Address? = nil) throws(PlanError) -> OperationResult {
         var touched = resources(of: operation)
+        // A member or observer change waits for the users the plan creates, without making the next one wait for it.
+        let waits = createdUsers(operation)
         let result: OperationResult
         let optionsBefore = createdOptionField(operation).map { estate.customFields[$0]?.treeOptions.count ?? 0 }
         let erased = erasedObjects(operation)
@@ -101,6 +105,9 @@ struct StepList {
             case .createKBCategory:
                 creates = .kbCategory(id)
                 touched.insert(.kbCategory(id))
+            case .createUser:
+                creates = .user(id)
+                touched.insert(.user(id))
             default: break
             }
         }
@@ -116,7 +123,7 @@ struct StepList {
             default: break
             }
         }
-        let dependsOn = Set(touched.compactMap { lastTouch[$0] }).sorted()
+        let dependsOn = Set(touched.union(waits).compactMap { lastTouch[$0] }).sorted()
         let id = steps.count
         for resource in touched { lastTouch[resource] = id }
         if let subject = Self.subject(of: operation), subject.kind == address.kind { named.insert(subject) }
@@ -127,6 +134,7 @@ struct StepList {
         case .group(let new): creations[.group(new)] = id
         case .location(let new): creations[.location(new)] = id
         case .kbCategory(let new): creations[.kbCategory(new)] = id
+        case .user(let new): creations[.user(new)] = id
         case .treeOption(let field, let hash): creations[.treeOption(field: field, hash: hash)] = id
         case nil: break
         }
@@ -156,6 +164,15 @@ struct StepList {
             outcome.created.append(try entry(object, in: estate, options.replay, step: creations[object]) { _, _ in false })
         }
         for object in before.intersection(after) where live.differs(object, from: estate, options: (options.live, options.replay)) {
+            // A person is never deleted: an account disabled is what the plan destroys of one, one enabled what it adds.
+            if case .user(let id) = object, let old = live.users[id], let new = estate.users[id], old.isDisabled != new.isDisabled {
+                if new.isDisabled {
+                    outcome.destroyed.append(try entry(object, in: live, options.live, step: erasures[object]?.step) { _, _ in false })
+                } else {
+                    outcome.created.append(try entry(object, in: estate, options.replay, step: creations[object]) { _, _ in false })
+                }
+                continue
+            }
             outcome.changed.append(
                 try entry(object, in: live, options.live, step: lastTouch[object.resource]) { address, _ in
                     address.kind != .option && !named.contains(object.resource)
@@ -188,6 +205,9 @@ struct StepList {
         case .deleteTreeOption(let field, let hash):
             guard let options = estate.customFields[field], options.treeOptions.contains(where: { $0.hash == hash }) else { return [] }
             return options.treeOptionSubtree(of: hash).map { (.treeOption(field: field, hash: $0), $0 == hash) }
+        case .disableUser(let id):
+            // A disabled account is what deskform destroys of a person: it counts as a deletion.
+            return estate.users[id]?.isActive == true ? [(.user(id), true)] : []
         default:
             return []
         }
@@ -196,7 +216,7 @@ struct StepList {
     /// The object an operation names, nil for a create (its object is new).
     private static func subject(of operation: EstateOperation) -> Resource? {
         switch operation {
-        case .createCompany, .createGroup, .createLocation, .createKBCategory: nil
+        case .createCompany, .createGroup, .createLocation, .createKBCategory, .createUser: nil
         case .updateCompany(let id, _, _), .deleteCompany(let id), .relateGroups(let id, _), .unrelateGroups(let id, _, _): .company(id)
         case .deleteGroup(let id): .group(id)
         case .deleteLocation(let id): .location(id)
@@ -206,14 +226,27 @@ struct StepList {
         case .upsertListOptions(let field, _), .deleteListOptions(let field, _), .addTreeOption(let field, _, _, _),
             .updateTreeOption(let field, _, _, _), .deleteTreeOption(let field, _):
             .field(field)
+        case .updateUser(let id, _), .disableUser(let id), .enableUser(let id): .user(id)
         }
     }
 
-    /// The list options an upsert adds (rather than changes).
+    /// The list options an upsert adds (rather than changes), and the account an enable brings back.
     private func newListOptions(_ operation: EstateOperation) -> [ObjectID] {
+        if case .enableUser(let id) = operation, let user = estate.users[id], !user.isDeleted, user.isDisabled {
+            return [.user(id)]
+        }
         guard case .upsertListOptions(let field, let options) = operation else { return [] }
         let present = Set(estate.customFields[field]?.listOptions.map(\.key) ?? [])
         return options.filter { !present.contains($0.key) }.map { .listOption(field: field, key: $0.key) }
+    }
+
+    /// The users of a member or observer change that the plan creates: the change waits for them.
+    private func createdUsers(_ operation: EstateOperation) -> [Resource] {
+        switch operation {
+        case .addMembers(_, let users), .removeMembers(_, let users), .addObservers(_, let users), .removeObservers(_, let users):
+            users.filter { creations[.user($0)] != nil }.map(Resource.user)
+        default: []
+        }
     }
 
     private func createdOptionField(_ operation: EstateOperation) -> Int? {
@@ -261,6 +294,12 @@ struct StepList {
         case .upsertListOptions(let field, _), .deleteListOptions(let field, _), .addTreeOption(let field, _, _, _),
             .updateTreeOption(let field, _, _, _), .deleteTreeOption(let field, _):
             return [.field(field)]
+        case .createUser(let fields, _):
+            return fields.managerID.map { [.user($0)] } ?? []
+        case .updateUser(let id, let changes):
+            return Set([.user(id)] + (changes.managerID.map { [Resource.user($0)] } ?? []))
+        case .disableUser(let id), .enableUser(let id):
+            return [.user(id)]
         }
     }
 }

@@ -13,11 +13,12 @@ import Planner
 /// company relating to a group declared absent or renamed, was refused by validation.
 package struct ReferenceResolver {
     let live: Estate
-    private var diagnostics: [Diagnostic] = []
+    var diagnostics: [Diagnostic] = []
     /// Users by lowercased username and email, ids ascending: the instance compares them
-    /// case-insensitively, so names equal but for case are one reference to several users.
-    private let usersByName: [String: [Int]]
-    private let usersByEmail: [String: [Int]]
+    /// case-insensitively, so names equal but for case are one reference to several users. Users the
+    /// manifests create, and new usernames and emails, are added once they are matched (`matchUsers`).
+    var usersByName: [String: [Int]]
+    var usersByEmail: [String: [Int]]
     /// Whether a reference to a user the instance does not have is dropped (an environment's
     /// `missing_users: skip`) rather than an error.
     private var skipsMissingUsers = false
@@ -50,6 +51,7 @@ package struct ReferenceResolver {
         var places: [Address: SourceLocation] = [:]
         var desired = DesiredState()
         let groupNames = GroupNames(manifest: manifest, live: live)
+        let users = resolver.matchUsers(manifest.users)
 
         for company in manifest.companies {
             places[Address(.company, company.name)] = company.position
@@ -103,9 +105,12 @@ package struct ReferenceResolver {
                 desired.customFields.append(resolved)
             }
         }
+        desired.users = resolver.resolveUsers(users, manifest: manifest, groups: groupNames)
+        for user in manifest.users { places[Address(.user, user.username)] = user.position }
         desired.policy = DesiredState.Policy(
             prune: Set(manifest.policy.prune.map(\.value)),
-            ignore: manifest.policy.ignore.map(\.value), maxDeletes: manifest.policy.maxDeletes?.value ?? Policy.defaultMaxDeletes)
+            ignore: manifest.policy.ignore.map(\.value), maxDeletes: manifest.policy.maxDeletes?.value ?? Policy.defaultMaxDeletes,
+            inviteUsers: manifest.policy.inviteUsers?.value ?? false)
         for (first, count) in Self.byUser(resolver.skippedUsers) {
             resolver.diagnostics.append(
                 .warning(
@@ -152,7 +157,7 @@ package struct ReferenceResolver {
         return ids
     }
 
-    private mutating func user(_ reference: UserReference) -> Int? {
+    mutating func user(_ reference: UserReference) -> Int? {
         let ids: [Int] =
             switch reference.key {
             case .username(let name): usersByName[name.lowercased()] ?? []

@@ -33,13 +33,16 @@ package struct EstateGenerator {
         let users = 1...userCount
         var estate = Estate(
             users: Dictionary(
-                uniqueKeysWithValues: users.map { ($0, User(id: $0, username: "user\($0)", email: "user\($0)@example.com")) }),
+                uniqueKeysWithValues: users.map {
+                    ($0, User(id: $0, username: "user\($0)", email: "user\($0)@example.com", name: "User", lastname: "\($0)"))
+                }),
             helpdesks: [1: HelpDesk(id: 1, name: "Service Desk")],
             levels: [2: Level(id: 2, helpdeskID: 1, name: "Level 1", order: 1)],
             customFields: [
                 1: CustomField(uid: 1, label: "Department", typeID: 104),
                 2: CustomField(uid: 2, label: "Office", typeID: 105),
             ])
+        addUserDetails(to: &estate)
         estate.helpdesks[1]!.observers = subset(of: users, 0.2)
         estate.levels[2]!.observers = subset(of: users, 0.2)
         for name in pick(0...5, from: Self.groupNames) {
@@ -178,6 +181,8 @@ package struct EstateGenerator {
             fields.append(DesiredState.CustomField(uid: 2, label: "Office", tree: nodes(0, &self)))
         }
         desired.customFields = fields
+        desired.users = desiredUsers(over: live, referable: (referable, desired.companies.filter { !$0.absent }.map(\.name), desired.locations.filter { !$0.absent }.map { $0.path.joined(separator: "/") }))
+        addNewUsers(to: &desired)
         // Ignored groups are never related to a company: its members' changes would write them, which the
         // planner refuses (a test of its own covers that).
         let relatesLegacy = live.companies.values.contains { $0.groups.contains { live.groups[$0]?.name.hasPrefix("Legacy") ?? false } }
@@ -257,6 +262,9 @@ extension DesiredState {
         if !kinds.contains(.kbCategories) { kept.kbCategories = [] }
         if !kinds.contains(.customFields) { kept.customFields = [] }
         kept.policy.prune.formIntersection(kinds)
+        // Users are kept when declared; new ones also when a kept declaration names them.
+        var pulledIn: [PulledIn] = []
+        kept.keepUsers(where: { _ in kinds.contains(.users) }, from: users, pulledIn: &pulledIn)
         return kept
     }
 }

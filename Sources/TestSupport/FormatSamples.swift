@@ -52,6 +52,16 @@ package enum FormatSamples {
         .updateTreeOption(field: 2, hash: "h-eu", name: "Europa", key: "eu"),
         .updateTreeOption(field: 2, hash: "h-mad", name: nil, key: nil),
         .deleteTreeOption(field: 2, hash: "h-old"),
+        .createUser(
+            UserFields(
+                username: "oscar", email: "oscar@acme.example", name: "Oscar", lastname: "Ortiz",
+                attributes: [.department: "IT", .employeeNumber: "E-7"], managerID: 105),
+            invite: true),
+        .createUser(UserFields(username: "", email: "ana@acme.example", name: "Ana", lastname: "Ruiz"), invite: false),
+        .updateUser(id: 3, changes: UserChanges(username: "oscar.o", attributes: [.phone: ""], managerID: 0)),
+        .updateUser(id: 4, changes: UserChanges(email: "eve@acme.example", name: "Eve", lastname: "Adams")),
+        .disableUser(id: 5),
+        .enableUser(id: 6),
     ]
 
     /// What the steps that create create, by step: one of each provisional object.
@@ -62,6 +72,7 @@ package enum FormatSamples {
         case .createLocation: .location(103)
         case .createKBCategory: .kbCategory(104)
         case .addTreeOption: .treeOption(field: 2, hash: "provisional-1")
+        case .createUser: .user(105)
         default: nil
         }
     }

@@ -34,7 +34,7 @@ struct DoctorCommandTests {
                 "users", "companies", "companies.observers", "companies.groups", "companies.users", "groups", "users.groups",
                 "groups.observers", "groups.users", "locations", "locations.observers", "locations.users", "helpdesks", "helpdesksandlevels",
                 "helpdesks.observers", "levels.observers", "kb.categories", "cf.fields.all", "cf.fields.types", "cf.field.options.list",
-                "cf.field.options.tree",
+                "cf.field.options.tree", "user.by",
             ].map { "ok       read \($0): allowed\n" }.joined()
             let estate = before
             #expect(
@@ -52,7 +52,7 @@ struct DoctorCommandTests {
                         ok       dialect: a missing parameter is refused with HTTP 400
                         warning  write access: not checked: it cannot be checked without writing, and doctor never writes; the first apply will show it
                         ok       parallelism: suggested --parallelism N for a median latency of N ms
-                        Doctor: 29 ok, 2 warnings, 0 failed.
+                        Doctor: 30 ok, 2 warnings, 0 failed.
 
                         """)
             #expect(await simulator.store.estate == before)
@@ -89,7 +89,7 @@ struct DoctorCommandTests {
                 result.output.contains(
                     "\nfailed   read locations.observers: forbidden (HTTP 403); give the API user read access to locations.observers in InvGate\n"
                 ))
-            #expect(result.output.hasSuffix("Doctor: 28 ok, 2 warnings, 1 failed.\n"))
+            #expect(result.output.hasSuffix("Doctor: 29 ok, 2 warnings, 1 failed.\n"))
 
             let (jsonCode, json) = try await Self.doctor(url: simulator.url, format: .json)
             #expect(jsonCode == 1)
@@ -115,7 +115,7 @@ struct DoctorCommandTests {
                     failed   read cf.field.options.tree: forbidden (HTTP 403); give the API user read access to cf.field.options.tree in InvGate
 
                     """))
-            #expect(result.output.hasSuffix("Doctor: 28 ok, 2 warnings, 1 failed.\n"))
+            #expect(result.output.hasSuffix("Doctor: 29 ok, 2 warnings, 1 failed.\n"))
         }
     }
 

@@ -90,6 +90,7 @@ struct ExportCommandTests {
             files == [
                 "companies/contoso/company.yaml", "companies/globex/company.yaml", "companies/northwind-traders/company.yaml",
                 "custom_fields.yaml", "groups.yaml", "helpdesks.yaml", "kb_categories.yaml", "locations.yaml", "manifest.schema.json",
+                "users.yaml",
             ])
         let company = try String(contentsOfFile: out + "/companies/globex/company.yaml", encoding: .utf8)
         #expect(
@@ -130,13 +131,13 @@ struct ExportCommandTests {
         #expect(command.kinds == [.groups, .kbCategories])
         let defaults = try #require(try Deskform.parseAsRoot(["export"]) as? ExportCommand)
         #expect(defaults.kinds == ObjectKind.allCases)
-        let kinds = "companies, groups, locations, helpdesks, kb_categories, custom_fields"
+        let kinds = "companies, groups, locations, helpdesks, kb_categories, custom_fields, users"
         let refusals = [
             (
                 "groups,compnies",
                 "The value 'groups,compnies' is invalid for '--kinds <kinds>': unknown kind 'compnies' (did you mean 'companies'?)"
             ),
-            ("users", "The value 'users' is invalid for '--kinds <kinds>': unknown kind 'users' (the kinds are \(kinds))"),
+            ("people", "The value 'people' is invalid for '--kinds <kinds>': unknown kind 'people' (the kinds are \(kinds))"),
             (" , ", "The value ' , ' is invalid for '--kinds <kinds>': no kind named (the kinds are \(kinds))"),
         ]
         for (argument, message) in refusals {

@@ -55,9 +55,11 @@ struct FileFormatSchemaTests {
         let live = generator.liveEstate()
         let plan = try Planner.plan(desired: generator.desiredState(over: live), live: live, fetched: Set(ObjectKind.allCases))
         let file = PlanFile(target: "https://acme.example", scope: .everything, live: live, plan: plan)
-        #expect(try SchemaCheck.spec("plan-file.schema.json").violations(of: Self.json(file)) == [])
+        let planViolations = try SchemaCheck.spec("plan-file.schema.json").violations(of: Self.json(file))
+        #expect(planViolations == [], "\(planViolations.prefix(5))")
         let before = StateBeforeApply(target: "https://acme.example", plan: plan, state: Fixtures.withDeletedTwin(live))
-        #expect(try SchemaCheck.spec("journal.schema.json").violations(of: Self.json(before)) == [])
+        let stateViolations = try SchemaCheck.spec("journal.schema.json").violations(of: Self.json(before))
+        #expect(stateViolations == [], "\(stateViolations.prefix(5))")
     }
 
     @Test("a key written but not described is a violation, wherever it is")

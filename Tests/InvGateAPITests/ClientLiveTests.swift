@@ -1,6 +1,7 @@
 import EstateModel
 import InvGateAPI
 import InvGateWire
+import Simulator
 import TestSupport
 import Testing
 
@@ -100,6 +101,17 @@ struct ClientLiveTests {
             #expect(try await api.treeOptions(field: 2).map(\.key) == ["am"])
 
             _ = try await api.userMemberships(ids: [1, 2])
+            let hire = try await api.create(
+                .createUser(UserFields(username: "hire", email: "hire@acme.example", name: "Hi", lastname: "Re", managerID: 1), invite: true))
+            try await api.send(.updateUser(id: hire, changes: UserChanges(attributes: [.city: "Madrid", .otherEmail: "h@x.example"])))
+            let updated = try await api.user(id: hire)
+            #expect(updated?.attributes == [.city: "Madrid", .otherEmail: "h@x.example"] && updated?.managerID == 1)
+            try await api.send(.disableUser(id: hire))
+            #expect(try await api.user(id: hire)?.isDisabled == true)
+            try await api.send(.enableUser(id: hire))
+            // No operation of deskform sends DELETE user: it is sent here only to cover the catalogue, and recorded.
+            try await api.send(WireCall(.user, .delete, ["id": .integer(hire)]))
+            #expect(await simulator.store.events == [.setPasswordMail(user: hire, email: "hire@acme.example"), .userDeleted(hire)])
             try await api.send(.deleteGroup(id: group))
             try await api.send(.deleteCompany(id: company))
             #expect(try await api.companies() == [])

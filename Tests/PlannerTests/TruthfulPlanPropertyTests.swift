@@ -100,6 +100,18 @@ struct Recount {
         count(live.kbCategories, replayed.kbCategories)
         count(live.helpdesks.mapValues(\.observers), replayed.helpdesks.mapValues(\.observers))
         count(live.levels.mapValues(\.observers), replayed.levels.mapValues(\.observers))
+        // An account is never deleted: disabling one destroys it, enabling one adds it, any other difference changes it.
+        for (id, user) in replayed.users where !user.isDeleted {
+            guard let old = live.users[id], !old.isDeleted else {
+                summary.add += 1
+                continue
+            }
+            if old.isDisabled != user.isDisabled {
+                if user.isDisabled { summary.destroy += 1 } else { summary.add += 1 }
+            } else if old != user {
+                summary.change += 1
+            }
+        }
         func options(_ estate: Estate) -> [String: String] {
             var options: [String: String] = [:]
             for (uid, field) in estate.customFields {

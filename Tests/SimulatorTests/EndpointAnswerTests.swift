@@ -169,8 +169,34 @@ import Testing
             #"[{"id":1,"username":"alice","email":"alice@acme.example","groups":[1],"groups_observed":[],"#
                 + #""companies":[1],"companies_observed":[],"helpdesks":[1,3],"helpdesks_observed":[],"#
                 + #""locations":[],"locations_observed":[]}]"#),
+        Step(
+            .post, "user",
+            form: "username=dave&email=dave%40acme.example&name=Dave&lastname=Doe&department=IT&other-email=d%40x.example&manager_id=1",
+            written),
+        Step(.put, "user", query: "id=4&department=&localization=Madrid", #"{"status":"OK"}"#),
+        Step(.get, "user", query: "id=4", dave),
+        Step(.put, "user.disable", query: "id=4", #"{"status":"OK"}"#),
+        Step(.put, "user.enable", query: "id=4", #"{"status":"OK"}"#),
+        Step(.delete, "user", query: "id=4", #"{"status":"OK"}"#),
         Step(.get, "sd.version", #"{"version":"7.5.0"}"#),
     ]
+
+    /// dave as `user` POST answers him: his fields, then `status`.
+    static var written: String {
+        let record = UserRecord(
+            id: 4, username: "dave", email: "dave@acme.example", name: "Dave", lastname: "Doe", isDisabled: false, isDeleted: false,
+            userType: 2, attributes: [.department: "IT", .otherEmail: "d@x.example"], managerID: 1)
+        guard case .object(let pairs) = record.json else { return "" }
+        return String(decoding: JSONValue.object(pairs + [("status", .string("OK"))]).serialized(), as: UTF8.self)
+    }
+
+    /// dave after his PUT: department cleared, localization read back as `location`.
+    static var dave: String {
+        let record = UserRecord(
+            id: 4, username: "dave", email: "dave@acme.example", name: "Dave", lastname: "Doe", isDisabled: false, isDeleted: false,
+            userType: 2, attributes: [.otherEmail: "d@x.example", .localization: "Madrid"], managerID: 1)
+        return String(decoding: record.json.serialized(), as: UTF8.self)
+    }
 
     @Test(arguments: [
         ("organisation", organisation), ("help desks", helpDesks), ("knowledge base", knowledgeBase),

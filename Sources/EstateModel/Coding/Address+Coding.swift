@@ -8,6 +8,7 @@ extension ObjectKind {
         case .helpdesks: "helpdesks"
         case .kbCategories: "kb_categories"
         case .customFields: "custom_fields"
+        case .users: "users"
         }
     }
 
@@ -47,6 +48,7 @@ extension Address.Kind {
         case .kbCategory: "kb_category"
         case .customField: "custom_field"
         case .option: "option"
+        case .user: "user"
         }
     }
 }

@@ -43,6 +43,8 @@ extension Sequences: Codable {
         location = try fields("location")
         kbCategory = try fields("kb_category")
         treeOption = try fields("tree_option")
+        // Files written before users were created have no user counter: it starts above their users.
+        user = try fields.optional("user") ?? 0
     }
 
     package func encode(to encoder: any Encoder) throws {
@@ -52,6 +54,7 @@ extension Sequences: Codable {
         try fields.encode(location, forKey: "location")
         try fields.encode(kbCategory, forKey: "kb_category")
         try fields.encode(treeOption, forKey: "tree_option")
+        try fields.encode(user, forKey: "user")
     }
 }
 
@@ -66,6 +69,10 @@ extension User: Codable {
         isDisabled = try fields("is_disabled")
         isDeleted = try fields("is_deleted")
         userType = try fields("user_type")
+        // Files written before users were managed have no source, attributes or manager.
+        source = try fields.optional("source").map(Source.init(rawValue:)) ?? .system
+        attributes = try fields.userAttributes("attributes")
+        managerID = try fields.optional("manager_id")
     }
 
     package func encode(to encoder: any Encoder) throws {
@@ -78,6 +85,9 @@ extension User: Codable {
         try fields.encode(isDisabled, forKey: "is_disabled")
         try fields.encode(isDeleted, forKey: "is_deleted")
         try fields.encode(userType, forKey: "user_type")
+        try fields.encode(source.rawValue, forKey: "source")
+        try fields.encode(userAttributes: attributes, forKey: "attributes")
+        try fields.encodeIfPresent(managerID, forKey: "manager_id")
     }
 }
 

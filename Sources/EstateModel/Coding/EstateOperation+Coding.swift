@@ -26,6 +26,10 @@ extension EstateOperation: Codable {
         case addTreeOption = "add_tree_option"
         case updateTreeOption = "update_tree_option"
         case deleteTreeOption = "delete_tree_option"
+        case createUser = "create_user"
+        case updateUser = "update_user"
+        case disableUser = "disable_user"
+        case enableUser = "enable_user"
     }
 
     package init(from decoder: any Decoder) throws {
@@ -73,6 +77,10 @@ extension EstateOperation: Codable {
             self = .updateTreeOption(
                 field: try fields("field"), hash: try fields("hash"), name: try fields.optional("name"), key: try fields.optional("key"))
         case .deleteTreeOption: self = .deleteTreeOption(field: try fields("field"), hash: try fields("hash"))
+        case .createUser: self = .createUser(try fields("user"), invite: try fields("invite"))
+        case .updateUser: self = .updateUser(id: try fields("id"), changes: try fields("changes"))
+        case .disableUser: self = .disableUser(id: try fields("id"))
+        case .enableUser: self = .enableUser(id: try fields("id"))
         }
     }
 
@@ -166,6 +174,20 @@ extension EstateOperation: Codable {
             try tag(.deleteTreeOption)
             try fields.encode(field, forKey: "field")
             try fields.encode(hash, forKey: "hash")
+        case .createUser(let user, let invite):
+            try tag(.createUser)
+            try fields.encode(user, forKey: "user")
+            try fields.encode(invite, forKey: "invite")
+        case .updateUser(let id, let changes):
+            try tag(.updateUser)
+            try fields.encode(id, forKey: "id")
+            try fields.encode(changes, forKey: "changes")
+        case .disableUser(let id):
+            try tag(.disableUser)
+            try fields.encode(id, forKey: "id")
+        case .enableUser(let id):
+            try tag(.enableUser)
+            try fields.encode(id, forKey: "id")
         }
     }
 }
@@ -235,5 +257,64 @@ extension ObservedEntity.Kind {
         case .helpdesk: "helpdesk"
         case .level: "level"
         }
+    }
+}
+
+/// A new account in a file: `username`, `email`, `name`, `lastname`, the optional `attributes` by the API's
+/// names and `manager_id`.
+extension UserFields: Codable {
+    package init(from decoder: any Decoder) throws {
+        let fields = try decoder.container(keyedBy: FileKey.self)
+        self.init(
+            username: try fields("username"), email: try fields("email"), name: try fields("name"), lastname: try fields("lastname"),
+            attributes: try fields.userAttributes("attributes"), managerID: try fields.optional("manager_id"))
+    }
+
+    package func encode(to encoder: any Encoder) throws {
+        var fields = encoder.container(keyedBy: FileKey.self)
+        try fields.encode(username, forKey: "username")
+        try fields.encode(email, forKey: "email")
+        try fields.encode(name, forKey: "name")
+        try fields.encode(lastname, forKey: "lastname")
+        try fields.encode(userAttributes: attributes, forKey: "attributes")
+        try fields.encodeIfPresent(managerID, forKey: "manager_id")
+    }
+}
+
+/// A `user` PUT in a file: only the fields it changes (an attribute `""` clears it, `manager_id` 0 removes
+/// the manager).
+extension UserChanges: Codable {
+    package init(from decoder: any Decoder) throws {
+        let fields = try decoder.container(keyedBy: FileKey.self)
+        self.init(
+            username: try fields.optional("username"), email: try fields.optional("email"), name: try fields.optional("name"),
+            lastname: try fields.optional("lastname"), attributes: try fields.userAttributes("attributes"),
+            managerID: try fields.optional("manager_id"))
+    }
+
+    package func encode(to encoder: any Encoder) throws {
+        var fields = encoder.container(keyedBy: FileKey.self)
+        try fields.encodeIfPresent(username, forKey: "username")
+        try fields.encodeIfPresent(email, forKey: "email")
+        try fields.encodeIfPresent(name, forKey: "name")
+        try fields.encodeIfPresent(lastname, forKey: "lastname")
+        try fields.encode(userAttributes: attributes, forKey: "attributes")
+        try fields.encodeIfPresent(managerID, forKey: "manager_id")
+    }
+}
+
+extension KeyedDecodingContainer where Key == FileKey {
+    /// A user's attributes by their API names (`employee_number`), none when the key is absent.
+    func userAttributes(_ key: FileKey) throws -> [UserAttribute: String] {
+        let named: [String: String] = try optional(key) ?? [:]
+        return Dictionary(uniqueKeysWithValues: named.compactMap { name, value in UserAttribute(rawValue: name).map { ($0, value) } })
+    }
+}
+
+extension KeyedEncodingContainer where Key == FileKey {
+    /// A user's attributes by their API names; left out when there are none.
+    mutating func encode(userAttributes attributes: [UserAttribute: String], forKey key: FileKey) throws {
+        guard !attributes.isEmpty else { return }
+        try encode(Dictionary(uniqueKeysWithValues: attributes.map { ($0.key.rawValue, $0.value) }), forKey: key)
     }
 }

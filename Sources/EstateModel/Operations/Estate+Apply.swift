@@ -213,6 +213,18 @@ extension Estate {
             field.treeOptions.removeAll { erased.contains($0.hash) }
             customFields[uid] = field
             return .done
+
+        case .createUser(let fields, _):
+            return .created(id: try createUser(fields))
+        case .updateUser(let id, let changes):
+            try updateUser(id, changes)
+            return .done
+        case .disableUser(let id):
+            try setDisabled(id, true)
+            return .done
+        case .enableUser(let id):
+            try setDisabled(id, false)
+            return .done
         }
     }
 }

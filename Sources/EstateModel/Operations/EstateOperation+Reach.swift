@@ -21,6 +21,7 @@ extension EstateOperation {
             }
         case .createKBCategory, .updateKBCategory, .deleteKBCategory: .kbCategories
         case .upsertListOptions, .deleteListOptions, .addTreeOption, .updateTreeOption, .deleteTreeOption: .customFields
+        case .createUser, .updateUser, .disableUser, .enableUser: .users
         }
     }
 }

@@ -25,6 +25,12 @@ package enum EstateOperation: Equatable, Hashable, Sendable {
     case addTreeOption(field: Int, name: String, key: String?, parentHash: String?)
     case updateTreeOption(field: Int, hash: String, name: String?, key: String?)
     case deleteTreeOption(field: Int, hash: String)
+    /// `user` POST. `invite` asks the API for its set-password e-mail.
+    case createUser(UserFields, invite: Bool)
+    /// `user` PUT: only what `changes` sets (a rename is a new `username`).
+    case updateUser(id: Int, changes: UserChanges)
+    case disableUser(id: Int)
+    case enableUser(id: Int)
 }
 
 /// What has members: `companies.users`, `groups.users`, `locations.users`.

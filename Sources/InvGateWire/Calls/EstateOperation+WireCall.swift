@@ -77,6 +77,28 @@ extension EstateOperation {
             return WireCall(.customFieldTreeOptions, .put, parameters)
         case .deleteTreeOption(let field, let hash):
             return WireCall(.customFieldTreeOptions, .delete, ["uid": .integer(field), "hash": .string(hash)])
+        case .createUser(let fields, let invite):
+            var parameters: FormParameters = [
+                "email": .string(fields.email), "name": .string(fields.name), "lastname": .string(fields.lastname),
+            ]
+            if !fields.username.isEmpty { parameters["username"] = .string(fields.username) }
+            if let manager = fields.managerID { parameters["manager_id"] = .integer(manager) }
+            for (attribute, value) in fields.attributes.sorted(by: { $0.key < $1.key }) { parameters[attribute.parameterName] = .string(value) }
+            if invite { parameters["send_set_password_email"] = .boolean(true) }
+            return WireCall(.user, .post, parameters)
+        case .updateUser(let id, let changes):
+            var parameters: FormParameters = ["id": .integer(id)]
+            if let username = changes.username { parameters["username"] = .string(username) }
+            if let email = changes.email { parameters["email"] = .string(email) }
+            if let name = changes.name { parameters["name"] = .string(name) }
+            if let lastname = changes.lastname { parameters["lastname"] = .string(lastname) }
+            if let manager = changes.managerID { parameters["manager_id"] = .integer(manager) }
+            for (attribute, value) in changes.attributes.sorted(by: { $0.key < $1.key }) { parameters[attribute.parameterName] = .string(value) }
+            return WireCall(.user, .put, parameters)
+        case .disableUser(let id):
+            return WireCall(.userDisable, .put, ["id": .integer(id)])
+        case .enableUser(let id):
+            return WireCall(.userEnable, .put, ["id": .integer(id)])
         }
     }
 }

@@ -1,3 +1,5 @@
+import EstateModel
+
 /// Every operation deskform's client may call, as `specs/invgate-api.openapi.yaml` lists them.
 package enum Catalogue {
     package static let operations: [OperationSpec] = {
@@ -8,6 +10,16 @@ package enum Catalogue {
         let includeDeleted = ParameterSpec("include_deleted", .boolean)
         let includeDisabled = ParameterSpec("include_disabled", .boolean)
         let uid = ParameterSpec("uid", .integer, required: true)
+        let sendSetPasswordEmail = ParameterSpec("send_set_password_email", .boolean)
+
+        /// The account's fields as `user` POST (name, last name and email required) and PUT take them.
+        func userParameters(required: Bool) -> [ParameterSpec] {
+            [
+                ParameterSpec("username", .string), ParameterSpec("email", .string, required: required),
+                ParameterSpec("name", .string, required: required), ParameterSpec("lastname", .string, required: required),
+                ParameterSpec("manager_id", .integer),
+            ] + UserAttribute.allCases.map { ParameterSpec($0.parameterName, .string) }
+        }
 
         func members(_ endpoint: Endpoint) -> [OperationSpec] {
             [
@@ -109,6 +121,13 @@ package enum Catalogue {
             OperationSpec(.customFieldTreeOptions, .delete, [uid, ParameterSpec("hash", .string, required: true)]),
             OperationSpec(.users, .get, [includeDisabled, ids]),
             OperationSpec(.user, .get, [id, includeDisabled]),
+            OperationSpec(.user, .post, userParameters(required: true) + [sendSetPasswordEmail], isCreate: true),
+            OperationSpec(.user, .put, [id] + userParameters(required: false)),
+            // Answered by the simulator (which records it), never sent by deskform: no operation of the
+            // estate maps to it, because a deleted user cannot be brought back.
+            OperationSpec(.user, .delete, [id]),
+            OperationSpec(.userDisable, .put, [id]),
+            OperationSpec(.userEnable, .put, [id]),
             OperationSpec(.userBy, .get, [ParameterSpec("username", .string), ParameterSpec("email", .string)]),
             OperationSpec(
                 .usersBy, .get,

@@ -23,6 +23,8 @@ package enum Endpoint: String, CaseIterable, Sendable, Codable, Comparable {
     case customFieldTreeOptions = "cf.field.options.tree"
     case users
     case user
+    case userDisable = "user.disable"
+    case userEnable = "user.enable"
     case userBy = "user.by"
     case usersBy = "users.by"
     case usersGroups = "users.groups"

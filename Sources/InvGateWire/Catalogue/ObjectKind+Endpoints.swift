@@ -13,6 +13,8 @@ extension ObjectKind {
         case .helpdesks: [.helpdesks, .helpdesksAndLevels, .helpdesksObservers, .levelsObservers]
         case .kbCategories: [.kbCategories]
         case .customFields: [.customFieldsAll, .customFieldTypes, .customFieldListOptions, .customFieldTreeOptions]
+        // Every user is read for every kind.
+        case .users: []
         }
     }
 }

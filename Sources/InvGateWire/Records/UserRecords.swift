@@ -1,3 +1,5 @@
+import EstateModel
+
 /// A user as `users`, `user`, `user.by` and `users.by` answer. Fields deskform does not use are
 /// rendered as null.
 package struct UserRecord: Equatable, Sendable {
@@ -9,10 +11,15 @@ package struct UserRecord: Equatable, Sendable {
     package var isDisabled: Bool
     package var isDeleted: Bool
     package var userType: Int
+    /// The API's `type`: 1 system, 2 LDAP, ….
+    package var source: Int
+    /// The attributes answered non-empty.
+    package var attributes: [UserAttribute: String]
+    package var managerID: Int?
 
     package init(
         id: Int, username: String, email: String?, name: String?, lastname: String?, isDisabled: Bool,
-        isDeleted: Bool, userType: Int
+        isDeleted: Bool, userType: Int, source: Int = 1, attributes: [UserAttribute: String] = [:], managerID: Int? = nil
     ) {
         self.id = id
         self.username = username
@@ -22,29 +29,39 @@ package struct UserRecord: Equatable, Sendable {
         self.isDisabled = isDisabled
         self.isDeleted = isDeleted
         self.userType = userType
+        self.source = source
+        self.attributes = attributes
+        self.managerID = managerID
     }
 
     package init(json: JSONValue) throws(RecordDecodingError) {
         let reader = try RecordReader("user", json)
+        var attributes: [UserAttribute: String] = [:]
+        for attribute in UserAttribute.allCases {
+            // Read tolerantly: the name the reference answers, else the one the writes take.
+            let value = reader.optionalString(attribute.answerName) ?? reader.optionalString(attribute.rawValue)
+            if let value, !value.isEmpty { attributes[attribute] = value }
+        }
         self.init(
             id: try reader.int("id"), username: reader.optionalString("username") ?? "",
             email: reader.optionalString("email"), name: reader.optionalString("name"),
             lastname: reader.optionalString("lastname"), isDisabled: reader.bool("is_disabled"),
-            isDeleted: reader.bool("is_deleted"), userType: reader.optionalInt("user_type") ?? 2
+            isDeleted: reader.bool("is_deleted"), userType: reader.optionalInt("user_type") ?? 2,
+            source: reader.optionalInt("type") ?? 1, attributes: attributes,
+            managerID: reader.optionalInt("manager_id").flatMap { $0 == 0 ? nil : $0 }
         )
     }
 
     /// Every field of the reference's user, in its order.
     package var json: JSONValue {
-        let unset = [
-            "office", "birthday", "department", "doc", "position", "location", "address", "city", "country", "other",
-            "phone", "role_name", "fax", "employee_number", "mobile", "manager_id", "other_email",
-        ]
+        let unset = ["birthday", "doc", "other", "role_name", "fax"]
         var pairs: [(key: String, value: JSONValue)] = [
             ("id", .int(id)), ("username", .string(username)), ("email", .optional(email)), ("name", .optional(name)),
             ("lastname", .optional(lastname)), ("is_disabled", .bool(isDisabled)), ("is_deleted", .bool(isDeleted)),
-            ("is_external", .bool(false)), ("user_type", .int(userType)), ("type", .int(1)),
+            ("is_external", .bool(false)), ("user_type", .int(userType)), ("type", .int(source)),
+            ("manager_id", managerID.map(JSONValue.int) ?? .null),
         ]
+        pairs += UserAttribute.allCases.map { ($0.answerName, .optional(attributes[$0])) }
         pairs += unset.map { ($0, JSONValue.null) }
         return .object(pairs)
     }

@@ -46,9 +46,24 @@ extension DeclaredEstate {
                 field.tree = field.tree?.map(Self.strip)
                 return field
             },
+            users: users.map { user in
+                var user = user
+                user.position = .unknown
+                user.email = user.email.map(Self.strip)
+                user.name = user.name.map(Self.strip)
+                user.lastname = user.lastname.map(Self.strip)
+                user.attributes = user.attributes.mapValues(Self.strip)
+                user.manager = user.manager.map { UserReference($0.key) }
+                user.disabled = user.disabled.map(Self.strip)
+                user.groups = user.groups?.map(Self.strip)
+                user.companies = user.companies?.map(Self.strip)
+                user.locations = user.locations?.map(Self.strip)
+                user.previousUsernames = user.previousUsernames.map(Self.strip)
+                return user
+            },
             policy: Policy(
                 prune: policy.prune.map(Self.strip), ignore: policy.ignore.map(Self.strip),
-                maxDeletes: policy.maxDeletes.map(Self.strip))
+                maxDeletes: policy.maxDeletes.map(Self.strip), inviteUsers: policy.inviteUsers.map(Self.strip))
         )
     }
 

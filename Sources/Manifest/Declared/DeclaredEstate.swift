@@ -12,12 +12,13 @@ package struct DeclaredEstate: Hashable, Sendable {
     /// Root KB categories, each with its subcategories.
     package var kbCategories: [DeclaredKBCategory]
     package var customFields: [DeclaredCustomField]
+    package var users: [DeclaredUser]
     package var policy: Policy
 
     package init(
         companies: [DeclaredCompany] = [], groups: [DeclaredGroup] = [], locations: [DeclaredLocation] = [],
         helpDesks: [DeclaredHelpDesk] = [], kbCategories: [DeclaredKBCategory] = [],
-        customFields: [DeclaredCustomField] = [], policy: Policy = Policy()
+        customFields: [DeclaredCustomField] = [], users: [DeclaredUser] = [], policy: Policy = Policy()
     ) {
         self.companies = companies
         self.groups = groups
@@ -25,11 +26,12 @@ package struct DeclaredEstate: Hashable, Sendable {
         self.helpDesks = helpDesks
         self.kbCategories = kbCategories
         self.customFields = customFields
+        self.users = users
         self.policy = policy
     }
 
     /// Number of declared objects: companies, groups, locations and KB categories (at every depth),
-    /// help desks, levels, custom fields and their options.
+    /// help desks, levels, custom fields and their options, users.
     package var objectCount: Int {
         func locationCount(_ nodes: [DeclaredLocation]) -> Int { nodes.reduce(nodes.count) { $0 + locationCount($1.children) } }
         func categoryCount(_ nodes: [DeclaredKBCategory]) -> Int { nodes.reduce(nodes.count) { $0 + categoryCount($1.children) } }
@@ -38,6 +40,7 @@ package struct DeclaredEstate: Hashable, Sendable {
             + helpDesks.reduce(helpDesks.count) { $0 + $1.levels.count }
             + categoryCount(kbCategories)
             + customFields.reduce(customFields.count) { $0 + ($1.options?.count ?? 0) + treeCount($1.tree ?? []) }
+            + users.count
     }
 
     /// Whether the manifests declare any object of `kind`.
@@ -49,6 +52,7 @@ package struct DeclaredEstate: Hashable, Sendable {
         case .helpdesks: !helpDesks.isEmpty
         case .kbCategories: !kbCategories.isEmpty
         case .customFields: !customFields.isEmpty
+        case .users: !users.isEmpty
         }
     }
 
@@ -62,6 +66,7 @@ package struct DeclaredEstate: Hashable, Sendable {
         case .helpdesks: kept.helpDesks = []
         case .kbCategories: kept.kbCategories = []
         case .customFields: kept.customFields = []
+        case .users: kept.users = []
         }
         return kept
     }

@@ -8,13 +8,19 @@ package struct Policy: Hashable, Sendable {
     package var ignore: [Located<String>]
     /// `apply` refuses more deletions than this without `--allow-deletes`; nil: ``defaultMaxDeletes``.
     package var maxDeletes: Located<Int>?
+    /// `invite_users: true`: each user deskform creates gets the API's e-mail to set a password.
+    package var inviteUsers: Located<Bool>?
 
     /// What `max_deletes` is when no manifest sets it.
     package static let defaultMaxDeletes = 10
 
-    package init(prune: [Located<ObjectKind>] = [], ignore: [Located<String>] = [], maxDeletes: Located<Int>? = nil) {
+    package init(
+        prune: [Located<ObjectKind>] = [], ignore: [Located<String>] = [], maxDeletes: Located<Int>? = nil,
+        inviteUsers: Located<Bool>? = nil
+    ) {
         self.prune = prune
         self.ignore = ignore
         self.maxDeletes = maxDeletes
+        self.inviteUsers = inviteUsers
     }
 }

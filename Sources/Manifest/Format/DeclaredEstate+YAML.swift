@@ -1,3 +1,4 @@
+import EstateModel
 import Yams
 
 extension DeclaredEstate {
@@ -15,6 +16,7 @@ extension DeclaredEstate {
         add("helpdesks", helpDesks.map(ManifestEncoding.helpDesk))
         add("kb_categories", kbCategories.map(ManifestEncoding.kbCategory))
         add("custom_fields", customFields.map(ManifestEncoding.customField))
+        add("users", users.map(ManifestEncoding.account))
         if let policy = ManifestEncoding.policy(policy) { pairs.append((Node("policy"), policy)) }
         let header =
             (schemaComment.map { "# yaml-language-server: $schema=\($0)\n" } ?? "")
@@ -44,11 +46,13 @@ enum ManifestEncoding {
     }
 
     static func users(_ users: [UserReference]) -> Node {
-        Node(
-            users.map { user -> Node in
-                if case .id(let id) = user.key { return Node(String(id)) }
-                return text(user.key.description)
-            }, .implicit, .flow)
+        Node(users.map(user), .implicit, .flow)
+    }
+
+    /// A user reference: an id as a number, a username or email as text.
+    static func user(_ user: UserReference) -> Node {
+        if case .id(let id) = user.key { return Node(String(id)) }
+        return text(user.key.description)
     }
 
     static func mapping(_ pairs: [(String, Node?)]) -> Node {
@@ -137,11 +141,29 @@ enum ManifestEncoding {
     }
 
     static func policy(_ policy: Policy) -> Node? {
-        if policy.prune.isEmpty, policy.ignore.isEmpty, policy.maxDeletes == nil { return nil }
+        if policy.prune.isEmpty, policy.ignore.isEmpty, policy.maxDeletes == nil, policy.inviteUsers == nil { return nil }
         return mapping([
             ("prune", policy.prune.isEmpty ? nil : list(policy.prune.map(\.value.rawValue))),
             ("ignore", policy.ignore.isEmpty ? nil : list(policy.ignore.map(\.value))),
             ("max_deletes", policy.maxDeletes.map { Node(String($0.value)) }),
+            ("invite_users", policy.inviteUsers.map { Node($0.value ? "true" : "false") }),
         ])
+    }
+
+    static func account(_ user: DeclaredUser) -> Node {
+        var pairs: [(String, Node?)] = [
+            ("username", text(user.username)), ("email", user.email.map { text($0.value) }),
+            ("name", user.name.map { text($0.value) }), ("lastname", user.lastname.map { text($0.value) }),
+        ]
+        pairs += UserAttribute.allCases.map { ($0.rawValue, user.attributes[$0].map { text($0.value) }) }
+        pairs += [
+            ("manager", user.manager.map(Self.user)),
+            ("disabled", user.disabled.map { Node($0.value ? "true" : "false") }),
+            ("groups", user.groups.map { list($0.map(\.value)) }),
+            ("companies", user.companies.map { list($0.map(\.value)) }),
+            ("locations", user.locations.map { list($0.map(\.value)) }),
+            ("previous_usernames", user.previousUsernames.isEmpty ? nil : list(user.previousUsernames.map(\.value))),
+        ]
+        return mapping(pairs)
     }
 }

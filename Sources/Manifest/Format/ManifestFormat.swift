@@ -14,7 +14,7 @@ enum ManifestFormat {
 
     static let topLevel = Shape(
         noun: "the top level",
-        keys: ["companies", "groups", "locations", "helpdesks", "kb_categories", "custom_fields", "policy"],
+        keys: ["companies", "groups", "locations", "helpdesks", "kb_categories", "custom_fields", "users", "policy"],
         notAllowed: [
             "name": "a manifest file is a mapping of kinds: put objects under 'companies', 'groups', …",
             "members": "members belong to a company, group or location, not to the top level",
@@ -90,9 +90,27 @@ enum ManifestFormat {
         notAllowed: ["options": "tree options nest with 'children'"]
     )
 
+    static let user = Shape(
+        noun: "a user",
+        keys: ["username", "email", "name", "lastname"] + UserAttribute.allCases.map(\.rawValue) + [
+            "manager", "disabled", "groups", "companies", "locations", "previous_usernames",
+        ],
+        notAllowed: [
+            "absent": "deskform never deletes a user (the API cannot undo it): write 'disabled: true' to disable the account",
+            "password": passwordNotAllowed, "pass": passwordNotAllowed,
+            "members": "a user's memberships are 'groups', 'companies' and 'locations'",
+            "observers": "users have no observers; make the user an observer under the group, company or location",
+            "protect": "users are never deleted, so there is nothing to protect",
+            "previous_names": "a user is renamed with 'previous_usernames'",
+        ]
+    )
+
+    private static let passwordNotAllowed =
+        "passwords never belong in manifests: set 'policy.invite_users: true' to send new users the e-mail to set their own"
+
     static let policy = Shape(
         noun: "policy",
-        keys: ["prune", "ignore", "max_deletes"],
+        keys: ["prune", "ignore", "max_deletes", "invite_users"],
         notAllowed: [:]
     )
 
@@ -106,7 +124,14 @@ enum ManifestFormat {
         "kb": "kb_categories", "categories": "kb_categories", "kb_category": "kb_categories",
         "knowledge_base": "kb_categories", "kbcategories": "kb_categories",
         "custom_field": "custom_fields", "fields": "custom_fields", "customfields": "custom_fields",
-        "member": "members", "users": "members", "user": "members",
+        "member": "members", "users": "members", "user": "members", "people": "users", "accounts": "users",
+        "first_name": "name", "firstname": "name", "last_name": "lastname", "surname": "lastname", "mail": "email",
+        "e_mail": "email", "login": "username", "user_name": "username", "job_title": "position",
+        "employee_id": "employee_number", "employeenumber": "employee_number", "secondary_email": "other_email",
+        "otheremail": "other_email", "boss": "manager", "manager_id": "manager",
+        "enabled": "disabled", "inactive": "disabled", "previous_username": "previous_usernames",
+        "renamed_from_username": "previous_usernames", "invite": "invite_users", "send_set_password_email": "invite_users",
+        "title": "name",
         "observer": "observers", "watchers": "observers",
         "child": "children", "childs": "children", "childrens": "children",
         "subcategories": "children", "sublocations": "children", "nodes": "children",
@@ -120,7 +145,6 @@ enum ManifestFormat {
         "delete": "absent", "deleted": "absent", "remove": "absent",
         "max_deletions": "max_deletes", "maxdeletes": "max_deletes",
         "ignored": "ignore", "exclude": "ignore", "purge": "prune",
-        "title": "name",
     ]
 
     /// Kinds `policy.prune` accepts, in the order the schema lists them.

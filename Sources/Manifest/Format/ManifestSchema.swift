@@ -1,3 +1,4 @@
+import EstateModel
 import Foundation
 
 /// The JSON Schema (draft 2020-12) of manifest format v1, for editors (`# yaml-language-server: $schema=…`)
@@ -19,7 +20,7 @@ package enum ManifestSchema {
             "$schema": "https://json-schema.org/draft/2020-12/schema",
             "title": "deskform manifest (format v1)",
             "description":
-                "Companies, groups, locations, help desk observers, KB categories and custom field options an InvGate Service Management instance should have. Files may hold any of these keys; lists merge across files.",
+                "Companies, groups, locations, help desk observers, KB categories, custom field options and users an InvGate Service Management instance should have. Files may hold any of these keys; lists merge across files.",
             "type": ["object", "null"],
             "additionalProperties": false,
             "properties": [
@@ -29,6 +30,8 @@ package enum ManifestSchema {
                 "helpdesks": list(of: "helpdesk", "Existing help desks: only their observers and their levels' observers are managed."),
                 "kb_categories": list(of: "kbCategory", "Root Knowledge Base categories; identity is the path of names."),
                 "custom_fields": list(of: "customField", "Options of existing list- and tree-type custom fields."),
+                "users": list(
+                    of: "account", "User accounts (identity: username): created, updated, disabled or enabled; never deleted."),
                 "policy": ref("policy"),
             ] as [String: Any],
             "$defs": definitions,
@@ -170,6 +173,7 @@ package enum ManifestSchema {
                     "key": described(ref("name"), "Identity of the option within the field, when set."),
                     "children": ["type": "array", "items": ref("treeOption")] as [String: Any],
                 ], required: ["name"]),
+            "account": object(format.user, accountProperties, required: ["username"]),
             "policy": object(
                 format.policy,
                 [
@@ -182,11 +186,32 @@ package enum ManifestSchema {
                         "description": "Glob patterns (*, ?, [...]) of names or paths never touched, even by prune.",
                         "type": "array", "items": ["type": "string", "minLength": 1],
                     ] as [String: Any],
+                    "invite_users": described(
+                        flag, "Users deskform creates get the instance's e-mail with a link to set their password."),
                     "max_deletes": [
                         "description": "apply refuses more deletions than this without --allow-deletes (default: \(Policy.defaultMaxDeletes)).",
                         "type": "integer", "minimum": 0, "default": Policy.defaultMaxDeletes,
                     ] as [String: Any],
                 ]),
         ]
+    }
+
+    /// A user account's keys: its identity, fields, attributes (by their API names), manager and memberships.
+    static var accountProperties: [String: Any] {
+        var properties: [String: Any] = [
+            "username": described(ref("user"), "The identity; a new one with the old in previous_usernames renames in place."),
+            "email": described(ref("name"), "Required (with name and lastname) to create the user."),
+            "name": ref("name"), "lastname": ref("name"),
+            "manager": described(ref("user"), "The user's manager: username, email or id."),
+            "disabled": described(flag, "true disables the account, false enables it; absent leaves it as it is."),
+            "groups": described(ref("names"), "The user's groups, merged with the groups' own member lists."),
+            "companies": described(ref("names"), "The user's companies, merged with the companies' own member lists."),
+            "locations": described(ref("names"), "The user's locations by path ('Madrid/Floor 2'), merged likewise."),
+            "previous_usernames": described(ref("names"), "Earlier usernames: the account is renamed in place."),
+        ]
+        for attribute in UserAttribute.allCases {
+            properties[attribute.rawValue] = ["type": ["string", "integer"], "maxLength": ManifestFormat.maximumNameLength] as [String: Any]
+        }
+        return properties
     }
 }

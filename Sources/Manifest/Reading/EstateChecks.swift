@@ -19,6 +19,7 @@ struct EstateChecks {
         checks.helpDesks()
         checks.tree(estate.kbCategories, kind: "KB category", previousPath: Self.previousKBCategoryPath)
         checks.customFields()
+        checks.users()
         checks.ignored()
         return checks.diagnostics
     }

@@ -1,3 +1,5 @@
+import EstateModel
+
 /// Paths read one over another, as an environment's `paths` are: a later path may declare an object
 /// again, and then the keys it sets replace the earlier ones (a relation as a whole list, `children`
 /// as a whole tree); `absent: true` there removes the earlier declaration, so that the environment
@@ -15,6 +17,7 @@ struct EstateOverlay {
             for kind in policy.prune where !merged.prune.contains(where: { $0.value == kind.value }) { merged.prune.append(kind) }
             merged.ignore += policy.ignore
             if let maxDeletes = policy.maxDeletes { merged.maxDeletes = maxDeletes }
+            if let invite = policy.inviteUsers { merged.inviteUsers = invite }
         }
         return merged
     }
@@ -36,6 +39,7 @@ struct EstateOverlay {
         overlay(&estate.helpDesks, layer.estate.helpDesks, ("helpdesks", "help desk"))
         overlay(&estate.kbCategories, layer.estate.kbCategories, ("kb_categories", "KB category"))
         overlay(&estate.customFields, layer.estate.customFields, ("custom_fields", "custom field"))
+        overlay(&estate.users, layer.estate.users, ("users", "user"))
     }
 
     /// Lays `layer`'s objects of one kind over `base`. An object a path declares twice is kept twice,
@@ -154,4 +158,19 @@ extension DeclaredCustomField: OverlaidObject {
     var identity: String { field }
     var isAbsent: Bool { false }
     static var keys: [String: OverlaidKey<Self>] { ["options": .init(\.options), "tree": .init(\.tree)] }
+}
+
+extension DeclaredUser: OverlaidObject {
+    var identity: String { username }
+    /// A user is never absent: `absent: true` on one is an error (deskform never deletes a person).
+    var isAbsent: Bool { false }
+    static var keys: [String: OverlaidKey<Self>] {
+        var keys: [String: OverlaidKey<Self>] = [
+            "email": .init(\.email), "name": .init(\.name), "lastname": .init(\.lastname), "manager": .init(\.manager),
+            "disabled": .init(\.disabled), "groups": .init(\.groups), "companies": .init(\.companies),
+            "locations": .init(\.locations), "previous_usernames": .init(\.previousUsernames),
+        ]
+        for attribute in UserAttribute.allCases { keys[attribute.rawValue] = .init(\.attributes[attribute]) }
+        return keys
+    }
 }

@@ -17,6 +17,7 @@ struct FileContribution {
         estate.helpDesks += other.estate.helpDesks
         estate.kbCategories += other.estate.kbCategories
         estate.customFields += other.estate.customFields
+        estate.users += other.estate.users
         policies += other.policies
         keys.merge(other.keys, uniquingKeysWith: +)
     }
@@ -50,6 +51,7 @@ extension ManifestReader {
                 case "helpdesks": read = helpDesk(item).map { contribution.estate.helpDesks.append($0) } != nil
                 case "kb_categories": read = kbCategory(item).map { contribution.estate.kbCategories.append($0) } != nil
                 case "custom_fields": read = customField(item).map { contribution.estate.customFields.append($0) } != nil
+                case "users": read = user(item).map { contribution.estate.users.append($0) } != nil
                 default: read = false
                 }
                 if read { contribution.keys[key, default: []].append(Self.keys(of: item)) }
@@ -66,7 +68,12 @@ extension ManifestReader {
     /// The items of a top-level list (`companies: [...]`).
     mutating func objectList(_ node: Node, key: String) -> [Node]? {
         if case .sequence(let sequence) = node { return Array(sequence) }
-        let example = key == "custom_fields" ? "'- field: Department'" : "'- name: …' items under '\(key):'"
+        let example =
+            switch key {
+            case "custom_fields": "'- field: Department'"
+            case "users": "'- username: …' items under 'users:'"
+            default: "'- name: …' items under '\(key):'"
+            }
         error(node, "'\(key)' must be a list, not \(Self.describe(node))", hint: "write \(example)")
         return nil
     }

@@ -56,6 +56,9 @@ extension ManifestReader {
                 policy.ignore.append(pattern)
             }
         }
+        if let value = fields["invite_users"] {
+            policy.inviteUsers = Located(bool(value, key: "invite_users", in: "policy"), at: location(value))
+        }
         if let value = fields["max_deletes"] {
             policy.maxDeletes = integer(value, key: "max_deletes", in: "policy", minimum: 0)
         }

@@ -144,6 +144,7 @@ extension ProvisionalObject: Codable {
         case "location": self = .location(try fields("id"))
         case "kb_category": self = .kbCategory(try fields("id"))
         case "tree_option": self = .treeOption(field: try fields("field"), hash: try fields("hash"))
+        case "user": self = .user(try fields("id"))
         default: throw DecodingError.dataCorruptedError(forKey: "kind", in: fields, debugDescription: "a plan creates no \"\(word)\"")
         }
     }
@@ -167,6 +168,9 @@ extension ProvisionalObject: Codable {
             try fields.encode("tree_option", forKey: "kind")
             try fields.encode(field, forKey: "field")
             try fields.encode(hash, forKey: "hash")
+        case .user(let id):
+            try fields.encode("user", forKey: "kind")
+            try fields.encode(id, forKey: "id")
         }
     }
 }

@@ -107,7 +107,8 @@ extension Planner {
     /// also join them). Group memberships are settled afterwards against the replay.
     mutating func planCompanyMembers() throws(PlanError) {
         for (company, id) in zip(desired.companies, companyIDs) {
-            guard let id, let wanted = company.members else { continue }
+            guard let id, let declared = company.members else { continue }
+            let wanted = declaredMembers(.company, company.name, declared)
             let address = Address(.company, company.name)
             let current = steps.estate.companies[id]!.members
             let removed = current.subtracting(wanted).sorted()

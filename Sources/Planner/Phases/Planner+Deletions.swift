@@ -9,6 +9,7 @@ extension Planner {
         try deleteGroups(groups)
         try deleteLocations()
         try deleteKBCategories()
+        try pruneUsers()
     }
 
     private mutating func deleteCompanies(_ matches: [Int?]) throws(PlanError) {
@@ -19,7 +20,9 @@ extension Planner {
             declared.insert(id)
             if company.absent { try delete(.company, id: id, name: company.name, protect: company.protect, reason: desired.absentReason) }
         }
+        let referenced = Set(desired.users.flatMap { $0.companies ?? [] })
         for company in live.companies.values.sorted(by: { $0.id < $1.id }) where !declared.contains(company.id) {
+            if referenced.contains(company.name) { continue }
             try pruneOrCount(.companies, .company, id: company.id, name: company.name)
         }
     }
@@ -38,8 +41,8 @@ extension Planner {
                 break
             }
         }
-        // Groups named only as companies' relations are declared too: never prune what is referenced.
-        let referenced = Set(desired.companies.flatMap { $0.groups ?? [] })
+        // Groups named only as companies' relations or users' groups are declared too: never prune what is referenced.
+        let referenced = Set(desired.companies.flatMap { $0.groups ?? [] } + desired.users.flatMap { $0.groups ?? [] })
         for group in live.groups.values.sorted(by: { $0.id < $1.id }) where !declared.contains(group.id) {
             if referenced.contains(group.name) { continue }
             try pruneOrCount(.groups, .group, id: group.id, name: group.name)

@@ -108,7 +108,7 @@ extension Planner {
         for (group, id) in zip(desired.groups, groupIDs) {
             guard let id else { continue }
             let address = Address(.group, group.name)
-            let wanted = group.members ?? carriedOver(id)?.members
+            let wanted = group.members.map { declaredMembers(.group, group.name, $0) } ?? carriedOver(id)?.members
             guard let wanted else { continue }
             let current = steps.estate.groups[id]!.members
             // Carried-over members are only re-added: the new group's other members are not ours to remove.

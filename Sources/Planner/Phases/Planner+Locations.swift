@@ -38,7 +38,8 @@ extension Planner {
     /// Location members, against the replay.
     mutating func planLocationRelations() throws(PlanError) {
         for location in desired.locations where !location.absent {
-            guard let wanted = location.members, let id = try locationID(at: location.path) else { continue }
+            guard let declared = location.members, let id = try locationID(at: location.path) else { continue }
+            let wanted = declaredMembers(.location, location.path.joined(separator: "/"), declared)
             let address = Address(.location, location.path.joined(separator: "/"))
             let current = steps.estate.locations[id]!.members
             let removed = current.subtracting(wanted).sorted()

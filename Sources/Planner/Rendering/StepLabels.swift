@@ -27,6 +27,7 @@ package struct StepLabels: Sendable {
                 case .group: .group(standIn)
                 case .location: .location(standIn)
                 case .kbCategory: .kbCategory(standIn)
+                case .user: .user(standIn)
                 case .treeOption(let field, _): .treeOption(field: field, hash: "\u{0}\(standIn)")
                 }
             standIns[Self.text(of: replaced)] = label
@@ -46,7 +47,7 @@ package struct StepLabels: Sendable {
     /// How a stand-in appears in a parameter: an id as its digits, a hash as itself.
     private static func text(of object: ProvisionalObject) -> String {
         switch object {
-        case .company(let id), .group(let id), .location(let id), .kbCategory(let id): String(id)
+        case .company(let id), .group(let id), .location(let id), .kbCategory(let id), .user(let id): String(id)
         case .treeOption(_, let hash): hash
         }
     }

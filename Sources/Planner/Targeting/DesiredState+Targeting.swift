@@ -11,6 +11,7 @@ extension DesiredState {
         }
         addresses += kbCategories.map { Address(.kbCategory, $0.path.joined(separator: "/")) }
         addresses += customFields.map { Address(.customField, $0.label) }
+        addresses += users.map { Address(.user, $0.username) }
         return addresses
     }
 
@@ -48,6 +49,7 @@ extension DesiredState {
             return kept.observers == nil && kept.levels.isEmpty ? nil : kept
         }
         result.customFields = customFields.filter { targeting.selects(Address(.customField, $0.label)) }
+        result.keepUsers(where: { targeting.selects(Address(.user, $0.username)) }, from: users, pulledIn: &pulledIn)
         result.pulledIn = pulledIn
         return result
     }

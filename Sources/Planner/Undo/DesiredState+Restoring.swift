@@ -73,6 +73,7 @@ extension DesiredState {
         for (id, location) in now.locations where kept.contains(Address(.location, now.locationPath(of: id).joined(separator: "/"))) {
             locations.append(Location(path: now.locationPath(of: id), members: location.members, observers: location.observers))
         }
+        restoreUsers(restored.union(created), from: before, now: now)
         // Parents before children, as the planner creates them.
         locations.sort { ($0.path.count, $0.path.joined(separator: "/")) < ($1.path.count, $1.path.joined(separator: "/")) }
         kbCategories.sort { ($0.path.count, $0.path.joined(separator: "/")) < ($1.path.count, $1.path.joined(separator: "/")) }

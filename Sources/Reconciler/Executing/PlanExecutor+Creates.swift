@@ -90,6 +90,7 @@ extension PlanExecutor {
         case .createGroup: .group(id)
         case .createLocation: .location(id)
         case .createKBCategory: .kbCategory(id)
+        case .createUser: .user(id)
         default: nil
         }
     }

@@ -7,7 +7,7 @@ import InvGateWire
 extension PlanExecutor {
     /// The id of the object `operation` (a create) would make, if one is there: a company by
     /// external id when it has one, else by name; a group by name; a location or KB category by
-    /// name under its parent. The newest (highest id) when several match.
+    /// name under its parent; a user by username. The newest (highest id) when several match.
     func existingObject(for operation: EstateOperation) async throws(ApplyError) -> Int? {
         do {
             switch operation {
@@ -25,6 +25,11 @@ extension PlanExecutor {
             case .createKBCategory(let name, let parentID):
                 let parent = Self.parent(parentID)
                 return try await client.kbCategories().filter { $0.name == name && $0.parentID == parent }.map(\.id).max()
+            case .createUser(let fields, _):
+                // By username (the email when none was given), deleted accounts aside.
+                let username = fields.username.isEmpty ? fields.email : fields.username
+                let user = try await client.user(username: username)
+                return user.flatMap { $0.isDeleted ? nil : $0.id }
             default:
                 return nil
             }

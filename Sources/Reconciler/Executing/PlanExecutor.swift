@@ -111,7 +111,7 @@ package struct PlanExecutor: Sendable {
 
     func perform(_ operation: EstateOperation, of step: Step, into result: inout StepResult, learnHash: Bool) async throws(ApplyError) {
         switch operation {
-        case .createCompany, .createGroup, .createLocation, .createKBCategory:
+        case .createCompany, .createGroup, .createLocation, .createKBCategory, .createUser:
             try await create(operation, of: step, into: &result)
         case .addTreeOption:
             try await addTreeOption(operation, of: step, into: &result, learnHash: learnHash)
@@ -119,7 +119,8 @@ package struct PlanExecutor: Sendable {
             try await changeRelation(operation, into: &result)
         case .deleteCompany, .deleteGroup, .deleteLocation, .deleteKBCategory, .deleteTreeOption:
             try await delete(operation, into: &result)
-        case .updateCompany, .updateKBCategory, .updateTreeOption, .upsertListOptions, .deleteListOptions:
+        case .updateCompany, .updateKBCategory, .updateTreeOption, .upsertListOptions, .deleteListOptions, .updateUser, .disableUser,
+            .enableUser:
             let call = operation.wireCall
             do {
                 _ = try await client.send(call)

@@ -20,6 +20,7 @@ package struct EstateExport: Sendable {
         if kinds.contains(.helpdesks) { builder.manifest.helpDesks = builder.helpDesks() }
         if kinds.contains(.kbCategories) { builder.manifest.kbCategories = builder.kbCategories() }
         if kinds.contains(.customFields) { builder.manifest.customFields = builder.customFields() }
+        if kinds.contains(.users) { builder.manifest.users = builder.accounts() }
         manifest = builder.manifest
         warnings = builder.warnings
     }

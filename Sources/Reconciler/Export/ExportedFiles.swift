@@ -5,7 +5,7 @@ import Resolution
 
 /// The files `export` writes: one `estate.yaml`, or with `split` one file per kind and a folder per
 /// company (`companies/<slug>/company.yaml`, `groups.yaml`, `locations.yaml`, `helpdesks.yaml`,
-/// `kb_categories.yaml`, `custom_fields.yaml`; kinds with nothing to declare get no file). Each file
+/// `kb_categories.yaml`, `custom_fields.yaml`, `users.yaml`; kinds with nothing to declare get no file). Each file
 /// starts with the schema comment (relative to the file when `schema` is a relative path) and the
 /// header lines.
 package struct ExportedFiles: Equatable, Sendable {
@@ -48,6 +48,7 @@ package struct ExportedFiles: Equatable, Sendable {
             ("helpdesks.yaml", DeclaredEstate(helpDesks: manifest.helpDesks)),
             ("kb_categories.yaml", DeclaredEstate(kbCategories: manifest.kbCategories)),
             ("custom_fields.yaml", DeclaredEstate(customFields: manifest.customFields)),
+            ("users.yaml", DeclaredEstate(users: manifest.users)),
         ]
         for (path, estate) in kinds where estate.objectCount > 0 {
             files.append(file(path, estate))

@@ -46,7 +46,7 @@ extension ProvisionalObject {
     /// The id or hash alone, as the journal records it.
     var identifier: String {
         switch self {
-        case .company(let id), .group(let id), .location(let id), .kbCategory(let id): String(id)
+        case .company(let id), .group(let id), .location(let id), .kbCategory(let id), .user(let id): String(id)
         case .treeOption(_, let hash): hash
         }
     }

@@ -7,9 +7,7 @@ extension Estate {
         switch listing {
         case .users(let records):
             for user in records {
-                users[user.id] = User(
-                    id: user.id, username: user.username, email: user.email ?? "", name: user.name ?? "",
-                    lastname: user.lastname ?? "", isDisabled: user.isDisabled, isDeleted: user.isDeleted, userType: user.userType)
+                users[user.id] = User(record: user)
             }
         case .companies(let records):
             for company in records {
@@ -136,5 +134,15 @@ extension LiveEstateReader.Listing {
         case .customFieldTypes: .customFieldTypes
         case .helpdesks, .helpdesksAndLevels, .kbCategories, .observers: .other
         }
+    }
+}
+
+extension User {
+    /// The user as the API answered it.
+    package init(record user: UserRecord) {
+        self.init(
+            id: user.id, username: user.username, email: user.email ?? "", name: user.name ?? "", lastname: user.lastname ?? "",
+            isDisabled: user.isDisabled, isDeleted: user.isDeleted, userType: user.userType,
+            source: User.Source(rawValue: user.source), attributes: user.attributes, managerID: user.managerID)
     }
 }

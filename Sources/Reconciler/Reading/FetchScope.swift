@@ -28,11 +28,17 @@ package struct FetchScope: Equatable, Sendable {
 }
 
 extension FetchScope {
-    /// Only what the manifests mention or prune: their kinds, and the custom fields they name.
+    /// Only what the manifests mention or prune: their kinds, and the custom fields they name. A user's
+    /// `groups`, `companies` and `locations` are memberships of those kinds: they are read too.
     package init(manifest: DeclaredEstate) {
         let prune = Set(manifest.policy.prune.map(\.value))
         let declared = ObjectKind.allCases.filter { $0 != .customFields && manifest.declares($0) }
-        self.init(prune.union(declared).subtracting([.customFields]), fields: Set(manifest.customFields.map(\.field)))
+        let users = manifest.users
+        let memberships: [ObjectKind] =
+            (users.contains { $0.groups != nil } ? [.groups] : []) + (users.contains { $0.companies != nil } ? [.companies] : [])
+            + (users.contains { $0.locations != nil } ? [.locations] : [])
+        self.init(
+            prune.union(declared).union(memberships).subtracting([.customFields]), fields: Set(manifest.customFields.map(\.field)))
     }
 
     /// What `export` reads for `kinds`: each kind in full, every custom field's options for
@@ -57,7 +63,14 @@ extension FetchScope {
         for kind in ObjectKind.allCases where reads(kind) {
             endpoints += kind.readEndpoints.filter { !endpoints.contains($0) }
         }
+        // A user create whose answer was lost is looked up by username.
+        if reads(.users) { endpoints.append(.userBy) }
         return endpoints
+    }
+
+    /// Endpoints a plan of this scope may write but that are never read: the account writes of users.
+    package var writtenOnly: [Endpoint] {
+        reads(.users) ? [.user, .userDisable, .userEnable] : []
     }
 
     /// The OAuth2 scopes reading this scope takes.

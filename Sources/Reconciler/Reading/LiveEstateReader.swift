@@ -111,6 +111,7 @@ package struct LiveEstateReader: Sendable {
         case .helpdesks: [.helpdesks, .levels, .observers(.helpdesk), .observers(.level)]
         case .kbCategories: [.kbCategories]
         case .customFields: [.customFields, .customFieldTypes]
+        case .users: []
         }
     }
 

@@ -87,7 +87,8 @@ extension InvGateSimulator {
     static func userRecord(_ user: User) -> UserRecord {
         UserRecord(
             id: user.id, username: user.username, email: user.email, name: user.name, lastname: user.lastname,
-            isDisabled: user.isDisabled, isDeleted: user.isDeleted, userType: user.userType)
+            isDisabled: user.isDisabled, isDeleted: user.isDeleted, userType: user.userType, source: user.source.rawValue,
+            attributes: user.attributes, managerID: user.managerID)
     }
 }
 

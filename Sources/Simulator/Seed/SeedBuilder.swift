@@ -21,7 +21,8 @@ struct SeedBuilder {
             guard unique(user.id, in: estate.users, "user", path) else { continue }
             estate.users[user.id] = User(
                 id: user.id, username: user.username, email: user.email, name: user.name ?? "",
-                lastname: user.lastname ?? "", isDisabled: user.disabled ?? false, userType: user.agent == true ? 1 : 2)
+                lastname: user.lastname ?? "", isDisabled: user.disabled ?? false, isDeleted: user.deleted ?? false,
+                userType: user.agent == true ? 1 : 2, source: user.ldap == true ? .ldap : .system)
         }
         addHelpDesks(document.helpdesks ?? [])
         for (index, category) in (document.requestCategories ?? []).enumerated() {

@@ -6,6 +6,7 @@
 /// users:
 ///   - {id: 1, username: alice, email: alice@acme.example, name: Alice, lastname: Smith}
 ///   - {id: 2, username: oscar, email: oscar@acme.example, disabled: true, agent: true}
+///   - {id: 3, username: dana, email: dana@acme.example, ldap: true}     # also `deleted: true`
 /// helpdesks:
 ///   - id: 1
 ///     name: Service Desk
@@ -57,7 +58,7 @@ struct SeedDocument: Decodable {
     /// The keys each kind of mapping may have, by its path of section names ("" is the top).
     static let allowedKeys: [String: [String]] = [
         "": CodingKeys.allCases.map(\.rawValue),
-        "users": ["id", "username", "email", "name", "lastname", "disabled", "agent"],
+        "users": ["id", "username", "email", "name", "lastname", "disabled", "agent", "deleted", "ldap"],
         "helpdesks": ["id", "name", "status_id", "engine_id", "members", "observers", "levels"],
         "helpdesks.levels": ["id", "name", "order", "status_id", "engine_id", "members", "observers"],
         "request_categories": ["id", "name", "parent"],
@@ -80,6 +81,10 @@ struct SeedUser: Decodable {
     var disabled: Bool?
     /// An agent (user type 1) rather than an end user (2).
     var agent: Bool?
+    /// Deleted through the API: listed, never writable.
+    var deleted: Bool?
+    /// Synchronised from a directory (user `type` 2).
+    var ldap: Bool?
 }
 
 struct SeedHelpDesk: Decodable {

@@ -9,6 +9,8 @@ package actor SimulatorStore {
     package nonisolated let stateFile: StateFile?
     /// The OAuth2 tokens handed out (not persisted: a restarted instance forgets them).
     package nonisolated let tokens = IssuedTokens()
+    /// What it did besides its writes, in order: mails sent, users deleted.
+    package private(set) var events: [SimulatorEvent] = []
     private var dice: SeededGenerator
 
     package init(estate: Estate, stateFile: StateFile? = nil, faultSeed: UInt64? = nil) {
@@ -27,10 +29,30 @@ package actor SimulatorStore {
     func write<Answer: Sendable>(
         _ operation: EstateOperation, _ answer: @Sendable (OperationResult, Estate) throws(Refusal) -> Answer
     ) throws(Refusal) -> Answer {
+        let result = try change { estate throws(EstateError) in try estate.apply(operation) }
+        return try answer(result, estate)
+    }
+
+    /// Records what the instance did besides a write.
+    func record(_ event: SimulatorEvent) {
+        events.append(event)
+    }
+
+    /// `DELETE user`, which no ``EstateOperation`` sends: the account stays listed as deleted, and the
+    /// event is recorded so that a test can tell it was ever sent.
+    func deleteUser(_ id: Int) throws(Refusal) {
+        try change { estate throws(EstateError) in try estate.deleteUser(id) }
+        events.append(.userDeleted(id))
+    }
+
+    /// Changes a copy of the estate, persists it, then keeps it: a refused change or a failed save leaves
+    /// the estate as it was.
+    @discardableResult
+    private func change<Result>(_ body: (inout Estate) throws(EstateError) -> Result) throws(Refusal) -> Result {
         var next = estate
-        let result: OperationResult
+        let result: Result
         do {
-            result = try next.apply(operation)
+            result = try body(&next)
         } catch {
             throw .estate(error)
         }
@@ -42,7 +64,7 @@ package actor SimulatorStore {
             }
         }
         estate = next
-        return try answer(result, next)
+        return result
     }
 
     /// Replaces the whole estate (tests and fixtures), persisting it like a write.
