@@ -140,7 +140,8 @@ extension Estate {
         let options = customFields[uid]?.treeOptions ?? []
         var names: [String] = []
         var current: String? = hash
-        while let at = current, names.count <= options.count, let option = options.first(where: { $0.hash == at }) {
+        while let at = current, names.count <= options.count, let position = options.position(ofHash: at) {
+            let option = options[position]
             names.insert(option.name, at: 0)
             current = option.parentHash
         }
