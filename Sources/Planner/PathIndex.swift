@@ -51,14 +51,7 @@ struct PathIndex: Equatable {
 
     /// `id` and every node below it.
     func subtree(of id: Int) -> Set<Int> {
-        var found: Set<Int> = [id]
-        var frontier = [id]
-        while let next = frontier.popLast() {
-            for child in children[next] ?? [] where found.insert(child).inserted {
-                frontier.append(child)
-            }
-        }
-        return found
+        Estate.subtree(of: id, children: children)
     }
 
     /// The node at `path`; nil when missing. Two nodes at one path (or at a path above it) are

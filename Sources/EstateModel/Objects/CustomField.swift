@@ -62,13 +62,6 @@ extension CustomField {
         for option in treeOptions {
             if let parent = option.parentHash { children[parent, default: []].append(option.hash) }
         }
-        var found: Set<String> = [hash]
-        var frontier = [hash]
-        while let parent = frontier.popLast() {
-            for child in children[parent] ?? [] where found.insert(child).inserted {
-                frontier.append(child)
-            }
-        }
-        return found
+        return Estate.subtree(of: hash, children: children)
     }
 }
