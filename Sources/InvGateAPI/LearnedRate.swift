@@ -66,8 +66,11 @@ package struct LearnedRate: Equatable, Sendable {
     package static let lateAnswers: Duration = .seconds(10)
     /// The slowest the rate goes: one request every five seconds.
     package static let minimum = 0.2
-    /// The burst the bucket allows, as the seconds of requests it holds (at least one request).
+    /// The burst the bucket allows, as the seconds of requests it holds (at least one request), and how
+    /// early a request may go, in intervals at least: what a request that woke late on a loaded machine
+    /// lets the next one catch up, so that lateness does not lower the rate.
     package static let burst = 0.05
+    package static let catchUp = 0.5
 
     package init(maximum: Double? = nil) {
         self.maximum = maximum.map { max(Self.minimum, $0) }
@@ -81,7 +84,7 @@ package struct LearnedRate: Equatable, Sendable {
         if let pausedUntil, now < pausedUntil { return pausedUntil }
         guard let rate else { return nil }
         let interval = Self.seconds(1 / rate)
-        let tolerance = interval * max(0, rate * Self.burst - 1)
+        let tolerance = interval * max(Self.catchUp, rate * Self.burst - 1)
         let due = self.due ?? now
         guard due - tolerance <= now else {
             lastHeld = now

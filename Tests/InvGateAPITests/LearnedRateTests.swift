@@ -66,12 +66,14 @@ struct LearnedRateTests {
         #expect(sooner.rate == 40)
     }
 
-    @Test("admits one request an interval by the clock when it asks: a request that asks late goes late, with no credit to catch up")
+    @Test("admits one request an interval by the clock when it asks, half an interval early at most: lateness within that is caught up, idle time gives no credit")
     func admitsByTheClock() {
         var pace = LearnedRate(maximum: 10)
-        #expect(asks(&pace, at: [0, 0.01, 0.1]) == [0, 100, 100])
-        // Due at 0.2 s, but nobody asked until 0.35 s: that one goes, the next a whole interval later, not at 0.3 s.
-        #expect(asks(&pace, at: [0.35, 0.36, 0.45]) == [350, 450, 450])
+        #expect(asks(&pace, at: [0, 0.01, 0.1]) == [0, 50, 100])
+        // Due at 0.2 s, it may go from 0.15 s; one that asks at 0.19 s (it woke late) keeps the next due at 0.3 s.
+        #expect(asks(&pace, at: [0.19, 0.2, 0.25]) == [190, 250, 250])
+        // After a second without a request, one goes at once and the next half an interval early at most.
+        #expect(asks(&pace, at: [1.5, 1.5]) == [1500, 1550])
 
         // A bucket of a twentieth of a second's requests: at 100 a second, five at once, then one every 10 ms.
         var fast = LearnedRate(maximum: 100)
@@ -139,7 +141,7 @@ struct LearnedRateTests {
         pace.accept(sent: at(0.55), at: at(0.6))
         #expect(pace.rate == 8)
         // Held back: each accepted answer grows the rate by 1.5 (a second of answers about 4.5 times it).
-        #expect(asks(&pace, at: [0.7, 0.7]) == [700, 825])
+        #expect(asks(&pace, at: [0.7, 0.7]) == [700, 763])
         for index in 0..<4 { pace.accept(sent: at(0.7), at: at(0.8 + Double(index) * 0.01)) }
         #expect(pace.rate == 14)
         // The second refusal: five requests accepted in the half second before it, 10 a second; 85% of that.
@@ -161,7 +163,7 @@ struct LearnedRateTests {
     @Test("--max-rate: paced from the first request, never above it, never below one request every five seconds")
     func maximum() {
         var pace = LearnedRate(maximum: 2)
-        #expect(asks(&pace, at: [0, 0, 0.5]) == [0, 500, 500])
+        #expect(asks(&pace, at: [0, 0, 0.5]) == [0, 250, 500])
         _ = asks(&pace, at: [1, 1])
         for _ in 0..<20 { pace.accept(sent: at(1), at: at(1.1)) }
         #expect(pace.rate == 2)
