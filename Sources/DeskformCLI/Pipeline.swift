@@ -47,13 +47,16 @@ struct Pipeline: Sendable {
             return "Read the instance in \(count.counted("request")) (\(width)\(rate.map { "; \($0)" } ?? "")).\n"
         }
 
-        /// `paced to 18 requests a second after 3 answers of 429 or 503, --max-rate 20`, or `at most 20
-        /// requests a second (--max-rate 20)` before any refusal; nil without `--max-rate`.
+        /// The rate the requests were paced to: `paced to 18 requests a second after 3 answers of 429 or
+        /// 503` (`, --max-rate 20` when given), or `at most 20 requests a second (--max-rate 20)` before any
+        /// refusal; nil when nothing was refused and no `--max-rate` given (the rate is still unlimited).
         var rate: String? {
-            guard let pacing = client.pacing, let rate = pacing.rate, let maximum = pacing.maximum else { return nil }
-            let refusals = pacing.refusals
-            guard refusals > 0 else { return "at most \(Self.perSecond(rate)) (--max-rate \(Self.figure(maximum)))" }
-            return "paced to \(Self.perSecond(rate)) after \(refusals.counted("answer")) of 429 or 503, --max-rate \(Self.figure(maximum))"
+            guard let pacing = client.pacing else { return nil }
+            let maximum = pacing.maximum.map { "--max-rate \(Self.figure($0))" }
+            guard pacing.refusals > 0, let rate = pacing.rate else {
+                return pacing.rate.flatMap { rate in maximum.map { "at most \(Self.perSecond(rate)) (\($0))" } }
+            }
+            return "paced to \(Self.perSecond(rate)) after \(pacing.refusals.counted("answer")) of 429 or 503" + (maximum.map { ", \($0)" } ?? "")
         }
 
         /// `1 request a second`, `18 requests a second`, `0.5 requests a second`.

@@ -28,8 +28,8 @@ package struct TargetOptions: ParsableArguments, Sendable {
     @Option(
         help: """
             The most API requests a second, when the instance's rate limit is known: requests are spaced to keep \
-            to it, and slowed further while the instance still answers 429. Without it only the number of requests \
-            at once adapts to 429s (--parallelism auto).
+            to it, and slowed further while the instance still answers 429. Without it the rate is learned from the \
+            instance's answers: unlimited until the first 429 or 503.
             """)
     package var maxRate: Double?
 
@@ -60,10 +60,9 @@ package struct TargetOptions: ParsableArguments, Sendable {
         return ConcurrencyLimit(start: min(Parallelism.autoStart, maxParallelism), maximum: maxParallelism)
     }
 
-    /// The request rate of one command with `--max-rate`: at most that, lower while the instance refuses.
-    /// Nil without it: a rate learned from nothing (unlimited until the first 429) is not the default yet,
-    /// because it misses its targets in the rate sweep (BENCHMARKS.md, `deskform-bench --rate-sweep`).
-    func makePacing() -> RequestPacing? {
-        maxRate.map { RequestPacing(maximum: $0) }
+    /// The request rate of one command, learned from the instance's answers: unlimited until the first 429 or
+    /// 503 (or `--max-rate`, never passed), then lower while the instance refuses.
+    func makePacing() -> RequestPacing {
+        RequestPacing(maximum: maxRate)
     }
 }

@@ -46,12 +46,16 @@ extension Estate {
         for (child, parent) in parents {
             if let parent { children[parent, default: []].append(child) }
         }
-        var found: Set<Int> = [root]
+        return subtree(of: root, children: children)
+    }
+
+    /// `root` and every node below it, by the nodes below each node; a cycle ends the walk.
+    package static func subtree<Node: Hashable, Children: Sequence<Node>>(of root: Node, children: [Node: Children]) -> Set<Node> {
+        var found: Set<Node> = [root]
         var frontier = [root]
         while let next = frontier.popLast() {
-            for child in children[next] ?? [] where found.insert(child).inserted {
-                frontier.append(child)
-            }
+            guard let below = children[next] else { continue }
+            for child in below where found.insert(child).inserted { frontier.append(child) }
         }
         return found
     }

@@ -1,16 +1,23 @@
 /// The request rate an instance accepts, learned from its answers: unlimited until the first 429 or
-/// 503 (or `maximum` when one is given), then a token bucket. The first refusal sets the rate to the
-/// answers accepted in the second before it (a request a second at least: a burst is refused before
-/// the limit shows, so this errs low), and the rate then grows fast (``search``) until the next
-/// refusal. From then on a refusal cuts the rate to what the instance accepted in the half second
-/// before it (paused time left out), to ``cut`` of the rate at most and ``deepest`` at least; after a cut the rate holds
-/// for ``hold``, then grows by ``probe`` a second, so that it finds the limit again without bursting
-/// into it often: each refusal costs every request its `Retry-After`. As with the concurrency limit,
-/// a refusal cuts again only for a request sent after an accepted answer to one sent after the last
-/// cut came back: the requests already on their way when a cut is made say nothing of the new rate.
+/// 503 (or `maximum` when one is given), then a token bucket (the generic cell rate algorithm).
 ///
-/// A `Retry-After` pauses every request, not only the refused one, until it expires. The rate grows
+/// What it learns from is the rate of requests the instance accepted: the accepted answers to the
+/// requests sent in the ``window`` before a refusal, per second of it spent sending (not paused, not
+/// before the first request), counted as they come back: an answer to a request sent before the
+/// refusal that comes back after it raises the rate the refusal set. The first refusal sets the rate to
+/// that measure (a request a second at least); the rate then grows fast (``search``) until the next
+/// refusal, which cuts it to ``cut`` of the measure (or of the rate, when that is lower), to
+/// ``deepest`` of the rate at most. From then on the rate holds for ``hold`` after each cut and then
+/// grows by ``probe`` a second, so that it finds a limit that moved without bursting into it often:
+/// each refusal costs every request its `Retry-After`. As with the concurrency limit, a refusal cuts
+/// again only for a request sent after an accepted answer to one sent after the last cut came back:
+/// the requests already on their way when a cut is made say nothing of the new rate. The rate grows
 /// only while it holds requests back: a command that sends less than it allows learns nothing above it.
+///
+/// A `Retry-After` pauses every request, not only the refused one, until it expires.
+///
+/// Requests are admitted one at a time, each when it may go by the clock at that moment (``admit(at:)``):
+/// nothing is reserved ahead, so requests that wake late do not go out together.
 ///
 /// A value with no clock of its own: every method takes `now`, so that tests run it on a virtual clock.
 package struct LearnedRate: Equatable, Sendable {
@@ -25,115 +32,146 @@ package struct LearnedRate: Equatable, Sendable {
     /// Answers of 429 or 503 so far, and how many of them cut the rate.
     package private(set) var refusals = 0
     package private(set) var cuts = 0
-    /// Changes whenever a cut or a pause makes earlier reservations void.
-    package private(set) var epoch = 0
 
-    /// The slot of the last request let go (nil: none since the last cut): the next is due a
-    /// `1 / rate` later, at the rate as it is then.
-    private var lastSlot: Instant?
+    /// When the first request asked to go, and when the next is due at the rate (nil: at once).
+    private var firstAsked: Instant?
+    private var due: Instant?
     private var lastCut: Instant?
+    /// The rate before the last cut (infinity: unlimited), and what the cut kept of the measure: 1 for
+    /// the first (from unlimited), ``cut`` after.
+    private var cutFrom = Double.infinity
+    private var kept = 1.0
     /// When the first answer to a request sent after the last cut came back accepted (nil: none yet).
     private var recoveredAt: Instant?
-    /// When a reservation last had to wait for the rate.
+    /// When a request last had to wait for the rate.
     private var lastHeld: Instant?
-    /// When the last pause ends (or ended).
-    private var resumes: Instant?
-    /// Accepted answers in the last ``window``, oldest first, from `acceptedStart` on.
-    private var accepted: [Instant] = []
-    private var acceptedStart = 0
+    /// When the requests sent, answered accepted, were sent: those of the last ``window`` or two, in order.
+    private var acceptedSends: [Instant] = []
+    /// The pauses of the last ``window`` or two.
+    private var pauses: [Range<Instant>] = []
 
-    /// What a cut keeps of the rate, at most and at least.
-    package static let cut = 0.9
-    package static let deepest = 0.7
-    /// How long the rate holds after a cut.
-    package static let hold: Duration = .seconds(10)
-    /// Growth a second after the hold, as a share of the rate.
+    /// What a cut keeps of the rate of requests accepted before it (or of the rate, when that is lower),
+    /// and of the rate at least.
+    package static let cut = 0.85
+    package static let deepest = 0.5
+    /// Growth a second while searching (before the second cut), as a share of the rate: about 4.5 times a second.
+    package static let search = 1.5
+    /// How long the rate holds after a cut (the second on), then grows by ``probe`` of itself a second.
+    package static let hold: Duration = .seconds(3)
     package static let probe = 0.02
-    /// Growth a second before the second refusal, as a share of the rate (doubling about every 0.3 s).
-    package static let search = 2.3
-    /// How far back a cut looks at what the instance accepted.
-    package static let recent: Duration = .milliseconds(500)
+    /// How far back a cut looks at what the instance accepted, and the least unpaused time it divides by.
+    package static let window: Duration = .milliseconds(500)
+    package static let shortest: Duration = .milliseconds(250)
+    /// How long after a cut an answer to a request sent before it may still raise the rate it set.
+    package static let lateAnswers: Duration = .seconds(10)
     /// The slowest the rate goes: one request every five seconds.
     package static let minimum = 0.2
-    /// The burst the bucket allows, as the seconds of requests it holds (at least one request).
+    /// The burst the bucket allows, as the seconds of requests it holds (at least one request), and how
+    /// early a request may go, in intervals at least: what a request that woke late on a loaded machine
+    /// lets the next one catch up, so that lateness does not lower the rate.
     package static let burst = 0.05
-    /// How far back the accepted answers are counted.
-    package static let window: Duration = .seconds(1)
+    package static let catchUp = 0.5
 
     package init(maximum: Double? = nil) {
         self.maximum = maximum.map { max(Self.minimum, $0) }
         self.rate = self.maximum
     }
 
-    /// Reserves the next slot for a request that would go at `now`: when it may go (`now` or later)
-    /// and the epoch to confirm it against (``isCurrent(_:)``) once that time has come.
-    package mutating func reserve(at now: Instant) -> (at: Instant, epoch: Int) {
-        let earliest = max(now, pausedUntil ?? now)
-        guard let rate else { return (earliest, epoch) }
+    /// Admits a request at `now` if it may go now (nil), or says when to ask again: when the pause ends,
+    /// or when its turn at the rate comes. Nothing is reserved: a request that asks late goes late.
+    package mutating func admit(at now: Instant) -> Instant? {
+        if firstAsked == nil { firstAsked = now }
+        if let pausedUntil, now < pausedUntil { return pausedUntil }
+        guard let rate else { return nil }
         let interval = Self.seconds(1 / rate)
-        let tolerance = interval * max(0, rate * Self.burst - 1)
-        let due = lastSlot.map { $0 + interval } ?? earliest
-        let slot = max(earliest, due - tolerance)
-        if slot > earliest { lastHeld = now }
-        lastSlot = max(due, slot)
-        return (slot, epoch)
+        let tolerance = interval * max(Self.catchUp, rate * Self.burst - 1)
+        let due = self.due ?? now
+        guard due - tolerance <= now else {
+            lastHeld = now
+            return due - tolerance
+        }
+        self.due = max(due, now) + interval
+        return nil
     }
-
-    /// Whether a reservation made in `epoch` still stands.
-    package func isCurrent(_ epoch: Int) -> Bool { epoch == self.epoch }
 
     /// An accepted answer at `now` to a request sent at `sent`.
     package mutating func accept(sent: Instant, at now: Instant) {
-        if recoveredAt == nil, let lastCut, sent > lastCut { recoveredAt = now }
-        accepted.append(now)
-        forget(before: now - Self.window)
-        guard let rate, let lastHeld, now - lastHeld < Self.window else { return }
+        let position = acceptedSends.lastIndex { $0 <= sent }.map { $0 + 1 } ?? 0
+        acceptedSends.insert(sent, at: position)
+        // The sends before a recent cut are kept for the answers to them still to come.
+        let recentCut = lastCut.flatMap { now - $0 < Self.lateAnswers ? $0 : nil }
+        forget(before: min(now, recentCut ?? now) - Self.window)
+        guard let rate, let lastCut else { return }
+        if sent <= lastCut {
+            // Sent before the cut: it belongs to the measure the cut was made from.
+            self.rate = max(rate, bounded(min(cutFrom, measure(until: lastCut, at: cutFrom)) * kept))
+            return
+        }
+        if recoveredAt == nil { recoveredAt = now }
+        guard let lastHeld, now - lastHeld < .seconds(1) else { return }
         // Per answer, so that a second of answers at `rate` grows it by `search` or `probe` of itself.
-        let growth = cuts <= 1 ? Self.search : lastCut.map { now - $0 >= Self.hold } == true ? Self.probe : 0
-        self.rate = min(maximum ?? .infinity, rate + growth)
+        let growth = cuts <= 1 ? Self.search : now - lastCut >= Self.hold ? Self.probe : 0
+        self.rate = bounded(rate + growth)
     }
 
     /// A refusal (429 or 503) at `now` of a request sent at `sent`, with the `Retry-After` it gave.
     package mutating func refuse(sent: Instant, at now: Instant, retryAfter: Duration?) {
         refusals += 1
         if lastCut == nil || recoveredAt.map({ sent > $0 }) == true {
-            forget(before: now - Self.window)
-            let cutTo: Double
+            let measure = measure(until: now, at: rate ?? .infinity)
             if let rate {
-                // What was accepted lately, paused time left out; too short a stretch says nothing.
-                let since = max(now - Self.recent, resumes.map { min($0, now) } ?? now - Self.recent)
-                let seconds = Self.seconds(now - since)
-                let lately = seconds < Self.seconds(Self.recent) / 2 ? rate : Double(accepted(since: since)) / seconds
-                cutTo = min(rate * Self.cut, max(rate * Self.deepest, lately))
+                (cutFrom, kept) = (rate, Self.cut)
+                self.rate = bounded(max(rate * Self.deepest, min(rate, measure) * Self.cut))
             } else {
-                cutTo = max(1, Double(accepted(since: now - Self.window)) / Self.seconds(Self.window))
+                (cutFrom, kept) = (.infinity, 1)
+                rate = bounded(max(1, measure))
             }
-            rate = min(maximum ?? .infinity, max(Self.minimum, cutTo))
             lastCut = now
             recoveredAt = nil
             cuts += 1
-            lastSlot = nil
-            epoch += 1
+            due = nil
         }
         if let retryAfter, retryAfter > .zero {
-            pausedUntil = max(pausedUntil ?? now, now + retryAfter)
-            resumes = pausedUntil
-            lastSlot = nil
-            epoch += 1
+            let end = max(pausedUntil ?? now, now + retryAfter)
+            if let last = pauses.last, last.upperBound >= now {
+                pauses[pauses.count - 1] = last.lowerBound..<end
+            } else {
+                pauses.append(now..<end)
+            }
+            pausedUntil = end
+            due = nil
         }
     }
 
-    /// Accepted answers from `start` on (within the last ``window``).
-    private func accepted(since start: Instant) -> Int {
-        accepted[acceptedStart...].reduce(0) { $0 + ($1 >= start ? 1 : 0) }
+    /// Requests accepted a second in the ``window`` before `end`, by when they were sent, per second of it
+    /// since the first request, not paused: ``shortest`` at least, and two requests' time at `rate` (so
+    /// that one request more or less in a short stretch at a low rate does not double the measure).
+    private func measure(until end: Instant, at rate: Double) -> Double {
+        let start = max(end - Self.window, min(firstAsked ?? end - Self.window, end))
+        let count = acceptedSends.reversed().prefix { $0 >= start }.count { $0 <= end }
+        let paused = pauses.reduce(Duration.zero) { total, pause in
+            let overlap = min(pause.upperBound, end) - max(pause.lowerBound, start)
+            return total + max(.zero, overlap)
+        }
+        let shortest = max(Self.seconds(Self.shortest), 2 / rate)
+        return Double(count) / max(shortest, Self.seconds(end - start - paused))
     }
 
+    private func bounded(_ rate: Double) -> Double {
+        min(maximum ?? .infinity, max(Self.minimum, rate))
+    }
+
+    /// Forgets the sends before `start` (in batches, so that it costs little per answer) and the pauses that ended before it.
     private mutating func forget(before start: Instant) {
-        while acceptedStart < accepted.count, accepted[acceptedStart] < start { acceptedStart += 1 }
-        if acceptedStart > 256, acceptedStart * 2 > accepted.count {
-            accepted.removeFirst(acceptedStart)
-            acceptedStart = 0
+        if acceptedSends.count > 512, acceptedSends[256] < start {
+            var (low, high) = (256, acceptedSends.count)
+            while low < high {
+                let middle = (low + high) / 2
+                if acceptedSends[middle] < start { low = middle + 1 } else { high = middle }
+            }
+            acceptedSends.removeFirst(low)
         }
+        pauses.removeAll { $0.upperBound < start }
     }
 
     static func seconds(_ value: Double) -> Duration { .nanoseconds(Int64((value * 1e9).rounded())) }

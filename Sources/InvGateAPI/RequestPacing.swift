@@ -3,37 +3,52 @@ import Synchronization
 /// The rate every request of a client keeps to (``LearnedRate``), shared by reads and writes alike, next
 /// to the concurrency limit: that one guards the instance's capacity (how many requests it works on at
 /// once), this one its rate limit (how many it accepts a second), which no width can keep to when
-/// answers come fast. A request waits here for its slot, and for any `Retry-After` an earlier
-/// answer gave, before it is sent.
+/// answers come fast. Requests wait here in line, first come first served: the one at the head sleeps
+/// until the rate (or a `Retry-After` an earlier answer gave) lets it go, the others until it has gone.
 package final class RequestPacing: Sendable {
-    private let state: Mutex<LearnedRate>
+    private struct State {
+        var rate: LearnedRate
+        /// Whether a request is at the head of the line (sleeping until it may go, or going).
+        var headTaken = false
+        /// The requests behind it, in the order they came.
+        var line: [CheckedContinuation<Void, Never>] = []
+
+        /// Takes the head of the line when nobody is there.
+        mutating func takeHead() -> Bool {
+            if headTaken { return false }
+            headTaken = true
+            return true
+        }
+    }
+
+    private let state: Mutex<State>
 
     /// `maximum`: the most requests a second (`--max-rate`); without it the rate is unlimited until a refusal.
     package init(maximum: Double? = nil) {
-        state = Mutex(LearnedRate(maximum: maximum))
+        state = Mutex(State(rate: LearnedRate(maximum: maximum)))
     }
 
     /// The rate now, requests a second; nil while unlimited.
-    package var rate: Double? { state.withLock { $0.rate } }
+    package var rate: Double? { state.withLock { $0.rate.rate } }
     /// The most requests a second, when given.
-    package var maximum: Double? { state.withLock { $0.maximum } }
+    package var maximum: Double? { state.withLock { $0.rate.maximum } }
     /// Answers of 429 or 503 so far.
-    package var refusals: Int { state.withLock { $0.refusals } }
+    package var refusals: Int { state.withLock { $0.rate.refusals } }
 
-    /// Waits until a request may go: its slot at the rate, after any pause. A cut or a pause while it
-    /// waits voids the slot and it takes a new one. Throws when cancelled.
+    /// Waits until a request may go: its turn in line, then its time at the rate, after any pause.
+    /// Throws when cancelled (a request cancelled while in line throws when its turn comes, at once).
     func admit() async throws(CancellationError) {
+        await takeTurn()
+        defer { handOn() }
         while true {
+            if Task.isCancelled { throw CancellationError() }
             let now = ContinuousClock.now
-            let (slot, epoch) = state.withLock { $0.reserve(at: now) }
-            if slot > now {
-                do {
-                    try await Task.sleep(until: slot, clock: .continuous)
-                } catch {
-                    throw CancellationError()
-                }
+            guard let wake = state.withLock({ $0.rate.admit(at: now) }) else { return }
+            do {
+                try await Task.sleep(until: wake, clock: .continuous)
+            } catch {
+                throw CancellationError()
             }
-            if state.withLock({ $0.isCurrent(epoch) }) { return }
         }
     }
 
@@ -41,7 +56,36 @@ package final class RequestPacing: Sendable {
     func answered(sent: ContinuousClock.Instant, refused: Bool, retryAfter: Duration?) {
         let now = ContinuousClock.now
         state.withLock {
-            if refused { $0.refuse(sent: sent, at: now, retryAfter: retryAfter) } else { $0.accept(sent: sent, at: now) }
+            if refused {
+                $0.rate.refuse(sent: sent, at: now, retryAfter: retryAfter)
+            } else {
+                $0.rate.accept(sent: sent, at: now)
+            }
         }
+    }
+
+    /// Returns at the head of the line: at once when nobody is there, else when the one before has gone.
+    private func takeTurn() async {
+        if state.withLock({ $0.takeHead() }) { return }
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            let first = state.withLock { state in
+                if state.takeHead() { return true }
+                state.line.append(continuation)
+                return false
+            }
+            if first { continuation.resume() }
+        }
+    }
+
+    /// The head has gone (or given up): the next in line takes its place.
+    private func handOn() {
+        let next = state.withLock { state -> CheckedContinuation<Void, Never>? in
+            guard !state.line.isEmpty else {
+                state.headTaken = false
+                return nil
+            }
+            return state.line.removeFirst()
+        }
+        next?.resume()
     }
 }

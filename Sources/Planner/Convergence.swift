@@ -181,7 +181,7 @@ struct TreeShape: Equatable, CustomStringConvertible {
     var key: String?
     var children: [TreeShape]
 
-    static func of(_ options: [TreeOption]) -> [TreeShape] {
+    static func of(_ options: TreeOptions) -> [TreeShape] {
         let children = Dictionary(grouping: options, by: \.parentHash)
         func build(_ parent: String?) -> [TreeShape] {
             (children[parent] ?? []).map { TreeShape(name: $0.name, key: $0.key, children: build($0.hash)) }

@@ -143,6 +143,14 @@ extension Estate {
 
     /// The names from the root option down to `hash`.
     func treeOptionPath(field uid: Int, hash: String) -> [String] {
-        customFields[uid].flatMap { treeOptionPaths(of: $0)[hash] } ?? []
+        let options = customFields[uid]?.treeOptions ?? []
+        var names: [String] = []
+        var current: String? = hash
+        while let at = current, names.count <= options.count, let position = options.position(ofHash: at) {
+            let option = options[position]
+            names.insert(option.name, at: 0)
+            current = option.parentHash
+        }
+        return names
     }
 }

@@ -9,9 +9,11 @@ struct PathIndex: Equatable {
         var name: String
     }
 
-    /// The nodes at each place (more than one: the path is ambiguous), and each node's place.
+    /// The nodes at each place (more than one: the path is ambiguous), each node's place, and the nodes
+    /// below each node.
     private var nodes: [Place: [Int]] = [:]
     private var places: [Int: Place] = [:]
+    private var children: [Int: Set<Int>] = [:]
     let kind: Address.Kind
 
     /// The locations of `estate`.
@@ -36,6 +38,7 @@ struct PathIndex: Equatable {
         if let old = places.removeValue(forKey: id) {
             nodes[old]?.removeAll { $0 == id }
             if nodes[old]?.isEmpty == true { nodes.removeValue(forKey: old) }
+            if let parent = old.parent { children[parent]?.remove(id) }
         }
         if let place { insert(id, at: place) }
     }
@@ -43,6 +46,12 @@ struct PathIndex: Equatable {
     private mutating func insert(_ id: Int, at place: Place) {
         places[id] = place
         nodes[place, default: []].append(id)
+        if let parent = place.parent { children[parent, default: []].insert(id) }
+    }
+
+    /// `id` and every node below it.
+    func subtree(of id: Int) -> Set<Int> {
+        Estate.subtree(of: id, children: children)
     }
 
     /// The node at `path`; nil when missing. Two nodes at one path (or at a path above it) are

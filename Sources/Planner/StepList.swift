@@ -20,11 +20,14 @@ struct StepList {
     /// The replay's locations and KB categories by path, refreshed for what each step touches.
     private(set) var locationPaths: PathIndex
     private(set) var kbCategoryPaths: PathIndex
+    /// The replay's companies by the groups related to them, refreshed for each company a step touches.
+    private var relations: CompanyGroups
 
     init(live: Estate) {
         self.estate = live
         self.locationPaths = .locations(of: live)
         self.kbCategoryPaths = .kbCategories(of: live)
+        self.relations = CompanyGroups(live)
     }
 
     /// What an operation touches, for ordering.
@@ -120,6 +123,7 @@ struct StepList {
             switch resource {
             case .location(let id): locationPaths.refresh(id, to: estate.locations[id].map { ($0.name, $0.parentID) })
             case .kbCategory(let id): kbCategoryPaths.refresh(id, to: estate.kbCategories[id].map { ($0.name, $0.parentID) })
+            case .company(let id): relations.refresh(id, to: estate.companies[id]?.groups ?? [])
             default: break
             }
         }
@@ -195,15 +199,15 @@ struct StepList {
             return estate.groups[id] == nil ? [] : [(.group(id), true)]
         case .deleteLocation(let id):
             guard estate.locations[id] != nil else { return [] }
-            return estate.locationSubtree(of: id).map { (.location($0), $0 == id) }
+            return locationPaths.subtree(of: id).map { (.location($0), $0 == id) }
         case .deleteKBCategory(let id):
             guard estate.kbCategories[id] != nil else { return [] }
-            return estate.kbCategorySubtree(of: id).map { (.kbCategory($0), $0 == id) }
+            return kbCategoryPaths.subtree(of: id).map { (.kbCategory($0), $0 == id) }
         case .deleteListOptions(let field, let keys):
             let present = Set(estate.customFields[field]?.listOptions.map(\.key) ?? [])
             return keys.filter(present.contains).map { (.listOption(field: field, key: $0), true) }
         case .deleteTreeOption(let field, let hash):
-            guard let options = estate.customFields[field], options.treeOptions.contains(where: { $0.hash == hash }) else { return [] }
+            guard let options = estate.customFields[field], options.treeOptions.position(ofHash: hash) != nil else { return [] }
             return options.treeOptionSubtree(of: hash).map { (.treeOption(field: field, hash: $0), $0 == hash) }
         case .disableUser(let id):
             // A disabled account is what deskform destroys of a person: it counts as a deletion.
@@ -266,12 +270,11 @@ struct StepList {
         case .relateGroups(let company, let groups), .unrelateGroups(let company, let groups, _):
             return Set([.company(company)] + groups.map(Resource.group))
         case .deleteGroup(let id):
-            let relating = estate.companies.values.filter { $0.groups.contains(id) }.map { Resource.company($0.id) }
-            return Set([.group(id)] + relating)
+            return Set([.group(id)] + relations.companies(relating: id).map(Resource.company))
         case .createLocation(_, let parent):
             return parent.map { [.location($0)] } ?? []
         case .deleteLocation(let id):
-            return Set(estate.locationSubtree(of: id).map(Resource.location))
+            return Set(locationPaths.subtree(of: id).map(Resource.location))
         case .addMembers(let target, _), .removeMembers(let target, _):
             // A company's members join and leave its groups too.
             let groups = if case .company(let id) = target { estate.companies[id]?.groups ?? [] } else { Set<Int>() }
@@ -290,7 +293,7 @@ struct StepList {
             }
             return touched
         case .deleteKBCategory(let id):
-            return Set(estate.kbCategorySubtree(of: id).map(Resource.kbCategory))
+            return Set(kbCategoryPaths.subtree(of: id).map(Resource.kbCategory))
         case .upsertListOptions(let field, _), .deleteListOptions(let field, _), .addTreeOption(let field, _, _, _),
             .updateTreeOption(let field, _, _, _), .deleteTreeOption(let field, _):
             return [.field(field)]

@@ -8,10 +8,11 @@ package final class RequestRateLimit: Sendable {
     private let capacity: Double
     private let bucket: Mutex<(tokens: Double, refilled: ContinuousClock.Instant)>
 
-    package init(perSecond: Int) {
+    /// A full bucket at `start`.
+    package init(perSecond: Int, at start: ContinuousClock.Instant = .now) {
         self.perSecond = Double(max(1, perSecond))
         self.capacity = max(1, Double(perSecond) / 10)
-        self.bucket = Mutex((capacity, .now))
+        self.bucket = Mutex((capacity, start))
     }
 
     /// Takes a token at `now`; nil when one was free, else the whole seconds until one will be (at least 1).

@@ -16,7 +16,7 @@ struct SimulatorGate<Context: RequestContext>: RouterMiddleware {
     init(options: SimulatorOptions, tokens: IssuedTokens) {
         self.options = options
         self.tokens = tokens
-        self.rateLimit = options.rateLimit.map(RequestRateLimit.init(perSecond:))
+        self.rateLimit = options.rateLimit.map { RequestRateLimit(perSecond: $0) }
         self.outageLeft = Countdown(options.outage?.requests ?? 0)
     }
 

@@ -93,7 +93,7 @@ struct BenchmarkEstate {
                         parentHash: rootHash))
             }
         }
-        estate.customFields[2]!.treeOptions = tree
+        estate.customFields[2]!.treeOptions = TreeOptions(tree)
         estate.advanceSequences()
         estate.sequences.treeOption = serial
         return estate

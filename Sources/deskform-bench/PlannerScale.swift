@@ -129,11 +129,12 @@ struct PlannerScale {
             let nodes = tree(count: objects - objects / 2)
             let hashes = nodes.indices.map { Estate.optionHash(field: 2, serial: 10_001 + $0) }
             let labels = ["Region", "City", "District"]
-            estate.customFields[2]!.treeOptions = nodes.enumerated().map { index, node in
-                TreeOption(
-                    hash: hashes[index], key: "o\(index)", name: "\(labels[node.depth]) \(node.ordinal)",
-                    parentHash: node.parent.map { hashes[$0] })
-            }
+            estate.customFields[2]!.treeOptions = TreeOptions(
+                nodes.enumerated().map { index, node in
+                    TreeOption(
+                        hash: hashes[index], key: "o\(index)", name: "\(labels[node.depth]) \(node.ordinal)",
+                        parentHash: node.parent.map { hashes[$0] })
+                })
             estate.sequences.treeOption = 10_000 + nodes.count
         }
         estate.advanceSequences()

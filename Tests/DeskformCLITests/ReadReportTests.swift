@@ -49,12 +49,15 @@ struct ReadReportTests {
         }
     }
 
-    @Test("--max-rate: the rate the read was held to, and below a lower limit the rate it came down to and the refusals it took; without it, no rate")
+    @Test("the rate: with --max-rate the rate the read was held to; below a lower limit, with or without it, the rate it came down to and the refusals it took; nothing refused and no --max-rate, none")
     func rate() async throws {
         try await withLiveSimulator { simulator in
             let (code, result, _) = try await FirstContactTests.plan(["--url", simulator.url, "--parallelism", "3", "--max-rate", "50"])
             #expect(code == 0, "\(result.errorOutput)")
             #expect(result.errorOutput.hasSuffix("(at most 3 at once, --parallelism 3; at most 50 requests a second (--max-rate 50)).\n"))
+            let (unlimited, plain, _) = try await FirstContactTests.plan(["--url", simulator.url, "--parallelism", "3"])
+            #expect(unlimited == 0, "\(plain.errorOutput)")
+            #expect(plain.errorOutput.hasSuffix(" requests (at most 3 at once, --parallelism 3).\n"), "\(plain.errorOutput)")
         }
         var options = SimulatorOptions()
         options.rateLimit = 4
@@ -68,11 +71,16 @@ struct ReadReportTests {
             let (requests, rate, refusals) = (Int(match.1)!, Double(match.2)!, Int(match.3)!)
             #expect(refusals >= 1 && refusals < requests, "\(report)")
             #expect(rate >= 1 && rate < 8, "\(report)")
-            // Without --max-rate no rate is kept, and the report names none.
-            let (unpaced, plain, _) = try await FirstContactTests.plan(["--url", simulator.url, "--parallelism", "3"])
-            #expect(unpaced == 0, "\(plain.errorOutput)")
-            let line = try #require(plain.errorOutput.split(separator: "\n").last.map(String.init))
-            #expect(line.wholeMatch(of: /Read the instance in \d+ requests \(at most 3 at once, --parallelism 3\)\./) != nil, "\(line)")
+            // Without --max-rate the rate is learned from the refusals alone, and the report names it.
+            let (learnedCode, learned, _) = try await FirstContactTests.plan(["--url", simulator.url, "--parallelism", "3"])
+            #expect(learnedCode == 0, "\(learned.errorOutput)")
+            let line = try #require(learned.errorOutput.split(separator: "\n").last.map(String.init))
+            let learnedMatch = try #require(
+                line.wholeMatch(of: /Read the instance in (\d+) requests \(at most 3 at once, --parallelism 3; paced to ([\d.]+) requests? a second after (\d+) answers? of 429 or 503\)\./),
+                "\(line)")
+            let (learnedRequests, learnedRate, learnedRefusals) = (Int(learnedMatch.1)!, Double(learnedMatch.2)!, Int(learnedMatch.3)!)
+            #expect(learnedRefusals >= 1 && learnedRefusals < learnedRequests / 2, "\(line)")
+            #expect(learnedRate >= 1 && learnedRate <= 8, "\(line)")
         }
     }
 

@@ -1,19 +1,24 @@
 @testable import InvGateAPI
+import Simulator
 import Testing
 
 /// The learned rate on a virtual clock: every instant is `start` plus an offset, nothing sleeps.
-@Suite("LearnedRate: unlimited until refused, then a token bucket that probes and cuts")
+@Suite("LearnedRate: unlimited until refused, then a token bucket that learns, probes and cuts")
 struct LearnedRateTests {
     let start = ContinuousClock.now
 
     func at(_ seconds: Double) -> ContinuousClock.Instant { start + LearnedRate.seconds(seconds) }
 
-    /// Reserves `count` slots for requests that would all go at `seconds`; their offsets from `start`, in ms.
-    func slots(_ pace: inout LearnedRate, _ count: Int, at seconds: Double) -> [Double] {
-        (0..<count).map { _ in (LearnedRate.seconds(pace.reserve(at: at(seconds)).at - start) * 1000).rounded() }
+    /// When requests asking at each of `times` may go, in ms from `start`: "now" for those admitted,
+    /// else the instant to ask again.
+    func asks(_ pace: inout LearnedRate, at times: [Double]) -> [Double] {
+        times.map { time in
+            let wake = pace.admit(at: at(time)) ?? at(time)
+            return (LearnedRate.seconds(wake - start) * 1000).rounded()
+        }
     }
 
-    /// Accepted answers at `perSecond`, from `from` until before `until`, each sent as it was answered.
+    /// Accepted answers to requests sent at `perSecond` from `from` until before `until`, each answered as it was sent.
     func answers(_ pace: inout LearnedRate, perSecond: Double, from: Double, until: Double) {
         var time = from
         while time < until - 1e-9 {
@@ -22,18 +27,23 @@ struct LearnedRateTests {
         }
     }
 
-    @Test("unlimited until the first refusal; then the rate of the answers accepted in the second before it")
+    @Test("unlimited until the first refusal; then the accepted requests sent in the half second before it, answers that come back later included")
     func learnsFromTheFirstRefusal() {
         var pace = LearnedRate()
-        #expect(slots(&pace, 50, at: 0) == Array(repeating: 0, count: 50))
+        #expect(asks(&pace, at: Array(repeating: 0, count: 50)) == Array(repeating: 0, count: 50))
         #expect(pace.rate == nil)
-        for index in 0..<12 { pace.accept(sent: at(0), at: at(0.05 + Double(index) * 0.01)) }
-        // Only answers of the last second count: two of these are older than that at 1.07 s.
-        pace.refuse(sent: at(0), at: at(1.07), retryAfter: nil)
-        #expect(pace.rate == 10)
+        // Twelve requests sent between 0.5 and 0.61 s, accepted; one sent at 0.1 s is older than the half second.
+        pace.accept(sent: at(0.1), at: at(0.105))
+        for index in 0..<12 { pace.accept(sent: at(0.5 + Double(index) * 0.01), at: at(0.505 + Double(index) * 0.01)) }
+        pace.refuse(sent: at(0.62), at: at(0.62), retryAfter: nil)
+        #expect(pace.rate == 24)
         #expect(pace.refusals == 1 && pace.cuts == 1)
-        // A tenth of a second apart from then on.
-        #expect(slots(&pace, 3, at: 1.07) == [1070, 1170, 1270])
+        // An answer to a request sent before the refusal comes back after it: the measure grows, and the rate with it.
+        pace.accept(sent: at(0.615), at: at(0.625))
+        #expect(pace.rate == 26)
+        // A request sent after it says nothing of the measure.
+        pace.accept(sent: at(0.63), at: at(0.635))
+        #expect(pace.rate == 26)
 
         // Refused before anything was accepted: a request a second.
         var early = LearnedRate()
@@ -41,98 +51,169 @@ struct LearnedRateTests {
         #expect(early.rate == 1)
     }
 
-    @Test("a Retry-After pauses every request until it expires, and voids the slots already reserved")
-    func retryAfterPausesEveryone() {
-        var pace = LearnedRate(maximum: 100)
-        let reserved = pace.reserve(at: at(0))
-        #expect(pace.isCurrent(reserved.epoch))
-        pace.refuse(sent: at(0), at: at(0.01), retryAfter: .seconds(2))
-        #expect(!pace.isCurrent(reserved.epoch))
-        #expect(pace.pausedUntil == at(2.01))
-        let next = pace.reserve(at: at(0.5))
-        #expect(next.at == at(2.01))
-        #expect(pace.isCurrent(next.epoch))
-        // A later refusal with a shorter wait does not shorten the pause.
-        pace.refuse(sent: at(0), at: at(0.6), retryAfter: .seconds(1))
-        #expect(pace.pausedUntil == at(2.01))
-        // Once it expires, requests go at the rate again.
-        #expect(pace.reserve(at: at(3)).at == at(3))
+    @Test("refused soon after the first request: the accepted rate per second since it, a quarter of a second at least")
+    func learnsSoonAfterTheStart() {
+        var pace = LearnedRate()
+        #expect(asks(&pace, at: [0.2]) == [200])
+        answers(&pace, perSecond: 100, from: 0.2, until: 0.5)
+        pace.refuse(sent: at(0.5), at: at(0.5), retryAfter: nil)
+        #expect(pace.rate == 100)
+
+        var sooner = LearnedRate()
+        #expect(asks(&sooner, at: [0]) == [0])
+        answers(&sooner, perSecond: 100, from: 0, until: 0.1)
+        sooner.refuse(sent: at(0.1), at: at(0.1), retryAfter: nil)
+        #expect(sooner.rate == 40)
     }
 
-    @Test("a refusal cuts to what was accepted in the last half second, between seven and nine tenths of the rate, once per window")
+    @Test("admits one request an interval by the clock when it asks, half an interval early at most: lateness within that is caught up, idle time gives no credit")
+    func admitsByTheClock() {
+        var pace = LearnedRate(maximum: 10)
+        #expect(asks(&pace, at: [0, 0.01, 0.1]) == [0, 50, 100])
+        // Due at 0.2 s, it may go from 0.15 s; one that asks at 0.19 s (it woke late) keeps the next due at 0.3 s.
+        #expect(asks(&pace, at: [0.19, 0.2, 0.25]) == [190, 250, 250])
+        // After a second without a request, one goes at once and the next half an interval early at most.
+        #expect(asks(&pace, at: [1.5, 1.5]) == [1500, 1550])
+
+        // A bucket of a twentieth of a second's requests: at 100 a second, five at once, then one every 10 ms.
+        var fast = LearnedRate(maximum: 100)
+        #expect(asks(&fast, at: Array(repeating: 0, count: 6)) == [0, 0, 0, 0, 0, 10])
+    }
+
+    @Test("a Retry-After pauses every request until it expires; a later, shorter one does not shorten it")
+    func retryAfterPausesEveryone() {
+        var pace = LearnedRate(maximum: 100)
+        pace.refuse(sent: at(0), at: at(0.01), retryAfter: .seconds(2))
+        #expect(pace.pausedUntil == at(2.01))
+        #expect(asks(&pace, at: [0.5, 1.5]) == [2010, 2010])
+        pace.refuse(sent: at(0), at: at(0.6), retryAfter: .seconds(1))
+        #expect(pace.pausedUntil == at(2.01))
+        // Once it expires, requests go at the rate (cut to half of 100 by a refusal with nothing accepted before it).
+        #expect(pace.rate == 50)
+        #expect(asks(&pace, at: [2.01, 2.01, 2.01, 2.01]) == [2010, 2010, 2020, 2020])
+    }
+
+    @Test("a refusal cuts to 85% of the accepted rate (or of the rate), to half the rate at most, once per window")
     func cutsOncePerWindow() {
         var pace = LearnedRate(maximum: 50)
         answers(&pace, perSecond: 40, from: 0.0125, until: 1)
         pace.refuse(sent: at(0.99), at: at(1), retryAfter: nil)
-        #expect(pace.rate == 40)
+        #expect(pace.rate == 34)
         // Sent before the cut.
         pace.refuse(sent: at(0.995), at: at(1.01), retryAfter: nil)
-        #expect(pace.rate == 40)
         // Sent after it, but nothing sent after it has been accepted yet.
         pace.refuse(sent: at(1.02), at: at(1.03), retryAfter: nil)
-        #expect(pace.rate == 40)
-        // An answer to a request sent after the cut came back well, and 39 a second were accepted lately: nine tenths.
+        #expect(pace.rate == 34)
+        // Accepted since at 39 a second, more than the rate: 85% of the rate.
         answers(&pace, perSecond: 39, from: 1.04, until: 1.6)
         pace.refuse(sent: at(1.6), at: at(1.6), retryAfter: nil)
-        #expect(pace.rate == 36)
+        #expect(abs(pace.rate! - 28.9) < 1e-9)
         // Sent after the cut but before an answer came back well since: no cut.
         pace.accept(sent: at(1.7), at: at(1.8))
         pace.refuse(sent: at(1.75), at: at(1.85), retryAfter: nil)
-        #expect(pace.rate == 36)
-        // Little accepted lately: seven tenths, no less.
+        #expect(abs(pace.rate! - 28.9) < 1e-9)
+        // Nothing accepted in the half second before: half the rate, no less.
         pace.refuse(sent: at(2.5), at: at(2.5), retryAfter: nil)
-        #expect(abs(pace.rate! - 25.2) < 1e-9)
+        #expect(abs(pace.rate! - 14.45) < 1e-9)
         #expect(pace.refusals == 6 && pace.cuts == 3)
     }
 
-    @Test("searches fast until the second refusal, then holds for ten seconds and probes slowly, only while the rate holds requests back")
-    func probesUpward() {
-        var pace = LearnedRate()
-        for index in 0..<4 { pace.accept(sent: at(0), at: at(0.1 + Double(index) * 0.1)) }
-        pace.refuse(sent: at(0), at: at(0.5), retryAfter: nil)
-        #expect(pace.rate == 4)
-        // Answers while no request waits for the rate say nothing of a higher one.
-        pace.accept(sent: at(0.5), at: at(0.6))
-        #expect(pace.rate == 4)
-        // Held back: each accepted answer grows the rate by 2.3 (a second of answers about ten times it).
-        _ = slots(&pace, 3, at: 0.7)
-        for index in 0..<4 { pace.accept(sent: at(0.7), at: at(0.8 + Double(index) * 0.01)) }
-        #expect(abs(pace.rate! - 13.2) < 1e-9)
-        // The second refusal: five answers in the last half second, 10 a second.
-        pace.refuse(sent: at(0.9), at: at(0.95), retryAfter: nil)
-        #expect(pace.rate == 10)
-        // It holds for ten seconds, held back or not,
-        _ = slots(&pace, 3, at: 1)
-        for index in 0..<10 { pace.accept(sent: at(1), at: at(1.1 + Double(index) * 0.01)) }
-        #expect(pace.rate == 10)
-        // then grows by a fiftieth of itself a second: 0.02 an answer.
-        _ = slots(&pace, 3, at: 11)
-        for index in 0..<10 { pace.accept(sent: at(11), at: at(11.1 + Double(index) * 0.01)) }
-        #expect(abs(pace.rate! - 10.2) < 1e-9)
+    @Test("the measure leaves out the time paused by a Retry-After")
+    func measureLeavesOutPauses() {
+        var pace = LearnedRate(maximum: 100)
+        answers(&pace, perSecond: 100, from: 0, until: 0.3)
+        pace.refuse(sent: at(0.3), at: at(0.3), retryAfter: .seconds(1))
+        #expect(pace.rate == 51)
+        // After the pause, 50 a second for 0.3 s: the half second before the next refusal was paused for 0.2 s of it.
+        answers(&pace, perSecond: 50, from: 1.3, until: 1.6)
+        pace.refuse(sent: at(1.6), at: at(1.6), retryAfter: nil)
+        #expect(abs(pace.rate! - 42.5) < 1e-9)
     }
 
-    @Test("recovers after a pause: slots resume at the rate from where the pause ends, with no burst to catch up")
-    func recoversAfterAPause() {
-        var pace = LearnedRate(maximum: 10)
-        pace.refuse(sent: at(0), at: at(0), retryAfter: .seconds(1))
-        #expect(pace.rate == 7)
-        #expect(slots(&pace, 3, at: 0.2) == [1000, 1143, 1286])
-        // Long idle later: the next request goes at once, the one after it a slot later.
-        #expect(slots(&pace, 2, at: 10) == [10000, 10143])
+    @Test("searches fast until the second refusal, then holds for three seconds and probes slowly, only while the rate holds requests back")
+    func probesUpward() {
+        var pace = LearnedRate()
+        #expect(asks(&pace, at: [0]) == [0])
+        for index in 1...4 { pace.accept(sent: at(Double(index) * 0.1), at: at(Double(index) * 0.1 + 0.01)) }
+        pace.refuse(sent: at(0.45), at: at(0.5), retryAfter: nil)
+        #expect(pace.rate == 8)
+        // Answers while no request waits for the rate say nothing of a higher one.
+        pace.accept(sent: at(0.55), at: at(0.6))
+        #expect(pace.rate == 8)
+        // Held back: each accepted answer grows the rate by 1.5 (a second of answers about 4.5 times it).
+        #expect(asks(&pace, at: [0.7, 0.7]) == [700, 763])
+        for index in 0..<4 { pace.accept(sent: at(0.7), at: at(0.8 + Double(index) * 0.01)) }
+        #expect(pace.rate == 14)
+        // The second refusal: five requests accepted in the half second before it, 10 a second; 85% of that.
+        pace.refuse(sent: at(0.9), at: at(0.95), retryAfter: nil)
+        #expect(pace.rate == 8.5)
+        // It holds for three seconds, held back or not,
+        _ = asks(&pace, at: [1, 1])
+        for index in 0..<10 { pace.accept(sent: at(1), at: at(1.1 + Double(index) * 0.01)) }
+        #expect(pace.rate == 8.5)
+        // then grows by a fiftieth of itself a second: 0.02 an answer,
+        _ = asks(&pace, at: [4, 4])
+        for index in 0..<10 { pace.accept(sent: at(4), at: at(4.1 + Double(index) * 0.01)) }
+        #expect(abs(pace.rate! - 8.7) < 1e-9)
+        // and not once nothing has waited for a second.
+        pace.accept(sent: at(5.5), at: at(5.5))
+        #expect(abs(pace.rate! - 8.7) < 1e-9)
     }
 
     @Test("--max-rate: paced from the first request, never above it, never below one request every five seconds")
     func maximum() {
         var pace = LearnedRate(maximum: 2)
-        #expect(slots(&pace, 3, at: 0) == [0, 500, 1000])
-        _ = slots(&pace, 3, at: 1)
+        #expect(asks(&pace, at: [0, 0, 0.5]) == [0, 250, 500])
+        _ = asks(&pace, at: [1, 1])
         for _ in 0..<20 { pace.accept(sent: at(1), at: at(1.1)) }
         #expect(pace.rate == 2)
-        // Each refusal comes with nothing accepted in the half second before it: cut deepest each time, down to the least.
+        // Each refusal comes with nothing accepted in the half second before it: half each time, down to the least.
         for second in 2..<22 {
             pace.accept(sent: at(Double(second)), at: at(Double(second) + 0.1))
             pace.refuse(sent: at(Double(second) + 0.2), at: at(Double(second) + 0.8), retryAfter: nil)
         }
         #expect(pace.rate == LearnedRate.minimum)
+    }
+
+    /// One request at a time against the simulator's token bucket, on the virtual clock: each accepted
+    /// answer takes `latency`, each refusal comes back at once with the bucket's `Retry-After`, and the
+    /// refused request waits for it before it asks again.
+    func sequential(limit: Int, latency: Double, answers: Int) -> (refused: Int, seconds: Double, rate: Double?) {
+        let bucket = RequestRateLimit(perSecond: limit, at: start)
+        var pace = LearnedRate()
+        var now = start
+        var (accepted, refused) = (0, 0)
+        while accepted < answers {
+            if let wake = pace.admit(at: now) {
+                now = wake
+                continue
+            }
+            let sent = now
+            if let wait = bucket.take(at: now) {
+                refused += 1
+                now += .microseconds(300)
+                pace.refuse(sent: sent, at: now, retryAfter: .seconds(wait))
+                now += .seconds(wait)
+            } else {
+                accepted += 1
+                now += LearnedRate.seconds(latency)
+                pace.accept(sent: sent, at: now)
+            }
+        }
+        return (refused, LearnedRate.seconds(now - start), pace.rate)
+    }
+
+    @Test(
+        "against a rate limit that one request at a time already exceeds, few refusals and little time lost (virtual clock)",
+        arguments: [(20, 0.005), (50, 0.005), (100, 0.005), (20, 0.001)])
+    func keepsToALimit(limit: Int, latency: Double) throws {
+        let answers = 20 * limit
+        let run = sequential(limit: limit, latency: latency, answers: answers)
+        // Unpaced, one request at a time would go at 1 / latency a second, 2 to 10 times the limit.
+        #expect(run.refused <= 5, "\(run.refused) refused")
+        #expect(run.seconds <= 1.25 * Double(answers) / Double(limit), "\(run.seconds) s")
+        let rate = try #require(run.rate)
+        // Near the limit: a probe may stand a little above it until the next refusal.
+        #expect(rate > 0.8 * Double(limit) && rate <= 1.1 * Double(limit), "\(rate)")
     }
 }

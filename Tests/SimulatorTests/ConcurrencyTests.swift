@@ -53,7 +53,7 @@ import Testing
             #expect(Array(list.prefix(3)) == start.customFields[1]?.listOptions)
             #expect(Set(list.dropFirst(3)) == Set(indices.map { ListOption(key: "k\($0)", value: "Value \($0)") }))
             let tree = try #require(final.customFields[2]?.treeOptions)
-            #expect(Array(tree.prefix(5)) == start.customFields[2]?.treeOptions)
+            #expect(TreeOptions(tree.prefix(5)) == start.customFields[2]?.treeOptions)
             #expect(Set(tree.dropFirst(5).map { "\($0.key)=\($0.name)" }) == Set(indices.map { "n\($0)=Node \($0)" }))
             #expect(Set(tree.map(\.hash)) == Set((1...(5 + clients)).map { Estate.optionHash(field: 2, serial: $0) }))
             #expect(final.users == start.users)

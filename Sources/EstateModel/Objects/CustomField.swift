@@ -10,13 +10,13 @@ package struct CustomField: Equatable, Sendable, Identifiable {
     /// Options of a list-type field, in the order they were first added.
     package var listOptions: [ListOption]
     /// Options of a tree-type field, flat, each knowing its parent; siblings keep insertion order.
-    package var treeOptions: [TreeOption]
+    package var treeOptions: TreeOptions
 
     package var id: Int { uid }
 
     package init(
         uid: Int, label: String, typeID: Int, description: String = "", isRequired: Bool = false,
-        categories: [Int] = [], listOptions: [ListOption] = [], treeOptions: [TreeOption] = []
+        categories: [Int] = [], listOptions: [ListOption] = [], treeOptions: TreeOptions = []
     ) {
         self.uid = uid
         self.label = label
@@ -58,14 +58,10 @@ package struct TreeOption: Equatable, Hashable, Sendable {
 extension CustomField {
     /// The hashes of `hash` and every option below it.
     package func treeOptionSubtree(of hash: String) -> Set<String> {
-        var found: Set<String> = [hash]
-        var frontier = [hash]
-        while let parent = frontier.popLast() {
-            for option in treeOptions where option.parentHash == parent && !found.contains(option.hash) {
-                found.insert(option.hash)
-                frontier.append(option.hash)
-            }
+        var children: [String: [String]] = [:]
+        for option in treeOptions {
+            if let parent = option.parentHash { children[parent, default: []].append(option.hash) }
         }
-        return found
+        return Estate.subtree(of: hash, children: children)
     }
 }

@@ -156,42 +156,32 @@ extension Estate {
 
         case .addTreeOption(let uid, let name, let key, let parentHash):
             let key = key.flatMap(Self.nonEmpty)
-            var serial = sequences.treeOption + 1
-            var hash = Self.optionHash(field: uid, serial: serial)
-            // One pass over the options for every check, and no copy of them: the field changes in place.
-            var (parentFound, keyed, taken) = (false, Int?.none, false)
-            let (valid, parent): (String, String?)
+            let (valid, parent, keyed, serial): (String, String?, Int?, Int)
             do {
+                // Looked up, not scanned; and no copy of the options outlives this block, so the field changes in place.
                 let options = try customField(uid, of: .tree).treeOptions
                 valid = try Self.requireName(name)
                 parent = Self.nonEmpty(parentHash ?? "").flatMap { $0 == "0" ? nil : $0 }
-                for (index, option) in options.enumerated() {
-                    if option.hash == parent { parentFound = true }
-                    if keyed == nil, option.key == key { keyed = index }
-                    if option.hash == hash { taken = true }
-                }
-                if let parent, !parentFound { throw EstateError.unknown(kind: "option", id: parent) }
+                if let parent, options.position(ofHash: parent) == nil { throw EstateError.unknown(kind: "option", id: parent) }
+                keyed = key.flatMap(options.position(ofKey:))
                 // A hash is never handed out twice, even by an estate read back from the API whose
                 // counter only knows how many options there are now.
-                if keyed == nil, taken {
-                    let hashes = Set(options.map(\.hash))
-                    repeat {
-                        serial += 1
-                        hash = Self.optionHash(field: uid, serial: serial)
-                    } while hashes.contains(hash)
-                }
+                var next = sequences.treeOption + 1
+                while options.position(ofHash: Self.optionHash(field: uid, serial: next)) != nil { next += 1 }
+                serial = next
             }
             if let keyed {
                 customFields[uid]!.treeOptions[keyed].name = valid
             } else {
                 sequences.treeOption = serial
+                let hash = Self.optionHash(field: uid, serial: serial)
                 customFields[uid]!.treeOptions.append(TreeOption(hash: hash, key: key ?? hash, name: valid, parentHash: parent))
             }
             return .done
 
         case .updateTreeOption(let uid, let hash, let name, let key):
             var field = try customField(uid, of: .tree)
-            guard let index = field.treeOptions.firstIndex(where: { $0.hash == hash }) else {
+            guard let index = field.treeOptions.position(ofHash: hash) else {
                 throw .unknown(kind: "option", id: hash)
             }
             if let name { field.treeOptions[index].name = try Self.requireName(name) }
@@ -206,7 +196,7 @@ extension Estate {
 
         case .deleteTreeOption(let uid, let hash):
             var field = try customField(uid, of: .tree)
-            guard field.treeOptions.contains(where: { $0.hash == hash }) else {
+            guard field.treeOptions.position(ofHash: hash) != nil else {
                 throw .unknown(kind: "option", id: hash)
             }
             let erased = field.treeOptionSubtree(of: hash)

@@ -67,7 +67,7 @@ extension Planner {
             guard !declared.contains(path), !doomedIDs.contains(location.id) else { continue }
             // Only the topmost undeclared node is considered: its subtree goes with it.
             if let parent = location.parentID, !declared.contains(live.locationPath(of: parent)) { continue }
-            let subtree = live.locationSubtree(of: location.id).map { live.locationPath(of: $0).joined(separator: "/") }
+            let subtree = paths.subtree(of: location.id).map { live.locationPath(of: $0).joined(separator: "/") }
             if !desired.policy.prune.contains(.locations) || subtree.contains(where: { desired.policy.leavesAlone(Address(.location, $0)) })
             {
                 unmanaged[.locations, default: 0] += subtree.count
@@ -105,7 +105,7 @@ extension Planner {
                 errors.append(.protected(address, why: "it is marked absent"))
                 continue
             }
-            let subtree = estate.kbCategorySubtree(of: id)
+            let subtree = steps.kbCategoryPaths.subtree(of: id)
             if let kept = subtree.map(path).first(where: declared.contains) {
                 errors.append(.ambiguous(address, why: "it is marked absent, but \"\(kept.joined(separator: "/"))\" below it is declared"))
                 continue
@@ -123,7 +123,7 @@ extension Planner {
             }
         }
         for category in estate.kbCategories.values where doomed[category.id] == nil && !declared.contains(path(category.id)) {
-            let subtree = estate.kbCategorySubtree(of: category.id).map(path)
+            let subtree = steps.kbCategoryPaths.subtree(of: category.id).map(path)
             let prunable =
                 desired.policy.prune.contains(.kbCategories)
                 && !subtree.contains {

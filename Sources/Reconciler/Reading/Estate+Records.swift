@@ -103,7 +103,7 @@ extension Estate {
         case .listOptions(let uid, let options):
             customFields[uid]?.listOptions = options.map { ListOption(key: $0.key, value: $0.value) }
         case .treeOptions(let uid, let records):
-            customFields[uid]?.treeOptions = TreeOption.flattening(records)
+            customFields[uid]?.treeOptions = TreeOptions(TreeOption.flattening(records))
         }
     }
 }
