@@ -78,14 +78,13 @@ package enum ObjectKind: String, CaseIterable, Equatable, Hashable, Sendable, Co
             // Custom fields are never created or deleted: only their list and tree options are managed.
             KindDescriptor(addressKinds: [.customField, .option], isPrunable: false, sideEffects: []) { estate in
                 estate.customFields.values.flatMap { field in
-                    let paths = estate.treeOptionPaths(of: field)
-                    return field.listOptions.map { option in
+                    field.listOptions.map { option in
                         ManagedObject("list_option:\(field.uid):\(option.key)", Address(.option, "\(field.label)/\(option.key)"), "value=\(option.value)")
                     }
                         + field.treeOptions.map { option in
                             ManagedObject(
                                 "tree_option:\(field.uid):\(option.hash)",
-                                Address(.option, ([field.label] + (paths[option.hash] ?? [option.name])).joined(separator: "/")), "key=\(option.key)")
+                                Address(.option, ([field.label] + field.treeOptions.path(ofHash: option.hash)).joined(separator: "/")), "key=\(option.key)")
                         }
                 }
             }
@@ -177,20 +176,5 @@ extension Estate {
     /// Users by username (`#id` for one not read), sorted: membership in words that survive a new id.
     func usernames(_ ids: Set<Int>) -> String {
         ids.map { users[$0]?.username ?? "#\($0)" }.sorted().joined(separator: ",")
-    }
-
-    /// Each tree option's names from the root option down, by hash.
-    package func treeOptionPaths(of field: CustomField) -> [String: [String]] {
-        let byHash = Dictionary(field.treeOptions.map { ($0.hash, $0) }, uniquingKeysWith: { first, _ in first })
-        var paths: [String: [String]] = [:]
-        func path(_ hash: String, depth: Int) -> [String] {
-            if let known = paths[hash] { return known }
-            guard let option = byHash[hash] else { return [] }
-            let parent = option.parentHash.flatMap { depth < byHash.count ? path($0, depth: depth + 1) : nil } ?? []
-            paths[hash] = parent + [option.name]
-            return parent + [option.name]
-        }
-        for option in field.treeOptions { _ = path(option.hash, depth: 0) }
-        return paths
     }
 }

@@ -143,14 +143,6 @@ extension Estate {
 
     /// The names from the root option down to `hash`.
     func treeOptionPath(field uid: Int, hash: String) -> [String] {
-        let options = customFields[uid]?.treeOptions ?? []
-        var names: [String] = []
-        var current: String? = hash
-        while let at = current, names.count <= options.count, let position = options.position(ofHash: at) {
-            let option = options[position]
-            names.insert(option.name, at: 0)
-            current = option.parentHash
-        }
-        return names
+        customFields[uid]?.treeOptions.path(ofHash: hash) ?? []
     }
 }

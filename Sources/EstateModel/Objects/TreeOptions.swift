@@ -48,6 +48,17 @@ package struct TreeOptions: Equatable, Sendable, Codable, RandomAccessCollection
     /// Where the first option with `key` is.
     package func position(ofKey key: String) -> Int? { byKey[key] }
 
+    /// The names from the root option down to `hash` (a cycle ends the walk).
+    package func path(ofHash hash: String) -> [String] {
+        var names: [String] = []
+        var current: String? = hash
+        while let at = current, names.count <= options.count, let position = byHash[at] {
+            names.insert(options[position].name, at: 0)
+            current = options[position].parentHash
+        }
+        return names
+    }
+
     package mutating func append(_ option: TreeOption) {
         options.append(option)
         index(from: options.count - 1)
