@@ -23,8 +23,8 @@ fail() {
 }
 
 version_file=Sources/DeskformCLI/DeskformVersion.swift
-version=$(sed -n 's/^ *public static let number = "\([^"]*\)"$/\1/p' "$version_file")
-[[ $version =~ ^[0-9]+\.[0-9]+\.[0-9]+(-[0-9A-Za-z.]+)?$ ]] || fail "no version (public static let number = \"X.Y.Z\") in $version_file"
+version=$(sed -n 's/^ *package static let number = "\([^"]*\)"$/\1/p' "$version_file")
+[[ $version =~ ^[0-9]+\.[0-9]+\.[0-9]+(-[0-9A-Za-z.]+)?$ ]] || fail "no version (package static let number = \"X.Y.Z\") in $version_file"
 case "${1:-}" in
     --print-version) echo "$version"; exit 0 ;;
     "") ;;
