@@ -22,7 +22,9 @@ struct UndoPropertyTests {
         var cutShort = 0
         var partial = 0
         var restoredKinds: Set<ObjectKind> = []
-        for seed in propertySeeds(Self.cases) {
+        // Seeds that once failed run every time: 54292635137991537 cuts an apply between a user joining a group
+        // through its company and leaving that group again.
+        for seed in propertySeeds(Self.cases) + [54292635137991537] {
             var generator = EstateGenerator(seed: seed)
             let instance = generator.liveEstate()
             let declared = generator.chance(0.5) ? Set(ObjectKind.allCases) : generator.declaredKinds()

@@ -2,8 +2,23 @@ import EstateModel
 import Planner
 
 extension StateBeforeApply {
-    /// Objects the plan changes or destroys, as the recorded state names them.
-    package var touched: Set<Address> { Set((plan.outcome.changed + plan.outcome.destroyed).map(\.address)) }
+    /// Objects the plan changes or destroys, as the recorded state names them; and the groups a step on a
+    /// company's members changes as a side effect of the API, even when a later step puts them back as they
+    /// were (a user who joins a group through its company and leaves it again): an apply cut between the
+    /// two leaves the group changed, and undo must return it to its recorded state.
+    package var touched: Set<Address> {
+        var touched = Set((plan.outcome.changed + plan.outcome.destroyed).map(\.address))
+        for step in plan.steps {
+            switch step.operation {
+            case .addMembers(.company(let id), _), .removeMembers(.company(let id), _):
+                for group in state.companies[id]?.groups ?? [] {
+                    if let name = state.groups[group]?.name { touched.insert(Address(.group, name)) }
+                }
+            default: break
+            }
+        }
+        return touched
+    }
     /// Objects the plan creates, as its replay names them.
     package var created: Set<Address> { Set(plan.outcome.created.map(\.address)) }
 }
