@@ -18,17 +18,4 @@ struct OptionIndex {
     func listOption(field uid: Int, key: String) -> ListOption? { list[uid]?[key] }
 
     func treeOption(field uid: Int, hash: String) -> TreeOption? { tree[uid]?[hash] }
-
-    /// The names from the root option down to `hash` (a cycle ends the walk).
-    func treeOptionPath(field uid: Int, hash: String) -> [String] {
-        let options = tree[uid] ?? [:]
-        var names: [String] = []
-        var seen: Set<String> = []
-        var current: String? = hash
-        while let at = current, seen.insert(at).inserted, let option = options[at] {
-            names.append(option.name)
-            current = option.parentHash
-        }
-        return names.reversed()
-    }
 }

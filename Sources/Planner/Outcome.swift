@@ -118,11 +118,7 @@ extension Estate {
     }
 
     /// The address of an object of this estate, as a plan prints it.
-    func address(of object: ObjectID) -> Address { address(of: object, options: nil) }
-
-    /// The address of an object of this estate; `options`, when given, are this estate's, for the path
-    /// of a tree option (many addresses: built once rather than a scan per option).
-    func address(of object: ObjectID, options: OptionIndex?) -> Address {
+    func address(of object: ObjectID) -> Address {
         switch object {
         case .company(let id): Address(.company, companies[id]?.name ?? "#\(id)")
         case .group(let id): Address(.group, groups[id]?.name ?? "#\(id)")
@@ -136,13 +132,7 @@ extension Estate {
         case .treeOption(let uid, let hash):
             Address(
                 .option,
-                ([customFields[uid]?.label ?? "#\(uid)"]
-                    + (options?.treeOptionPath(field: uid, hash: hash) ?? treeOptionPath(field: uid, hash: hash))).joined(separator: "/"))
+                ([customFields[uid]?.label ?? "#\(uid)"] + (customFields[uid]?.treeOptions.path(ofHash: hash) ?? [])).joined(separator: "/"))
         }
-    }
-
-    /// The names from the root option down to `hash`.
-    func treeOptionPath(field uid: Int, hash: String) -> [String] {
-        customFields[uid]?.treeOptions.path(ofHash: hash) ?? []
     }
 }

@@ -154,31 +154,31 @@ struct StepList {
         var outcome = Outcome()
         let options = (live: OptionIndex(live), replay: OptionIndex(estate))
         func entry(
-            _ object: ObjectID, in named: Estate, _ index: OptionIndex, step: Int?, cascade: (Address, Address) -> Bool
+            _ object: ObjectID, in named: Estate, step: Int?, cascade: (Address, Address) -> Bool
         ) throws(PlanError) -> Outcome.Entry {
-            let address = named.address(of: object, options: index)
+            let address = named.address(of: object)
             guard let step else { throw .inconsistent("\(address) changes in the replay, but no step of the plan touches it") }
             let cause = steps[step].address
             return Outcome.Entry(address: address, step: step, cause: cause, cascade: cascade(address, cause))
         }
         for object in before.subtracting(after) {
-            outcome.destroyed.append(try entry(object, in: live, options.live, step: erasures[object]?.step) { _, _ in erasures[object]?.named == false })
+            outcome.destroyed.append(try entry(object, in: live, step: erasures[object]?.step) { _, _ in erasures[object]?.named == false })
         }
         for object in after.subtracting(before) {
-            outcome.created.append(try entry(object, in: estate, options.replay, step: creations[object]) { _, _ in false })
+            outcome.created.append(try entry(object, in: estate, step: creations[object]) { _, _ in false })
         }
         for object in before.intersection(after) where live.differs(object, from: estate, options: (options.live, options.replay)) {
             // A person is never deleted: an account disabled is what the plan destroys of one, one enabled what it adds.
             if case .user(let id) = object, let old = live.users[id], let new = estate.users[id], old.isDisabled != new.isDisabled {
                 if new.isDisabled {
-                    outcome.destroyed.append(try entry(object, in: live, options.live, step: erasures[object]?.step) { _, _ in false })
+                    outcome.destroyed.append(try entry(object, in: live, step: erasures[object]?.step) { _, _ in false })
                 } else {
-                    outcome.created.append(try entry(object, in: estate, options.replay, step: creations[object]) { _, _ in false })
+                    outcome.created.append(try entry(object, in: estate, step: creations[object]) { _, _ in false })
                 }
                 continue
             }
             outcome.changed.append(
-                try entry(object, in: live, options.live, step: lastTouch[object.resource]) { address, _ in
+                try entry(object, in: live, step: lastTouch[object.resource]) { address, _ in
                     address.kind != .option && !named.contains(object.resource)
                 })
         }

@@ -42,7 +42,7 @@ extension Planner {
         flatten(wanted, parentIdentity: nil, path: [])
 
         let index = OptionIndex(steps.estate)
-        func livePath(_ option: TreeOption) -> [String] { index.treeOptionPath(field: uid, hash: option.hash) }
+        func livePath(_ option: TreeOption) -> [String] { steps.estate.customFields[uid]?.treeOptions.path(ofHash: option.hash) ?? [] }
         let liveByKey = Dictionary(live.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
         // Keys first (a key names one option anywhere in the tree), then name paths for the rest.
         var claim: [String: TreeOption] = [:]  // desired identity → live option
