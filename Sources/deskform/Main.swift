@@ -8,7 +8,8 @@ import Synchronization
 enum Main {
     /// Ctrl-C cancels the command, so that it says "interrupted" and stops cleanly, and the process
     /// exits 130 (as a shell reports a command ended by SIGINT) unless the command had finished its work
-    /// anyway; a second Ctrl-C, or a command still running 3 s later, ends the process at once, also 130.
+    /// anyway; a second Ctrl-C, or a command still running 30 s later, ends the process at once, also 130
+    /// (30 s, not less: a loaded machine may need seconds to finish the steps in flight and write the report).
     static func main() async {
         Console.prepareStandardStreams()
         let interrupted = Mutex(false)
@@ -36,7 +37,7 @@ enum Main {
             }
             if again { exit(ExitStatus.interrupted.rawValue) }
             command.cancel()
-            DispatchQueue.global().asyncAfter(deadline: .now() + 3) { exit(ExitStatus.interrupted.rawValue) }
+            DispatchQueue.global().asyncAfter(deadline: .now() + 30) { exit(ExitStatus.interrupted.rawValue) }
         }
         interrupts.resume()
         guard let error = await command.value else { return }
