@@ -1,12 +1,12 @@
 extension Estate {
     /// `id` and every location below it.
     package func locationSubtree(of id: Int) -> Set<Int> {
-        Self.subtree(of: id, parents: locations.mapValues(\.parentID))
+        locations.subtree(of: id)
     }
 
     /// `id` and every KB category below it.
     package func kbCategorySubtree(of id: Int) -> Set<Int> {
-        Self.subtree(of: id, parents: kbCategories.mapValues(\.parentID))
+        kbCategories.subtree(of: id)
     }
 
     /// The names from the root down to `id`, e.g. `["Madrid", "Floor 2"]`.
@@ -39,14 +39,6 @@ extension Estate {
             current = parent(at)
         }
         return found
-    }
-
-    static func subtree(of root: Int, parents: [Int: Int?]) -> Set<Int> {
-        var children: [Int: [Int]] = [:]
-        for (child, parent) in parents {
-            if let parent { children[parent, default: []].append(child) }
-        }
-        return subtree(of: root, children: children)
     }
 
     /// `root` and every node below it, by the nodes below each node; a cycle ends the walk.

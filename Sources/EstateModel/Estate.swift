@@ -7,10 +7,10 @@ package struct Estate: Equatable, Sendable {
     package var users: [Int: User]
     package var companies: [Int: Company]
     package var groups: [Int: Group]
-    package var locations: [Int: Location]
+    package var locations: Tree<Location>
     package var helpdesks: [Int: HelpDesk]
     package var levels: [Int: Level]
-    package var kbCategories: [Int: KBCategory]
+    package var kbCategories: Tree<KBCategory>
     package var customFields: [Int: CustomField]
     package var customFieldTypes: [CustomFieldType]
     package var requestCategories: [Int: RequestCategory]
@@ -35,10 +35,10 @@ package struct Estate: Equatable, Sendable {
         self.users = users
         self.companies = companies
         self.groups = groups
-        self.locations = locations
+        self.locations = Tree(locations)
         self.helpdesks = helpdesks
         self.levels = levels
-        self.kbCategories = kbCategories
+        self.kbCategories = Tree(kbCategories)
         self.customFields = customFields
         self.customFieldTypes = customFieldTypes
         self.requestCategories = requestCategories

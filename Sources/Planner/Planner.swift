@@ -147,7 +147,7 @@ package struct Planner {
             case (.treeOption(let field, let hash)?, _, .addTreeOption):
                 // An added option is appended (an option whose key exists is renamed in place instead).
                 if let options = estate.customFields[field]?.treeOptions, options.count > optionsBefore {
-                    learned[.treeOption(field: field, hash: hash)] = .treeOption(field: field, hash: options[optionsBefore].hash)
+                    learned[.treeOption(field: field, hash: hash)] = .treeOption(field: field, hash: options.last!.hash)
                 }
             default: break
             }

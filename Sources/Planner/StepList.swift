@@ -117,7 +117,7 @@ struct StepList {
         if let field = createdOptionField(operation), let before = optionsBefore,
             let options = estate.customFields[field]?.treeOptions, options.count > before
         {
-            creates = .treeOption(field: field, hash: options[before].hash)
+            creates = .treeOption(field: field, hash: options.last!.hash)
         }
         for resource in touched {
             switch resource {
@@ -208,7 +208,7 @@ struct StepList {
             return keys.filter(present.contains).map { (.listOption(field: field, key: $0), true) }
         case .deleteTreeOption(let field, let hash):
             guard let options = estate.customFields[field], options.treeOptions.position(ofHash: hash) != nil else { return [] }
-            return options.treeOptionSubtree(of: hash).map { (.treeOption(field: field, hash: $0), $0 == hash) }
+            return options.treeOptions.subtree(of: hash).map { (.treeOption(field: field, hash: $0), $0 == hash) }
         case .disableUser(let id):
             // A disabled account is what deskform destroys of a person: it counts as a deletion.
             return estate.users[id]?.isActive == true ? [(.user(id), true)] : []

@@ -19,11 +19,11 @@ enum Drift {
         for id in every20th(estate.groups) {
             for _ in 0..<3 { estate.groups[id]!.members.insert(Int.random(in: 1...userCount, using: &random)) }
         }
-        for id in every20th(estate.locations) {
+        for id in every20th(estate.locations.nodes) {
             estate.locations[id]!.members.subtract(estate.locations[id]!.members.sorted().prefix(2))
         }
         let parents = Set(estate.kbCategories.values.compactMap(\.parentID))
-        for id in every20th(estate.kbCategories) where !parents.contains(id) {
+        for id in every20th(estate.kbCategories.nodes) where !parents.contains(id) {
             estate.kbCategories.removeValue(forKey: id)
         }
         for index in estate.customFields[1]!.listOptions.indices where index % 20 == 0 {

@@ -20,30 +20,36 @@ struct PlannerScale {
 
     static let sizes = [2_000, 6_000, 20_000]
 
-    /// What one cell measured: planner CPU (resolve + plan + render) of the unchanged estate and of
-    /// creating every object, and the process's memory before the estate was made and at its peak.
+    /// What one cell measured: planner CPU (resolve + plan + render) of the unchanged estate, of
+    /// creating every object and of pruning the leaves (nine objects in ten, each deleted by a step of its
+    /// own), and the process's memory before the estate was made and at its peak.
     struct Cell {
         var shape: Shape
         var objects: Int
         var unchangedCPU: Double
         var createCPU: Double
         var createSteps: Int
+        var pruneCPU: Double
+        var pruneSteps: Int
         var baseline: Double
         var peak: Double
 
-        var line: String { "\(unchangedCPU) \(createCPU) \(createSteps) \(baseline) \(peak)" }
+        var line: String { "\(unchangedCPU) \(createCPU) \(createSteps) \(pruneCPU) \(pruneSteps) \(baseline) \(peak)" }
 
         init(shape: Shape, objects: Int, line: String) throws {
             let fields = line.split(separator: " ").compactMap { Double($0) }
-            guard fields.count == 5 else { throw BenchmarkFailure("--planner-cell \(shape):\(objects) printed \"\(line)\"") }
+            guard fields.count == 7 else { throw BenchmarkFailure("--planner-cell \(shape):\(objects) printed \"\(line)\"") }
             self.init(
                 shape: shape, objects: objects, unchangedCPU: fields[0], createCPU: fields[1], createSteps: Int(fields[2]),
-                baseline: fields[3], peak: fields[4])
+                pruneCPU: fields[3], pruneSteps: Int(fields[4]), baseline: fields[5], peak: fields[6])
         }
 
-        init(shape: Shape, objects: Int, unchangedCPU: Double, createCPU: Double, createSteps: Int, baseline: Double, peak: Double) {
+        init(
+            shape: Shape, objects: Int, unchangedCPU: Double, createCPU: Double, createSteps: Int, pruneCPU: Double, pruneSteps: Int,
+            baseline: Double, peak: Double
+        ) {
             (self.shape, self.objects, self.unchangedCPU, self.createCPU) = (shape, objects, unchangedCPU, createCPU)
-            (self.createSteps, self.baseline, self.peak) = (createSteps, baseline, peak)
+            (self.createSteps, self.pruneCPU, self.pruneSteps, self.baseline, self.peak) = (createSteps, pruneCPU, pruneSteps, baseline, peak)
         }
     }
 
@@ -87,9 +93,30 @@ struct PlannerScale {
         let (unchanged, unchangedCPU) = try plan(manifest, against: estate)
         guard unchanged.isEmpty else { throw BenchmarkFailure("the unchanged \(shape) estate plans \(unchanged.steps.count) steps") }
         let (create, createCPU) = try plan(manifest, against: empty)
+        let (prune, pruneCPU) = try plan(pruningLeaves(of: estate, shape), against: estate)
         return Cell(
             shape: shape, objects: objects, unchangedCPU: unchangedCPU, createCPU: createCPU, createSteps: create.steps.count,
-            baseline: baseline, peak: Measurement.peakRSS())
+            pruneCPU: pruneCPU, pruneSteps: prune.steps.count, baseline: baseline, peak: Measurement.peakRSS())
+    }
+
+    /// The manifests of `estate` without the bottom level of its trees (every node whose parent has a
+    /// parent), pruning the kinds that hold them: each leaf a deletion of its own.
+    static func pruningLeaves(of estate: Estate, _ shape: Shape) -> DeclaredEstate {
+        var trimmed = estate
+        func isLeaf<Node: TreeNode>(_ node: Node, in tree: Tree<Node>) -> Bool {
+            node.parentID.flatMap { tree[$0]?.parentID } != nil
+        }
+        trimmed.locations = estate.locations.filter { !isLeaf($0.value, in: estate.locations) }
+        trimmed.kbCategories = estate.kbCategories.filter { !isLeaf($0.value, in: estate.kbCategories) }
+        if shape == .tree {
+            let options = estate.customFields[2]!.treeOptions
+            let roots = Set(options.filter { $0.parentHash == nil }.map(\.hash))
+            trimmed.customFields[2]!.treeOptions = TreeOptions(options.filter { $0.parentHash.map(roots.contains) ?? true })
+        }
+        var manifest = EstateExport(trimmed).manifest
+        manifest.policy.prune = [Located(.locations), Located(.kbCategories)]
+        manifest.policy.maxDeletes = Located(estate.locations.count + estate.kbCategories.count + 20_000)
+        return manifest
     }
 
     /// Resolve, plan and render, and the CPU they took.
@@ -165,8 +192,8 @@ struct PlannerScale {
             "Machine: \(ProcessInfo.processInfo.activeProcessorCount) cores, \(Report.memory()) memory; command: `deskform-bench \(command)`. "
                 + "Planner CPU is resolve + plan + render on the calling thread; memory is the cell's process, its peak less what it held before making the estate.",
             "",
-            "| estate | objects | plan unchanged | per object | create all (steps) | per object | peak memory | per object |",
-            "|---|---:|---:|---:|---:|---:|---:|---:|",
+            "| estate | objects | plan unchanged | per object | create all (steps) | per object | prune leaves (steps) | per object | peak memory | per object |",
+            "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
         ]
         for cell in cells {
             let perObject = { (seconds: Double) in String(format: "%.1f µs", seconds / Double(cell.objects) * 1e6) }
@@ -174,6 +201,7 @@ struct PlannerScale {
             lines.append(
                 "| \(cell.shape.rawValue)-heavy | \(cell.objects) | \(String(format: "%.3f s", cell.unchangedCPU)) | \(perObject(cell.unchangedCPU)) | "
                     + "\(String(format: "%.3f s", cell.createCPU)) (\(cell.createSteps)) | \(perObject(cell.createCPU)) | "
+                    + "\(String(format: "%.3f s", cell.pruneCPU)) (\(cell.pruneSteps)) | \(perObject(cell.pruneCPU)) | "
                     + "\(String(format: "%.1f MiB", memory)) | \(String(format: "%.1f KiB", memory * 1024 / Double(cell.objects))) |")
         }
         lines.append("")
@@ -185,8 +213,8 @@ struct PlannerScale {
             }
             lines.append(
                 String(
-                    format: "%@-heavy, per object at %d against %d objects: plan unchanged %.2f×, create all %.2f×, peak memory %.2f×.",
-                    shape.rawValue, large.objects, small.objects, ratio(\.unchangedCPU), ratio(\.createCPU),
+                    format: "%@-heavy, per object at %d against %d objects: plan unchanged %.2f×, create all %.2f×, prune leaves %.2f×, peak memory %.2f×.",
+                    shape.rawValue, large.objects, small.objects, ratio(\.unchangedCPU), ratio(\.createCPU), ratio(\.pruneCPU),
                     ratio { $0.peak - $0.baseline }))
         }
         return lines.joined(separator: "\n") + "\n"

@@ -96,8 +96,8 @@ struct Recount {
         }
         count(withoutObserverGroups(live.companies, \.observerGroups), withoutObserverGroups(replayed.companies, \.observerGroups))
         count(withoutObserverGroups(live.groups, \.observerGroups), withoutObserverGroups(replayed.groups, \.observerGroups))
-        count(withoutObserverGroups(live.locations, \.observerGroups), withoutObserverGroups(replayed.locations, \.observerGroups))
-        count(live.kbCategories, replayed.kbCategories)
+        count(withoutObserverGroups(live.locations.nodes, \.observerGroups), withoutObserverGroups(replayed.locations.nodes, \.observerGroups))
+        count(live.kbCategories.nodes, replayed.kbCategories.nodes)
         count(live.helpdesks.mapValues(\.observers), replayed.helpdesks.mapValues(\.observers))
         count(live.levels.mapValues(\.observers), replayed.levels.mapValues(\.observers))
         // An account is never deleted: disabling one destroys it, enabling one adds it, any other difference changes it.

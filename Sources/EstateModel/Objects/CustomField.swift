@@ -54,14 +54,3 @@ package struct TreeOption: Equatable, Hashable, Sendable {
         self.parentHash = parentHash
     }
 }
-
-extension CustomField {
-    /// The hashes of `hash` and every option below it.
-    package func treeOptionSubtree(of hash: String) -> Set<String> {
-        var children: [String: [String]] = [:]
-        for option in treeOptions {
-            if let parent = option.parentHash { children[parent, default: []].append(option.hash) }
-        }
-        return Estate.subtree(of: hash, children: children)
-    }
-}

@@ -186,7 +186,7 @@ extension Estate {
             }
             if let name { field.treeOptions[index].name = try Self.requireName(name) }
             if let key = key.flatMap(Self.nonEmpty) {
-                if field.treeOptions.contains(where: { $0.key == key && $0.hash != hash }) {
+                if field.treeOptions.positions(ofKey: key).contains(where: { field.treeOptions[$0].hash != hash }) {
                     throw .invalid("The key \(key) is already used by another option.")
                 }
                 field.treeOptions[index].key = key
@@ -199,8 +199,7 @@ extension Estate {
             guard field.treeOptions.position(ofHash: hash) != nil else {
                 throw .unknown(kind: "option", id: hash)
             }
-            let erased = field.treeOptionSubtree(of: hash)
-            field.treeOptions.removeAll { erased.contains($0.hash) }
+            field.treeOptions.remove(hashes: field.treeOptions.subtree(of: hash))
             customFields[uid] = field
             return .done
 

@@ -66,6 +66,11 @@ extension Dictionary where Key == Int {
     var inIDOrder: [Value] { keys.sorted().map { self[$0]! } }
 }
 
+extension Tree {
+    /// The nodes in ascending id order, as the API lists them.
+    var inIDOrder: [Node] { nodes.inIDOrder }
+}
+
 extension User {
     /// First name and last name, as the member lists show it.
     var fullName: String { [name, lastname].filter { !$0.isEmpty }.joined(separator: " ") }

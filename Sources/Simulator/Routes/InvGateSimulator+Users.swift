@@ -134,8 +134,8 @@ private struct MembershipIndex {
         index(estate.levels, .helpdesks, \.members)
         index(estate.helpdesks, .helpdesksObserved, \.observers)
         index(estate.levels, .helpdesksObserved, \.observers)
-        index(estate.locations, .locations, \.members)
-        index(estate.locations, .locationsObserved, \.observers)
+        index(estate.locations.nodes, .locations, \.members)
+        index(estate.locations.nodes, .locationsObserved, \.observers)
     }
 
     func record(of user: User) -> UserMembershipsRecord {

@@ -133,7 +133,7 @@ struct SeedBuilder {
         }
         for (index, location) in (document.locations ?? []).enumerated() {
             let path: [SeedLocator.Step] = [.key("locations"), .index(index)]
-            guard unique(location.id, in: estate.locations, "location", path) else { continue }
+            guard unique(location.id, in: estate.locations.nodes, "location", path) else { continue }
             estate.locations[location.id] = Location(
                 id: location.id, name: location.name, parentID: location.parent.flatMap { $0 == 0 ? nil : $0 },
                 members: users(location.members, path + [.key("members")]),
@@ -142,7 +142,7 @@ struct SeedBuilder {
         checkParents(of: document.locations ?? [], in: Set(estate.locations.keys), "locations")
         for (index, category) in (document.kbCategories ?? []).enumerated() {
             let path: [SeedLocator.Step] = [.key("kb_categories"), .index(index)]
-            guard unique(category.id, in: estate.kbCategories, "KB category", path) else { continue }
+            guard unique(category.id, in: estate.kbCategories.nodes, "KB category", path) else { continue }
             estate.kbCategories[category.id] = KBCategory(
                 id: category.id, name: category.name, parentID: category.parent.flatMap { $0 == 0 ? nil : $0 })
         }
