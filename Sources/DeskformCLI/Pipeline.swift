@@ -48,15 +48,17 @@ struct Pipeline: Sendable {
         }
 
         /// The rate the requests were paced to: `paced to 18 requests a second after 3 answers of 429 or
-        /// 503` (`, --max-rate 20` when given), or `at most 20 requests a second (--max-rate 20)` before any
-        /// refusal; nil when nothing was refused and no `--max-rate` given (the rate is still unlimited).
+        /// 503` (`, from the 20 learned before` when it started from a remembered rate; `, --max-rate 20` when
+        /// given), `paced to 21 requests a second, from the 20 learned before` without a refusal, or `at most 20
+        /// requests a second (--max-rate 20)` before any; nil when nothing was refused, remembered or capped
+        /// (the rate is still unlimited).
         var rate: String? {
-            guard let pacing = client.pacing else { return nil }
+            guard let pacing = client.pacing, let rate = pacing.rate else { return nil }
             let maximum = pacing.maximum.map { "--max-rate \(Self.figure($0))" }
-            guard pacing.refusals > 0, let rate = pacing.rate else {
-                return pacing.rate.flatMap { rate in maximum.map { "at most \(Self.perSecond(rate)) (\($0))" } }
-            }
-            return "paced to \(Self.perSecond(rate)) after \(pacing.refusals.counted("answer")) of 429 or 503" + (maximum.map { ", \($0)" } ?? "")
+            let remembered = pacing.remembered.map { "from the \(Self.figure($0)) learned before" }
+            guard pacing.refusals > 0 || remembered != nil else { return maximum.map { "at most \(Self.perSecond(rate)) (\($0))" } }
+            let refusals = pacing.refusals > 0 ? " after \(pacing.refusals.counted("answer")) of 429 or 503" : ""
+            return "paced to \(Self.perSecond(rate))\(refusals)" + [remembered, maximum].compactMap { $0.map { ", \($0)" } }.joined()
         }
 
         /// `1 request a second`, `18 requests a second`, `0.5 requests a second`.
@@ -187,9 +189,21 @@ struct Pipeline: Sendable {
         let onRetry: @Sendable (RetryNotice) -> Void = { notice in
             if notice.wait > .seconds(2) { console.err("deskform: \(notice)\n") }
         }
+        // A remote instance's rate, learned by an earlier command, is where this one starts; what it learns is kept for the next.
+        let rates = RememberedRates(environment: environment)
+        let pacing = options.makePacing(remembered: rates.rate(for: instanceURL))
+        defer {
+            if let learned = pacing.learned {
+                do throws(RatesFileError) {
+                    try rates.remember(learned, for: instanceURL)
+                } catch {
+                    console.warn("\(error)")
+                }
+            }
+        }
         do {
             try await target.withClient(
-                parallelism: parallelism, concurrency: options.makeLimit(), pacing: options.makePacing(), network: network, logger: logger,
+                parallelism: parallelism, concurrency: options.makeLimit(), pacing: pacing, network: network, logger: logger,
                 onRequest: { request in
                     requests.add()
                     await onRequest?(request)

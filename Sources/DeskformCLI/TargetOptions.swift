@@ -61,8 +61,9 @@ package struct TargetOptions: ParsableArguments, Sendable {
     }
 
     /// The request rate of one command, learned from the instance's answers: unlimited until the first 429 or
-    /// 503 (or `--max-rate`, never passed), then lower while the instance refuses.
-    func makePacing() -> RequestPacing {
-        RequestPacing(maximum: maxRate)
+    /// 503 (or the rate an earlier command learned, or `--max-rate`, never passed), then lower while the
+    /// instance refuses.
+    func makePacing(remembered: Double? = nil) -> RequestPacing {
+        RequestPacing(maximum: maxRate, remembered: remembered)
     }
 }

@@ -1,5 +1,6 @@
 /// The request rate an instance accepts, learned from its answers: unlimited until the first 429 or
-/// 503 (or `maximum` when one is given), then a token bucket (the generic cell rate algorithm).
+/// 503 (or `maximum` when one is given, or the rate an earlier command learned), then a token bucket (the
+/// generic cell rate algorithm).
 ///
 /// What it learns from is the rate of requests the instance accepted: the accepted answers to the
 /// requests sent in the ``window`` before a refusal, per second of it spent sending (not paused, not
@@ -9,7 +10,9 @@
 /// refusal, which cuts it to ``cut`` of the measure (or of the rate, when that is lower), to
 /// ``deepest`` of the rate at most. From then on the rate holds for ``hold`` after each cut and then
 /// grows by ``probe`` a second, so that it finds a limit that moved without bursting into it often:
-/// each refusal costs every request its `Retry-After`. As with the concurrency limit, a refusal cuts
+/// each refusal costs every request its `Retry-After`. A rate an earlier command learned (`remembered`) is
+/// where a command starts instead of unlimited: it holds for ``hold`` and then grows by ``probe``, as after
+/// a cut, so that a command after the first one to an instance need not be refused to find its rate. As with the concurrency limit, a refusal cuts
 /// again only for a request sent after an accepted answer to one sent after the last cut came back:
 /// the requests already on their way when a cut is made say nothing of the new rate. The rate grows
 /// only while it holds requests back: a command that sends less than it allows learns nothing above it.
@@ -32,6 +35,8 @@ package struct LearnedRate: Equatable, Sendable {
     /// Answers of 429 or 503 so far, and how many of them cut the rate.
     package private(set) var refusals = 0
     package private(set) var cuts = 0
+    /// The rate an earlier command learned, where this one started (nil: it started unlimited or at `maximum`).
+    package let remembered: Double?
 
     /// When the first request asked to go, and when the next is due at the rate (nil: at once).
     private var firstAsked: Instant?
@@ -72,9 +77,17 @@ package struct LearnedRate: Equatable, Sendable {
     package static let burst = 0.05
     package static let catchUp = 0.5
 
-    package init(maximum: Double? = nil) {
-        self.maximum = maximum.map { max(Self.minimum, $0) }
-        self.rate = self.maximum
+    package init(maximum: Double? = nil, remembered: Double? = nil) {
+        let maximum = maximum.map { max(Self.minimum, $0) }
+        self.maximum = maximum
+        self.remembered = remembered.map { max(Self.minimum, $0) }.flatMap { $0 < maximum ?? .infinity ? $0 : nil }
+        self.rate = self.remembered ?? maximum
+    }
+
+    /// What this command learned of the instance's rate, for the next one to start from: the rate now,
+    /// once a refusal set it or when it started from a remembered one; nil while unlimited or only capped.
+    package var learned: Double? {
+        cuts > 0 || remembered != nil ? rate : nil
     }
 
     /// Admits a request at `now` if it may go now (nil), or says when to ask again: when the pause ends,
@@ -101,16 +114,18 @@ package struct LearnedRate: Equatable, Sendable {
         // The sends before a recent cut are kept for the answers to them still to come.
         let recentCut = lastCut.flatMap { now - $0 < Self.lateAnswers ? $0 : nil }
         forget(before: min(now, recentCut ?? now) - Self.window)
-        guard let rate, let lastCut else { return }
-        if sent <= lastCut {
+        guard let rate else { return }
+        if let lastCut, sent <= lastCut {
             // Sent before the cut: it belongs to the measure the cut was made from.
             self.rate = max(rate, bounded(min(cutFrom, measure(until: lastCut, at: cutFrom)) * kept))
             return
         }
-        if recoveredAt == nil { recoveredAt = now }
-        guard let lastHeld, now - lastHeld < .seconds(1) else { return }
-        // Per answer, so that a second of answers at `rate` grows it by `search` or `probe` of itself.
-        let growth = cuts <= 1 ? Self.search : now - lastCut >= Self.hold ? Self.probe : 0
+        if lastCut != nil, recoveredAt == nil { recoveredAt = now }
+        // The rate grows from the last cut, or from the first request when it started from a remembered one.
+        guard let settled = lastCut ?? (remembered != nil ? firstAsked : nil), let lastHeld, now - lastHeld < .seconds(1) else { return }
+        // Per answer, so that a second of answers at `rate` grows it by `search` or `probe` of itself: the
+        // search only after the first cut from unlimited, which guessed.
+        let growth = lastCut != nil && cutFrom.isInfinite ? Self.search : now - settled >= Self.hold ? Self.probe : 0
         self.rate = bounded(rate + growth)
     }
 

@@ -23,9 +23,10 @@ package final class RequestPacing: Sendable {
 
     private let state: Mutex<State>
 
-    /// `maximum`: the most requests a second (`--max-rate`); without it the rate is unlimited until a refusal.
-    package init(maximum: Double? = nil) {
-        state = Mutex(State(rate: LearnedRate(maximum: maximum)))
+    /// `maximum`: the most requests a second (`--max-rate`); `remembered`: the rate an earlier command
+    /// learned, to start from. Without either the rate is unlimited until a refusal.
+    package init(maximum: Double? = nil, remembered: Double? = nil) {
+        state = Mutex(State(rate: LearnedRate(maximum: maximum, remembered: remembered)))
     }
 
     /// The rate now, requests a second; nil while unlimited.
@@ -34,6 +35,10 @@ package final class RequestPacing: Sendable {
     package var maximum: Double? { state.withLock { $0.rate.maximum } }
     /// Answers of 429 or 503 so far.
     package var refusals: Int { state.withLock { $0.rate.refusals } }
+    /// The remembered rate it started from, if any.
+    package var remembered: Double? { state.withLock { $0.rate.remembered } }
+    /// What it learned of the instance's rate, for the next command (``LearnedRate/learned``).
+    package var learned: Double? { state.withLock { $0.rate.learned } }
 
     /// Waits until a request may go: its turn in line, then its time at the rate, after any pause.
     /// Throws when cancelled (a request cancelled while in line throws when its turn comes, at once).

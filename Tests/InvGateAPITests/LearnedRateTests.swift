@@ -175,12 +175,53 @@ struct LearnedRateTests {
         #expect(pace.rate == LearnedRate.minimum)
     }
 
+    @Test("a remembered rate: paced from the first request, held for three seconds, then probed slowly; nothing learned without it or a refusal")
+    func remembered() {
+        #expect(LearnedRate().learned == nil)
+        #expect(LearnedRate(maximum: 5).learned == nil)
+        // At or above --max-rate, the maximum is where it starts, and nothing was remembered.
+        #expect(LearnedRate(maximum: 5, remembered: 8).remembered == nil)
+        #expect(LearnedRate(maximum: 5, remembered: 8).rate == 5)
+        var pace = LearnedRate(remembered: 4)
+        #expect(pace.learned == 4)
+        #expect(asks(&pace, at: [0, 0, 0.5]) == [0, 125, 500])
+        // Held back within the first three seconds: no growth (no search, as after a guess from unlimited),
+        _ = asks(&pace, at: [1, 1])
+        for index in 0..<10 { pace.accept(sent: at(1), at: at(1.1 + Double(index) * 0.01)) }
+        #expect(pace.rate == 4)
+        // then a fiftieth of itself a second: 0.02 an answer.
+        _ = asks(&pace, at: [3.5, 3.5])
+        for index in 0..<10 { pace.accept(sent: at(3.5), at: at(3.6 + Double(index) * 0.01)) }
+        #expect(abs(pace.rate! - 4.2) < 1e-9)
+        // A refusal cuts it as after any measured rate, to 85% of it (less was accepted than the twenty a
+        // second the last ten answers make), and then it probes, never searches.
+        pace.refuse(sent: at(3.7), at: at(3.75), retryAfter: nil)
+        #expect(pace.cuts == 1)
+        #expect(abs(pace.rate! - 4.2 * LearnedRate.cut) < 1e-9)
+        _ = asks(&pace, at: [4, 4])
+        for index in 0..<10 { pace.accept(sent: at(4), at: at(4.1 + Double(index) * 0.01)) }
+        #expect(abs(pace.rate! - 4.2 * LearnedRate.cut) < 1e-9)
+        #expect(pace.learned == pace.rate)
+    }
+
+    @Test("a command that starts from the rate the one before learned is not refused where the first one was (virtual clock)", arguments: [20, 100, 400])
+    func rememberedAvoidsTheFirstRefusal(limit: Int) throws {
+        let first = sequential(limit: limit, latency: 0.001, answers: 2 * limit)
+        #expect(first.refused >= 1)
+        let learned = try #require(first.learned)
+        let second = sequential(limit: limit, latency: 0.001, answers: 2 * limit, remembered: learned)
+        #expect(second.refused == 0, "\(second.refused) refused from \(learned) a second")
+        #expect(second.seconds <= 1.25 * 2, "\(second.seconds) s")
+    }
+
     /// One request at a time against the simulator's token bucket, on the virtual clock: each accepted
     /// answer takes `latency`, each refusal comes back at once with the bucket's `Retry-After`, and the
     /// refused request waits for it before it asks again.
-    func sequential(limit: Int, latency: Double, answers: Int) -> (refused: Int, seconds: Double, rate: Double?) {
+    func sequential(
+        limit: Int, latency: Double, answers: Int, remembered: Double? = nil
+    ) -> (refused: Int, seconds: Double, rate: Double?, learned: Double?) {
         let bucket = RequestRateLimit(perSecond: limit, at: start)
-        var pace = LearnedRate()
+        var pace = LearnedRate(remembered: remembered)
         var now = start
         var (accepted, refused) = (0, 0)
         while accepted < answers {
@@ -200,7 +241,7 @@ struct LearnedRateTests {
                 pace.accept(sent: sent, at: now)
             }
         }
-        return (refused, LearnedRate.seconds(now - start), pace.rate)
+        return (refused, LearnedRate.seconds(now - start), pace.rate, pace.learned)
     }
 
     @Test(
