@@ -52,8 +52,11 @@ struct Pipeline: Sendable {
         /// given), `paced to 21 requests a second, from the 20 learned before` without a refusal, or `at most 20
         /// requests a second (--max-rate 20)` before any; nil when nothing was refused, remembered or capped
         /// (the rate is still unlimited).
-        var rate: String? {
-            guard let pacing = client.pacing, let rate = pacing.rate else { return nil }
+        var rate: String? { client.pacing.flatMap(Self.describe) }
+
+        /// ``rate``'s words for `pacing`.
+        static func describe(_ pacing: RequestPacing) -> String? {
+            guard let rate = pacing.rate else { return nil }
             let maximum = pacing.maximum.map { "--max-rate \(Self.figure($0))" }
             let remembered = pacing.remembered.map { "from the \(Self.figure($0)) learned before" }
             guard pacing.refusals > 0 || remembered != nil else { return maximum.map { "at most \(Self.perSecond(rate)) (\($0))" } }

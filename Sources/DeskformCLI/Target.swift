@@ -103,7 +103,7 @@ package enum Target: Equatable, Sendable {
             try makeFolder(directory)
             let ignore = directory + "/.gitignore"
             if !FileManager.default.fileExists(atPath: ignore) {
-                let text = "# deskform's local state: the embedded instance, its lock, journals. Never committed.\n*\n"
+                let text = "# deskform's local state: the embedded instance, its lock, journals, learned rates. Never committed.\n*\n"
                 let file = open(ignore, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
                 guard file >= 0 else { throw Errno(code: errno) }
                 defer { close(file) }

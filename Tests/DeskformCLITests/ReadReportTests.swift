@@ -1,7 +1,7 @@
-import DeskformCLI
+@testable import DeskformCLI
 import EstateModel
 import Foundation
-import InvGateAPI
+@testable import InvGateAPI
 import Manifest
 import Reconciler
 import Simulator
@@ -82,6 +82,19 @@ struct ReadReportTests {
             #expect(learnedRefusals >= 1 && learnedRefusals < learnedRequests / 2, "\(line)")
             #expect(learnedRate >= 1 && learnedRate <= 8, "\(line)")
         }
+    }
+
+    @Test("the rate's words: unlimited says nothing; --max-rate caps; a remembered rate says where it started, refused or not")
+    func rateWords() {
+        #expect(Pipeline.Connection.describe(RequestPacing()) == nil)
+        #expect(Pipeline.Connection.describe(RequestPacing(maximum: 20)) == "at most 20 requests a second (--max-rate 20)")
+        #expect(Pipeline.Connection.describe(RequestPacing(remembered: 17.5)) == "paced to 18 requests a second, from the 18 learned before")
+        #expect(Pipeline.Connection.describe(RequestPacing(remembered: 1.5)) == "paced to 1.5 requests a second, from the 1.5 learned before")
+        let refused = RequestPacing(maximum: 20, remembered: 4)
+        refused.answered(sent: .now, refused: true, retryAfter: nil)
+        #expect(
+            Pipeline.Connection.describe(refused)
+                == "paced to 2 requests a second after 1 answer of 429 or 503, from the 4 learned before, --max-rate 20")
     }
 
     @Test("export says it too")
