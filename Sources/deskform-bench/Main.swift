@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Reconciler
+import Simulator
 
 /// `swift run -c release deskform-bench [--size S|M|L] [--latency MS] [--record]`: plan and apply at
 /// scale against an in-process simulator, side by side with a plain fetch of the same requests.
@@ -41,6 +42,10 @@ struct Bench: AsyncParsableCommand {
     @Flag(help: "Write the table into BENCHMARKS.md.")
     var record = false
 
+    @Option(
+        help: "Instead: write the --size estate as a state file for `deskform simulator --state FILE`, to time whole commands against it.")
+    var writeState: String?
+
     func run() async throws {
         guard let size = BenchmarkSize(rawValue: size.uppercased()) else { throw ValidationError("--size is S, M or L") }
         if let plannerCell {
@@ -64,6 +69,10 @@ struct Bench: AsyncParsableCommand {
         }
         let latencies = latency.isEmpty ? [0, 10] : latency
         let estate = BenchmarkEstate(size: size).make()
+        if let writeState {
+            try StateFile(path: writeState).save(estate)
+            return
+        }
         let export = EstateExport(estate)
         if rateSweep {
             let sweep = PacingSweep(size: size, limits: [20, 50, 100, 400], latencies: latency.isEmpty ? [5, 20] : latency)

@@ -180,27 +180,30 @@ extension Estate {
             return .done
 
         case .updateTreeOption(let uid, let hash, let name, let key):
-            var field = try customField(uid, of: .tree)
-            guard let index = field.treeOptions.position(ofHash: hash) else {
-                throw .unknown(kind: "option", id: hash)
-            }
-            if let name { field.treeOptions[index].name = try Self.requireName(name) }
-            if let key = key.flatMap(Self.nonEmpty) {
-                if field.treeOptions.positions(ofKey: key).contains(where: { field.treeOptions[$0].hash != hash }) {
-                    throw .invalid("The key \(key) is already used by another option.")
+            let (index, valid, newKey): (Int, String?, String?)
+            do {
+                // Checked on a copy that is gone before the field changes in place, as for an added option.
+                let options = try customField(uid, of: .tree).treeOptions
+                guard let found = options.position(ofHash: hash) else { throw EstateError.unknown(kind: "option", id: hash) }
+                index = found
+                valid = try name.map(Self.requireName)
+                newKey = key.flatMap(Self.nonEmpty)
+                if let newKey, options.positions(ofKey: newKey).contains(where: { options[$0].hash != hash }) {
+                    throw EstateError.invalid("The key \(newKey) is already used by another option.")
                 }
-                field.treeOptions[index].key = key
             }
-            customFields[uid] = field
+            if let valid { customFields[uid]!.treeOptions[index].name = valid }
+            if let newKey { customFields[uid]!.treeOptions[index].key = newKey }
             return .done
 
         case .deleteTreeOption(let uid, let hash):
-            var field = try customField(uid, of: .tree)
-            guard field.treeOptions.position(ofHash: hash) != nil else {
-                throw .unknown(kind: "option", id: hash)
+            let erased: Set<String>
+            do {
+                let options = try customField(uid, of: .tree).treeOptions
+                guard options.position(ofHash: hash) != nil else { throw EstateError.unknown(kind: "option", id: hash) }
+                erased = options.subtree(of: hash)
             }
-            field.treeOptions.remove(hashes: field.treeOptions.subtree(of: hash))
-            customFields[uid] = field
+            customFields[uid]!.treeOptions.remove(hashes: erased)
             return .done
 
         case .createUser(let fields, _):
