@@ -54,6 +54,8 @@ package struct LearnedRate: Equatable, Sendable {
     private var acceptedSends: [Instant] = []
     /// The pauses of the last ``window`` or two.
     private var pauses: [Range<Instant>] = []
+    /// When the requests sent, answered accepted, were sent: those of the last ``span``, in order.
+    private var spanSends: [Instant] = []
 
     /// What a cut keeps of the rate of requests accepted before it (or of the rate, when that is lower),
     /// and of the rate at least.
@@ -84,11 +86,21 @@ package struct LearnedRate: Equatable, Sendable {
         self.rate = self.remembered ?? maximum
     }
 
-    /// What this command learned of the instance's rate, for the next one to start from: the rate now,
-    /// once a refusal set it or when it started from a remembered one; nil while unlimited or only capped.
+    /// What this command learned of the instance's rate, for the next one to start from, once a refusal
+    /// set the rate or when it started from a remembered one (nil while unlimited or only capped): the rate
+    /// now, or ``keep`` of the most it accepted a second over ``span`` when that is more. The rate now is
+    /// often just after a cut, 85% of what was accepted; the most accepted over two seconds is the
+    /// instance's limit once the rate reached it (its burst spread over two seconds adds a twentieth at most).
     package var learned: Double? {
-        cuts > 0 || remembered != nil ? rate : nil
+        guard let rate, cuts > 0 || remembered != nil else { return nil }
+        return bounded(max(rate, sustained * Self.keep))
     }
+
+    /// The most requests accepted a second over ``span`` with no pause in it, by when they were sent.
+    package private(set) var sustained = 0.0
+    /// What ``learned`` keeps of ``sustained``, and the span it is measured over.
+    package static let keep = 0.9
+    package static let span: Duration = .seconds(2)
 
     /// Admits a request at `now` if it may go now (nil), or says when to ask again: when the pause ends,
     /// or when its turn at the rate comes. Nothing is reserved: a request that asks late goes late.
@@ -111,6 +123,7 @@ package struct LearnedRate: Equatable, Sendable {
     package mutating func accept(sent: Instant, at now: Instant) {
         let position = acceptedSends.lastIndex { $0 <= sent }.map { $0 + 1 } ?? 0
         acceptedSends.insert(sent, at: position)
+        measureSustained(sent: sent)
         // The sends before a recent cut are kept for the answers to them still to come.
         let recentCut = lastCut.flatMap { now - $0 < Self.lateAnswers ? $0 : nil }
         forget(before: min(now, recentCut ?? now) - Self.window)
@@ -170,6 +183,20 @@ package struct LearnedRate: Equatable, Sendable {
         }
         let shortest = max(Self.seconds(Self.shortest), 2 / rate)
         return Double(count) / max(shortest, Self.seconds(end - start - paused))
+    }
+
+    /// Raises ``sustained`` by the accepted requests sent in the ``span`` before `sent`, when the span is
+    /// after the first request and no pause ends in it. Only while paced: unlimited, nothing is learned yet.
+    private mutating func measureSustained(sent: Instant) {
+        guard rate != nil else { return }
+        let start = sent - Self.span
+        let position = spanSends.lastIndex { $0 <= sent }.map { $0 + 1 } ?? 0
+        spanSends.insert(sent, at: position)
+        let old = spanSends.prefix { $0 < start }.count
+        if old > 0 { spanSends.removeFirst(old) }
+        guard let firstAsked, firstAsked <= start, (pausedUntil ?? start) <= start else { return }
+        // In order: those sent up to `sent` are the ones before it and itself.
+        sustained = max(sustained, Double(position + 1 - old) / Self.seconds(Self.span))
     }
 
     private func bounded(_ rate: Double) -> Double {

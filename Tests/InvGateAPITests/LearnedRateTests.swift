@@ -27,6 +27,13 @@ struct LearnedRateTests {
         }
     }
 
+    /// Two requests asking at `time` (the second held back by the rate), then `answers` accepted answers to
+    /// requests sent then, coming back a hundredth of a second apart from a tenth of a second later.
+    func heldBack(_ pace: inout LearnedRate, at time: Double, answers: Int = 10) {
+        _ = asks(&pace, at: [time, time])
+        for index in 0..<answers { pace.accept(sent: at(time), at: at(time + 0.1 + Double(index) * 0.01)) }
+    }
+
     @Test("unlimited until the first refusal; then the accepted requests sent in the half second before it, answers that come back later included")
     func learnsFromTheFirstRefusal() {
         var pace = LearnedRate()
@@ -148,12 +155,10 @@ struct LearnedRateTests {
         pace.refuse(sent: at(0.9), at: at(0.95), retryAfter: nil)
         #expect(pace.rate == 8.5)
         // It holds for three seconds, held back or not,
-        _ = asks(&pace, at: [1, 1])
-        for index in 0..<10 { pace.accept(sent: at(1), at: at(1.1 + Double(index) * 0.01)) }
+        heldBack(&pace, at: 1)
         #expect(pace.rate == 8.5)
         // then grows by a fiftieth of itself a second: 0.02 an answer,
-        _ = asks(&pace, at: [4, 4])
-        for index in 0..<10 { pace.accept(sent: at(4), at: at(4.1 + Double(index) * 0.01)) }
+        heldBack(&pace, at: 4)
         #expect(abs(pace.rate! - 8.7) < 1e-9)
         // and not once nothing has waited for a second.
         pace.accept(sent: at(5.5), at: at(5.5))
@@ -186,22 +191,36 @@ struct LearnedRateTests {
         #expect(pace.learned == 4)
         #expect(asks(&pace, at: [0, 0, 0.5]) == [0, 125, 500])
         // Held back within the first three seconds: no growth (no search, as after a guess from unlimited),
-        _ = asks(&pace, at: [1, 1])
-        for index in 0..<10 { pace.accept(sent: at(1), at: at(1.1 + Double(index) * 0.01)) }
+        heldBack(&pace, at: 1)
         #expect(pace.rate == 4)
         // then a fiftieth of itself a second: 0.02 an answer.
-        _ = asks(&pace, at: [3.5, 3.5])
-        for index in 0..<10 { pace.accept(sent: at(3.5), at: at(3.6 + Double(index) * 0.01)) }
+        heldBack(&pace, at: 3.5)
         #expect(abs(pace.rate! - 4.2) < 1e-9)
-        // A refusal cuts it as after any measured rate, to 85% of it (less was accepted than the twenty a
-        // second the last ten answers make), and then it probes, never searches.
+        // A refusal cuts it as after any measured rate, to 85% of the rate (lower than the twenty a second the
+        // last ten answers measure), and then it probes, never searches.
         pace.refuse(sent: at(3.7), at: at(3.75), retryAfter: nil)
         #expect(pace.cuts == 1)
         #expect(abs(pace.rate! - 4.2 * LearnedRate.cut) < 1e-9)
-        _ = asks(&pace, at: [4, 4])
-        for index in 0..<10 { pace.accept(sent: at(4), at: at(4.1 + Double(index) * 0.01)) }
+        heldBack(&pace, at: 4)
         #expect(abs(pace.rate! - 4.2 * LearnedRate.cut) < 1e-9)
-        #expect(pace.learned == pace.rate)
+        // What it learned: 90% of the twenty answers to requests sent in the two seconds before 4 s, more than the rate.
+        #expect(pace.learned == 9)
+    }
+
+    @Test("what a command learned: the rate, or 90% of the most accepted a second over two unpaused seconds when that is more")
+    func learnedFromWhatWasAccepted() {
+        var pace = LearnedRate(remembered: 60)
+        _ = asks(&pace, at: [0])
+        // Fifty a second accepted for three seconds: 101 sent in the first two seconds, ends included.
+        answers(&pace, perSecond: 50, from: 0, until: 3.01)
+        #expect(abs(pace.sustained - 50.5) < 1e-9)
+        // Nothing accepted in the half second before a refusal: the rate is halved, the deepest cut.
+        pace.refuse(sent: at(3.4), at: at(3.5), retryAfter: .seconds(1))
+        #expect(pace.rate == 30)
+        #expect(abs(pace.learned! - 0.9 * 50.5) < 1e-9)
+        // Answers to requests sent within two seconds after the pause ended do not count: the span is not whole.
+        answers(&pace, perSecond: 200, from: 4.5, until: 6.4)
+        #expect(abs(pace.sustained - 50.5) < 1e-9)
     }
 
     @Test("a command that starts from the rate the one before learned is not refused where the first one was (virtual clock)", arguments: [20, 100, 400])
