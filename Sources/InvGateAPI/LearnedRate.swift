@@ -88,12 +88,14 @@ package struct LearnedRate: Equatable, Sendable {
 
     /// What this command learned of the instance's rate, for the next one to start from, once a refusal
     /// set the rate or when it started from a remembered one (nil while unlimited or only capped): the rate
-    /// now, or ``keep`` of the most it accepted a second over ``span`` when that is more. The rate now is
-    /// often just after a cut, 85% of what was accepted; the most accepted over two seconds is the
-    /// instance's limit once the rate reached it (its burst spread over two seconds adds a twentieth at most).
+    /// now (without a refusal, the remembered one: a rate probed upward without being refused may be above
+    /// the limit all the same), or ``keep`` of the most it accepted a second over ``span`` when that is more.
+    /// The rate now is often just after a cut, 85% of what was accepted; the most accepted over two seconds
+    /// is the instance's limit once the rate reached it (its burst spread over two seconds adds a twentieth
+    /// at most).
     package var learned: Double? {
-        guard let rate, cuts > 0 || remembered != nil else { return nil }
-        return bounded(max(rate, sustained * Self.keep))
+        guard let rate, let known = cuts > 0 ? rate : remembered else { return nil }
+        return bounded(max(known, sustained * Self.keep))
     }
 
     /// The most requests accepted a second over ``span`` with no pause in it, by when they were sent.

@@ -196,6 +196,8 @@ struct LearnedRateTests {
         // then a fiftieth of itself a second: 0.02 an answer.
         heldBack(&pace, at: 3.5)
         #expect(abs(pace.rate! - 4.2) < 1e-9)
+        // Not refused, it learned not the probed rate but 90% of the five a second accepted over two seconds.
+        #expect(pace.learned == 4.5)
         // A refusal cuts it as after any measured rate, to 85% of the rate (lower than the twenty a second the
         // last ten answers measure), and then it probes, never searches.
         pace.refuse(sent: at(3.7), at: at(3.75), retryAfter: nil)
