@@ -10,9 +10,10 @@
 /// refusal, which cuts it to ``cut`` of the measure (or of the rate, when that is lower), to
 /// ``deepest`` of the rate at most. From then on the rate holds for ``hold`` after each cut and then
 /// grows by ``probe`` a second, so that it finds a limit that moved without bursting into it often:
-/// each refusal costs every request its `Retry-After`. A rate an earlier command learned (`remembered`) is
-/// where a command starts instead of unlimited: it holds for ``hold`` and then grows by ``probe``, as after
-/// a cut, so that a command after the first one to an instance need not be refused to find its rate. As with the concurrency limit, a refusal cuts
+/// each refusal costs every request its `Retry-After`. A rate an earlier command learned (`remembered`)
+/// is where a command starts instead of unlimited: it holds for ``hold`` and then grows by ``probe``, as
+/// after a cut, so that a command after the first one to an instance need not be refused to find its
+/// rate (``learned`` is what a command passes on). As with the concurrency limit, a refusal cuts
 /// again only for a request sent after an accepted answer to one sent after the last cut came back:
 /// the requests already on their way when a cut is made say nothing of the new rate. The rate grows
 /// only while it holds requests back: a command that sends less than it allows learns nothing above it.
@@ -37,6 +38,8 @@ package struct LearnedRate: Equatable, Sendable {
     package private(set) var cuts = 0
     /// The rate an earlier command learned, where this one started (nil: it started unlimited or at `maximum`).
     package let remembered: Double?
+    /// The most requests accepted a second over ``span`` with no pause in it, by when they were sent.
+    package private(set) var sustained = 0.0
 
     /// When the first request asked to go, and when the next is due at the rate (nil: at once).
     private var firstAsked: Instant?
@@ -78,6 +81,9 @@ package struct LearnedRate: Equatable, Sendable {
     /// lets the next one catch up, so that lateness does not lower the rate.
     package static let burst = 0.05
     package static let catchUp = 0.5
+    /// What ``learned`` keeps of ``sustained``, and the span that is measured over.
+    package static let keep = 0.9
+    package static let span: Duration = .seconds(2)
 
     package init(maximum: Double? = nil, remembered: Double? = nil) {
         let maximum = maximum.map { max(Self.minimum, $0) }
@@ -97,12 +103,6 @@ package struct LearnedRate: Equatable, Sendable {
         guard let rate, let known = cuts > 0 ? rate : remembered else { return nil }
         return bounded(max(known, sustained * Self.keep))
     }
-
-    /// The most requests accepted a second over ``span`` with no pause in it, by when they were sent.
-    package private(set) var sustained = 0.0
-    /// What ``learned`` keeps of ``sustained``, and the span it is measured over.
-    package static let keep = 0.9
-    package static let span: Duration = .seconds(2)
 
     /// Admits a request at `now` if it may go now (nil), or says when to ask again: when the pause ends,
     /// or when its turn at the rate comes. Nothing is reserved: a request that asks late goes late.
