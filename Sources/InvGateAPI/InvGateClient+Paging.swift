@@ -22,7 +22,7 @@ extension InvGateClient {
         decoding element: (JSONValue) throws(RecordDecodingError) -> Record
     ) async throws(InvGateError) -> [Record] {
         var records: [Record] = []
-        var seen = Set<JSONValue>()
+        var seen = Set<PagedRow>()
         var previous: [JSONValue]?
         for page in 1...Self.maxPages {
             var paged = parameters
@@ -41,15 +41,34 @@ extension InvGateClient {
                 records.removeLast(rows.count)
                 return records
             }
-            if rows.contains(where: seen.contains) {
+            let keyed = rows.map { PagedRow(row: $0, keyField: keyField) }
+            if keyed.contains(where: seen.contains) {
                 throw InvGateError(
                     endpoint, .get,
                     .incompleteList("page \(page) repeats rows of earlier pages but not the whole page before (the list changed while it was read)"))
             }
-            seen.formUnion(rows)
+            seen.formUnion(keyed)
             previous = rows
             if rows.isEmpty || (rows.count < Self.pageSize && rows.count != Self.defaultPageSize) { return records }
         }
         throw InvGateError(endpoint, .get, .incompleteList("more than \(Self.maxPages) pages of \(Self.pageSize) rows"))
+    }
+}
+
+/// A row of a paged list as the pages' repeats are found: equal when the whole row is, hashed by its key
+/// alone, so that telling a repeat costs the key, not the whole record (a user's is dozens of fields).
+private struct PagedRow: Hashable {
+    let row: JSONValue
+    let key: JSONValue?
+
+    init(row: JSONValue, keyField: String) {
+        self.row = row
+        self.key = row[keyField]
+    }
+
+    static func == (left: PagedRow, right: PagedRow) -> Bool { left.row == right.row }
+
+    func hash(into hasher: inout Hasher) {
+        if let key { hasher.combine(key) } else { hasher.combine(row) }
     }
 }

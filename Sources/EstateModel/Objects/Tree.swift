@@ -11,14 +11,18 @@ extension KBCategory: TreeNode {}
 /// The nodes of one tree by id, as a dictionary holds them, and the nodes below each: a subtree is found
 /// by walking down from its top, not by scanning every node, so that deleting a node (which erases what
 /// is below it) costs its subtree. Every change goes through the subscript, which keeps the children in
-/// step. Equal, encoded and decoded as the dictionary alone.
+/// step. Equal, encoded and decoded as the dictionary alone. Inlinable, so that the modules that use it
+/// run it specialised to its node type, not through its generic form.
 package struct Tree<Node: TreeNode>: Equatable, Sendable, Codable, Collection, ExpressibleByDictionaryLiteral {
-    package private(set) var nodes: [Int: Node]
+    @usableFromInline var storage: [Int: Node]
     /// The ids of the nodes whose parent is each id (a parent not in the tree included).
-    private var children: [Int: Set<Int>] = [:]
+    @usableFromInline var children: [Int: Set<Int>] = [:]
 
-    package init(_ nodes: [Int: Node] = [:]) {
-        self.nodes = nodes
+    /// The nodes by id.
+    @inlinable package var nodes: [Int: Node] { storage }
+
+    @inlinable package init(_ nodes: [Int: Node] = [:]) {
+        storage = nodes
         for node in nodes.values {
             if let parent = node.parentID { children[parent, default: []].insert(node.id) }
         }
@@ -37,50 +41,51 @@ package struct Tree<Node: TreeNode>: Equatable, Sendable, Codable, Collection, E
     }
 
     package static func == (left: Tree, right: Tree) -> Bool {
-        left.nodes == right.nodes
+        left.storage == right.storage
     }
 
-    package var startIndex: [Int: Node].Index { nodes.startIndex }
-    package var endIndex: [Int: Node].Index { nodes.endIndex }
-    package func index(after index: [Int: Node].Index) -> [Int: Node].Index { nodes.index(after: index) }
-    package subscript(position: [Int: Node].Index) -> (key: Int, value: Node) { nodes[position] }
+    @inlinable package var startIndex: [Int: Node].Index { storage.startIndex }
+    @inlinable package var endIndex: [Int: Node].Index { storage.endIndex }
+    @inlinable package func index(after index: [Int: Node].Index) -> [Int: Node].Index { storage.index(after: index) }
+    @inlinable package subscript(position: [Int: Node].Index) -> (key: Int, value: Node) { storage[position] }
+    @inlinable package var count: Int { storage.count }
 
-    package var keys: [Int: Node].Keys { nodes.keys }
-    package var values: [Int: Node].Values { nodes.values }
+    @inlinable package var keys: [Int: Node].Keys { storage.keys }
+    @inlinable package var values: [Int: Node].Values { storage.values }
 
     /// The node `id`; setting it (or nil, to remove it) moves it among its parent's children when its parent changed.
-    package subscript(id: Int) -> Node? {
-        get { nodes[id] }
+    @inlinable package subscript(id: Int) -> Node? {
+        get { storage[id] }
         _modify {
-            let before = nodes[id].map(\.parentID)
-            yield &nodes[id]
-            let after = nodes[id].map(\.parentID)
+            let before = storage[id].map { $0.parentID }
+            yield &storage[id]
+            let after = storage[id].map { $0.parentID }
             if before != after { moved(id, from: before.flatMap { $0 }, to: after.flatMap { $0 }) }
         }
     }
 
     /// The node `id`, or `defaultValue` put in its place when there is none.
-    package subscript(id: Int, default defaultValue: @autoclosure () -> Node) -> Node {
-        get { nodes[id] ?? defaultValue() }
+    @inlinable package subscript(id: Int, default defaultValue: @autoclosure () -> Node) -> Node {
+        get { storage[id] ?? defaultValue() }
         _modify {
-            if nodes[id] == nil { self[id] = defaultValue() }
+            if storage[id] == nil { self[id] = defaultValue() }
             yield &self[id]!
         }
     }
 
-    @discardableResult
+    @inlinable @discardableResult
     package mutating func removeValue(forKey id: Int) -> Node? {
         let removed = self[id]
         self[id] = nil
         return removed
     }
 
-    package func mapValues<T>(_ transform: (Node) throws -> T) rethrows -> [Int: T] {
-        try nodes.mapValues(transform)
+    @inlinable package func mapValues<T>(_ transform: (Node) throws -> T) rethrows -> [Int: T] {
+        try storage.mapValues(transform)
     }
 
-    package func filter(_ isIncluded: ((key: Int, value: Node)) throws -> Bool) rethrows -> Tree {
-        Tree(try nodes.filter(isIncluded))
+    @inlinable package func filter(_ isIncluded: ((key: Int, value: Node)) throws -> Bool) rethrows -> Tree {
+        Tree(try storage.filter(isIncluded))
     }
 
     /// `id` and every node below it (a cycle ends the walk).
@@ -88,12 +93,7 @@ package struct Tree<Node: TreeNode>: Equatable, Sendable, Codable, Collection, E
         Estate.subtree(of: id, children: children)
     }
 
-    /// The nodes whose parent is `id`.
-    package func children(of id: Int) -> Set<Int> {
-        children[id] ?? []
-    }
-
-    private mutating func moved(_ id: Int, from old: Int?, to new: Int?) {
+    @usableFromInline mutating func moved(_ id: Int, from old: Int?, to new: Int?) {
         if let old {
             children[old]?.remove(id)
             if children[old]?.isEmpty == true { children[old] = nil }
