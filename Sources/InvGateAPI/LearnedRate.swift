@@ -48,6 +48,12 @@ package struct LearnedRate: Equatable, Sendable {
     /// The rate before the last cut (infinity: unlimited), and what the cut kept of the measure: 1 for
     /// the first (from unlimited), ``cut`` after.
     private var cutFrom = Double.infinity
+
+    /// Where the limit most likely is: the rate last refused, or what a remembered rate was learned from.
+    private var ceiling: Double? {
+        if cutFrom.isFinite { return cutFrom }
+        return lastCut == nil ? remembered.map { $0 / Self.keep } : nil
+    }
     private var kept = 1.0
     /// When the first answer to a request sent after the last cut came back accepted (nil: none yet).
     private var recoveredAt: Instant?
@@ -69,6 +75,11 @@ package struct LearnedRate: Equatable, Sendable {
     /// How long the rate holds after a cut (the second on), then grows by ``probe`` of itself a second.
     package static let hold: Duration = .seconds(3)
     package static let probe = 0.02
+    /// Within ``plateau`` below the rate last refused (or the rate a remembered one came from), the probe is
+    /// ``creep`` as fast: the limit is most likely there, and each time the rate finds it again costs every
+    /// request its `Retry-After` (the plateau of CUBIC).
+    package static let plateau = 0.95
+    package static let creep = 0.1
     /// How far back a cut looks at what the instance accepted, and the least unpaused time it divides by.
     package static let window: Duration = .milliseconds(500)
     package static let shortest: Duration = .milliseconds(250)
@@ -140,7 +151,16 @@ package struct LearnedRate: Equatable, Sendable {
         guard let settled = lastCut ?? (remembered != nil ? firstAsked : nil), let lastHeld, now - lastHeld < .seconds(1) else { return }
         // Per answer, so that a second of answers at `rate` grows it by `search` or `probe` of itself: the
         // search only after the first cut from unlimited, which guessed.
-        let growth = lastCut != nil && cutFrom.isInfinite ? Self.search : now - settled >= Self.hold ? Self.probe : 0
+        let growth =
+            if lastCut != nil && cutFrom.isInfinite {
+                Self.search
+            } else if now - settled < Self.hold {
+                0.0
+            } else if let ceiling, rate >= ceiling * Self.plateau, rate < ceiling {
+                Self.probe * Self.creep
+            } else {
+                Self.probe
+            }
         self.rate = bounded(rate + growth)
     }
 

@@ -165,6 +165,32 @@ struct LearnedRateTests {
         #expect(abs(pace.rate! - 8.7) < 1e-9)
     }
 
+    @Test("near the rate last refused the probe creeps: a tenth as fast within 5% below it, as fast as before above it")
+    func plateau() {
+        var pace = LearnedRate(remembered: 10)
+        _ = asks(&pace, at: [0])
+        // A refusal at 10 a second, nothing accepted just before it: halved, the deepest cut.
+        pace.refuse(sent: at(0.1), at: at(0.2), retryAfter: nil)
+        #expect(pace.rate == 5)
+        /// `answers` accepted a hundredth of a second apart from `from`, each while a request waits for the rate.
+        func probe(from: Double, answers: Int) {
+            for index in 0..<answers {
+                let time = from + Double(index) * 0.01
+                _ = asks(&pace, at: [time, time])
+                pace.accept(sent: at(time), at: at(time + 0.005))
+            }
+        }
+        // After the hold, 0.02 an answer up to 9.5 (95% of the 10 refused),
+        probe(from: 3.5, answers: 225)
+        #expect(abs(pace.rate! - 9.5) < 1e-6)
+        // a tenth of that from 9.5 to 10 (the first answer at the edge may still count 0.02, in floating point),
+        probe(from: 6, answers: 200)
+        #expect(pace.rate! >= 9.9 - 1e-6 && pace.rate! <= 9.92 + 1e-6, "\(pace.rate!)")
+        // and 0.02 again above it, where the limit has moved: forty to fifty more answers reach 10, the rest add 0.02 each.
+        probe(from: 9, answers: 100)
+        #expect(pace.rate! >= 11 - 1e-6 && pace.rate! <= 11.2 + 1e-6, "\(pace.rate!)")
+    }
+
     @Test("--max-rate: paced from the first request, never above it, never below one request every five seconds")
     func maximum() {
         var pace = LearnedRate(maximum: 2)
