@@ -50,13 +50,15 @@ struct RequestPacingLiveTests {
             #expect(unpaced.refused >= 5, "\(unpaced.refused) of 10 refused")
 
             // Paced, four at a time, 24 answers: it learns from its first refusals (and the pause that comes
-            // with them), overshoots on its way up, and is cut back to what was accepted.
+            // with them), overshoots on its way up, and is cut back to what was accepted. The bucket holds one
+            // request, so on a loaded machine (the whole suite in parallel) a request that wakes late and the
+            // next one on time can be refused too: up to ten, against more than half of them unpaced.
             let counted = Refusals(simulator.transport)
             let pacing = RequestPacing()
             let client = InvGateClient(instanceURL: simulator.url, credentials: simulator.credentials, transport: counted, pacing: pacing)
             await Self.versions(client, count: 24, width: 4)
             #expect(counted.sent == 24 + counted.refused)
-            #expect(counted.refused >= 1 && counted.refused <= 8, "\(counted.refused) of \(counted.sent) refused")
+            #expect(counted.refused >= 1 && counted.refused <= 10, "\(counted.refused) of \(counted.sent) refused")
             #expect(pacing.refusals == counted.refused)
             // Near the limit: the accepted answers a loaded machine measures can put it at half the limit.
             let rate = try #require(pacing.rate)
