@@ -98,6 +98,7 @@ struct RatesFileError: Error, CustomStringConvertible {
     let reason: String
 
     var description: String {
-        "could not remember the learned request rate in \(path) (\(reason)); the next command to this instance starts unlimited again"
+        "could not remember the learned request rate in \(path) (\(reason)); the next command to this instance starts unlimited again. "
+            + "To keep it, make that folder writable or set DESKFORM_DIR to one that is"
     }
 }

@@ -1,14 +1,4 @@
 extension Estate {
-    /// `id` and every location below it.
-    package func locationSubtree(of id: Int) -> Set<Int> {
-        locations.subtree(of: id)
-    }
-
-    /// `id` and every KB category below it.
-    package func kbCategorySubtree(of id: Int) -> Set<Int> {
-        kbCategories.subtree(of: id)
-    }
-
     /// The names from the root down to `id`, e.g. `["Madrid", "Floor 2"]`.
     package func locationPath(of id: Int) -> [String] {
         Self.path(of: id) { locations[$0].map { ($0.name, $0.parentID) } }

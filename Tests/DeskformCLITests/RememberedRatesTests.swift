@@ -79,7 +79,8 @@ struct RememberedRatesTests {
         } catch {
             #expect(
                 error.description
-                    == "could not remember the learned request rate in \(file)/state/rates.json (not a directory); the next command to this instance starts unlimited again"
+                    == "could not remember the learned request rate in \(file)/state/rates.json (not a directory); the next command to this instance starts "
+                    + "unlimited again. To keep it, make that folder writable or set DESKFORM_DIR to one that is"
             )
         }
     }

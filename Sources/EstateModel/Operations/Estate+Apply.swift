@@ -73,7 +73,7 @@ extension Estate {
 
         case .deleteLocation(let id):
             guard locations[id] != nil else { throw .unknown(kind: "location", id: "\(id)") }
-            for erased in locationSubtree(of: id) { locations.removeValue(forKey: erased) }
+            for erased in locations.subtree(of: id) { locations.removeValue(forKey: erased) }
             return .done
 
         case .addMembers(let target, let userIDs):
@@ -115,7 +115,7 @@ extension Estate {
             if let name { category.name = try Self.requireName(name) }
             if let parentID {
                 let parent = try Self.parent(parentID, in: kbCategories.keys, kind: "category")
-                if let parent, kbCategorySubtree(of: id).contains(parent) {
+                if let parent, kbCategories.subtree(of: id).contains(parent) {
                     throw .invalid("A category cannot be moved below itself.")
                 }
                 category.parentID = parent
@@ -125,7 +125,7 @@ extension Estate {
 
         case .deleteKBCategory(let id):
             guard kbCategories[id] != nil else { throw .unknown(kind: "category", id: "\(id)") }
-            for erased in kbCategorySubtree(of: id) { kbCategories.removeValue(forKey: erased) }
+            for erased in kbCategories.subtree(of: id) { kbCategories.removeValue(forKey: erased) }
             return .done
 
         case .upsertListOptions(let uid, let options):
