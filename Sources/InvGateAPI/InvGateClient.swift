@@ -104,21 +104,25 @@ package final class InvGateClient: Sendable {
                 "request", metadata: ["method": "\(method.rawValue)", "endpoint": "\(endpoint.rawValue)", "attempt": "\(attempt)"])
 
             let response: WireResponse
+            // A place in flight first, then the rate: the rate is the last gate, so that a request admitted
+            // before a `Retry-After` cannot wait for a place and go out during the pause.
+            let placed = await concurrency?.acquire() != nil
             do throws(CancellationError) {
                 try await pacing?.admit()
             } catch {
+                if placed { await concurrency?.releaseUnanswered() }
                 throw InvGateError(endpoint, method, .cancelled)
             }
-            let sent = await concurrency?.acquire()
-            let sentAt = sent ?? .now
+            let sent = ContinuousClock.now
             do {
                 response = try await transport.send(request)
                 let refused = response.status == 429 || response.status == 503
+                // The rate hears first, so that the request given this place next finds any pause it starts.
+                pacing?.answered(sent: sent, refused: refused, retryAfter: RetryPolicy.retryAfter(response.header("Retry-After")))
                 // Paced, a 429 is the rate's to answer; the width only narrows when the instance is overloaded.
-                if let sent { await concurrency?.release(sent, overloaded: pacing == nil ? refused : response.status == 503) }
-                pacing?.answered(sent: sentAt, refused: refused, retryAfter: RetryPolicy.retryAfter(response.header("Retry-After")))
+                if placed { await concurrency?.release(sent, overloaded: pacing == nil ? refused : response.status == 503) }
             } catch {
-                if sent != nil { await concurrency?.releaseUnanswered() }
+                if placed { await concurrency?.releaseUnanswered() }
                 let why: String
                 switch error {
                 case .cannotConnect(let fault): throw InvGateError(endpoint, method, .cannotConnect(fault))

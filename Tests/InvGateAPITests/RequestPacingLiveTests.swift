@@ -84,4 +84,41 @@ struct RequestPacingLiveTests {
             #expect(pacing.rate == 1)
         }
     }
+
+    /// Answers the first request 429 with `Retry-After: 1` after 50 ms, every other one with a version;
+    /// records when each was sent and when the refusal came back.
+    final class RefusesFirst: HTTPTransport {
+        private let times = Mutex((sent: [ContinuousClock.Instant](), refused: ContinuousClock.Instant?.none))
+
+        var sent: [ContinuousClock.Instant] { times.withLock { $0.sent } }
+        var refused: ContinuousClock.Instant? { times.withLock { $0.refused } }
+
+        func send(_ request: WireRequest) async throws(TransportFailure) -> WireResponse {
+            let first = times.withLock { times in
+                times.sent.append(.now)
+                return times.sent.count == 1
+            }
+            guard first else { return .json(200, #"{"version":"7.4"}"#) }
+            try? await Task.sleep(for: .milliseconds(50))
+            times.withLock { $0.refused = .now }
+            return .json(429, "{}", headers: [("Retry-After", "1")])
+        }
+    }
+
+    @Test("a request waiting for its place in flight when a Retry-After comes goes out only once the pause is over")
+    func rateIsTheLastGate() async throws {
+        let transport = RefusesFirst()
+        let client = InvGateClient(
+            instanceURL: "https://acme.example/", credentials: .basic(username: "api", token: "s3cret"), transport: transport,
+            retryPolicy: .quick, concurrency: ConcurrencyLimit(start: 1, maximum: 1), pacing: RequestPacing())
+        // One place: the second call waits for it while the first is on its way, then the first's 429 pauses both.
+        async let first = client.version()
+        try await Task.sleep(for: .milliseconds(10))
+        async let second = client.version()
+        #expect(try await [first, second] == ["7.4", "7.4"])
+        let sent = transport.sent
+        let refused = try #require(transport.refused)
+        #expect(sent.count == 3)
+        #expect(sent.dropFirst().allSatisfy { $0 >= refused + .seconds(1) }, "\(sent.map { $0 - refused })")
+    }
 }
