@@ -7,16 +7,25 @@
 /// before the first request), counted as they come back: an answer to a request sent before the
 /// refusal that comes back after it raises the rate the refusal set. The first refusal sets the rate to
 /// that measure (a request a second at least); the rate then grows fast (``search``) until the next
-/// refusal, which cuts it to ``cut`` of the measure (or of the rate, when that is lower), to
-/// ``deepest`` of the rate at most. From then on the rate holds for ``hold`` after each cut and then
-/// grows by ``probe`` a second, so that it finds a limit that moved without bursting into it often:
-/// each refusal costs every request its `Retry-After`. A rate an earlier command learned (`remembered`)
-/// is where a command starts instead of unlimited: it holds for ``hold`` and then grows by ``probe``, as
-/// after a cut, so that a command after the first one to an instance need not be refused to find its
-/// rate (``learned`` is what a command passes on). As with the concurrency limit, a refusal cuts
-/// again only for a request sent after an accepted answer to one sent after the last cut came back:
-/// the requests already on their way when a cut is made say nothing of the new rate. The rate grows
-/// only while it holds requests back: a command that sends less than it allows learns nothing above it.
+/// refusal, which cuts it to ``cut`` of the measure (of what the first refusal measured at least: the
+/// window after a pause may be too short to measure), or of the rate when that is lower. Later, the
+/// measure counts only when the rate held requests back over ``shortest`` of the window at least: else
+/// it measured the command's pace, or too little. A cut goes to ``deepest`` of the rate at most.
+///
+/// What a cut was made from is the ``ceiling``, where the limit most likely is. After each cut the rate
+/// holds for ``hold``, then creeps up to the ceiling (``creep`` of ``probe``) and probes above it
+/// (``probe`` of itself a second), so that it finds a limit that moved without bursting into it often:
+/// each refusal costs every request its `Retry-After`. A refusal of a rate that grew since the last cut
+/// (or of the remembered one it started from) finds the limit just below it, unless the instance
+/// accepted far less: it cuts to ``near`` of the rate. A rate an earlier command learned (`remembered`)
+/// is where a command starts instead of unlimited, with the rate it was learned from as its ceiling
+/// (``keep``): it holds and creeps as after a cut, so that a command after the first one to an instance
+/// need not be refused to find its rate (``learned`` is what a command passes on).
+///
+/// As with the concurrency limit, a refusal cuts again only for a request sent after an accepted answer
+/// to one sent after the last cut came back: the requests already on their way when a cut is made say
+/// nothing of the new rate. The rate grows only while it holds requests back: a command that sends less
+/// than it allows learns nothing above it.
 ///
 /// A `Retry-After` pauses every request, not only the refused one, until it expires.
 ///
@@ -45,16 +54,18 @@ package struct LearnedRate: Equatable, Sendable {
     private var firstAsked: Instant?
     private var due: Instant?
     private var lastCut: Instant?
-    /// The rate before the last cut (infinity: unlimited), and what the cut kept of the measure: 1 for
-    /// the first (from unlimited), ``cut`` after.
+    /// The rate before the last cut (infinity: unlimited), and what the cut kept of its basis: 1 for the
+    /// first (from unlimited), ``cut`` or ``near`` after.
     private var cutFrom = Double.infinity
-
-    /// Where the limit most likely is: the rate last refused, or what a remembered rate was learned from.
-    private var ceiling: Double? {
-        if cutFrom.isFinite { return cutFrom }
-        return lastCut == nil ? remembered.map { $0 / Self.keep } : nil
-    }
     private var kept = 1.0
+    /// The rate the last cut set (the first one's, raised by the answers that came back after it).
+    private var cutTo = 0.0
+    /// Where the limit most likely is, which the rate creeps up to: what the instance accepted when it was
+    /// last refused (or the rate refused), or what a remembered rate was learned from. Nil while unlimited
+    /// and while searching.
+    private var ceiling: Double?
+    /// The share of the ceiling the rate creeps from (the plateau); below it, it probes.
+    private var plateau = Self.near
     /// When the first answer to a request sent after the last cut came back accepted (nil: none yet).
     private var recoveredAt: Instant?
     /// When a request last had to wait for the rate.
@@ -75,11 +86,13 @@ package struct LearnedRate: Equatable, Sendable {
     /// How long the rate holds after a cut (the second on), then grows by ``probe`` of itself a second.
     package static let hold: Duration = .seconds(3)
     package static let probe = 0.02
-    /// Within ``plateau`` below the rate last refused (or the rate a remembered one came from), the probe is
-    /// ``creep`` as fast: the limit is most likely there, and each time the rate finds it again costs every
-    /// request its `Retry-After` (the plateau of CUBIC).
-    package static let plateau = 0.95
+    /// Below the ``ceiling``, from ``near`` of it (or from where a cut or a remembered start put the rate), the
+    /// probe is ``creep`` as fast: the limit is most likely just below it, and each time the rate finds it again
+    /// costs every request its `Retry-After` (the plateau of CUBIC). A refusal of a rate that grew into the limit, with the measure ``close`` to the
+    /// rate (or none), cuts it only to ``near`` of itself.
     package static let creep = 0.1
+    package static let close = 0.9
+    package static let near = 0.95
     /// How far back a cut looks at what the instance accepted, and the least unpaused time it divides by.
     package static let window: Duration = .milliseconds(500)
     package static let shortest: Duration = .milliseconds(250)
@@ -101,6 +114,7 @@ package struct LearnedRate: Equatable, Sendable {
         self.maximum = maximum
         self.remembered = remembered.map { max(Self.minimum, $0) }.flatMap { $0 < maximum ?? .infinity ? $0 : nil }
         self.rate = self.remembered ?? maximum
+        if let remembered = self.remembered { (ceiling, plateau) = (remembered / Self.keep, Self.keep) }
     }
 
     /// What this command learned of the instance's rate, for the next one to start from, once a refusal
@@ -143,7 +157,13 @@ package struct LearnedRate: Equatable, Sendable {
         guard let rate else { return }
         if let lastCut, sent <= lastCut {
             // Sent before the cut: it belongs to the measure the cut was made from.
-            self.rate = max(rate, bounded(min(cutFrom, measure(until: lastCut, at: cutFrom)) * kept))
+            let basis = min(cutFrom, measure(until: lastCut, at: cutFrom))
+            if basis * kept > rate {
+                self.rate = bounded(basis * kept)
+                // Late answers raise the first refusal's guess, which the cut after the search keeps at least;
+                // after a later cut, its ceiling (a rate they raised counts as grown since the cut).
+                if cutFrom.isInfinite { cutTo = bounded(basis * kept) } else { ceiling = max(ceiling ?? 0, basis) }
+            }
             return
         }
         if lastCut != nil, recoveredAt == nil { recoveredAt = now }
@@ -152,11 +172,11 @@ package struct LearnedRate: Equatable, Sendable {
         // Per answer, so that a second of answers at `rate` grows it by `search` or `probe` of itself: the
         // search only after the first cut from unlimited, which guessed.
         let growth =
-            if lastCut != nil && cutFrom.isInfinite {
+            if searching {
                 Self.search
             } else if now - settled < Self.hold {
                 0.0
-            } else if let ceiling, rate >= ceiling * Self.plateau, rate < ceiling {
+            } else if let ceiling, rate >= ceiling * plateau, rate < ceiling {
                 Self.probe * Self.creep
             } else {
                 Self.probe
@@ -170,13 +190,29 @@ package struct LearnedRate: Equatable, Sendable {
         if lastCut == nil || recoveredAt.map({ sent > $0 }) == true {
             let measure = measure(until: now, at: rate ?? .infinity)
             if let rate {
-                (cutFrom, kept) = (rate, Self.cut)
-                self.rate = bounded(max(rate * Self.deepest, min(rate, measure) * Self.cut))
+                let unpaused = stretch(until: now).unpaused
+                // The measure is of the instance only when the rate held requests back, over ``shortest`` at
+                // least: else it measured the command's pace, or too little.
+                let measured = lastHeld.map { now - $0 < Self.window } == true && unpaused >= Self.shortest
+                // A window that began at a pause's end (or the start) counts the burst the instance's bucket
+                // gathered before it: what a cut keeps of it may still be above the limit, so the rate creeps.
+                let refilled = unpaused < Self.window
+                if searching {
+                    // What the first refusal measured stands: a window cut short by its pause measures too little.
+                    cut(rate, from: min(rate, max(measure, cutTo)), keeping: Self.cut, creeping: refilled)
+                } else if lastCut == nil || rate > cutTo, !measured || measure >= rate * Self.close {
+                    // Refused at a rate learned before, or grown into since the last cut, with the instance
+                    // accepting about as much: the limit is just below the rate.
+                    cut(rate, from: rate, keeping: Self.near, creeping: true)
+                } else {
+                    cut(rate, from: measured ? min(rate, measure) : rate, keeping: Self.cut, creeping: refilled)
+                }
             } else {
                 (cutFrom, kept) = (.infinity, 1)
                 rate = bounded(max(1, measure))
             }
             lastCut = now
+            cutTo = self.rate ?? 0
             recoveredAt = nil
             cuts += 1
             due = nil
@@ -193,18 +229,37 @@ package struct LearnedRate: Equatable, Sendable {
         }
     }
 
-    /// Requests accepted a second in the ``window`` before `end`, by when they were sent, per second of it
-    /// since the first request, not paused: ``shortest`` at least, and two requests' time at `rate` (so
-    /// that one request more or less in a short stretch at a low rate does not double the measure).
-    private func measure(until end: Instant, at rate: Double) -> Double {
+    /// Cuts `rate` to `kept` of `basis`, half of it at most, and makes `basis` the ceiling, which the rate
+    /// creeps up to from the cut (`creeping`) or from ``near`` of it.
+    private mutating func cut(_ rate: Double, from basis: Double, keeping kept: Double, creeping: Bool) {
+        (cutFrom, self.kept) = (rate, kept)
+        self.rate = bounded(max(rate * Self.deepest, basis * kept))
+        ceiling = basis
+        plateau = creeping ? kept : Self.near
+    }
+
+    /// Between the first cut from unlimited and the next: the rate the first one set was a guess.
+    private var searching: Bool { lastCut != nil && cutFrom.isInfinite }
+
+    /// What a measure until `end` covers: the ``window`` before it, from the first request on, and how much
+    /// of that was not paused.
+    private func stretch(until end: Instant) -> (start: Instant, unpaused: Duration) {
         let start = max(end - Self.window, min(firstAsked ?? end - Self.window, end))
-        let count = acceptedSends.reversed().prefix { $0 >= start }.count { $0 <= end }
         let paused = pauses.reduce(Duration.zero) { total, pause in
             let overlap = min(pause.upperBound, end) - max(pause.lowerBound, start)
             return total + max(.zero, overlap)
         }
+        return (start, end - start - paused)
+    }
+
+    /// Requests accepted a second in the ``window`` before `end`, by when they were sent, per second of it
+    /// since the first request, not paused: ``shortest`` at least, and two requests' time at `rate` (so
+    /// that one request more or less in a short stretch at a low rate does not double the measure).
+    private func measure(until end: Instant, at rate: Double) -> Double {
+        let (start, unpaused) = stretch(until: end)
+        let count = acceptedSends.reversed().prefix { $0 >= start }.count { $0 <= end }
         let shortest = max(Self.seconds(Self.shortest), 2 / rate)
-        return Double(count) / max(shortest, Self.seconds(end - start - paused))
+        return Double(count) / max(shortest, Self.seconds(unpaused))
     }
 
     /// Raises ``sustained`` by the accepted requests sent in the ``span`` before `sent`, when the span is

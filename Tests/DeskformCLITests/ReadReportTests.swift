@@ -94,7 +94,7 @@ struct ReadReportTests {
         refused.answered(sent: .now, refused: true, retryAfter: nil)
         #expect(
             Pipeline.Connection.describe(refused)
-                == "paced to 2 requests a second after 1 answer of 429 or 503, from the 4 learned before, --max-rate 20")
+                == "paced to 3.8 requests a second after 1 answer of 429 or 503, from the 4 learned before, --max-rate 20")
     }
 
     @Test("export says it too")

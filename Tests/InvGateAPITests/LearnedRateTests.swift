@@ -27,6 +27,11 @@ struct LearnedRateTests {
         }
     }
 
+    /// Ten requests asking at once at `time`: the rate holds some of them back.
+    func crowd(_ pace: inout LearnedRate, at time: Double) {
+        _ = asks(&pace, at: Array(repeating: time, count: 10))
+    }
+
     /// Two requests asking at `time` (the second held back by the rate), then `answers` accepted answers to
     /// requests sent then, coming back a hundredth of a second apart from a tenth of a second later.
     func heldBack(_ pace: inout LearnedRate, at time: Double, answers: Int = 10) {
@@ -95,15 +100,18 @@ struct LearnedRateTests {
         #expect(asks(&pace, at: [0.5, 1.5]) == [2010, 2010])
         pace.refuse(sent: at(0), at: at(0.6), retryAfter: .seconds(1))
         #expect(pace.pausedUntil == at(2.01))
-        // Once it expires, requests go at the rate (cut to half of 100 by a refusal with nothing accepted before it).
-        #expect(pace.rate == 50)
-        #expect(asks(&pace, at: [2.01, 2.01, 2.01, 2.01]) == [2010, 2010, 2020, 2020])
+        // Once it expires, requests go at the rate: 95 a second (the first refusal, with nothing held back to
+        // measure, finds the limit just below the rate), four at once, the next when the bucket allows.
+        #expect(pace.rate == 95)
+        #expect(asks(&pace, at: [2.01, 2.01, 2.01, 2.01, 2.01]) == [2010, 2010, 2010, 2010, 2013])
     }
 
-    @Test("a refusal cuts to 85% of the accepted rate (or of the rate), to half the rate at most, once per window")
+    @Test("a refusal while requests wait cuts to 85% of the accepted rate (or of the rate), to half the rate at most, once per window")
     func cutsOncePerWindow() {
         var pace = LearnedRate(maximum: 50)
+        crowd(&pace, at: 0)
         answers(&pace, perSecond: 40, from: 0.0125, until: 1)
+        crowd(&pace, at: 0.99)
         pace.refuse(sent: at(0.99), at: at(1), retryAfter: nil)
         #expect(pace.rate == 34)
         // Sent before the cut.
@@ -111,28 +119,43 @@ struct LearnedRateTests {
         // Sent after it, but nothing sent after it has been accepted yet.
         pace.refuse(sent: at(1.02), at: at(1.03), retryAfter: nil)
         #expect(pace.rate == 34)
-        // Accepted since at 39 a second, more than the rate: 85% of the rate.
+        // Accepted since at 39 a second, more than the rate, which has not grown since the cut: 85% of the rate.
         answers(&pace, perSecond: 39, from: 1.04, until: 1.6)
+        crowd(&pace, at: 1.6)
         pace.refuse(sent: at(1.6), at: at(1.6), retryAfter: nil)
         #expect(abs(pace.rate! - 28.9) < 1e-9)
         // Sent after the cut but before an answer came back well since: no cut.
         pace.accept(sent: at(1.7), at: at(1.8))
         pace.refuse(sent: at(1.75), at: at(1.85), retryAfter: nil)
         #expect(abs(pace.rate! - 28.9) < 1e-9)
-        // Nothing accepted in the half second before: half the rate, no less.
+        // Nothing accepted in the half second before, while requests waited: half the rate, no less.
+        crowd(&pace, at: 2.5)
         pace.refuse(sent: at(2.5), at: at(2.5), retryAfter: nil)
         #expect(abs(pace.rate! - 14.45) < 1e-9)
         #expect(pace.refusals == 6 && pace.cuts == 3)
+        // Nothing held back: what was accepted measures the command's pace, not the instance's. The first
+        // refusal finds the limit just below the rate, 95% of it; the next, the rate not grown since, 85%.
+        var idle = LearnedRate(maximum: 50)
+        crowd(&idle, at: 0)
+        answers(&idle, perSecond: 10, from: 0.1, until: 1)
+        idle.refuse(sent: at(1), at: at(1), retryAfter: nil)
+        #expect(idle.rate == 47.5)
+        answers(&idle, perSecond: 10, from: 1.1, until: 2)
+        idle.refuse(sent: at(2), at: at(2), retryAfter: nil)
+        #expect(abs(idle.rate! - 47.5 * 0.85) < 1e-9)
     }
 
     @Test("the measure leaves out the time paused by a Retry-After")
     func measureLeavesOutPauses() {
         var pace = LearnedRate(maximum: 100)
-        answers(&pace, perSecond: 100, from: 0, until: 0.3)
+        crowd(&pace, at: 0)
+        answers(&pace, perSecond: 80, from: 0, until: 0.3)
+        crowd(&pace, at: 0.3)
         pace.refuse(sent: at(0.3), at: at(0.3), retryAfter: .seconds(1))
-        #expect(pace.rate == 51)
+        #expect(pace.rate == 68)
         // After the pause, 50 a second for 0.3 s: the half second before the next refusal was paused for 0.2 s of it.
         answers(&pace, perSecond: 50, from: 1.3, until: 1.6)
+        crowd(&pace, at: 1.6)
         pace.refuse(sent: at(1.6), at: at(1.6), retryAfter: nil)
         #expect(abs(pace.rate! - 42.5) < 1e-9)
     }
@@ -157,7 +180,8 @@ struct LearnedRateTests {
         // It holds for three seconds, held back or not,
         heldBack(&pace, at: 1)
         #expect(pace.rate == 8.5)
-        // then grows by a fiftieth of itself a second: 0.02 an answer,
+        // then grows by a fiftieth of itself a second, 0.02 an answer (up to 95% of the ten a second accepted
+        // when refused; a tenth as fast from there),
         heldBack(&pace, at: 4)
         #expect(abs(pace.rate! - 8.7) < 1e-9)
         // and not once nothing has waited for a second.
@@ -165,13 +189,33 @@ struct LearnedRateTests {
         #expect(abs(pace.rate! - 8.7) < 1e-9)
     }
 
-    @Test("near the rate last refused the probe creeps: a tenth as fast within 5% below it, as fast as before above it")
+    @Test("the cut that ends the search keeps 85% of what the first refusal measured at least, and creeps from there after a pause")
+    func searchCutKeepsTheFirstMeasure() {
+        var pace = LearnedRate()
+        _ = asks(&pace, at: [0])
+        answers(&pace, perSecond: 100, from: 0, until: 0.5)
+        pace.refuse(sent: at(0.5), at: at(0.5), retryAfter: .seconds(1))
+        #expect(pace.rate == 100)
+        // After the pause, ten accepted in a twentieth of a second while requests wait (the search grows the rate
+        // to 115), then a refusal: over a quarter of a second at least, they measure 40 a second.
+        crowd(&pace, at: 1.5)
+        answers(&pace, perSecond: 200, from: 1.5, until: 1.55)
+        pace.refuse(sent: at(1.55), at: at(1.55), retryAfter: .seconds(1))
+        #expect(pace.rate == 85)
+        // That measure began at the pause's end, so it counts the burst the instance gathered in the pause: after
+        // the hold the rate creeps from the cut, 0.002 an answer.
+        crowd(&pace, at: 5)
+        for index in 0..<10 { pace.accept(sent: at(5), at: at(5.1 + Double(index) * 0.01)) }
+        #expect(abs(pace.rate! - 85.02) < 1e-9)
+    }
+
+    @Test("below the ceiling the rate creeps, a tenth as fast as above it; refused while creeping, it is cut to 95% once")
     func plateau() {
         var pace = LearnedRate(remembered: 10)
         _ = asks(&pace, at: [0])
-        // A refusal at 10 a second, nothing accepted just before it: halved, the deepest cut.
+        // Refused at the remembered 10 a second, nothing held back: the limit is just below, 95% of it.
         pace.refuse(sent: at(0.1), at: at(0.2), retryAfter: nil)
-        #expect(pace.rate == 5)
+        #expect(pace.rate == 9.5)
         /// `answers` accepted a hundredth of a second apart from `from`, each while a request waits for the rate.
         func probe(from: Double, answers: Int) {
             for index in 0..<answers {
@@ -180,15 +224,21 @@ struct LearnedRateTests {
                 pace.accept(sent: at(time), at: at(time + 0.005))
             }
         }
-        // After the hold, 0.02 an answer up to 9.5 (95% of the 10 refused),
-        probe(from: 3.5, answers: 225)
-        #expect(abs(pace.rate! - 9.5) < 1e-6)
-        // a tenth of that from 9.5 to 10 (the first answer at the edge may still count 0.02, in floating point),
-        probe(from: 6, answers: 200)
-        #expect(pace.rate! >= 9.9 - 1e-6 && pace.rate! <= 9.92 + 1e-6, "\(pace.rate!)")
-        // and 0.02 again above it, where the limit has moved: forty to fifty more answers reach 10, the rest add 0.02 each.
-        probe(from: 9, answers: 100)
-        #expect(pace.rate! >= 11 - 1e-6 && pace.rate! <= 11.2 + 1e-6, "\(pace.rate!)")
+        // After the hold, 0.002 an answer below the 10 refused,
+        probe(from: 3.5, answers: 200)
+        #expect(abs(pace.rate! - 9.9) < 1e-6)
+        // and 0.02 above it, where the limit has moved: fifty answers reach 10, the other fifty add 0.02 each.
+        probe(from: 6, answers: 100)
+        #expect(pace.rate! >= 10.98 - 1e-6 && pace.rate! <= 11 + 1e-6, "\(pace.rate!)")
+
+        // Refused while creeping below the ceiling, and again before the rate grew: 95%, then 85% of the rate.
+        var again = LearnedRate(remembered: 10)
+        _ = asks(&again, at: [0])
+        again.refuse(sent: at(0.1), at: at(0.2), retryAfter: nil)
+        again.accept(sent: at(0.3), at: at(0.4))
+        again.refuse(sent: at(0.5), at: at(0.6), retryAfter: nil)
+        #expect(abs(again.rate! - 9.5 * 0.85) < 1e-9)
+        #expect(again.cuts == 2)
     }
 
     @Test("--max-rate: paced from the first request, never above it, never below one request every five seconds")
@@ -198,7 +248,8 @@ struct LearnedRateTests {
         _ = asks(&pace, at: [1, 1])
         for _ in 0..<20 { pace.accept(sent: at(1), at: at(1.1)) }
         #expect(pace.rate == 2)
-        // Each refusal comes with nothing accepted in the half second before it: half each time, down to the least.
+        // Each refusal comes with nothing held back: 95% of the rate the first time, 85% each time after (the rate
+        // has not grown since the last), down to the least.
         for second in 2..<22 {
             pace.accept(sent: at(Double(second)), at: at(Double(second) + 0.1))
             pace.refuse(sent: at(Double(second) + 0.2), at: at(Double(second) + 0.8), retryAfter: nil)
@@ -206,7 +257,7 @@ struct LearnedRateTests {
         #expect(pace.rate == LearnedRate.minimum)
     }
 
-    @Test("a remembered rate: paced from the first request, held for three seconds, then probed slowly; nothing learned without it or a refusal")
+    @Test("a remembered rate: paced from the first request, held for three seconds, then crept up to what it was learned from; nothing learned without it or a refusal")
     func remembered() {
         #expect(LearnedRate().learned == nil)
         #expect(LearnedRate(maximum: 5).learned == nil)
@@ -219,18 +270,18 @@ struct LearnedRateTests {
         // Held back within the first three seconds: no growth (no search, as after a guess from unlimited),
         heldBack(&pace, at: 1)
         #expect(pace.rate == 4)
-        // then a fiftieth of itself a second: 0.02 an answer.
+        // then it creeps towards the 4.44 it was learned from (90% of it): 0.002 an answer.
         heldBack(&pace, at: 3.5)
-        #expect(abs(pace.rate! - 4.2) < 1e-9)
+        #expect(abs(pace.rate! - 4.02) < 1e-9)
         // Not refused, it learned not the probed rate but 90% of the five a second accepted over two seconds.
         #expect(pace.learned == 4.5)
-        // A refusal cuts it as after any measured rate, to 85% of the rate (lower than the twenty a second the
-        // last ten answers measure), and then it probes, never searches.
+        // A refusal while it creeps, with more accepted than the rate: the limit is just below, 95% of the rate;
+        // then it holds and creeps, never searches.
         pace.refuse(sent: at(3.7), at: at(3.75), retryAfter: nil)
         #expect(pace.cuts == 1)
-        #expect(abs(pace.rate! - 4.2 * LearnedRate.cut) < 1e-9)
+        #expect(abs(pace.rate! - 4.02 * LearnedRate.near) < 1e-9)
         heldBack(&pace, at: 4)
-        #expect(abs(pace.rate! - 4.2 * LearnedRate.cut) < 1e-9)
+        #expect(abs(pace.rate! - 4.02 * LearnedRate.near) < 1e-9)
         // What it learned: 90% of the twenty answers to requests sent in the two seconds before 4 s, more than the rate.
         #expect(pace.learned == 9)
     }
@@ -242,7 +293,9 @@ struct LearnedRateTests {
         // Fifty a second accepted for three seconds: 101 sent in the first two seconds, ends included.
         answers(&pace, perSecond: 50, from: 0, until: 3.01)
         #expect(abs(pace.sustained - 50.5) < 1e-9)
-        // Nothing accepted in the half second before a refusal: the rate is halved, the deepest cut.
+        // Requests held back, but almost nothing accepted in the half second before a refusal: the rate is halved,
+        // the deepest cut.
+        crowd(&pace, at: 3.45)
         pace.refuse(sent: at(3.4), at: at(3.5), retryAfter: .seconds(1))
         #expect(pace.rate == 30)
         #expect(abs(pace.learned! - 0.9 * 50.5) < 1e-9)
