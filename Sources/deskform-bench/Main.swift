@@ -33,6 +33,9 @@ struct Bench: AsyncParsableCommand {
         help: "Instead: plan and apply against simulators that answer 429 beyond 20, 50, 100 and 400 requests a second, at 5 and 20 ms latency.")
     var rateSweep = false
 
+    @Option(help: "The limits of --rate-sweep, requests a second.")
+    var limits: [Int] = [20, 50, 100, 400]
+
     @Flag(help: "Instead: the planner's CPU and peak memory per object on location- and tree-heavy estates of 2,000 to 20,000 objects.")
     var plannerScale = false
 
@@ -75,7 +78,7 @@ struct Bench: AsyncParsableCommand {
         }
         let export = EstateExport(estate)
         if rateSweep {
-            let sweep = PacingSweep(size: size, limits: [20, 50, 100, 400], latencies: latency.isEmpty ? [5, 20] : latency)
+            let sweep = PacingSweep(size: size, limits: limits, latencies: latency.isEmpty ? [5, 20] : latency)
             let text = sweep.markdown(try await sweep.run(estate: estate, manifest: export.manifest), command: command)
             print(text)
             if record {
