@@ -44,7 +44,6 @@ package struct LiveEstateReader: Sendable {
     }
 
     package func read(_ scope: FetchScope) async throws(InvGateError) -> Estate {
-        let client = self.client
         var sources: [ListSource] = [.users]
         for kind in ObjectKind.allCases where scope.reads(kind) {
             sources += Self.lists(of: kind).filter { !sources.contains($0) }
