@@ -48,6 +48,11 @@ package final class AsyncHTTPTransport: HTTPTransport {
     }
 
     package func send(_ request: WireRequest) async throws(TransportFailure) -> WireResponse {
+        // The HTTP library traps on a port that does not fit in 16 bits; the instance URL is checked before
+        // any request, but the token URL is another.
+        if let port = URLComponents(string: request.url)?.port, !InstanceURL.ports.contains(port) {
+            throw .cannotConnect(.malformedURL(.portOutOfRange(port)))
+        }
         var outgoing = HTTPClientRequest(url: request.url)
         outgoing.method = HTTPMethod(rawValue: request.method.rawValue)
         for (name, value) in request.headers { outgoing.headers.add(name: name, value: value) }

@@ -11,11 +11,15 @@ package enum InstanceURL {
         let scheme = url[..<schemeEnd.lowerBound].lowercased()
         guard scheme == "https" || scheme == "http" else { throw .unsupportedScheme(String(scheme)) }
         guard let components = URLComponents(string: url), let host = components.host, !host.isEmpty else { throw .noHost }
+        if let port = components.port, !Self.ports.contains(port) { throw .portOutOfRange(port) }
         var path = components.path
         while path.hasSuffix("/") { path.removeLast() }
         let rest = path + (components.query.map { "?" + $0 } ?? "")
         guard rest.isEmpty else { throw .pathAfterRoot(rest) }
     }
+
+    /// The ports a server can listen on.
+    package static let ports = 1...65535
 
     /// `url` without the user and password before its host, to show in a message; as it is when it
     /// has none.

@@ -114,7 +114,9 @@ package struct NetworkSettings: Sendable {
             guard scheme.allSatisfy({ $0.isLetter || $0.isNumber || "+-.".contains($0) }) else { throw .malformedProxy(variable: variable) }
             guard scheme == "http" else { throw .unsupportedProxyScheme(variable: variable, scheme: scheme) }
         }
-        guard let proxy = URLComponents(string: withScheme), let proxyHost = proxy.host, !proxyHost.isEmpty else {
+        guard let proxy = URLComponents(string: withScheme), let proxyHost = proxy.host, !proxyHost.isEmpty,
+            InstanceURL.ports.contains(proxy.port ?? 80)
+        else {
             throw .malformedProxy(variable: variable)
         }
         var credentials: Proxy.Credentials?

@@ -49,6 +49,10 @@ struct FirstContactTests {
                 "the instance URL \"https://acme.example/api/v1\" has /api/v1 after the root; set INVGATE_URL to the root alone, https://acme.example"
             ),
             (
+                "http://127.0.0.1:99999",
+                "the instance URL \"http://127.0.0.1:99999\" has port 99999, outside 1 to 65535; set INVGATE_URL to the instance root with the port it listens on"
+            ),
+            (
                 "https://api:s3cret@acme.example",
                 "the instance URL \"https://acme.example\" has a user and password before the host; put them in INVGATE_USERNAME and INVGATE_TOKEN, and set INVGATE_URL to the root alone, https://acme.example"
             ),
@@ -64,6 +68,21 @@ struct FirstContactTests {
         #expect(code == 1)
         #expect(result.output == "")
         #expect(result.errorOutput == "deskform: error: \(message)\n")
+        #expect(seconds < Self.notRetried)
+    }
+
+    @Test("a token URL whose port no server can listen on is named, with nothing sent")
+    func tokenURLPortOutOfRange() async throws {
+        let environment = [
+            "INVGATE_URL": "http://127.0.0.1:1", "INVGATE_CLIENT_ID": "deskform", "INVGATE_CLIENT_SECRET": "s3cret",
+            "INVGATE_TOKEN_URL": "http://127.0.0.1:99999/token",
+        ]
+        let (code, result, seconds) = try await Self.plan([], environment: environment)
+        #expect(code == 1)
+        #expect(
+            result.errorOutput
+                == "deskform: error: the OAuth2 token URL has port 99999, outside 1 to 65535; set INVGATE_TOKEN_URL to a URL with the port its server listens on\n"
+        )
         #expect(seconds < Self.notRetried)
     }
 

@@ -216,6 +216,9 @@ struct ClientFirstContactTests {
         #expect(throws: ConnectionFault.URLProblem.unsupportedScheme("ftp")) { try InstanceURL.check("ftp://acme.example") }
         #expect(throws: ConnectionFault.URLProblem.pathAfterRoot("/api/v1")) { try InstanceURL.check("https://acme.example/api/v1/") }
         #expect(throws: ConnectionFault.URLProblem.noHost) { try InstanceURL.check("https://") }
+        #expect(throws: ConnectionFault.URLProblem.portOutOfRange(99999)) { try InstanceURL.check("http://127.0.0.1:99999") }
+        #expect(throws: ConnectionFault.URLProblem.portOutOfRange(0)) { try InstanceURL.check("https://acme.example:0/") }
+        #expect(throws: Never.self) { try InstanceURL.check("https://acme.example:65535") }
         #expect(throws: ConnectionFault.URLProblem.credentialsInURL) { try InstanceURL.check("https://api:s3cret@acme.example") }
         #expect(throws: ConnectionFault.URLProblem.credentialsInURL) { try InstanceURL.check("https://api@acme.example/") }
         #expect(InstanceURL.withoutCredentials("https://api:s3cret@acme.example:8443/") == "https://acme.example:8443/")
@@ -240,6 +243,9 @@ struct ClientFirstContactTests {
         #expect(try NetworkSettings.fromEnvironment(environment, instanceURL: "https://localhost:8443").proxy == nil)
         #expect(throws: NetworkSettings.Problem.malformedProxy(variable: "HTTPS_PROXY")) {
             try NetworkSettings.fromEnvironment(["HTTPS_PROXY": "http://"], instanceURL: "https://acme.example")
+        }
+        #expect(throws: NetworkSettings.Problem.malformedProxy(variable: "HTTPS_PROXY")) {
+            try NetworkSettings.fromEnvironment(["HTTPS_PROXY": "http://proxy.corp:70000"], instanceURL: "https://acme.example")
         }
         #expect(
             try NetworkSettings.fromEnvironment(["HTTPS_PROXY": "HTTP://proxy.corp:3128"], instanceURL: "https://acme.example").proxy?.host

@@ -75,6 +75,17 @@ struct OAuth2Tests {
         }
     }
 
+    @Test("a token URL whose port no server can listen on fails as a malformed URL, with nothing sent (the HTTP library would trap)")
+    func tokenURLPortOutOfRange() async throws {
+        try await withHTTPTransport { (transport) async throws in
+            let credentials = Credentials.oauth2(clientID: "deskform", clientSecret: "top-secret", tokenURL: "http://127.0.0.1:99999/token")
+            let client = InvGateClient(instanceURL: "http://127.0.0.1:1", credentials: credentials, transport: transport, retryPolicy: .quick)
+            await #expect(throws: InvGateError(.version, .get, .cannotConnect(.malformedURL(.portOutOfRange(99999))))) {
+                _ = try await client.version()
+            }
+        }
+    }
+
     @Test("a refused client secret fails with an error that never shows the secret")
     func refusedSecret() async throws {
         let server = TokenServer()
