@@ -53,6 +53,10 @@ package struct LearnedRate: Equatable, Sendable {
     /// When the first request asked to go, and when the next is due at the rate (nil: at once).
     private var firstAsked: Instant?
     private var due: Instant?
+    /// When the request at the head of the line was told to ask again, and how late the last one admitted
+    /// went after that (how early the next may go, ``catchUp``): a request that asks after idle time is not late.
+    private var promised: Instant?
+    private var lateness: Duration = .zero
     private var lastCut: Instant?
     /// The rate before the last cut (infinity: unlimited), and what the cut kept of its basis: 1 for the
     /// first (from unlimited), ``cut`` or ``near`` after.
@@ -100,9 +104,11 @@ package struct LearnedRate: Equatable, Sendable {
     package static let lateAnswers: Duration = .seconds(10)
     /// The slowest the rate goes: one request every five seconds.
     package static let minimum = 0.2
-    /// The burst the bucket allows, as the seconds of requests it holds (at least one request), and how
-    /// early a request may go, in intervals at least: what a request that woke late on a loaded machine
-    /// lets the next one catch up, so that lateness does not lower the rate.
+    /// The burst the bucket allows, as the seconds of requests it holds (beyond one request), and how early
+    /// a request may go after one that went late, in intervals at most: as early as that one was late, so
+    /// that lateness on a loaded machine does not lower the rate. After one that went on time (or after a
+    /// pause), the next goes no earlier than its interval: an instance whose bucket holds one request
+    /// refuses any that comes sooner.
     package static let burst = 0.05
     package static let catchUp = 0.5
     /// What ``learned`` keeps of ``sustained``, and the span that is measured over.
@@ -136,12 +142,15 @@ package struct LearnedRate: Equatable, Sendable {
         if let pausedUntil, now < pausedUntil { return pausedUntil }
         guard let rate else { return nil }
         let interval = Self.seconds(1 / rate)
-        let tolerance = interval * max(Self.catchUp, rate * Self.burst - 1)
+        let tolerance = max(interval * max(0, rate * Self.burst - 1), lateness)
         let due = self.due ?? now
         guard due - tolerance <= now else {
             lastHeld = now
+            promised = due - tolerance
             return due - tolerance
         }
+        lateness = min(max(.zero, now - (promised ?? now)), interval * Self.catchUp)
+        promised = nil
         self.due = max(due, now) + interval
         return nil
     }
@@ -192,14 +201,17 @@ package struct LearnedRate: Equatable, Sendable {
             if let rate {
                 let unpaused = stretch(until: now).unpaused
                 // The measure is of the instance only when the rate held requests back, over ``shortest`` at
-                // least: else it measured the command's pace, or too little.
-                let measured = lastHeld.map { now - $0 < Self.window } == true && unpaused >= Self.shortest
+                // least (or two requests' time at the rate, which it divides by at least): else it measured the
+                // command's pace, or too little.
+                let measured =
+                    lastHeld.map { now - $0 < Self.window } == true && max(Self.seconds(unpaused), 2 / rate) >= Self.seconds(Self.shortest)
                 // A window that began at a pause's end (or the start) counts the burst the instance's bucket
                 // gathered before it: what a cut keeps of it may still be above the limit, so the rate creeps.
                 let refilled = unpaused < Self.window
                 if searching {
-                    // What the first refusal measured stands: a window cut short by its pause measures too little.
-                    cut(rate, from: min(rate, max(measure, cutTo)), keeping: Self.cut, creeping: refilled)
+                    // Unless measured, what the first refusal measured stands: a window cut short by its pause
+                    // measures too little.
+                    cut(rate, from: min(rate, measured ? measure : max(measure, cutTo)), keeping: Self.cut, creeping: refilled)
                 } else if lastCut == nil || rate > cutTo, !measured || measure >= rate * Self.close {
                     // Refused at a rate learned before, or grown into since the last cut, with the instance
                     // accepting about as much: the limit is just below the rate.
@@ -215,7 +227,7 @@ package struct LearnedRate: Equatable, Sendable {
             cutTo = self.rate ?? 0
             recoveredAt = nil
             cuts += 1
-            due = nil
+            (due, promised, lateness) = (nil, nil, .zero)
         }
         if let retryAfter, retryAfter > .zero {
             let end = max(pausedUntil ?? now, now + retryAfter)
@@ -225,7 +237,7 @@ package struct LearnedRate: Equatable, Sendable {
                 pauses.append(now..<end)
             }
             pausedUntil = end
-            due = nil
+            (due, promised, lateness) = (nil, nil, .zero)
         }
     }
 

@@ -78,14 +78,17 @@ struct LearnedRateTests {
         #expect(sooner.rate == 40)
     }
 
-    @Test("admits one request an interval by the clock when it asks, half an interval early at most: lateness within that is caught up, idle time gives no credit")
+    @Test("admits one request an interval by the clock when it asks; after one that went late, the next as much earlier, half an interval at most; idle time gives no credit")
     func admitsByTheClock() {
         var pace = LearnedRate(maximum: 10)
-        #expect(asks(&pace, at: [0, 0.01, 0.1]) == [0, 50, 100])
-        // Due at 0.2 s, it may go from 0.15 s; one that asks at 0.19 s (it woke late) keeps the next due at 0.3 s.
-        #expect(asks(&pace, at: [0.19, 0.2, 0.25]) == [190, 250, 250])
-        // After a second without a request, one goes at once and the next half an interval early at most.
-        #expect(asks(&pace, at: [1.5, 1.5]) == [1500, 1550])
+        #expect(asks(&pace, at: [0, 0.01, 0.1]) == [0, 100, 100])
+        // Told at 0.15 s to ask again at 0.2 s, it asks at 0.23 s (it woke late): the next, due at 0.33 s, may go
+        // at 0.3 s, keeping the schedule.
+        #expect(asks(&pace, at: [0.15, 0.23, 0.25, 0.3]) == [200, 230, 300, 300])
+        // Told to ask again at 0.43 s, it asks at 0.5 s, more than half an interval late: the next catches up half an interval.
+        #expect(asks(&pace, at: [0.35, 0.5, 0.5, 0.55]) == [430, 500, 550, 550])
+        // After a second without a request, one goes at once and the next a whole interval later.
+        #expect(asks(&pace, at: [1.5, 1.5]) == [1500, 1600])
 
         // A bucket of a twentieth of a second's requests: at 100 a second, five at once, then one every 10 ms.
         var fast = LearnedRate(maximum: 100)
@@ -171,7 +174,7 @@ struct LearnedRateTests {
         pace.accept(sent: at(0.55), at: at(0.6))
         #expect(pace.rate == 8)
         // Held back: each accepted answer grows the rate by 1.5 (a second of answers about 4.5 times it).
-        #expect(asks(&pace, at: [0.7, 0.7]) == [700, 763])
+        #expect(asks(&pace, at: [0.7, 0.7]) == [700, 825])
         for index in 0..<4 { pace.accept(sent: at(0.7), at: at(0.8 + Double(index) * 0.01)) }
         #expect(pace.rate == 14)
         // The second refusal: five requests accepted in the half second before it, 10 a second; 85% of that.
@@ -244,7 +247,7 @@ struct LearnedRateTests {
     @Test("--max-rate: paced from the first request, never above it, never below one request every five seconds")
     func maximum() {
         var pace = LearnedRate(maximum: 2)
-        #expect(asks(&pace, at: [0, 0, 0.5]) == [0, 250, 500])
+        #expect(asks(&pace, at: [0, 0, 0.5]) == [0, 500, 500])
         _ = asks(&pace, at: [1, 1])
         for _ in 0..<20 { pace.accept(sent: at(1), at: at(1.1)) }
         #expect(pace.rate == 2)
@@ -266,7 +269,7 @@ struct LearnedRateTests {
         #expect(LearnedRate(maximum: 5, remembered: 8).rate == 5)
         var pace = LearnedRate(remembered: 4)
         #expect(pace.learned == 4)
-        #expect(asks(&pace, at: [0, 0, 0.5]) == [0, 125, 500])
+        #expect(asks(&pace, at: [0, 0, 0.5]) == [0, 250, 500])
         // Held back within the first three seconds: no growth (no search, as after a guess from unlimited),
         heldBack(&pace, at: 1)
         #expect(pace.rate == 4)
