@@ -90,10 +90,10 @@ package struct LearnedRate: Equatable, Sendable {
     /// How long the rate holds after a cut (the second on), then grows by ``probe`` of itself a second.
     package static let hold: Duration = .seconds(3)
     package static let probe = 0.02
-    /// Below the ``ceiling``, from ``near`` of it (or from where a cut or a remembered start put the rate), the
-    /// probe is ``creep`` as fast: the limit is most likely just below it, and each time the rate finds it again
-    /// costs every request its `Retry-After` (the plateau of CUBIC). A refusal of a rate that grew into the limit, with the measure ``close`` to the
-    /// rate (or none), cuts it only to ``near`` of itself.
+    /// Below the ``ceiling``, from ``near`` of it (or from where a cut or a remembered start put the rate),
+    /// the probe is ``creep`` as fast: the limit is most likely just below it, and each time the rate finds
+    /// it again costs every request its `Retry-After` (the plateau of CUBIC). A refusal of a rate that grew
+    /// into the limit, with the measure ``close`` to the rate (or none), cuts it only to ``near`` of itself.
     package static let creep = 0.1
     package static let close = 0.9
     package static let near = 0.95
@@ -203,8 +203,8 @@ package struct LearnedRate: Equatable, Sendable {
                 // The measure is of the instance only when the rate held requests back, over ``shortest`` at
                 // least (or two requests' time at the rate, which it divides by at least): else it measured the
                 // command's pace, or too little.
-                let measured =
-                    lastHeld.map { now - $0 < Self.window } == true && max(Self.seconds(unpaused), 2 / rate) >= Self.seconds(Self.shortest)
+                let held = lastHeld.map { now - $0 < Self.window } == true
+                let measured = held && max(Self.seconds(unpaused), 2 / rate) >= Self.seconds(Self.shortest)
                 // A window that began at a pause's end (or the start) counts the burst the instance's bucket
                 // gathered before it: what a cut keeps of it may still be above the limit, so the rate creeps.
                 let refilled = unpaused < Self.window
