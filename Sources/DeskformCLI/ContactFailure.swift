@@ -42,10 +42,10 @@ struct ContactFailure: SentenceFailure {
         case .pathAfterRoot(let path):
             "the instance URL \"\(url)\" has \(path) after the root; set \(urlSource) to the root alone"
                 + (InstanceURL.root(of: url).map { ", \($0)" } ?? "")
-        case .portOutOfRange(let port) where URLComponents(string: url)?.port == port:
-            "the instance URL \"\(url)\" has port \(port), outside 1 to 65535; set \(urlSource) to the instance root with the port it listens on"
-        case .portOutOfRange(let port):
-            "the OAuth2 token URL has port \(port), outside 1 to 65535; set INVGATE_TOKEN_URL to a URL with the port its server listens on"
+        case .badPort(let port) where url.contains(":" + port):
+            "the instance URL \"\(url)\" has port \(port), not a number from 1 to 65535; set \(urlSource) to the instance root with the port it listens on"
+        case .badPort(let port):
+            "the OAuth2 token URL has port \(port), not a number from 1 to 65535; set INVGATE_TOKEN_URL to a URL with the port its server listens on"
         case .credentialsInURL:
             "the instance URL \"\(InstanceURL.withoutCredentials(url))\" has a user and password before the host; put them in INVGATE_USERNAME and INVGATE_TOKEN, and set \(urlSource) to the root alone"
                 + (InstanceURL.root(of: url).map { ", \($0)" } ?? "")

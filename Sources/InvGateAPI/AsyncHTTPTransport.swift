@@ -51,7 +51,7 @@ package final class AsyncHTTPTransport: HTTPTransport {
         // The HTTP library traps on a port that does not fit in 16 bits; the instance URL is checked before
         // any request, but the token URL is another.
         if let port = URLComponents(string: request.url)?.port, !InstanceURL.ports.contains(port) {
-            throw .cannotConnect(.malformedURL(.portOutOfRange(port)))
+            throw .cannotConnect(.malformedURL(.badPort(String(port))))
         }
         var outgoing = HTTPClientRequest(url: request.url)
         outgoing.method = HTTPMethod(rawValue: request.method.rawValue)

@@ -10,8 +10,8 @@ package enum InstanceURL {
         guard let schemeEnd = url.range(of: "://") else { throw .noScheme }
         let scheme = url[..<schemeEnd.lowerBound].lowercased()
         guard scheme == "https" || scheme == "http" else { throw .unsupportedScheme(String(scheme)) }
+        if let port = port(of: url), Int(port).map(Self.ports.contains) != true { throw .badPort(String(port)) }
         guard let components = URLComponents(string: url), let host = components.host, !host.isEmpty else { throw .noHost }
-        if let port = components.port, !Self.ports.contains(port) { throw .portOutOfRange(port) }
         var path = components.path
         while path.hasSuffix("/") { path.removeLast() }
         let rest = path + (components.query.map { "?" + $0 } ?? "")
@@ -27,6 +27,15 @@ package enum InstanceURL {
         let authority = authority(of: url)
         guard let at = authority.lastIndex(of: "@") else { return url }
         return String(url[..<authority.startIndex] + url[url.index(after: at)...])
+    }
+
+    /// What follows the host's `:` in `url` (nil when there is none, or nothing after it).
+    private static func port(of url: String) -> Substring? {
+        let authority = authority(of: url)
+        let afterHost = authority.hasPrefix("[") ? authority.firstIndex(of: "]").map { authority[$0...].dropFirst() } : authority
+        guard let afterHost, let colon = afterHost.lastIndex(of: ":") else { return nil }
+        let port = afterHost[afterHost.index(after: colon)...]
+        return port.isEmpty ? nil : port
     }
 
     /// The part of `url` between `scheme://` (or its start) and the path, query or fragment.

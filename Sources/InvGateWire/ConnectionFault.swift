@@ -22,8 +22,8 @@ package enum ConnectionFault: Equatable, Sendable {
         case noHost
         /// Something after the root, e.g. `/api/v1`.
         case pathAfterRoot(String)
-        /// A port no server can listen on (outside 1 to 65535), e.g. `:99999`.
-        case portOutOfRange(Int)
+        /// A port no server can listen on (not a number from 1 to 65535), e.g. `:99999` or `:https`.
+        case badPort(String)
         /// A user or password before the host (`https://user:password@host`), which would be shown
         /// wherever the URL is: in the banner, a saved plan, a journal, every message.
         case credentialsInURL

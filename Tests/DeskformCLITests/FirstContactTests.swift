@@ -50,7 +50,11 @@ struct FirstContactTests {
             ),
             (
                 "http://127.0.0.1:99999",
-                "the instance URL \"http://127.0.0.1:99999\" has port 99999, outside 1 to 65535; set INVGATE_URL to the instance root with the port it listens on"
+                "the instance URL \"http://127.0.0.1:99999\" has port 99999, not a number from 1 to 65535; set INVGATE_URL to the instance root with the port it listens on"
+            ),
+            (
+                "https://acme.example:https",
+                "the instance URL \"https://acme.example:https\" has port https, not a number from 1 to 65535; set INVGATE_URL to the instance root with the port it listens on"
             ),
             (
                 "https://api:s3cret@acme.example",
@@ -81,7 +85,7 @@ struct FirstContactTests {
         #expect(code == 1)
         #expect(
             result.errorOutput
-                == "deskform: error: the OAuth2 token URL has port 99999, outside 1 to 65535; set INVGATE_TOKEN_URL to a URL with the port its server listens on\n"
+                == "deskform: error: the OAuth2 token URL has port 99999, not a number from 1 to 65535; set INVGATE_TOKEN_URL to a URL with the port its server listens on\n"
         )
         #expect(seconds < Self.notRetried)
     }

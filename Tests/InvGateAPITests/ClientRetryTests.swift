@@ -216,8 +216,12 @@ struct ClientFirstContactTests {
         #expect(throws: ConnectionFault.URLProblem.unsupportedScheme("ftp")) { try InstanceURL.check("ftp://acme.example") }
         #expect(throws: ConnectionFault.URLProblem.pathAfterRoot("/api/v1")) { try InstanceURL.check("https://acme.example/api/v1/") }
         #expect(throws: ConnectionFault.URLProblem.noHost) { try InstanceURL.check("https://") }
-        #expect(throws: ConnectionFault.URLProblem.portOutOfRange(99999)) { try InstanceURL.check("http://127.0.0.1:99999") }
-        #expect(throws: ConnectionFault.URLProblem.portOutOfRange(0)) { try InstanceURL.check("https://acme.example:0/") }
+        #expect(throws: ConnectionFault.URLProblem.badPort("99999")) { try InstanceURL.check("http://127.0.0.1:99999") }
+        #expect(throws: ConnectionFault.URLProblem.badPort("0")) { try InstanceURL.check("https://acme.example:0/") }
+        #expect(throws: ConnectionFault.URLProblem.badPort("https")) { try InstanceURL.check("https://acme.example:https") }
+        #expect(throws: ConnectionFault.URLProblem.badPort("-1")) { try InstanceURL.check("http://[::1]:-1") }
+        #expect(throws: Never.self) { try InstanceURL.check("http://[::1]:8080") }
+        #expect(throws: Never.self) { try InstanceURL.check("http://[::1]") }
         #expect(throws: Never.self) { try InstanceURL.check("https://acme.example:65535") }
         #expect(throws: ConnectionFault.URLProblem.credentialsInURL) { try InstanceURL.check("https://api:s3cret@acme.example") }
         #expect(throws: ConnectionFault.URLProblem.credentialsInURL) { try InstanceURL.check("https://api@acme.example/") }

@@ -80,7 +80,7 @@ struct OAuth2Tests {
         try await withHTTPTransport { (transport) async throws in
             let credentials = Credentials.oauth2(clientID: "deskform", clientSecret: "top-secret", tokenURL: "http://127.0.0.1:99999/token")
             let client = InvGateClient(instanceURL: "http://127.0.0.1:1", credentials: credentials, transport: transport, retryPolicy: .quick)
-            await #expect(throws: InvGateError(.version, .get, .cannotConnect(.malformedURL(.portOutOfRange(99999))))) {
+            await #expect(throws: InvGateError(.version, .get, .cannotConnect(.malformedURL(.badPort("99999"))))) {
                 _ = try await client.version()
             }
         }
