@@ -42,10 +42,8 @@ struct ContactFailure: SentenceFailure {
         case .pathAfterRoot(let path):
             "the instance URL \"\(url)\" has \(path) after the root; set \(urlSource) to the root alone"
                 + (InstanceURL.root(of: url).map { ", \($0)" } ?? "")
-        case .badPort(let port) where url.contains(":" + port):
-            "the instance URL \"\(url)\" has port \(port), not a number from 1 to 65535; set \(urlSource) to the instance root with the port it listens on"
         case .badPort(let port):
-            "the OAuth2 token URL has port \(port), not a number from 1 to 65535; set INVGATE_TOKEN_URL to a URL with the port its server listens on"
+            "the instance URL \"\(url)\" has port \(port), not a number from 1 to 65535; set \(urlSource) to the instance root with the port it listens on"
         case .credentialsInURL:
             "the instance URL \"\(InstanceURL.withoutCredentials(url))\" has a user and password before the host; put them in INVGATE_USERNAME and INVGATE_TOKEN, and set \(urlSource) to the root alone"
                 + (InstanceURL.root(of: url).map { ", \($0)" } ?? "")
@@ -86,6 +84,9 @@ struct ContactFailure: SentenceFailure {
 
     private func describe(_ fault: ConnectionFault) -> String {
         switch fault {
+        case .malformedURL(.badPort(let port)):
+            // The instance URL's port is checked before any request: a request's is the token URL's.
+            return "the OAuth2 token URL has port \(port), not a number from 1 to 65535; set INVGATE_TOKEN_URL to a URL with the port its server listens on"
         case .malformedURL(let problem):
             return describe(problem)
         case .nameNotResolved(let host):
