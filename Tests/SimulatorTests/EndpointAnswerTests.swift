@@ -169,6 +169,14 @@ import Testing
             #"[{"id":1,"username":"alice","email":"alice@acme.example","groups":[1],"groups_observed":[],"#
                 + #""companies":[1],"companies_observed":[],"helpdesks":[1,3],"helpdesks_observed":[],"#
                 + #""locations":[],"locations_observed":[]}]"#),
+        // A write between two batches shows in the second.
+        Step(.delete, "groups.users", query: "id=1&users[]=1", #"{"1":true}"#),
+        Step(
+            .get, "users.groups", query: "ids[]=1",
+            #"[{"id":1,"username":"alice","email":"alice@acme.example","groups":[],"groups_observed":[],"#
+                + #""companies":[1],"companies_observed":[],"helpdesks":[1,3],"helpdesks_observed":[],"#
+                + #""locations":[],"locations_observed":[]}]"#),
+        Step(.post, "groups.users", form: "id=1&users[]=1", #"{"1":true}"#),
         Step(
             .post, "user",
             form: "username=dave&email=dave%40acme.example&name=Dave&lastname=Doe&department=IT&other-email=d%40x.example&manager_id=1",

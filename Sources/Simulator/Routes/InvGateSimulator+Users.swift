@@ -72,10 +72,8 @@ extension InvGateSimulator {
     /// Groups, companies, help desks (and levels) and locations each user belongs to or observes.
     static func userMemberships(_ call: Call) async throws(Refusal) -> JSONValue {
         let ids = try call.parameters.requiredIDs("ids")
-        return try await call.read { estate in
-            let users = Set(ids).sorted().compactMap { estate.users[$0] }
-            let index = MembershipIndex(estate, users: Set(users.map(\.id)))
-            return .array(users.map { index.record(of: $0).json })
+        return try await call.store.readMemberships { estate, index in
+            .array(Set(ids).sorted().compactMap { estate.users[$0] }.map { index.record(of: $0).json })
         }
     }
 
@@ -108,43 +106,5 @@ enum UsersPageKey {
             text.hasPrefix(prefix), let offset = Int(text.dropFirst(prefix.count)), offset >= 0
         else { throw .invalid("The page_key \(key) is not valid.") }
         return offset
-    }
-}
-
-/// Who belongs to and observes what, for a batch of users, built in one pass over the estate
-/// (instead of one pass per user) so that `users.groups` stays fast on large estates.
-private struct MembershipIndex {
-    private var entries: [Int: [Relation: [Int]]] = [:]
-
-    enum Relation: Hashable {
-        case groups, groupsObserved, companies, companiesObserved, helpdesks, helpdesksObserved, locations, locationsObserved
-    }
-
-    init(_ estate: Estate, users: Set<Int>) {
-        func index<Value>(_ values: [Int: Value], _ relation: Relation, _ people: (Value) -> Set<Int>) {
-            for id in values.keys.sorted() {
-                for user in people(values[id]!) where users.contains(user) { entries[user, default: [:]][relation, default: []].append(id) }
-            }
-        }
-        index(estate.groups, .groups, \.members)
-        index(estate.groups, .groupsObserved, \.observers)
-        index(estate.companies, .companies, \.members)
-        index(estate.companies, .companiesObserved, \.observers)
-        index(estate.helpdesks, .helpdesks, \.members)
-        index(estate.levels, .helpdesks, \.members)
-        index(estate.helpdesks, .helpdesksObserved, \.observers)
-        index(estate.levels, .helpdesksObserved, \.observers)
-        index(estate.locations.nodes, .locations, \.members)
-        index(estate.locations.nodes, .locationsObserved, \.observers)
-    }
-
-    func record(of user: User) -> UserMembershipsRecord {
-        let found = entries[user.id] ?? [:]
-        return UserMembershipsRecord(
-            id: user.id, username: user.username, email: user.email,
-            groups: found[.groups] ?? [], groupsObserved: found[.groupsObserved] ?? [],
-            companies: found[.companies] ?? [], companiesObserved: found[.companiesObserved] ?? [],
-            helpdesks: found[.helpdesks] ?? [], helpdesksObserved: found[.helpdesksObserved] ?? [],
-            locations: found[.locations] ?? [], locationsObserved: found[.locationsObserved] ?? [])
     }
 }

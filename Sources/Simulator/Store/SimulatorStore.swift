@@ -12,6 +12,8 @@ package actor SimulatorStore {
     /// What it did besides its writes, in order: mails sent, users deleted.
     package private(set) var events: [SimulatorEvent] = []
     private var dice: SeededGenerator
+    /// `users.groups`' index of the estate as it is now; nil until asked for after a change.
+    private var memberships: MembershipIndex?
 
     package init(estate: Estate, stateFile: StateFile? = nil, faultSeed: UInt64? = nil) {
         self.estate = estate
@@ -22,6 +24,15 @@ package actor SimulatorStore {
     /// Answers from the estate as it is now.
     func read<Answer: Sendable>(_ answer: @Sendable (Estate) throws(Refusal) -> Answer) throws(Refusal) -> Answer {
         try answer(estate)
+    }
+
+    /// Answers from the estate as it is now and its index of who belongs to what, built once per change.
+    func readMemberships<Answer: Sendable>(
+        _ answer: @Sendable (Estate, MembershipIndex) throws(Refusal) -> Answer
+    ) throws(Refusal) -> Answer {
+        let index = memberships ?? MembershipIndex(estate)
+        memberships = index
+        return try answer(estate, index)
     }
 
     /// Applies `operation`, persists the result, and answers from the result and the new estate.
@@ -64,6 +75,7 @@ package actor SimulatorStore {
             }
         }
         estate = next
+        memberships = nil
         return result
     }
 
@@ -71,6 +83,7 @@ package actor SimulatorStore {
     package func replace(with estate: Estate) throws(StateFileError) {
         try stateFile?.save(estate)
         self.estate = estate
+        memberships = nil
     }
 
     /// Whether this write fails, and how: one of `faults` with probability `rate`.
