@@ -63,4 +63,27 @@ struct LiveEstateReaderTests {
             #expect(await counting.log.calls == ["GET users": 1, "GET groups": 1, "GET groups.observers": 1, "GET groups.users": 3])
         }
     }
+
+    @Test("lists first, then each kind of per-entity calls spread among those still waiting, not queued behind them")
+    func order() async throws {
+        let estate = try Self.populated()
+        try await withLiveSimulator(estate: estate) { simulator in
+            let counting = CountingTransport(simulator.transport)
+            let client = InvGateClient(instanceURL: simulator.url, credentials: simulator.credentials, transport: counting)
+            _ = try await LiveEstateReader(client: client, parallelism: 1, logger: Fixtures.quietLogger).read(.everything)
+            let paths = await counting.log.requests.map { String($0.path.dropFirst("/api/v1/".count)) }
+            let perEntity: Set = ["companies.groups", "users.groups", "cf.field.options.list", "cf.field.options.tree"]
+            let first = try #require(paths.firstIndex(where: perEntity.contains))
+            #expect(first == 14 && !paths[..<first].contains(where: perEntity.contains))
+            // Queued in turn, the users' memberships and the options would come after every company's groups.
+            #expect(
+                Array(paths[first...]) == [
+                    "cf.field.options.list", "users.groups", "companies.groups", "cf.field.options.tree", "companies.groups", "companies.groups",
+                ])
+        }
+        #expect(LiveEstateReader.spread(["a", "b"], among: ["1", "2", "3", "4", "5"]) == ["a", "1", "2", "b", "3", "4", "5"])
+        #expect(LiveEstateReader.spread(["a", "b", "c"], among: ["1"]) == ["a", "b", "c", "1"])
+        #expect(LiveEstateReader.spread(["a"], among: []) == ["a"])
+        #expect(LiveEstateReader.spread([], among: ["1"]) == ["1"])
+    }
 }

@@ -57,11 +57,13 @@ package struct LiveEstateReader: Sendable {
         var queued = Set<DetailKind>()
         do {
             try await withThrowingTaskGroup(of: Answer.self) { group in
-                var pending: [@Sendable () async throws -> Answer] = listings.map { listing in { .listing(try await listing()) } }
+                // Lists first: the per-entity calls wait on them.
+                var lists: [@Sendable () async throws -> Answer] = listings.map { listing in { .listing(try await listing()) } }
+                var details: [@Sendable () async throws -> Answer] = []
                 var running = 0
                 func fill() {
-                    while running < parallelism, !pending.isEmpty {
-                        group.addTask(operation: pending.removeFirst())
+                    while running < parallelism, !lists.isEmpty || !details.isEmpty {
+                        group.addTask(operation: lists.isEmpty ? details.removeFirst() : lists.removeFirst())
                         running += 1
                     }
                 }
@@ -76,8 +78,8 @@ package struct LiveEstateReader: Sendable {
                     }
                     for kind in DetailKind.allCases where !queued.contains(kind) && isReady(kind, received: received, scope: scope) {
                         queued.insert(kind)
-                        let details = detailCalls(kind, for: estate, scope: scope)
-                        pending += details.map { detail in { .detail(try await detail()) } }
+                        let calls = detailCalls(kind, for: estate, scope: scope)
+                        details = Self.spread(calls.map { call in { .detail(try await call()) } }, among: details)
                     }
                     fill()
                 }
@@ -92,6 +94,23 @@ package struct LiveEstateReader: Sendable {
         // CLI says it once, in its "Read the instance in N requests" line.
         logger.debug("read the live estate")
         return estate
+    }
+
+    /// `calls` spread evenly among the `pending` ones, the first of them first: the kinds of per-entity
+    /// calls differ in weight (a `users.groups` batch is two hundred users, a company's groups a handful),
+    /// and a kind queued behind the others would make a tail of slow answers of its own at the end.
+    package static func spread<Call>(_ calls: [Call], among pending: [Call]) -> [Call] {
+        guard !calls.isEmpty else { return pending }
+        var merged: [Call] = []
+        merged.reserveCapacity(pending.count + calls.count)
+        var next = 0
+        for (index, call) in calls.enumerated() {
+            merged.append(call)
+            let upTo = pending.count * (index + 1) / calls.count
+            merged += pending[next..<upTo]
+            next = upTo
+        }
+        return merged
     }
 
     /// A list endpoint the reader reads.
