@@ -25,10 +25,12 @@ package struct InvGateSimulator: Sendable {
         var store: SimulatorStore
         var dialect: SimulatorDialect = .reference
 
+        /// Answers from the estate as it is now: a copy (the estate is a value), so that reads do their work
+        /// side by side, outside the store, while writes take their turns in it.
         func read<Answer: Sendable>(
-            _ answer: @Sendable (Estate) throws(Refusal) -> Answer
+            _ answer: (Estate) throws(Refusal) -> Answer
         ) async throws(Refusal) -> Answer {
-            try await store.read(answer)
+            try answer(await store.estate)
         }
 
         func write<Answer: Sendable>(

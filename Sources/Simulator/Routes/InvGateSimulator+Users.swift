@@ -72,9 +72,8 @@ extension InvGateSimulator {
     /// Groups, companies, help desks (and levels) and locations each user belongs to or observes.
     static func userMemberships(_ call: Call) async throws(Refusal) -> JSONValue {
         let ids = try call.parameters.requiredIDs("ids")
-        return try await call.store.readMemberships { estate, index in
-            .array(Set(ids).sorted().compactMap { estate.users[$0] }.map { index.record(of: $0).json })
-        }
+        let (estate, index) = await call.store.membershipSnapshot()
+        return .array(Set(ids).sorted().compactMap { estate.users[$0] }.map { index.record(of: $0).json })
     }
 
     /// `{"version": "…"}`.

@@ -21,18 +21,12 @@ package actor SimulatorStore {
         self.dice = SeededGenerator(seed: faultSeed ?? UInt64.random(in: .min ... .max))
     }
 
-    /// Answers from the estate as it is now.
-    func read<Answer: Sendable>(_ answer: @Sendable (Estate) throws(Refusal) -> Answer) throws(Refusal) -> Answer {
-        try answer(estate)
-    }
-
-    /// Answers from the estate as it is now and its index of who belongs to what, built once per change.
-    func readMemberships<Answer: Sendable>(
-        _ answer: @Sendable (Estate, MembershipIndex) throws(Refusal) -> Answer
-    ) throws(Refusal) -> Answer {
+    /// The estate as it is now and its index of who belongs to what (built once per change): a copy
+    /// that `users.groups` answers from outside the actor, like every read, so that reads run side by side.
+    func membershipSnapshot() -> (Estate, MembershipIndex) {
         let index = memberships ?? MembershipIndex(estate)
         memberships = index
-        return try answer(estate, index)
+        return (estate, index)
     }
 
     /// Applies `operation`, persists the result, and answers from the result and the new estate.
