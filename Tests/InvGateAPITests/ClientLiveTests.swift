@@ -110,7 +110,7 @@ struct ClientLiveTests {
             #expect(try await api.user(id: hire)?.isDisabled == true)
             try await api.send(.enableUser(id: hire))
             // No operation of deskform sends DELETE user: it is sent here only to cover the catalogue, and recorded.
-            try await api.send(WireCall(.user, .delete, ["id": .integer(hire)]))
+            _ = try await api.send(WireCall(.user, .delete, ["id": .integer(hire)]))
             #expect(await simulator.store.events == [.setPasswordMail(user: hire, email: "hire@acme.example"), .userDeleted(hire)])
             try await api.send(.deleteGroup(id: group))
             try await api.send(.deleteCompany(id: company))

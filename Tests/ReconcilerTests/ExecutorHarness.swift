@@ -51,6 +51,7 @@ enum Harness {
         return found
     }
 
+    /// A fresh temporary directory, removed by the caller.
     static func temporaryDirectory() -> String {
         let path = NSTemporaryDirectory() + "deskform-journal-\(UUID().uuidString)"
         try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)

@@ -12,7 +12,9 @@ import Testing
 struct JournalTests {
     @Test("an execution journals every step: started, then its outcome, with the call, learned ids and errors")
     func linesAsSpecified() async throws {
-        let directory = Harness.temporaryDirectory() + "/nested/journal"
+        let root = Harness.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let directory = root + "/nested/journal"
         let options = SimulatorOptions(username: "api-user", token: "s3cr3t-t0ken")
         try await withLiveSimulator(estate: SkippedStepTests.live, options: options) { sim in
             var changed = SkippedStepTests.live
@@ -57,6 +59,7 @@ struct JournalTests {
     @Test("two journals opened at the same instant get distinct files")
     func distinctFiles() throws {
         let directory = Harness.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
         let now = Date()
         let first = try Journal(directory: directory, date: now)
         let second = try Journal(directory: directory, date: now)
@@ -66,7 +69,9 @@ struct JournalTests {
     @Test("every outcome is written and read back with the journal's own word; a word it does not know is an error naming its line")
     func outcomeWords() throws {
         #expect(JournalOutcome.allCases.map(\.rawValue) == ["started", "outcome_unknown", "adopted", "applied", "failed", "skipped", "not_started"])
-        let path = Harness.temporaryDirectory() + "/journal.jsonl"
+        let directory = Harness.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let path = directory + "/journal.jsonl"
         let line = { (outcome: String) in
             #"{"format_version":1,"time":"2026-12-05T07:15:00.650Z","step":0,"address":"group[\"Ops\"]","method":"POST","endpoint":"groups","parameters":{"name":"Ops"},"outcome":"\#(outcome)"}"#
         }

@@ -10,6 +10,7 @@ struct StateBeforeApplyTests {
     @Test("written as one line, its keys sorted, and read back equal, alone in its journal")
     func roundTrip() async throws {
         let directory = Harness.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
         let journal = try Journal(directory: directory)
         let state = StateBeforeApply(
             time: Date(timeIntervalSince1970: 1_767_225_600), target: "https://acme.example/api/v1",
