@@ -8,7 +8,10 @@
 /// refusal that comes back after it raises the rate the refusal set. The first refusal sets the rate to
 /// that measure (a request a second at least); the rate then grows fast (``search``) until the next
 /// refusal, which cuts it to ``cut`` of the measure (of what the first refusal measured at least: the
-/// window after a pause may be too short to measure), or of the rate when that is lower. Later, the
+/// window after a pause may be too short to measure), or of the rate when that is lower. A measure after a
+/// pause counts the burst the instance's bucket gathered in it, so when both refusals had enough to go on,
+/// the search ends instead at the limit of the token bucket that fits them both (``fittedLimit(refused:at:)``:
+/// the same bucket emptied from full by the first burst and by the search), ``near`` of it. Later, the
 /// measure counts only when the rate held requests back over ``shortest`` of the window at least: else
 /// it measured the command's pace, or too little. A cut goes to ``deepest`` of the rate at most.
 ///
@@ -72,6 +75,16 @@ package struct LearnedRate: Equatable, Sendable {
     private var plateau = Self.near
     /// When the first answer to a request sent after the last cut came back accepted (nil: none yet).
     private var recoveredAt: Instant?
+    /// The accepted requests sent before the first refusal (from the first request, or the ``window`` before
+    /// it), answers that came back later included, and when the refused one was sent: the instance's bucket
+    /// emptied by a burst from full. Nil before the first refusal, or when it came too long after the start.
+    private var firstBurst: Burst?
+    /// When the search began: the end of the first refusal's pause, when the bucket was full again.
+    private var searchFrom: Instant?
+    /// The refusal that ended the search, and whether the cut it made was fitted (``fittedLimit(refused:at:)``):
+    /// answers to requests sent before it that come back later fit it again (they were in flight when it came).
+    private var searchEnd: Refusal?
+    private var fitted = false
     /// When a request last had to wait for the rate.
     private var lastHeld: Instant?
     /// When the requests sent, answered accepted, were sent: those of the last ``window`` or two, in order.
@@ -111,6 +124,8 @@ package struct LearnedRate: Equatable, Sendable {
     /// refuses any that comes sooner.
     package static let burst = 0.05
     package static let catchUp = 0.5
+    /// The fewest accepted requests, in the first burst and in the search each, that ``fittedLimit(refused:at:)`` fits.
+    package static let fewestFitted = 8
     /// What ``learned`` keeps of ``sustained``, and the span that is measured over.
     package static let keep = 0.9
     package static let span: Duration = .seconds(2)
@@ -165,6 +180,14 @@ package struct LearnedRate: Equatable, Sendable {
         forget(before: min(now, recentCut ?? now) - Self.window)
         guard let rate else { return }
         if let lastCut, sent <= lastCut {
+            if searching, let burst = firstBurst, sent >= burst.from, sent < burst.refused { firstBurst?.sends.insert(sent) }
+            if let searchEnd, cuts == 2, let limit = fittedLimit(refused: searchEnd.sent, at: searchEnd.rate) {
+                // A fit replaces a cut made without one, and grows with the answers it was missing.
+                if !fitted || limit > ceiling ?? 0 { cut(searchEnd.rate, from: limit, keeping: Self.near, creeping: true) }
+                fitted = true
+                return
+            }
+            if fitted { return }
             // Sent before the cut: it belongs to the measure the cut was made from.
             let basis = min(cutFrom, measure(until: lastCut, at: cutFrom))
             if basis * kept > rate {
@@ -208,7 +231,11 @@ package struct LearnedRate: Equatable, Sendable {
                 // A window that began at a pause's end (or the start) counts the burst the instance's bucket
                 // gathered before it: what a cut keeps of it may still be above the limit, so the rate creeps.
                 let refilled = unpaused < Self.window
-                if searching {
+                if searching { searchEnd = Refusal(sent: sent, rate: rate) }
+                if searching, let limit = fittedLimit(refused: sent, at: rate) {
+                    cut(rate, from: limit, keeping: Self.near, creeping: true)
+                    fitted = true
+                } else if searching {
                     // Unless measured, what the first refusal measured stands: a window cut short by its pause
                     // measures too little.
                     cut(rate, from: min(rate, measured ? measure : max(measure, cutTo)), keeping: Self.cut, creeping: refilled)
@@ -222,6 +249,10 @@ package struct LearnedRate: Equatable, Sendable {
             } else {
                 (cutFrom, kept) = (.infinity, 1)
                 rate = bounded(max(1, measure))
+                let from = stretch(until: sent).start
+                if let firstAsked, firstAsked >= from {
+                    firstBurst = Burst(from: from, refused: sent, sends: SortedInstants(acceptedSends.filter { $0 >= from && $0 < sent }))
+                }
             }
             lastCut = now
             cutTo = self.rate ?? 0
@@ -239,15 +270,44 @@ package struct LearnedRate: Equatable, Sendable {
             pausedUntil = end
             (due, promised, lateness) = (nil, nil, .zero)
         }
+        if searching { searchFrom = max(pausedUntil ?? now, now) }
     }
 
     /// Cuts `rate` to `kept` of `basis`, half of it at most, and makes `basis` the ceiling, which the rate
     /// creeps up to from the cut (`creeping`) or from ``near`` of it.
     private mutating func cut(_ rate: Double, from basis: Double, keeping kept: Double, creeping: Bool) {
-        (cutFrom, self.kept) = (rate, kept)
+        (cutFrom, self.kept, fitted) = (rate, kept, false)
         self.rate = bounded(max(rate * Self.deepest, basis * kept))
         ceiling = basis
         plateau = creeping ? kept : Self.near
+    }
+
+    /// The limit of the token bucket that both refusals of the search found empty, by what was sent before
+    /// each from when it was last full (the first request, and the search's start after the pause): the
+    /// rate at which the requests beyond its refill since the worst moment are as many before the second
+    /// refusal as before the first, for that is the bucket's size. Nil when the search has too little to fit
+    /// (or no first burst), or when no rate below the one refused fits: the instance is not such a bucket.
+    private func fittedLimit(refused sent: Instant, at refusedRate: Double) -> Double? {
+        guard let burst = firstBurst, let searchFrom, searchFrom < sent else { return nil }
+        let search = SortedInstants(acceptedSends.filter { $0 >= searchFrom && $0 < sent })
+        // A bucket of a few requests is a count too small to fit: one request more or less moves it by half.
+        guard burst.sends.count >= Self.fewestFitted, search.count >= Self.fewestFitted else { return nil }
+        func gap(_ limit: Double) -> Double {
+            search.beyond(limit, from: searchFrom, until: sent) - burst.sends.beyond(limit, from: burst.from, until: burst.refused)
+        }
+        // The highest rate that fits, below the one refused: from it down by 2% steps to a bracket, then halving it.
+        guard gap(refusedRate) < 0 else { return nil }
+        var high = refusedRate
+        var low = high * 0.98
+        while gap(low) < 0 {
+            guard low > Self.minimum else { return nil }
+            (high, low) = (low, low * 0.98)
+        }
+        for _ in 0..<24 {
+            let middle = (low + high) / 2
+            if gap(middle) > 0 { low = middle } else { high = middle }
+        }
+        return bounded(low)
     }
 
     /// Between the first cut from unlimited and the next: the rate the first one set was a guess.
@@ -309,5 +369,41 @@ package struct LearnedRate: Equatable, Sendable {
 
     static func seconds(_ duration: Duration) -> Double {
         Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+    }
+}
+
+/// A refused request: when it was sent, at what rate.
+struct Refusal: Equatable, Sendable {
+    var sent: ContinuousClock.Instant
+    var rate: Double
+}
+
+/// The requests a burst sent from a full bucket until one was refused.
+struct Burst: Equatable, Sendable {
+    var from: ContinuousClock.Instant
+    var refused: ContinuousClock.Instant
+    var sends: SortedInstants
+}
+
+/// When requests were sent, in order.
+struct SortedInstants: Equatable, Sendable {
+    private(set) var instants: [ContinuousClock.Instant]
+
+    init(_ instants: [ContinuousClock.Instant]) { self.instants = instants.sorted() }
+
+    var count: Int { instants.count }
+
+    mutating func insert(_ instant: ContinuousClock.Instant) {
+        instants.insert(instant, at: instants.lastIndex { $0 <= instant }.map { $0 + 1 } ?? 0)
+    }
+
+    /// How many more were sent than a bucket refilling at `limit` a second gives back, since the moment
+    /// (`start`, or a send) that most exceeds it, until `end`: what a bucket full at `start` held at least.
+    func beyond(_ limit: Double, from start: ContinuousClock.Instant, until end: ContinuousClock.Instant) -> Double {
+        var worst = Double(instants.count) - limit * LearnedRate.seconds(end - start)
+        for (index, instant) in instants.enumerated() {
+            worst = max(worst, Double(instants.count - index - 1) - limit * LearnedRate.seconds(end - instant))
+        }
+        return worst
     }
 }

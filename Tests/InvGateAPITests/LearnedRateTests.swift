@@ -360,4 +360,36 @@ struct LearnedRateTests {
         // Near the limit: a probe may stand a little above it until the next refusal.
         #expect(rate > 0.8 * Double(limit) && rate <= 1.1 * Double(limit), "\(rate)")
     }
+
+    @Test(
+        "the search ends at the limit of the bucket both refusals found empty: no third refusal, the rate just below the limit (virtual clock)",
+        arguments: [100, 400])
+    func searchEndsAtAFittedLimit(limit: Int) throws {
+        let run = sequential(limit: limit, latency: 0.001, answers: 10 * limit)
+        // Measured instead, the cut counts the burst the bucket gathered in the pause, lands above the limit, and
+        // is refused a third time.
+        #expect(run.refused == 2)
+        let rate = try #require(run.rate)
+        #expect(rate > 0.9 * Double(limit) && rate < Double(limit), "\(rate)")
+    }
+
+    @Test("answers that come back after the refusal that ended the search fit it again, and raise the rate they fit")
+    func lateAnswersRefit() throws {
+        // A bucket of ten refilling at 40 a second: a burst at 1,000 a second from full is refused at the twelfth.
+        var pace = LearnedRate()
+        _ = asks(&pace, at: [0])
+        answers(&pace, perSecond: 1000, from: 0, until: 0.011)
+        pace.refuse(sent: at(0.011), at: at(0.0111), retryAfter: .seconds(1))
+        #expect(pace.rate == 44)
+        // After the pause, at 60 a second, it empties in half a second: 30 accepted, the last three answered
+        // only after the refusal. Fitted without them, 30 - 0.5 L = 11 - 0.011 L less three: L = 32.7.
+        let searchFrom = 1.0111
+        for index in 0..<27 { pace.accept(sent: at(searchFrom + Double(index) / 60), at: at(searchFrom + Double(index) / 60)) }
+        pace.refuse(sent: at(searchFrom + 0.5), at: at(searchFrom + 0.5001), retryAfter: .seconds(1))
+        #expect(abs(pace.rate! - 0.95 * 16 / 0.489) < 0.05, "\(pace.rate!)")
+        // With them, 30 - 0.5 L = 11 - 0.011 L: L = 38.9.
+        for index in 27..<30 { pace.accept(sent: at(searchFrom + Double(index) / 60), at: at(searchFrom + 0.52)) }
+        #expect(abs(pace.rate! - 0.95 * 19 / 0.489) < 0.05, "\(pace.rate!)")
+        #expect(pace.cuts == 2)
+    }
 }
