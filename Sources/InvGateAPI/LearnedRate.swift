@@ -83,7 +83,7 @@ package struct LearnedRate: Equatable, Sendable {
     private var searchFrom: Instant?
     /// The refusal that ended the search, and whether the cut it made was fitted (``fittedLimit(refused:at:)``):
     /// answers to requests sent before it that come back later fit it again (they were in flight when it came).
-    private var searchEnd: Refusal?
+    private var searchEnd: RefusedRequest?
     private var fitted = false
     /// When a request last had to wait for the rate.
     private var lastHeld: Instant?
@@ -231,14 +231,16 @@ package struct LearnedRate: Equatable, Sendable {
                 // A window that began at a pause's end (or the start) counts the burst the instance's bucket
                 // gathered before it: what a cut keeps of it may still be above the limit, so the rate creeps.
                 let refilled = unpaused < Self.window
-                if searching { searchEnd = Refusal(sent: sent, rate: rate) }
-                if searching, let limit = fittedLimit(refused: sent, at: rate) {
-                    cut(rate, from: limit, keeping: Self.near, creeping: true)
-                    fitted = true
-                } else if searching {
-                    // Unless measured, what the first refusal measured stands: a window cut short by its pause
-                    // measures too little.
-                    cut(rate, from: min(rate, measured ? measure : max(measure, cutTo)), keeping: Self.cut, creeping: refilled)
+                if searching {
+                    searchEnd = RefusedRequest(sent: sent, rate: rate)
+                    if let limit = fittedLimit(refused: sent, at: rate) {
+                        cut(rate, from: limit, keeping: Self.near, creeping: true)
+                        fitted = true
+                    } else {
+                        // Unless measured, what the first refusal measured stands: a window cut short by its pause
+                        // measures too little.
+                        cut(rate, from: min(rate, measured ? measure : max(measure, cutTo)), keeping: Self.cut, creeping: refilled)
+                    }
                 } else if lastCut == nil || rate > cutTo, !measured || measure >= rate * Self.close {
                     // Refused at a rate learned before, or grown into since the last cut, with the instance
                     // accepting about as much: the limit is just below the rate.
@@ -373,7 +375,7 @@ package struct LearnedRate: Equatable, Sendable {
 }
 
 /// A refused request: when it was sent, at what rate.
-struct Refusal: Equatable, Sendable {
+struct RefusedRequest: Equatable, Sendable {
     var sent: ContinuousClock.Instant
     var rate: Double
 }
