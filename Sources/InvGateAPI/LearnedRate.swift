@@ -88,11 +88,11 @@ package struct LearnedRate: Equatable, Sendable {
     /// When a request last had to wait for the rate.
     private var lastHeld: Instant?
     /// When the requests sent, answered accepted, were sent: those of the last ``window`` or two, in order.
-    private var acceptedSends: [Instant] = []
+    private var acceptedSends = SortedInstants()
     /// The pauses of the last ``window`` or two.
     private var pauses: [Range<Instant>] = []
     /// When the requests sent, answered accepted, were sent: those of the last ``span``, in order.
-    private var spanSends: [Instant] = []
+    private var spanSends = SortedInstants()
 
     /// What a cut keeps of the rate of requests accepted before it (or of the rate, when that is lower),
     /// and of the rate at least.
@@ -172,8 +172,7 @@ package struct LearnedRate: Equatable, Sendable {
 
     /// An accepted answer at `now` to a request sent at `sent`.
     package mutating func accept(sent: Instant, at now: Instant) {
-        let position = acceptedSends.lastIndex { $0 <= sent }.map { $0 + 1 } ?? 0
-        acceptedSends.insert(sent, at: position)
+        acceptedSends.insert(sent)
         measureSustained(sent: sent)
         // The sends before a recent cut are kept for the answers to them still to come.
         let recentCut = lastCut.flatMap { now - $0 < Self.lateAnswers ? $0 : nil }
@@ -253,7 +252,7 @@ package struct LearnedRate: Equatable, Sendable {
                 rate = bounded(max(1, measure))
                 let from = stretch(until: sent).start
                 if let firstAsked, firstAsked >= from {
-                    firstBurst = Burst(from: from, refused: sent, sends: SortedInstants(acceptedSends.filter { $0 >= from && $0 < sent }))
+                    firstBurst = Burst(from: from, refused: sent, sends: acceptedSends.within(from, before: sent))
                 }
             }
             lastCut = now
@@ -291,7 +290,7 @@ package struct LearnedRate: Equatable, Sendable {
     /// (or no first burst), or when no rate below the one refused fits: the instance is not such a bucket.
     private func fittedLimit(refused sent: Instant, at refusedRate: Double) -> Double? {
         guard let burst = firstBurst, let searchFrom, searchFrom < sent else { return nil }
-        let search = SortedInstants(acceptedSends.filter { $0 >= searchFrom && $0 < sent })
+        let search = acceptedSends.within(searchFrom, before: sent)
         // A bucket of a few requests is a count too small to fit: one request more or less moves it by half.
         guard burst.sends.count >= Self.fewestFitted, search.count >= Self.fewestFitted else { return nil }
         func gap(_ limit: Double) -> Double {
@@ -331,7 +330,7 @@ package struct LearnedRate: Equatable, Sendable {
     /// that one request more or less in a short stretch at a low rate does not double the measure).
     private func measure(until end: Instant, at rate: Double) -> Double {
         let (start, unpaused) = stretch(until: end)
-        let count = acceptedSends.reversed().prefix { $0 >= start }.count { $0 <= end }
+        let count = acceptedSends.count(from: start, through: end)
         let shortest = max(Self.seconds(Self.shortest), 2 / rate)
         return Double(count) / max(shortest, Self.seconds(unpaused))
     }
@@ -341,10 +340,8 @@ package struct LearnedRate: Equatable, Sendable {
     private mutating func measureSustained(sent: Instant) {
         guard rate != nil else { return }
         let start = sent - Self.span
-        let position = spanSends.lastIndex { $0 <= sent }.map { $0 + 1 } ?? 0
-        spanSends.insert(sent, at: position)
-        let old = spanSends.prefix { $0 < start }.count
-        if old > 0 { spanSends.removeFirst(old) }
+        let position = spanSends.insert(sent)
+        let old = spanSends.removeAll(before: start)
         guard let firstAsked, firstAsked <= start, (pausedUntil ?? start) <= start else { return }
         // In order: those sent up to `sent` are the ones before it and itself.
         sustained = max(sustained, Double(position + 1 - old) / Self.seconds(Self.span))
@@ -356,14 +353,7 @@ package struct LearnedRate: Equatable, Sendable {
 
     /// Forgets the sends before `start` (in batches, so that it costs little per answer) and the pauses that ended before it.
     private mutating func forget(before start: Instant) {
-        if acceptedSends.count > 512, acceptedSends[256] < start {
-            var (low, high) = (256, acceptedSends.count)
-            while low < high {
-                let middle = (low + high) / 2
-                if acceptedSends[middle] < start { low = middle + 1 } else { high = middle }
-            }
-            acceptedSends.removeFirst(low)
-        }
+        if acceptedSends.count > 512, acceptedSends.instants[256] < start { acceptedSends.removeAll(before: start) }
         pauses.removeAll { $0.upperBound < start }
     }
 
@@ -391,12 +381,39 @@ struct Burst: Equatable, Sendable {
 struct SortedInstants: Equatable, Sendable {
     private(set) var instants: [ContinuousClock.Instant]
 
-    init(_ instants: [ContinuousClock.Instant]) { self.instants = instants.sorted() }
+    init(_ instants: [ContinuousClock.Instant] = []) { self.instants = instants.sorted() }
 
     var count: Int { instants.count }
 
-    mutating func insert(_ instant: ContinuousClock.Instant) {
-        instants.insert(instant, at: instants.lastIndex { $0 <= instant }.map { $0 + 1 } ?? 0)
+    /// Inserts `instant` after those at or before it (answers come back nearly in order: the search is from
+    /// the end), and returns where.
+    @discardableResult
+    mutating func insert(_ instant: ContinuousClock.Instant) -> Int {
+        let position = instants.lastIndex { $0 <= instant }.map { $0 + 1 } ?? 0
+        instants.insert(instant, at: position)
+        return position
+    }
+
+    /// Removes those before `start`, and returns how many.
+    @discardableResult
+    mutating func removeAll(before start: ContinuousClock.Instant) -> Int {
+        var (low, high) = (0, instants.count)
+        while low < high {
+            let middle = (low + high) / 2
+            if instants[middle] < start { low = middle + 1 } else { high = middle }
+        }
+        instants.removeFirst(low)
+        return low
+    }
+
+    /// Those from `start` up to (not including) `end`.
+    func within(_ start: ContinuousClock.Instant, before end: ContinuousClock.Instant) -> SortedInstants {
+        SortedInstants(instants.filter { $0 >= start && $0 < end })
+    }
+
+    /// How many from `start` through `end`: counted from the end, where the recent ones are.
+    func count(from start: ContinuousClock.Instant, through end: ContinuousClock.Instant) -> Int {
+        instants.reversed().prefix { $0 >= start }.count { $0 <= end }
     }
 
     /// How many more were sent than a bucket refilling at `limit` a second gives back, since the moment
